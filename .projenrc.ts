@@ -1,0 +1,112 @@
+import { cdk8s, javascript, JsonFile } from 'projen';
+
+// Versions are pinned explicitly: projen's own new-project defaults still point at cdk8s v1.
+const CDK8S_VERSION = '2.70.0';
+const CONSTRUCTS_VERSION = '10.3.0';
+const CDK8S_PLUS_VERSION = '2.5.6';
+
+const project = new cdk8s.ConstructLibraryCdk8s({
+  name: 'cdk8s-traffic',
+  description:
+    'Typed cdk8s constructs for Services, Ingress, Gateway API and NetworkPolicy, with a traffic engine that proves connectivity at synth time.',
+  keywords: ['cdk8s', 'kubernetes', 'networkpolicy', 'gateway-api', 'ingress', 'service', 'traffic'],
+  author: 'cdk8s-traffic authors',
+  authorAddress: 'maintainers@cdk8s-traffic.dev',
+  repositoryUrl: 'https://github.com/cdk8s-traffic/cdk8s-traffic.git',
+  defaultReleaseBranch: 'main',
+  packageManager: javascript.NodePackageManager.NPM,
+  projenrcTs: true,
+  github: false,
+  release: false,
+
+  cdk8sVersion: CDK8S_VERSION,
+  constructsVersion: CONSTRUCTS_VERSION,
+  jsiiVersion: '~5.9.0',
+  typescriptVersion: '~5.9.0',
+
+  peerDeps: [`cdk8s-plus-28@^${CDK8S_PLUS_VERSION}`],
+  devDeps: [
+    `cdk8s-plus-28@${CDK8S_PLUS_VERSION}`,
+    'ajv@^8',
+    'ajv-formats@^3',
+    '@types/sarif@^2',
+  ],
+  // Runtime dependencies are bundled into the jsii package (jsii requirement).
+  // yaml: YAML 1.2 parser with alias-expansion limits (YAML bomb protection).
+  // ipaddr.js: small, dependency-free IPv4/IPv6 parser for CIDR math.
+  // commander: the de-facto small CLI parser for Node.
+  bundledDeps: ['yaml@^2.9.1', 'ipaddr.js@^2.2.0', 'commander@^12'],
+
+  publishToPypi: {
+    distName: 'cdk8s-traffic',
+    module: 'cdk8s_traffic',
+  },
+
+  bin: { 'cdk8s-traffic': 'lib/cli/bin.js' },
+
+  jestOptions: {
+    // Snapshots must fail on mismatch; `test:update` exists for intentional updates.
+    updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    jestConfig: {
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      collectCoverage: false,
+      testTimeout: 120_000,
+    },
+  },
+  eslintOptions: {
+    dirs: ['src'],
+    devdirs: ['test', 'examples', 'bench', 'scripts'],
+    projectService: false,
+    tsconfigPath: './tsconfig.dev.json',
+    ignorePatterns: ['src/imports/**', '*.d.ts', 'node_modules/'],
+  },
+  gitignore: ['/examples/*/dist/', '/examples/**/dist/', '/.venv/', '__pycache__/', '/bench/out/', '/.tmp/'],
+
+});
+
+// DefinitelyTyped publishes no ts5.9 tag for @types/node; pin the Node major we target.
+project.deps.removeDependency('@types/node');
+project.addDevDeps('@types/node@^20');
+
+// Type-checks and runs everything that is not library source (examples, bench, scripts) with ts-node.
+new JsonFile(project, 'tsconfig.dev.json', {
+  obj: {
+    extends: './tsconfig.json',
+    compilerOptions: { rootDir: '.', noEmit: true, noUnusedLocals: false, noUnusedParameters: false },
+    include: ['.projenrc.ts', 'projenrc/**/*.ts', 'src/**/*.ts', 'test/**/*.ts', 'examples/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
+    exclude: ['node_modules', '**/dist/**'],
+  },
+});
+
+// jest must run with --ci so that a missing snapshot is a failure, never written.
+project.testTask.reset();
+project.testTask.exec('jest --ci --passWithNoTests=false', { receiveArgs: true });
+project.testTask.spawn(project.tasks.tryFind('eslint')!);
+
+const tsNode = 'ts-node --transpile-only --project tsconfig.dev.json';
+
+project.addTask('demo', {
+  description: 'Synthesize the example shop and print its Services, connectivity and audit',
+  steps: [
+    { exec: `${tsNode} examples/typescript/shop/main.ts examples/typescript/shop/dist` },
+    { exec: `${tsNode} src/cli/bin.ts services examples/typescript/shop/dist` },
+  ],
+});
+
+project.addTask('bench', {
+  description: 'Run the benchmarks (not part of the test command)',
+  exec: `${tsNode} bench/run.ts`,
+  receiveArgs: true,
+});
+
+project.addTask('fuzz', {
+  description: 'Differential fuzzing of the engine against the brute-force oracle',
+  exec: `${tsNode} scripts/fuzz.ts`,
+  receiveArgs: true,
+});
+
+for (const p of ['/examples/', '/bench/', '/scripts/', '/docs/', '/.ci/']) {
+  project.addPackageIgnore(p);
+}
+
+project.synth();

@@ -1,0 +1,13 @@
+/** Where a command writes; tests pass buffers, the binary passes the process streams. */
+export interface CliIO {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  /** Reads all of standard input (for the `-` path). */
+  readonly readStdin: () => string;
+}
+
+/** Exit codes: 0 ok, 1 findings/expectations failed (validate), 2 bad input or usage. */
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_USAGE = 2;
+export const EXIT_INTERNAL = 3;

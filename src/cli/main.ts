@@ -1,0 +1,38 @@
+import { Command, CommanderError } from 'commander';
+import { ManifestError } from '../model/errors';
+import { registerServices } from './commands/services';
+import { CliIO, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE } from './io';
+
+/**
+ * Runs the CLI over `argv` (without node and script). Returns the exit code.
+ * User errors print one line to stderr; stack traces only with CDK8S_TRAFFIC_DEBUG=1.
+ */
+export function runCli(argv: readonly string[], io: CliIO): number {
+  let exitCode = EXIT_OK;
+  const setExit = (code: number) => { exitCode = code; };
+  const program = new Command('cdk8s-traffic')
+    .description('Who can reach whom, and where requests land, for any Kubernetes YAML')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError(false);
+
+  registerServices(program, io, setExit);
+
+  try {
+    program.parse([...argv], { from: 'user' });
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // --help and --version exit through here with code 0.
+      return err.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+    }
+    if (err instanceof ManifestError) {
+      io.stderr(`error: ${err.message}\n`);
+      return EXIT_USAGE;
+    }
+    const e = err as Error;
+    io.stderr(`internal error: ${e?.message ?? String(err)}\n`);
+    if (process.env.CDK8S_TRAFFIC_DEBUG) io.stderr(`${e?.stack ?? ''}\n`);
+    return EXIT_INTERNAL;
+  }
+  return exitCode;
+}

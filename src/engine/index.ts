@@ -1,0 +1,2 @@
+export * from './selector';
+export * from './service-backends';

@@ -1,0 +1,13 @@
+import { matchesMap } from './selector';
+import { Cluster, Service, Workload } from '../model/cluster';
+
+/**
+ * The workloads whose pods a Service selects: same namespace, every selector
+ * label present. Selector-less and ExternalName Services select none (their
+ * endpoints are EndpointSlices or a DNS name).
+ */
+export function serviceBackends(cluster: Cluster, svc: Service): Workload[] {
+  if (!svc.selector || svc.type === 'ExternalName') return [];
+  const sel = svc.selector;
+  return cluster.workloads.filter(w => w.namespace === svc.namespace && matchesMap(sel, w.labels));
+}

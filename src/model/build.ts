@@ -1,0 +1,105 @@
+import { Cluster, IgnoredObject, Namespace, Service, Workload, WorkloadKind } from './cluster';
+import { ManifestError } from './errors';
+import { describeObject } from './fields';
+import { impliedNamespace, readNamespace } from './kinds/namespace';
+import { readService } from './kinds/service';
+import { readWorkload } from './kinds/workload';
+import { SourcedObject } from './manifest';
+
+export interface BuildOptions {
+  /** Namespace for namespaced objects that carry none. @default "default" */
+  readonly defaultNamespace?: string;
+}
+
+/** API group of an apiVersion: `apps/v1` -> `apps`, `v1` -> `` (core). */
+export function apiGroup(apiVersion: string): string {
+  const slash = apiVersion.indexOf('/');
+  return slash < 0 ? '' : apiVersion.slice(0, slash);
+}
+
+/** The API groups each workload kind is served from. */
+const WORKLOAD_GROUPS: Record<WorkloadKind, string> = {
+  Pod: '',
+  ReplicationController: '',
+  Deployment: 'apps',
+  ReplicaSet: 'apps',
+  StatefulSet: 'apps',
+  DaemonSet: 'apps',
+  Job: 'batch',
+  CronJob: 'batch',
+};
+
+/** Mutable collections the kind readers fill; frozen into a Cluster at the end. */
+interface Collector {
+  readonly namespaces: Map<string, Namespace>;
+  readonly workloads: Workload[];
+  readonly services: Service[];
+  readonly ignored: IgnoredObject[];
+  readonly referencedNamespaces: Set<string>;
+}
+
+/**
+ * Builds the typed cluster model from parsed objects. Invalid objects throw a
+ * ManifestError; kinds no engine rule reads are kept in `ignored`.
+ */
+export function buildCluster(objects: readonly SourcedObject[], options: BuildOptions = {}): Cluster {
+  const defaultNs = options.defaultNamespace ?? 'default';
+  const c: Collector = { namespaces: new Map(), workloads: [], services: [], ignored: [], referencedNamespaces: new Set() };
+  const seen = new Map<string, SourcedObject>();
+
+  for (const obj of objects) {
+    const { kind, apiVersion, metadata } = obj.object;
+    const group = apiGroup(apiVersion);
+    const ns = typeof metadata.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : defaultNs;
+    const key = `${group}/${kind}/${kind === 'Namespace' ? '' : ns}/${String(metadata.name ?? '')}`;
+    const dup = seen.get(key);
+    if (dup && metadata.name !== undefined) {
+      throw new ManifestError(`duplicate object: also defined at ${dup.source.file}#${dup.source.index}`, {
+        source: obj.source, object: describeObject(kind, String(metadata.name), kind === 'Namespace' ? undefined : ns),
+      });
+    }
+    seen.set(key, obj);
+
+    if (kind === 'Namespace' && group === '') {
+      const n = readNamespace(obj);
+      c.namespaces.set(n.name, n);
+    } else if (kind in WORKLOAD_GROUPS && WORKLOAD_GROUPS[kind as WorkloadKind] === group) {
+      c.workloads.push(readWorkload(obj, kind as WorkloadKind, ns));
+      c.referencedNamespaces.add(ns);
+    } else if (kind === 'Service' && group === '') {
+      c.services.push(readService(obj, ns));
+      c.referencedNamespaces.add(ns);
+    } else {
+      c.ignored.push({
+        apiVersion,
+        kind,
+        namespace: metadata.namespace,
+        name: typeof metadata.name === 'string' ? metadata.name : undefined,
+        reason: kind in WORKLOAD_GROUPS || kind === 'Service' ? `unsupported apiVersion ${apiVersion} for ${kind}` : 'kind not used by the traffic engine',
+        source: obj.source,
+      });
+    }
+  }
+
+  for (const ns of c.referencedNamespaces) {
+    if (!c.namespaces.has(ns)) c.namespaces.set(ns, impliedNamespace(ns));
+  }
+  const namespaces = new Map([...c.namespaces.entries()].sort(([a], [b]) => compare(a, b)));
+  return {
+    namespaces,
+    workloads: sortByNamespacedName(c.workloads, w => w.kind),
+    services: sortByNamespacedName(c.services),
+    ignored: c.ignored,
+    objects,
+  };
+}
+
+export function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Sorts by namespace, then name, then an optional tiebreak (kind). */
+export function sortByNamespacedName<T extends { namespace: string; name: string }>(items: T[], tiebreak?: (t: T) => string): T[] {
+  return items.sort((a, b) =>
+    compare(a.namespace, b.namespace) || compare(a.name, b.name) || (tiebreak ? compare(tiebreak(a), tiebreak(b)) : 0));
+}

@@ -1,0 +1,153 @@
+import { ManifestError, SourceRef } from './errors';
+import { SourcedObject } from './manifest';
+
+/** Describes an object for messages: `Kind namespace/name` or `Kind name`. */
+export function describeObject(kind: string, name: string | undefined, namespace?: string): string {
+  const n = name ?? '<unnamed>';
+  return namespace ? `${kind} ${namespace}/${n}` : `${kind} ${n}`;
+}
+
+/**
+ * Typed, path-tracking access to a JSON value. Every failed read throws a
+ * ManifestError naming the source document, the object and the full field path
+ * (`spec.ports[1].targetPort`), so each kind reader stays a list of reads.
+ */
+export class FieldReader {
+  /** Reader over a whole object. */
+  public static of(obj: SourcedObject, namespace?: string): FieldReader {
+    const meta = obj.object.metadata;
+    const ns = namespace ?? (typeof meta.namespace === 'string' ? meta.namespace : undefined);
+    const name = typeof meta.name === 'string' ? meta.name : undefined;
+    return new FieldReader(obj.source, describeObject(obj.object.kind, name, ns), obj.object, '');
+  }
+
+  constructor(
+    public readonly source: SourceRef,
+    public readonly object: string,
+    public readonly value: unknown,
+    public readonly path: string,
+  ) {}
+
+  /** Throws a ManifestError about `key` under this reader's path (or this path itself). */
+  public fail(problem: string, key?: string | number): never {
+    throw new ManifestError(problem, { source: this.source, object: this.object, field: this.pathOf(key) || undefined });
+  }
+
+  public pathOf(key?: string | number): string {
+    if (key === undefined) return this.path;
+    if (typeof key === 'number') return `${this.path}[${key}]`;
+    return this.path ? `${this.path}.${key}` : key;
+  }
+
+  /** The raw value at `key`, or undefined (null counts as missing, as in the API server). */
+  public raw(key: string): unknown {
+    const v = this.asRecord()[key];
+    return v === null ? undefined : v;
+  }
+
+  public has(key: string): boolean {
+    return this.raw(key) !== undefined;
+  }
+
+  public optObject(key: string): FieldReader | undefined {
+    const v = this.raw(key);
+    if (v === undefined) return undefined;
+    if (typeof v !== 'object' || Array.isArray(v)) this.fail(`expected a mapping, got ${typeName(v)}`, key);
+    return new FieldReader(this.source, this.object, v, this.pathOf(key));
+  }
+
+  public object_(key: string): FieldReader {
+    return this.optObject(key) ?? this.fail('required field is missing', key);
+  }
+
+  /** Items of a list field; undefined when the field is absent (distinct from `[]`). */
+  public optList(key: string): FieldReader[] | undefined {
+    const v = this.raw(key);
+    if (v === undefined) return undefined;
+    if (!Array.isArray(v)) this.fail(`expected a list, got ${typeName(v)}`, key);
+    const base = this.pathOf(key);
+    return v.map((item, i) => new FieldReader(this.source, this.object, item, `${base}[${i}]`));
+  }
+
+  public list(key: string): FieldReader[] {
+    return this.optList(key) ?? [];
+  }
+
+  public optString(key: string): string | undefined {
+    const v = this.raw(key);
+    if (v === undefined) return undefined;
+    if (typeof v !== 'string') this.fail(`expected a string, got ${typeName(v)}`, key);
+    return v;
+  }
+
+  public string(key: string): string {
+    return this.optString(key) ?? this.fail('required field is missing', key);
+  }
+
+  public optEnum<T extends string>(key: string, allowed: readonly T[]): T | undefined {
+    const v = this.optString(key);
+    if (v === undefined) return undefined;
+    if (!(allowed as readonly string[]).includes(v)) this.fail(`unsupported value "${v}": supported values: ${allowed.map(a => `"${a}"`).join(', ')}`, key);
+    return v as T;
+  }
+
+  public optBool(key: string): boolean | undefined {
+    const v = this.raw(key);
+    if (v === undefined) return undefined;
+    if (typeof v !== 'boolean') this.fail(`expected a boolean, got ${typeName(v)}`, key);
+    return v;
+  }
+
+  /** An integer within [min, max] (inclusive). */
+  public optInt(key: string, min = -Number.MAX_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER): number | undefined {
+    const v = this.raw(key);
+    if (v === undefined) return undefined;
+    if (typeof v !== 'number' || !Number.isInteger(v)) this.fail(`expected an integer, got ${typeName(v)}`, key);
+    if (v < min || v > max) this.fail(`must be between ${min} and ${max}, inclusive (got ${v})`, key);
+    return v;
+  }
+
+  /** An IntOrString: returns a number or a non-empty string. */
+  public optIntOrString(key: string, min = 0, max = Number.MAX_SAFE_INTEGER): number | string | undefined {
+    const v = this.raw(key);
+    if (v === undefined) return undefined;
+    if (typeof v === 'string') {
+      if (v === '') this.fail('must not be empty', key);
+      return v;
+    }
+    return this.optInt(key, min, max);
+  }
+
+  /** A map of string to string (labels, annotations, selectors). */
+  public optStringMap(key: string): Record<string, string> | undefined {
+    const obj = this.optObject(key);
+    if (!obj) return undefined;
+    const out: Record<string, string> = {};
+    for (const [k, v] of Object.entries(obj.asRecord())) {
+      if (v === null || v === undefined) continue;
+      // Numbers and booleans in label maps are a common YAML slip (`version: 2`); the API server rejects them.
+      out[k] = typeof v === 'string' ? v : obj.fail(`expected a string value, got ${typeName(v)}`, k);
+    }
+    return out;
+  }
+
+  public optStringList(key: string): string[] | undefined {
+    const items = this.optList(key);
+    if (!items) return undefined;
+    return items.map(it => (typeof it.value === 'string' ? it.value : it.fail(`expected a string, got ${typeName(it.value)}`)));
+  }
+
+  public asRecord(): Record<string, unknown> {
+    if (typeof this.value !== 'object' || this.value === null || Array.isArray(this.value)) {
+      this.fail(`expected a mapping, got ${typeName(this.value)}`);
+    }
+    return this.value as Record<string, unknown>;
+  }
+}
+
+export function typeName(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'a mapping';
+  return `${typeof v} ${JSON.stringify(v)}`;
+}

@@ -1,0 +1,54 @@
+import { Protocol, PROTOCOLS, Service, ServicePort, ServiceType } from '../cluster';
+import { FieldReader } from '../fields';
+import { SourcedObject } from '../manifest';
+import { readName } from './metadata';
+import { isPortName } from './workload';
+
+const SERVICE_TYPES: readonly ServiceType[] = ['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'];
+
+export function readService(obj: SourcedObject, namespace: string): Service {
+  const r = FieldReader.of(obj, namespace);
+  const name = readName(r);
+  const spec = r.optObject('spec') ?? r.fail('required field is missing', 'spec');
+  const type = spec.optEnum('type', SERVICE_TYPES) ?? 'ClusterIP';
+  const ports = spec.list('ports').map((p): ServicePort => {
+    const port = p.optInt('port', 1, 65535) ?? p.fail('required field is missing', 'port');
+    const pname = p.optString('name');
+    if (pname !== undefined && pname !== '' && !isPortName(pname)) p.fail(`"${pname}" is not a valid port name`, 'name');
+    const targetPort = p.optIntOrString('targetPort', 1, 65535) ?? port;
+    if (typeof targetPort === 'string' && !isPortName(targetPort)) p.fail(`"${targetPort}" is not a valid port name`, 'targetPort');
+    return {
+      name: pname || undefined,
+      port,
+      targetPort,
+      protocol: p.optEnum<Protocol>('protocol', PROTOCOLS) ?? 'TCP',
+      nodePort: p.optInt('nodePort', 0, 65535) || undefined,
+      appProtocol: p.optString('appProtocol'),
+    };
+  });
+  const rawSelector = spec.optStringMap('selector');
+  const clusterIP = spec.optString('clusterIP');
+  return {
+    name,
+    namespace,
+    type,
+    // An empty selector map is treated by the endpoints controller like a missing one.
+    selector: rawSelector && Object.keys(rawSelector).length > 0 ? rawSelector : undefined,
+    ports,
+    clusterIP,
+    headless: clusterIP === 'None',
+    externalName: spec.optString('externalName'),
+    sessionAffinity: spec.optEnum<'None' | 'ClientIP'>('sessionAffinity', ['None', 'ClientIP']) ?? 'None',
+    sessionAffinityTimeoutSeconds: spec.optObject('sessionAffinityConfig')?.optObject('clientIP')?.optInt('timeoutSeconds', 1, 86400),
+    externalTrafficPolicy: spec.optEnum<'Cluster' | 'Local'>('externalTrafficPolicy', ['Cluster', 'Local']),
+    internalTrafficPolicy: spec.optEnum<'Cluster' | 'Local'>('internalTrafficPolicy', ['Cluster', 'Local']),
+    trafficDistribution: spec.optString('trafficDistribution'),
+    ipFamilies: spec.optStringList('ipFamilies') ?? [],
+    ipFamilyPolicy: spec.optString('ipFamilyPolicy'),
+    publishNotReadyAddresses: spec.optBool('publishNotReadyAddresses') ?? false,
+    externalIPs: spec.optStringList('externalIPs') ?? [],
+    loadBalancerSourceRanges: spec.optStringList('loadBalancerSourceRanges') ?? [],
+    loadBalancerClass: spec.optString('loadBalancerClass'),
+    source: obj.source,
+  };
+}

@@ -1,0 +1,110 @@
+import { LineCounter, parseAllDocuments } from 'yaml';
+import { ManifestError, SourceRef } from './errors';
+
+/** A Kubernetes object as plain JSON, with where it came from. */
+export interface KubeObject {
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly metadata: KubeMetadata;
+  readonly [field: string]: unknown;
+}
+
+export interface KubeMetadata {
+  readonly name?: string;
+  readonly generateName?: string;
+  readonly namespace?: string;
+  readonly labels?: Record<string, string>;
+  readonly annotations?: Record<string, string>;
+  readonly creationTimestamp?: string;
+  readonly [field: string]: unknown;
+}
+
+/** An object plus its source location. */
+export interface SourcedObject {
+  readonly object: KubeObject;
+  readonly source: SourceRef;
+}
+
+/** Bounds that keep hostile input (YAML bombs, giant documents) from exhausting memory. */
+export interface ParseLimits {
+  /** Largest accepted input text, in bytes. @default 64 MiB */
+  readonly maxBytes?: number;
+  /** Largest number of alias nodes resolved per document. @default 1000 */
+  readonly maxAliasCount?: number;
+  /** Largest number of documents per input. @default 100000 */
+  readonly maxDocuments?: number;
+}
+
+const DEFAULT_LIMITS: Required<ParseLimits> = {
+  maxBytes: 64 * 1024 * 1024,
+  maxAliasCount: 1000,
+  maxDocuments: 100_000,
+};
+
+/**
+ * Parses a multi-document YAML (or JSON) text into objects. `kind: List`
+ * (and `*List` kinds such as `DeploymentList`) is flattened into its items,
+ * which keep the document index of the list. Empty documents are skipped.
+ */
+export function parseManifests(text: string, file: string, limits: ParseLimits = {}): SourcedObject[] {
+  const lim = { ...DEFAULT_LIMITS, ...limits };
+  if (Buffer.byteLength(text, 'utf8') > lim.maxBytes) {
+    throw new ManifestError(`input is larger than the ${lim.maxBytes}-byte limit`, { source: { file, index: 0 } });
+  }
+  const lineCounter = new LineCounter();
+  const docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false, lineCounter });
+  const list = Array.isArray(docs) ? docs : [docs];
+  if (list.length > lim.maxDocuments) {
+    throw new ManifestError(`more than ${lim.maxDocuments} documents`, { source: { file, index: 0 } });
+  }
+  const out: SourcedObject[] = [];
+  list.forEach((doc, index) => {
+    const source = { file, index };
+    if (doc.errors.length > 0) {
+      const e = doc.errors[0];
+      const pos = lineCounter.linePos(e.pos[0]);
+      const at = pos ? ` (line ${pos.line}, column ${pos.col})` : '';
+      throw new ManifestError(`invalid YAML${at}: ${firstLine(e.message)}`, { source });
+    }
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: lim.maxAliasCount });
+    } catch (err) {
+      throw new ManifestError(`invalid YAML: ${firstLine((err as Error).message)}`, { source });
+    }
+    if (value === null || value === undefined) return;
+    collect(value, source, out);
+  });
+  return out;
+}
+
+function collect(value: unknown, source: SourceRef, out: SourcedObject[]): void {
+  if (typeof value !== 'object' || Array.isArray(value) || value === null) {
+    throw new ManifestError('document is not a Kubernetes object (expected a mapping with apiVersion and kind)', { source });
+  }
+  const obj = value as Record<string, unknown>;
+  const kind = obj.kind;
+  if (typeof kind !== 'string' || kind === '') {
+    throw new ManifestError('missing or non-string field', { source, field: 'kind' });
+  }
+  if (typeof obj.apiVersion !== 'string' || obj.apiVersion === '') {
+    throw new ManifestError('missing or non-string field', { source, object: kind, field: 'apiVersion' });
+  }
+  if (kind === 'List' || (kind.endsWith('List') && Array.isArray(obj.items))) {
+    const items = obj.items ?? [];
+    if (!Array.isArray(items)) {
+      throw new ManifestError('expected a list', { source, object: kind, field: 'items' });
+    }
+    for (const item of items) collect(item, source, out);
+    return;
+  }
+  const metadata = obj.metadata ?? {};
+  if (typeof metadata !== 'object' || Array.isArray(metadata) || metadata === null) {
+    throw new ManifestError('expected a mapping', { source, object: kind, field: 'metadata' });
+  }
+  out.push({ object: { ...obj, metadata } as KubeObject, source });
+}
+
+function firstLine(s: string): string {
+  return s.split('\n')[0].trim();
+}

@@ -1,0 +1,86 @@
+import { NAMESPACE_NAME_LABEL } from '../../src/model';
+import { clusterOf } from '../helpers';
+
+const SHOP = `
+apiVersion: v1
+kind: Namespace
+metadata: {name: shop, labels: {team: a}}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: api, namespace: shop}
+spec:
+  template:
+    metadata: {labels: {app: api}}
+    spec:
+      containers:
+      - name: main
+        ports: [{containerPort: 8080, name: http}, {containerPort: 9090, protocol: UDP}]
+---
+apiVersion: batch/v1
+kind: CronJob
+metadata: {name: report, namespace: other}
+spec:
+  jobTemplate:
+    spec:
+      template:
+        metadata: {labels: {app: report}}
+        spec: {containers: [{name: c}]}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: lone, labels: {app: lone}}
+spec: {containers: [{name: c}]}
+---
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: cfg, namespace: shop}
+`;
+
+describe('buildCluster', () => {
+  const cluster = clusterOf(SHOP);
+
+  test('declared namespaces carry the implied kubernetes.io/metadata.name label', () => {
+    expect(cluster.namespaces.get('shop')!.labels).toEqual({ team: 'a', [NAMESPACE_NAME_LABEL]: 'shop' });
+  });
+
+  test('referenced but undeclared namespaces exist with only the implied label', () => {
+    expect(cluster.namespaces.get('other')).toEqual({ name: 'other', labels: { [NAMESPACE_NAME_LABEL]: 'other' }, declared: false });
+    expect(cluster.namespaces.get('default')!.declared).toBe(false);
+  });
+
+  test('workloads reduce to pod template labels and named container ports', () => {
+    const api = cluster.workloads.find(w => w.name === 'api')!;
+    expect(api.labels).toEqual({ app: 'api' });
+    expect(api.ports).toEqual([
+      { container: 'main', name: 'http', containerPort: 8080, protocol: 'TCP' },
+      { container: 'main', name: undefined, containerPort: 9090, protocol: 'UDP' },
+    ]);
+    expect(cluster.workloads.find(w => w.name === 'report')!.labels).toEqual({ app: 'report' });
+  });
+
+  test('objects without a namespace go to default', () => {
+    expect(cluster.workloads.find(w => w.name === 'lone')!.namespace).toBe('default');
+  });
+
+  test('workloads are sorted by namespace then name', () => {
+    expect(cluster.workloads.map(w => `${w.namespace}/${w.name}`)).toEqual(['default/lone', 'other/report', 'shop/api']);
+  });
+
+  test('kinds the engine does not read are kept as ignored', () => {
+    expect(cluster.ignored.map(i => `${i.kind}/${i.name}`)).toEqual(['ConfigMap/cfg']);
+  });
+
+  test('invalid containerPort names the file, document, object and field', () => {
+    expect(() => clusterOf(`apiVersion: v1
+kind: Pod
+metadata: {name: p, namespace: x}
+spec: {containers: [{name: c, ports: [{containerPort: 70000}]}]}
+`, 'p.yaml')).toThrow('p.yaml#0 Pod x/p: spec.containers[0].ports[0].containerPort: must be between 1 and 65535, inclusive (got 70000)');
+  });
+
+  test('duplicate objects are an error naming both documents', () => {
+    expect(() => clusterOf('apiVersion: v1\nkind: Namespace\nmetadata: {name: a}\n---\napiVersion: v1\nkind: Namespace\nmetadata: {name: a}\n', 'd.yaml'))
+      .toThrow('d.yaml#1 Namespace a: duplicate object: also defined at d.yaml#0');
+  });
+});
