@@ -30,6 +30,9 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     'ajv@^8',
     'ajv-formats@^3',
     '@types/sarif@^2',
+    // Ships the SARIF 2.1.0 JSON schema (draft-04) that the SARIF report test validates against.
+    '@microsoft/jest-sarif@1.0.0-beta.0',
+    'ajv-draft-04@^1',
   ],
   // Runtime dependencies are bundled into the jsii package (jsii requirement).
   // yaml: YAML 1.2 parser with alias-expansion limits (YAML bomb protection).
