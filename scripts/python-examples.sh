@@ -2,7 +2,7 @@
 # Installs the built wheel into a fresh virtualenv, runs each Python example and
 # checks that its YAML is byte-identical to the TypeScript example of the same name.
 set -euo pipefail
-export JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION=1 JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION=1
+export JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION=1 JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION=20
 cd "$(dirname "$0")/.."
 
 out=.tmp/examples
