@@ -1,0 +1,58 @@
+import { compareFindings, Finding, ObjectRef } from './finding';
+import { AUDIT_RULES } from './packs/audit';
+import { Rule, RuleContext } from './rule';
+import { applySuppressions, parseSuppressAnnotation, Suppression, SUPPRESS_ANNOTATION } from './suppressions';
+import { Cluster } from '../model/cluster';
+
+export interface AuditOptions {
+  /** Rules to run. @default the audit pack */
+  readonly rules?: readonly Rule[];
+  readonly suppressions?: readonly Suppression[];
+  /**
+   * Report only on objects this returns true for (the app's own objects, not
+   * context such as an ingress controller declared to make the model complete).
+   * @default every object
+   */
+  readonly reportOn?: (o: ObjectRef) => boolean;
+  /** Source files are construct paths (objects synthesized by a cdk8s app). @default false */
+  readonly sourceIsConstructPath?: boolean;
+}
+
+/**
+ * Runs a rule pack over a cluster. Findings are sorted (severity, rule,
+ * object) and suppressed ones are kept, marked, for the audit trail.
+ */
+export function audit(cluster: Cluster, options: AuditOptions = {}): Finding[] {
+  const ctx = new RuleContext(cluster);
+  const raw: Finding[] = [];
+  for (const rule of options.rules ?? AUDIT_RULES) {
+    for (const v of rule.check(ctx)) {
+      const object = options.sourceIsConstructPath && v.object.source ? { ...v.object, constructPath: v.object.source.file } : v.object;
+      if (options.reportOn && !options.reportOn(object)) continue;
+      raw.push({ ruleId: rule.id, ruleName: rule.name, level: rule.level, message: v.message, fix: v.fix ?? rule.fix, object, field: v.field });
+    }
+  }
+  const suppressions = [...(options.suppressions ?? []), ...annotationSuppressions(cluster)];
+  return applySuppressions(raw, suppressions).sort(compareFindings);
+}
+
+/** Suppressions declared with the suppress annotation on input objects. */
+export function annotationSuppressions(cluster: Cluster): Suppression[] {
+  const out: Suppression[] = [];
+  for (const { object } of cluster.objects) {
+    const value = object.metadata.annotations?.[SUPPRESS_ANNOTATION];
+    if (typeof value !== 'string') continue;
+    const ns = object.kind === 'Namespace' ? undefined : (object.metadata.namespace || 'default');
+    out.push(...parseSuppressAnnotation(value, { kind: object.kind, namespace: ns, name: String(object.metadata.name ?? '') }));
+  }
+  return out;
+}
+
+/** Findings that count: not suppressed. */
+export function activeFindings(findings: readonly Finding[]): Finding[] {
+  return findings.filter(f => !f.suppressed);
+}
+
+export function hasErrors(findings: readonly Finding[]): boolean {
+  return findings.some(f => !f.suppressed && f.level === 'error');
+}

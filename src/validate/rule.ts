@@ -1,0 +1,61 @@
+import { Level, ObjectRef } from './finding';
+import { serviceBackends } from '../engine/service-backends';
+import { Cluster, Service, Workload } from '../model/cluster';
+import { SourceRef } from '../model/errors';
+
+/** Rule families; the area is the middle of the id (`TRF-NP-001`). */
+export type RuleArea = 'NP' | 'SVC' | 'ING' | 'GW';
+
+/** What one rule reports about one object. */
+export interface Violation {
+  readonly object: ObjectRef;
+  readonly message: string;
+  readonly field?: string;
+  /** Overrides the rule's fix hint when the fix depends on the object. */
+  readonly fix?: string;
+}
+
+/**
+ * An audit rule: a small pure function over the cluster model. The id never
+ * changes meaning; a rule that changes meaning gets a new id.
+ */
+export interface Rule {
+  /** Stable id, `TRF-<AREA>-<NNN>`. */
+  readonly id: string;
+  /** Kebab-case name (the file name). */
+  readonly name: string;
+  readonly level: Level;
+  /** One line: what the rule looks for. */
+  readonly summary: string;
+  /** What to change when it fires. */
+  readonly fix: string;
+  readonly check: (ctx: RuleContext) => Violation[];
+}
+
+/**
+ * The cluster plus lookups several rules share, computed once per run.
+ */
+export class RuleContext {
+  private readonly backends = new Map<Service, Workload[]>();
+
+  constructor(public readonly cluster: Cluster) {}
+
+  /** Workloads a Service selects (cached). */
+  public backendsOf(svc: Service): Workload[] {
+    let b = this.backends.get(svc);
+    if (!b) {
+      b = serviceBackends(this.cluster, svc);
+      this.backends.set(svc, b);
+    }
+    return b;
+  }
+
+  public workloadsIn(namespace: string): Workload[] {
+    return this.cluster.workloads.filter(w => w.namespace === namespace);
+  }
+}
+
+/** An ObjectRef for a namespaced model object. */
+export function refOf(kind: string, o: { namespace: string; name: string; source?: SourceRef }): ObjectRef {
+  return { kind, namespace: o.namespace, name: o.name, source: o.source };
+}

@@ -1,0 +1,102 @@
+import { externalIpsInUse } from '../../../src/validate/rules/service/external-ips-in-use';
+import { externalTrafficPolicyOnClusterIp } from '../../../src/validate/rules/service/external-traffic-policy-on-cluster-ip';
+import { loadBalancerWithoutSourceRanges } from '../../../src/validate/rules/service/load-balancer-without-source-ranges';
+import { namedTargetPortMissing } from '../../../src/validate/rules/service/named-target-port-missing';
+import { nodePortDuplicated } from '../../../src/validate/rules/service/node-port-duplicated';
+import { nodePortOutOfRange } from '../../../src/validate/rules/service/node-port-out-of-range';
+import { serviceSelectorMatchesNoPods } from '../../../src/validate/rules/service/selector-matches-no-pods';
+import { deployment, findingsOf } from '../helpers';
+
+const web = deployment('web', { app: 'web' }, [[8080, 'http']]);
+
+function svc(name: string, spec: string): string {
+  return `apiVersion: v1\nkind: Service\nmetadata: {name: ${name}, namespace: default}\nspec:\n${spec.split('\n').map(l => '  ' + l).join('\n')}\n---\n`;
+}
+
+describe('TRF-SVC-001 service-selector-matches-no-pods', () => {
+  test('fires when no pod carries the selector labels', () => {
+    const f = findingsOf(serviceSelectorMatchesNoPods, web + svc('api', 'selector: {app: api}\nports: [{port: 80}]'));
+    expect(f.map(x => [x.ruleId, x.level, x.object.kind, x.object.namespace, x.object.name, x.field])).toEqual([
+      ['TRF-SVC-001', 'warning', 'Service', 'default', 'api', 'spec.selector'],
+    ]);
+    expect(f[0].message).toBe('selector {app=api} matches no pods in namespace default: the Service has no endpoints');
+  });
+  test('is silent when the selector matches, and for selector-less or ExternalName Services', () => {
+    expect(findingsOf(serviceSelectorMatchesNoPods, web
+      + svc('web', 'selector: {app: web}\nports: [{port: 80}]')
+      + svc('manual', 'ports: [{port: 80}]')
+      + svc('ext', 'type: ExternalName\nexternalName: example.com\nselector: {app: nope}'))).toEqual([]);
+  });
+});
+
+describe('TRF-SVC-002 named-target-port-missing', () => {
+  test('fires for the workloads that lack the named port', () => {
+    const other = deployment('web-canary', { app: 'web', track: 'canary' }, [[8080, 'web']]);
+    const f = findingsOf(namedTargetPortMissing, web + other + svc('web', 'selector: {app: web}\nports: [{port: 80, targetPort: http}]'));
+    expect(f).toHaveLength(1);
+    expect(f[0].field).toBe('spec.ports[0].targetPort');
+    expect(f[0].message).toBe('targetPort "http" (TCP) is not a container port of Deployment default/web-canary');
+  });
+  test('says when no backend has the port, and checks the protocol', () => {
+    const f = findingsOf(namedTargetPortMissing, web + svc('web', 'selector: {app: web}\nports: [{port: 53, targetPort: http, protocol: UDP}]'));
+    expect(f[0].message).toBe('targetPort "http" (UDP) is not a container port of Deployment default/web: the port has no endpoints at all');
+  });
+  test('is silent when every backend has the port', () => {
+    expect(findingsOf(namedTargetPortMissing, web + svc('web', 'selector: {app: web}\nports: [{port: 80, targetPort: http}]'))).toEqual([]);
+  });
+});
+
+describe('TRF-SVC-003 node-port-out-of-range', () => {
+  test('fires below the range and on a ClusterIP Service', () => {
+    const f = findingsOf(nodePortOutOfRange, svc('a', 'type: NodePort\nports: [{port: 80, nodePort: 8080}]')
+      + svc('b', 'ports: [{port: 80, nodePort: 30080}]'));
+    expect(f.map(x => x.message)).toEqual([
+      'nodePort 8080 is outside the default node port range 30000-32767',
+      'nodePort 30080 is set on a ClusterIP Service, which allocates no node ports',
+    ]);
+  });
+  test('is silent inside the range', () => {
+    expect(findingsOf(nodePortOutOfRange, svc('a', 'type: LoadBalancer\nports: [{port: 80, nodePort: 32767}]'))).toEqual([]);
+  });
+});
+
+describe('TRF-SVC-004 node-port-duplicated', () => {
+  test('fires on the second claim of a port and protocol', () => {
+    const f = findingsOf(nodePortDuplicated, svc('a', 'type: NodePort\nports: [{port: 80, nodePort: 30080}]')
+      + svc('b', 'type: NodePort\nports: [{port: 81, nodePort: 30080}]'));
+    expect(f.map(x => [x.object.name, x.message])).toEqual([['b', 'nodePort 30080/TCP is already used by Service default/a spec.ports[0]']]);
+  });
+  test('is silent when protocols differ', () => {
+    expect(findingsOf(nodePortDuplicated, svc('a', 'type: NodePort\nports: [{port: 53, nodePort: 30053}]')
+      + svc('b', 'type: NodePort\nports: [{port: 53, nodePort: 30053, protocol: UDP}]'))).toEqual([]);
+  });
+});
+
+describe('TRF-SVC-005 external-traffic-policy-on-cluster-ip', () => {
+  test('fires on ClusterIP', () => {
+    const f = findingsOf(externalTrafficPolicyOnClusterIp, svc('a', 'externalTrafficPolicy: Local\nports: [{port: 80}]'));
+    expect(f.map(x => [x.level, x.field])).toEqual([['error', 'spec.externalTrafficPolicy']]);
+  });
+  test('is silent on NodePort', () => {
+    expect(findingsOf(externalTrafficPolicyOnClusterIp, svc('a', 'type: NodePort\nexternalTrafficPolicy: Local\nports: [{port: 80}]'))).toEqual([]);
+  });
+});
+
+describe('TRF-SVC-006 load-balancer-without-source-ranges', () => {
+  test('fires without ranges', () => {
+    expect(findingsOf(loadBalancerWithoutSourceRanges, svc('a', 'type: LoadBalancer\nports: [{port: 443}]')).map(x => x.ruleId)).toEqual(['TRF-SVC-006']);
+  });
+  test('is silent with ranges', () => {
+    expect(findingsOf(loadBalancerWithoutSourceRanges, svc('a', 'type: LoadBalancer\nloadBalancerSourceRanges: [203.0.113.0/24]\nports: [{port: 443}]'))).toEqual([]);
+  });
+});
+
+describe('TRF-SVC-007 external-ips-in-use', () => {
+  test('fires when externalIPs are set', () => {
+    const f = findingsOf(externalIpsInUse, svc('a', 'externalIPs: [198.51.100.7]\nports: [{port: 80}]'));
+    expect(f[0].message).toMatch(/^externalIPs 198\.51\.100\.7 route node traffic/);
+  });
+  test('is silent otherwise', () => {
+    expect(findingsOf(externalIpsInUse, svc('a', 'ports: [{port: 80}]'))).toEqual([]);
+  });
+});
