@@ -1,10 +1,17 @@
 import { Cluster, IgnoredObject, Namespace, Service, Workload, WorkloadKind } from './cluster';
 import { ManifestError } from './errors';
 import { describeObject } from './fields';
+import { readAdminNetworkPolicy, readBaselineAdminNetworkPolicy } from './kinds/admin-network-policy';
+import { readClusterNetworkPolicy } from './kinds/cluster-network-policy';
+import { EndpointSlice, readEndpointSlice } from './kinds/endpoint-slice';
+import { collectL7, emptyL7, finishL7 } from './kinds/l7';
 import { impliedNamespace, readNamespace } from './kinds/namespace';
+import { NetworkPolicy, readNetworkPolicy } from './kinds/network-policy';
 import { readService } from './kinds/service';
+import { sortTierPolicies, TierPolicy } from './kinds/tier-policy';
 import { readWorkload } from './kinds/workload';
 import { SourcedObject } from './manifest';
+import { foldOwnedWorkloads } from './ownership';
 
 export interface BuildOptions {
   /** Namespace for namespaced objects that carry none. @default "default" */
@@ -29,11 +36,20 @@ const WORKLOAD_GROUPS: Record<WorkloadKind, string> = {
   CronJob: 'batch',
 };
 
+/** Readers of the cluster-wide policy kinds, by `apiVersion/kind`. */
+const TIER_READERS: Record<string, (obj: SourcedObject) => TierPolicy> = {
+  'policy.networking.k8s.io/v1alpha1/AdminNetworkPolicy': readAdminNetworkPolicy,
+  'policy.networking.k8s.io/v1alpha1/BaselineAdminNetworkPolicy': readBaselineAdminNetworkPolicy,
+  'policy.networking.k8s.io/v1alpha2/ClusterNetworkPolicy': readClusterNetworkPolicy,
+};
+
 /** Mutable collections the kind readers fill; frozen into a Cluster at the end. */
 interface Collector {
   readonly namespaces: Map<string, Namespace>;
   readonly workloads: Workload[];
   readonly services: Service[];
+  readonly networkPolicies: NetworkPolicy[];
+  readonly tierPolicies: TierPolicy[];
   readonly ignored: IgnoredObject[];
   readonly referencedNamespaces: Set<string>;
 }
@@ -44,8 +60,10 @@ interface Collector {
  */
 export function buildCluster(objects: readonly SourcedObject[], options: BuildOptions = {}): Cluster {
   const defaultNs = options.defaultNamespace ?? 'default';
-  const c: Collector = { namespaces: new Map(), workloads: [], services: [], ignored: [], referencedNamespaces: new Set() };
+  const c: Collector = { namespaces: new Map(), workloads: [], services: [], networkPolicies: [], tierPolicies: [], ignored: [], referencedNamespaces: new Set() };
   const seen = new Map<string, SourcedObject>();
+  const l7 = emptyL7();
+  const endpointSlices: EndpointSlice[] = [];
 
   for (const obj of objects) {
     const { kind, apiVersion, metadata } = obj.object;
@@ -66,6 +84,17 @@ export function buildCluster(objects: readonly SourcedObject[], options: BuildOp
     } else if (kind in WORKLOAD_GROUPS && WORKLOAD_GROUPS[kind as WorkloadKind] === group) {
       c.workloads.push(readWorkload(obj, kind as WorkloadKind, ns));
       c.referencedNamespaces.add(ns);
+    } else if (kind === 'NetworkPolicy' && apiVersion === 'networking.k8s.io/v1') {
+      c.networkPolicies.push(readNetworkPolicy(obj, ns));
+      c.referencedNamespaces.add(ns);
+    } else if (group === 'policy.networking.k8s.io' && TIER_READERS[`${apiVersion}/${kind}`]) {
+      c.tierPolicies.push(TIER_READERS[`${apiVersion}/${kind}`](obj));
+    } else if (kind === 'EndpointSlice' && apiVersion === 'discovery.k8s.io/v1') {
+      endpointSlices.push(readEndpointSlice(obj, ns));
+      c.referencedNamespaces.add(ns);
+    } else if (collectL7(l7, obj, ns) !== false) {
+      // Ingress, IngressClass and Gateway API kinds: src/model/kinds/l7.ts.
+      if (kind !== 'IngressClass' && kind !== 'GatewayClass') c.referencedNamespaces.add(ns);
     } else if (kind === 'Service' && group === '') {
       c.services.push(readService(obj, ns));
       c.referencedNamespaces.add(ns);
@@ -87,8 +116,13 @@ export function buildCluster(objects: readonly SourcedObject[], options: BuildOp
   const namespaces = new Map([...c.namespaces.entries()].sort(([a], [b]) => compare(a, b)));
   return {
     namespaces,
-    workloads: sortByNamespacedName(c.workloads, w => w.kind),
+    // Pods and ReplicaSets/Jobs are named after the workload that controls them.
+    workloads: sortByNamespacedName(foldOwnedWorkloads(c.workloads), w => w.kind),
     services: sortByNamespacedName(c.services),
+    endpointSlices: sortByNamespacedName(endpointSlices),
+    networkPolicies: sortByNamespacedName(c.networkPolicies),
+    tierPolicies: sortTierPolicies(c.tierPolicies),
+    ...finishL7(l7),
     ignored: c.ignored,
     objects,
   };

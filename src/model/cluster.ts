@@ -1,4 +1,10 @@
 import { SourceRef } from './errors';
+import type { EndpointSlice } from './kinds/endpoint-slice';
+import type { NetworkPolicy } from './kinds/network-policy';
+import type { TierPolicy } from './kinds/tier-policy';
+import type { Gateway, GatewayClass, ReferenceGrant, Route } from './kinds/gateway/types';
+import type { Ingress } from './kinds/ingress';
+import type { IngressClass } from './kinds/ingress-class';
 import { SourcedObject } from './manifest';
 
 export type Protocol = 'TCP' | 'UDP' | 'SCTP';
@@ -41,7 +47,21 @@ export interface Workload {
   /** spec.serviceName of a StatefulSet (governs headless per-pod DNS). */
   readonly serviceName?: string;
   readonly hostNetwork: boolean;
+  /** Pod spec.hostname and spec.subdomain (per-pod DNS under a headless Service). */
+  readonly hostname?: string;
+  readonly subdomain?: string;
+  /** The controller from metadata.ownerReferences (`controller: true`), if any. */
+  readonly controller?: OwnerRef;
+  /** Pods and intermediate controllers folded into this workload (see model/ownership.ts), as `Kind/name`. */
+  readonly members?: readonly string[];
   readonly source: SourceRef;
+}
+
+/** An ownerReference: the object that controls this one. */
+export interface OwnerRef {
+  readonly kind: string;
+  readonly name: string;
+  readonly apiVersion?: string;
 }
 
 export type ServiceType = 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName';
@@ -99,6 +119,27 @@ export interface Cluster {
   readonly namespaces: ReadonlyMap<string, Namespace>;
   readonly workloads: readonly Workload[];
   readonly services: readonly Service[];
+  /** discovery.k8s.io/v1 EndpointSlices, sorted by namespace/name. */
+  readonly endpointSlices: readonly EndpointSlice[];
+  /** networking.k8s.io/v1 NetworkPolicies, sorted by namespace/name. */
+  readonly networkPolicies: readonly NetworkPolicy[];
+  /**
+   * Cluster-wide tier policies (AdminNetworkPolicy, BaselineAdminNetworkPolicy,
+   * ClusterNetworkPolicy), normalised; sorted by tier, priority, then name.
+   */
+  readonly tierPolicies: readonly TierPolicy[];
+  /** networking.k8s.io/v1 Ingresses and IngressClasses. */
+  readonly ingresses: readonly Ingress[];
+  readonly ingressClasses: readonly IngressClass[];
+  /** Gateway API objects (standard and experimental channels). */
+  readonly gatewayClasses: readonly GatewayClass[];
+  readonly gateways: readonly Gateway[];
+  readonly httpRoutes: readonly Route[];
+  readonly grpcRoutes: readonly Route[];
+  readonly tlsRoutes: readonly Route[];
+  readonly tcpRoutes: readonly Route[];
+  readonly udpRoutes: readonly Route[];
+  readonly referenceGrants: readonly ReferenceGrant[];
   readonly ignored: readonly IgnoredObject[];
   /** Every input object, in input order. */
   readonly objects: readonly SourcedObject[];

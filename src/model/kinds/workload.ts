@@ -2,6 +2,7 @@ import { ContainerPort, Protocol, PROTOCOLS, Workload, WorkloadKind } from '../c
 import { FieldReader } from '../fields';
 import { SourcedObject } from '../manifest';
 import { readName } from './metadata';
+import { readController } from '../ownership';
 
 /** Where each workload kind keeps its pod template. */
 const TEMPLATE_PATH: Record<WorkloadKind, readonly string[]> = {
@@ -48,6 +49,9 @@ export function readWorkload(obj: SourcedObject, kind: WorkloadKind, namespace: 
     replicas: spec?.optInt('replicas', 0),
     serviceName: kind === 'StatefulSet' ? spec?.optString('serviceName') : undefined,
     hostNetwork: podSpec.optBool('hostNetwork') ?? false,
+    hostname: podSpec.optString('hostname'),
+    subdomain: podSpec.optString('subdomain'),
+    controller: readController(r),
     source: obj.source,
   };
 }
