@@ -1,2 +1,5 @@
 export * from './selector';
 export * from './service-backends';
+export * from './ip';
+export * from './connectivity';
+export * from './netpol';

@@ -1,0 +1,159 @@
+import { Protocol, PROTOCOLS } from '../../model/cluster';
+
+export const MIN_PORT = 1;
+export const MAX_PORT = 65535;
+
+/** Inclusive port interval. */
+type Interval = readonly [number, number];
+
+const FULL: readonly Interval[] = [[MIN_PORT, MAX_PORT]];
+
+/** Protocols in the order netpol-analyzer prints them (alphabetical). */
+const PRINT_ORDER: readonly Protocol[] = [...PROTOCOLS].sort();
+
+/**
+ * An immutable set of (protocol, port) pairs over TCP, UDP and SCTP, ports
+ * 1-65535. Each protocol holds sorted, disjoint, non-adjacent intervals, so
+ * equal sets have equal representations.
+ */
+export class ConnectionSet {
+  private static readonly ALL = new ConnectionSet({ TCP: FULL, UDP: FULL, SCTP: FULL });
+  private static readonly NONE = new ConnectionSet({});
+
+  public static all(): ConnectionSet {
+    return ConnectionSet.ALL;
+  }
+
+  public static none(): ConnectionSet {
+    return ConnectionSet.NONE;
+  }
+
+  /** Ports `from`..`to` (inclusive; `to` defaults to `from`) of one protocol. */
+  public static ports(protocol: Protocol, from: number, to: number = from): ConnectionSet {
+    if (!Number.isInteger(from) || !Number.isInteger(to) || from < MIN_PORT || to > MAX_PORT || from > to) {
+      throw new RangeError(`invalid port range ${from}-${to}`);
+    }
+    return new ConnectionSet({ [protocol]: [[from, to]] });
+  }
+
+  /** Every port of one protocol. */
+  public static protocol(protocol: Protocol): ConnectionSet {
+    return ConnectionSet.ports(protocol, MIN_PORT, MAX_PORT);
+  }
+
+  private readonly byProtocol: Readonly<Record<Protocol, readonly Interval[]>>;
+
+  private constructor(parts: Partial<Record<Protocol, readonly Interval[]>>) {
+    this.byProtocol = { TCP: parts.TCP ?? [], UDP: parts.UDP ?? [], SCTP: parts.SCTP ?? [] };
+  }
+
+  public union(o: ConnectionSet): ConnectionSet {
+    return this.combine(o, (a, b) => normalize([...a, ...b]));
+  }
+
+  public intersect(o: ConnectionSet): ConnectionSet {
+    return this.combine(o, intersectIntervals);
+  }
+
+  public subtract(o: ConnectionSet): ConnectionSet {
+    return this.combine(o, (a, b) => intersectIntervals(a, complement(b)));
+  }
+
+  public isAll(): boolean {
+    return PROTOCOLS.every(p => isFull(this.byProtocol[p]));
+  }
+
+  public isEmpty(): boolean {
+    return PROTOCOLS.every(p => this.byProtocol[p].length === 0);
+  }
+
+  public equals(o: ConnectionSet): boolean {
+    return PROTOCOLS.every(p => sameIntervals(this.byProtocol[p], o.byProtocol[p]));
+  }
+
+  public allows(protocol: Protocol, port: number): boolean {
+    return this.byProtocol[protocol].some(([a, b]) => a <= port && port <= b);
+  }
+
+  /** The port intervals of one protocol, sorted and disjoint. */
+  public intervals(protocol: Protocol): ReadonlyArray<readonly [number, number]> {
+    return this.byProtocol[protocol];
+  }
+
+  /** Protocols with at least one port. */
+  public protocols(): Protocol[] {
+    return PRINT_ORDER.filter(p => this.byProtocol[p].length > 0);
+  }
+
+  /**
+   * netpol-analyzer wording: `All Connections`, `No Connections`, or the
+   * protocols in alphabetical order with their ports, e.g. `TCP 80,UDP 53`,
+   * `SCTP 1-65535,TCP 1-79,81-65535,UDP 1-65535`.
+   */
+  public toString(): string {
+    if (this.isAll()) return 'All Connections';
+    if (this.isEmpty()) return 'No Connections';
+    return this.protocols()
+      .map(p => `${p} ${this.byProtocol[p].map(([a, b]) => (a === b ? `${a}` : `${a}-${b}`)).join(',')}`)
+      .join(',');
+  }
+
+  /** JSON form: the same string, so JSON output reads like the text output. */
+  public toJSON(): string {
+    return this.toString();
+  }
+
+  private combine(o: ConnectionSet, f: (a: readonly Interval[], b: readonly Interval[]) => Interval[]): ConnectionSet {
+    return new ConnectionSet({
+      TCP: f(this.byProtocol.TCP, o.byProtocol.TCP),
+      UDP: f(this.byProtocol.UDP, o.byProtocol.UDP),
+      SCTP: f(this.byProtocol.SCTP, o.byProtocol.SCTP),
+    });
+  }
+}
+
+function isFull(iv: readonly Interval[]): boolean {
+  return iv.length === 1 && iv[0][0] === MIN_PORT && iv[0][1] === MAX_PORT;
+}
+
+function sameIntervals(a: readonly Interval[], b: readonly Interval[]): boolean {
+  return a.length === b.length && a.every((x, i) => x[0] === b[i][0] && x[1] === b[i][1]);
+}
+
+/** Sorts and merges overlapping or adjacent intervals. */
+function normalize(iv: readonly Interval[]): Interval[] {
+  const sorted = [...iv].sort((x, y) => x[0] - y[0]);
+  const out: Array<[number, number]> = [];
+  for (const [a, b] of sorted) {
+    const last = out[out.length - 1];
+    if (last && a <= last[1] + 1) last[1] = Math.max(last[1], b);
+    else out.push([a, b]);
+  }
+  return out;
+}
+
+function intersectIntervals(a: readonly Interval[], b: readonly Interval[]): Interval[] {
+  const out: Interval[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const lo = Math.max(a[i][0], b[j][0]);
+    const hi = Math.min(a[i][1], b[j][1]);
+    if (lo <= hi) out.push([lo, hi]);
+    if (a[i][1] < b[j][1]) i++;
+    else j++;
+  }
+  return out;
+}
+
+function complement(iv: readonly Interval[]): Interval[] {
+  const out: Interval[] = [];
+  let next = MIN_PORT;
+  for (const [a, b] of iv) {
+    if (a > next) out.push([next, a - 1]);
+    next = b + 1;
+  }
+  if (next <= MAX_PORT) out.push([next, MAX_PORT]);
+  return out;
+}
+

@@ -1,0 +1,2 @@
+export * from './connection-set';
+export * from './matrix';

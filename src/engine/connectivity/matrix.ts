@@ -1,0 +1,93 @@
+import { Cluster } from '../../model/cluster';
+import { cidrToRange, compareRanges, formatIpRange, IpFamily, IpRange } from '../ip/range';
+import { partitionAddressSpace } from '../ip/partition';
+import { podClasses } from '../netpol/classes';
+import { directionVerdict, Direction } from '../netpol/direction';
+import { Endpoint, endpointRange, formatEndpoint, IpEndpoint } from '../netpol/endpoint';
+import { ConnectionSet } from './connection-set';
+
+export interface MatrixEntry {
+  readonly src: Endpoint;
+  readonly dst: Endpoint;
+  readonly conns: ConnectionSet;
+}
+
+export interface MatrixOptions {
+  /**
+   * Which address families to list as external peers. `auto`: IPv4 always,
+   * IPv6 when some ipBlock of that direction is IPv6. @default 'auto'
+   */
+  readonly families?: 'auto' | 'ipv4';
+}
+
+/**
+ * Every ipBlock boundary of one direction (cidr and except), over all
+ * policies: the external peers are the pieces of the address space they cut.
+ */
+export function externalRanges(cluster: Cluster, direction: Direction, options: MatrixOptions = {}): IpRange[] {
+  const blocks: IpRange[] = [];
+  for (const p of cluster.networkPolicies) {
+    for (const rule of direction === 'ingress' ? p.ingress : p.egress) {
+      for (const peer of rule.peers) {
+        if (!peer.ipBlock) continue;
+        blocks.push(cidrToRange(peer.ipBlock.cidr), ...peer.ipBlock.except.map(cidrToRange));
+      }
+    }
+  }
+  const families: IpFamily[] = [4];
+  if ((options.families ?? 'auto') === 'auto' && blocks.some(b => b.family === 6)) families.push(6);
+  return families.flatMap(f => partitionAddressSpace(f, blocks));
+}
+
+function ipPeer(r: IpRange): IpEndpoint {
+  return { kind: 'ip', cidr: formatIpRange(r) };
+}
+
+/**
+ * Full connectivity between all workloads (evaluated once per equivalence
+ * class pair) and the external address ranges cut by every ipBlock, as
+ * netpol-analyzer lists it: only non-empty entries, no workload with itself,
+ * sorted by source then destination (addresses first, numerically).
+ */
+export function connectivityMatrix(cluster: Cluster, options: MatrixOptions = {}): MatrixEntry[] {
+  const classes = podClasses(cluster);
+  const entries: MatrixEntry[] = [];
+  for (const sc of classes) {
+    for (const dc of classes) {
+      const conns = directionVerdict(cluster, 'egress', sc.representative, dc.representative).conns
+        .intersect(directionVerdict(cluster, 'ingress', dc.representative, sc.representative).conns);
+      if (conns.isEmpty()) continue;
+      for (const src of sc.members) {
+        for (const dst of dc.members) {
+          if (src.workload === dst.workload) continue;
+          entries.push({ src, dst, conns });
+        }
+      }
+    }
+  }
+  for (const r of externalRanges(cluster, 'ingress', options)) {
+    const src = ipPeer(r);
+    for (const dc of classes) {
+      const conns = directionVerdict(cluster, 'ingress', dc.representative, src).conns;
+      if (!conns.isEmpty()) for (const dst of dc.members) entries.push({ src, dst, conns });
+    }
+  }
+  for (const r of externalRanges(cluster, 'egress', options)) {
+    const dst = ipPeer(r);
+    for (const sc of classes) {
+      const conns = directionVerdict(cluster, 'egress', sc.representative, dst).conns;
+      if (!conns.isEmpty()) for (const src of sc.members) entries.push({ src, dst, conns });
+    }
+  }
+  return entries.sort((a, b) => compareEndpoints(a.src, b.src) || compareEndpoints(a.dst, b.dst));
+}
+
+/** Addresses first (by family, then numerically), then pods by `ns/name[Kind]`. */
+export function compareEndpoints(a: Endpoint, b: Endpoint): number {
+  if (a.kind === 'ip' && b.kind === 'ip') return compareRanges(endpointRange(a), endpointRange(b));
+  if (a.kind === 'ip') return -1;
+  if (b.kind === 'ip') return 1;
+  const x = formatEndpoint(a);
+  const y = formatEndpoint(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}

@@ -1,0 +1,3 @@
+export * from './range';
+export * from './ip-block';
+export * from './partition';

@@ -1,0 +1,123 @@
+import { Cluster } from '../../model/cluster';
+import { NetworkPolicy, PolicyType } from '../../model/kinds/network-policy';
+import { ConnectionSet } from '../connectivity/connection-set';
+import { matchesSelector } from '../selector';
+import { Endpoint, PodEndpoint } from './endpoint';
+import { peerMatches } from './peers';
+import { NamedPortResolution, rulePortConnections } from './ports';
+
+export type Direction = 'ingress' | 'egress';
+
+/** One rule that admitted the remote peer, with the connections it allows. */
+export interface RuleContribution {
+  /** `namespace/name` of the policy. */
+  readonly policy: string;
+  readonly ruleIndex: number;
+  readonly conns: ConnectionSet;
+  /** Named ports of the rule and what they resolved to on the destination. */
+  readonly namedPorts: readonly NamedPortResolution[];
+}
+
+/**
+ * The NetworkPolicy verdict for one direction of one connection: egress of
+ * the source or ingress of the destination. Cluster-wide tiers can be consulted
+ * before (to decide) or after (instead of "not isolated") this verdict.
+ */
+export interface DirectionVerdict {
+  readonly direction: Direction;
+  /** Whether some NetworkPolicy selects the local pod for this direction. */
+  readonly isolated: boolean;
+  /** `namespace/name` of every policy isolating the local pod, sorted. */
+  readonly isolatingPolicies: readonly string[];
+  /** What NetworkPolicy allows: everything when not isolated, else the union of the matching rules. */
+  readonly conns: ConnectionSet;
+  /** Rules whose peers matched the remote endpoint, in policy then rule order. */
+  readonly contributions: readonly RuleContribution[];
+  /** Whether some isolating rule has an ipBlock peer while the remote is a pod. */
+  readonly ipBlockSkippedForPod: boolean;
+  /** Whether the local endpoint is an address (never governed by NetworkPolicy). */
+  readonly localIsAddress: boolean;
+}
+
+const TYPE_OF: Record<Direction, PolicyType> = { ingress: 'Ingress', egress: 'Egress' };
+
+/** NetworkPolicies of a namespace; cached per cluster. */
+const byNamespace = new WeakMap<Cluster, Map<string, NetworkPolicy[]>>();
+
+function policiesIn(cluster: Cluster, ns: string): readonly NetworkPolicy[] {
+  let index = byNamespace.get(cluster);
+  if (!index) {
+    index = new Map();
+    for (const p of cluster.networkPolicies) {
+      const list = index.get(p.namespace) ?? [];
+      list.push(p);
+      index.set(p.namespace, list);
+    }
+    byNamespace.set(cluster, index);
+  }
+  return index.get(ns) ?? [];
+}
+
+/** Policies of the pod's namespace that select it and apply to `direction`. */
+export function isolatingPolicies(cluster: Cluster, pod: PodEndpoint, direction: Direction): NetworkPolicy[] {
+  const type = TYPE_OF[direction];
+  return policiesIn(cluster, pod.namespace).filter(p => p.policyTypes.includes(type) && matchesSelector(p.podSelector, pod.labels));
+}
+
+/**
+ * NetworkPolicy verdict for one direction. `local` is the endpoint whose
+ * policies apply (source for egress, destination for ingress); `remote` is the
+ * other end. Named ports resolve against the destination of the traffic.
+ */
+export function directionVerdict(cluster: Cluster, direction: Direction, local: Endpoint, remote: Endpoint): DirectionVerdict {
+  if (local.kind === 'ip') {
+    return { direction, isolated: false, isolatingPolicies: [], conns: ConnectionSet.all(), contributions: [], ipBlockSkippedForPod: false, localIsAddress: true };
+  }
+  const policies = isolatingPolicies(cluster, local, direction);
+  if (policies.length === 0) {
+    return { direction, isolated: false, isolatingPolicies: [], conns: ConnectionSet.all(), contributions: [], ipBlockSkippedForPod: false, localIsAddress: false };
+  }
+  const dst = direction === 'ingress' ? local : remote;
+  const contributions: RuleContribution[] = [];
+  let conns = ConnectionSet.none();
+  let ipBlockSkippedForPod = false;
+  for (const policy of policies) {
+    const rules = direction === 'ingress' ? policy.ingress : policy.egress;
+    rules.forEach((rule, ruleIndex) => {
+      if (remote.kind === 'pod' && rule.peers.some(p => p.ipBlock)) ipBlockSkippedForPod = true;
+      const admitted = rule.peers.length === 0 || rule.peers.some(peer => peerMatches(cluster, policy, peer, remote));
+      if (!admitted) return;
+      const namedPorts: NamedPortResolution[] = [];
+      const ruleConns = rulePortConnections(rule.ports, dst, namedPorts);
+      conns = conns.union(ruleConns);
+      contributions.push({ policy: `${policy.namespace}/${policy.name}`, ruleIndex, conns: ruleConns, namedPorts });
+    });
+  }
+  return {
+    direction,
+    isolated: true,
+    isolatingPolicies: policies.map(p => `${p.namespace}/${p.name}`),
+    conns,
+    contributions,
+    ipBlockSkippedForPod,
+    localIsAddress: false,
+  };
+}
+
+/** Egress of `src` towards `dst`. */
+export function egressVerdict(cluster: Cluster, src: Endpoint, dst: Endpoint): DirectionVerdict {
+  return directionVerdict(cluster, 'egress', src, dst);
+}
+
+/** Ingress of `dst` from `src`. */
+export function ingressVerdict(cluster: Cluster, dst: Endpoint, src: Endpoint): DirectionVerdict {
+  return directionVerdict(cluster, 'ingress', dst, src);
+}
+
+/**
+ * The connections allowed from `src` to `dst`: egress of src AND ingress of
+ * dst, per protocol and port. Named ports are resolved against dst's ports.
+ */
+export function allowedConnections(cluster: Cluster, src: Endpoint, dst: Endpoint): ConnectionSet {
+  return egressVerdict(cluster, src, dst).conns.intersect(ingressVerdict(cluster, dst, src).conns);
+}

@@ -1,0 +1,50 @@
+import { ContainerPort, Workload } from '../../model/cluster';
+import { formatIpRange, IpRange, parseIpRange } from '../ip/range';
+
+/** Anything pod-like: a workload's pod template, a controller's pods declared by namespace+labels. */
+export interface PodEndpoint {
+  readonly kind: 'pod';
+  readonly namespace: string;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly ports: readonly ContainerPort[];
+  readonly workload?: Workload;
+}
+
+/**
+ * An address or address range outside (or inside) the cluster. `cidr` takes an
+ * address (`10.0.0.1`), a CIDR (`10.0.0.0/8`, `fd00::/8`) or a range
+ * (`10.0.0.0-10.0.0.255`, as the connectivity matrix produces).
+ */
+export interface IpEndpoint {
+  readonly kind: 'ip';
+  readonly cidr: string;
+}
+
+export type Endpoint = PodEndpoint | IpEndpoint;
+
+/** The pods of a workload, as the network sees them. */
+export function podOf(w: Workload): PodEndpoint {
+  return { kind: 'pod', namespace: w.namespace, labels: w.labels, ports: w.ports, workload: w };
+}
+
+export function ipEndpoint(cidrOrRange: string): IpEndpoint {
+  return { kind: 'ip', cidr: cidrOrRange };
+}
+
+/** The address range of an IpEndpoint; throws on text that is no address, CIDR or range. */
+export function endpointRange(e: IpEndpoint): IpRange {
+  const r = parseIpRange(e.cidr);
+  if (!r) throw new Error(`"${e.cidr}" is not an IP address, CIDR or range`);
+  return r;
+}
+
+/**
+ * netpol-analyzer naming: `ns/name[Kind]` for a workload, `first-last[External]`
+ * for addresses, `ns/[pod labels]` for a pod without a workload.
+ */
+export function formatEndpoint(e: Endpoint): string {
+  if (e.kind === 'ip') return `${formatIpRange(endpointRange(e))}[External]`;
+  if (e.workload) return `${e.workload.namespace}/${e.workload.name}[${e.workload.kind}]`;
+  const labels = Object.keys(e.labels).sort().map(k => `${k}=${e.labels[k]}`).join(',');
+  return `${e.namespace}/[${labels}]`;
+}

@@ -1,0 +1,5 @@
+export * from './endpoint';
+export * from './peers';
+export * from './ports';
+export * from './direction';
+export * from './classes';
