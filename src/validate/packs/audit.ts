@@ -1,4 +1,10 @@
 import { Rule } from '../rule';
+import { defaultDenyWithoutDns } from '../rules/netpol/default-deny-without-dns';
+import { ingressOpenToWorld } from '../rules/netpol/ingress-open-to-world';
+import { namespaceWithoutDefaultDeny } from '../rules/netpol/namespace-without-default-deny';
+import { peerMatchesNoPods } from '../rules/netpol/peer-matches-no-pods';
+import { policyPortIsServicePort } from '../rules/netpol/policy-port-is-service-port';
+import { policySelectsNoPods } from '../rules/netpol/policy-selects-no-pods';
 import { externalIpsInUse } from '../rules/service/external-ips-in-use';
 import { externalTrafficPolicyOnClusterIp } from '../rules/service/external-traffic-policy-on-cluster-ip';
 import { loadBalancerWithoutSourceRanges } from '../rules/service/load-balancer-without-source-ranges';
@@ -6,6 +12,16 @@ import { namedTargetPortMissing } from '../rules/service/named-target-port-missi
 import { nodePortDuplicated } from '../rules/service/node-port-duplicated';
 import { nodePortOutOfRange } from '../rules/service/node-port-out-of-range';
 import { serviceSelectorMatchesNoPods } from '../rules/service/selector-matches-no-pods';
+
+/** NetworkPolicy rules. */
+export const NETWORK_POLICY_RULES: readonly Rule[] = [
+  namespaceWithoutDefaultDeny,
+  policySelectsNoPods,
+  peerMatchesNoPods,
+  ingressOpenToWorld,
+  defaultDenyWithoutDns,
+  policyPortIsServicePort,
+];
 
 /** Service rules. */
 export const SERVICE_RULES: readonly Rule[] = [
@@ -20,5 +36,6 @@ export const SERVICE_RULES: readonly Rule[] = [
 
 /** Every audit rule, in id order. */
 export const AUDIT_RULES: readonly Rule[] = [
+  ...NETWORK_POLICY_RULES,
   ...SERVICE_RULES,
 ];

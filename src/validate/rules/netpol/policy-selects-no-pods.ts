@@ -1,0 +1,17 @@
+import { Rule, refOf } from '../../rule';
+import { selectedWorkloads } from './select';
+
+export const policySelectsNoPods: Rule = {
+  id: 'TRF-NP-002',
+  name: 'policy-selects-no-pods',
+  level: 'warning',
+  summary: 'NetworkPolicy podSelector matches no pods',
+  fix: 'Make spec.podSelector match the pod template labels of the workloads it should protect (an empty selector {} selects every pod of the namespace).',
+  check: ctx => ctx.cluster.networkPolicies
+    .filter(np => selectedWorkloads(ctx, np).length === 0)
+    .map(np => ({
+      object: refOf('NetworkPolicy', np),
+      field: 'spec.podSelector',
+      message: `podSelector matches no pods in namespace ${np.namespace}: the policy has no effect`,
+    })),
+};

@@ -1,0 +1,103 @@
+import { defaultDenyWithoutDns } from '../../../src/validate/rules/netpol/default-deny-without-dns';
+import { ingressOpenToWorld } from '../../../src/validate/rules/netpol/ingress-open-to-world';
+import { namespaceWithoutDefaultDeny } from '../../../src/validate/rules/netpol/namespace-without-default-deny';
+import { peerMatchesNoPods } from '../../../src/validate/rules/netpol/peer-matches-no-pods';
+import { policyPortIsServicePort } from '../../../src/validate/rules/netpol/policy-port-is-service-port';
+import { policySelectsNoPods } from '../../../src/validate/rules/netpol/policy-selects-no-pods';
+import { deployment, findingsOf } from '../helpers';
+
+const web = deployment('web', { app: 'web' }, [[8080, 'http']], 'shop');
+const db = deployment('db', { app: 'db' }, [[5432, 'pg']], 'shop');
+
+function np(name: string, spec: string, ns = 'shop'): string {
+  return `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: ${name}, namespace: ${ns}}\nspec:\n${spec.split('\n').map(l => '  ' + l).join('\n')}\n---\n`;
+}
+
+const denyAll = np('deny-all', 'podSelector: {}\npolicyTypes: [Ingress, Egress]');
+const dns = np('dns', 'podSelector: {}\npolicyTypes: [Egress]\negress:\n- ports: [{port: 53, protocol: UDP}, {port: 53, protocol: TCP}]');
+
+describe('TRF-NP-001 namespace-without-default-deny', () => {
+  test('fires for a namespace with unisolated workloads, naming directions and workloads', () => {
+    const f = findingsOf(namespaceWithoutDefaultDeny, web + db + np('web-in', 'podSelector: {matchLabels: {app: web}}'));
+    expect(f.map(x => [x.ruleId, x.object.kind, x.object.name, x.message])).toEqual([
+      ['TRF-NP-001', 'Namespace', 'shop', 'namespace shop has no default deny: not isolated for ingress (db) and egress (db, web)'],
+    ]);
+  });
+  test('is silent once every pod is isolated both ways', () => {
+    expect(findingsOf(namespaceWithoutDefaultDeny, web + db + denyAll)).toEqual([]);
+  });
+});
+
+describe('TRF-NP-002 policy-selects-no-pods', () => {
+  test('fires when the podSelector matches nothing', () => {
+    const f = findingsOf(policySelectsNoPods, web + np('typo', 'podSelector: {matchLabels: {app: wbe}}'));
+    expect(f.map(x => [x.object.name, x.field])).toEqual([['typo', 'spec.podSelector']]);
+  });
+  test('is silent for an empty selector over a populated namespace', () => {
+    expect(findingsOf(policySelectsNoPods, web + denyAll)).toEqual([]);
+  });
+});
+
+describe('TRF-NP-003 peer-matches-no-pods', () => {
+  test('fires per peer that matches nothing, with its field path', () => {
+    const f = findingsOf(peerMatchesNoPods, web + db + np('db-in', [
+      'podSelector: {matchLabels: {app: db}}',
+      'ingress:',
+      '- from: [{podSelector: {matchLabels: {app: web}}}, {podSelector: {matchLabels: {app: api}}}]',
+    ].join('\n')));
+    expect(f.map(x => [x.field, x.message])).toEqual([['spec.ingress[0].from[1]', 'ingress peer 0.1 matches no pods: this part of the rule allows nothing']]);
+  });
+  test('is silent for ipBlocks and for peers in other namespaces that exist', () => {
+    const coredns = deployment('coredns', { 'k8s-app': 'kube-dns' }, [[53, 'dns', 'UDP']], 'kube-system');
+    expect(findingsOf(peerMatchesNoPods, web + coredns + np('egress', [
+      'podSelector: {}',
+      'egress:',
+      '- to: [{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: kube-system}}, podSelector: {matchLabels: {k8s-app: kube-dns}}}]',
+      '- to: [{ipBlock: {cidr: 10.0.0.0/8}}]',
+    ].join('\n')))).toEqual([]);
+  });
+});
+
+describe('TRF-NP-004 ingress-open-to-world', () => {
+  test('fires on 0.0.0.0/0 and ::/0', () => {
+    const f = findingsOf(ingressOpenToWorld, web + np('public', 'podSelector: {}\ningress:\n- from: [{ipBlock: {cidr: 0.0.0.0/0, except: [10.0.0.0/8]}}, {ipBlock: {cidr: "::/0"}}]'));
+    expect(f.map(x => x.message)).toEqual([
+      'ingress rule 0 allows 0.0.0.0/0 (except 10.0.0.0/8): every address can connect',
+      'ingress rule 0 allows ::/0: every address can connect',
+    ]);
+  });
+  test('is silent for a narrower block', () => {
+    expect(findingsOf(ingressOpenToWorld, web + np('office', 'podSelector: {}\ningress:\n- from: [{ipBlock: {cidr: 203.0.113.0/24}}]'))).toEqual([]);
+  });
+});
+
+describe('TRF-NP-005 default-deny-without-dns-egress', () => {
+  test('fires on each egress-isolated workload with no UDP 53', () => {
+    const f = findingsOf(defaultDenyWithoutDns, web + db + denyAll);
+    expect(f.map(x => [x.object.kind, x.object.name, x.message])).toEqual([
+      ['Deployment', 'db', 'egress is isolated by shop/deny-all but no egress rule allows UDP 53: DNS lookups will fail'],
+      ['Deployment', 'web', 'egress is isolated by shop/deny-all but no egress rule allows UDP 53: DNS lookups will fail'],
+    ]);
+  });
+  test('is silent when a policy allows DNS, or egress is not isolated', () => {
+    expect(findingsOf(defaultDenyWithoutDns, web + db + denyAll + dns)).toEqual([]);
+    expect(findingsOf(defaultDenyWithoutDns, web + np('in-only', 'podSelector: {}'))).toEqual([]);
+  });
+});
+
+describe('TRF-NP-006 policy-port-is-service-port', () => {
+  const svc = 'apiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: shop}\nspec:\n  selector: {app: web}\n  ports: [{port: 80, targetPort: 8080}]\n---\n';
+  test('fires on ingress and egress rules that use the Service port', () => {
+    const f = findingsOf(policyPortIsServicePort, web + db + svc
+      + np('web-in', 'podSelector: {matchLabels: {app: web}}\ningress:\n- ports: [{port: 80}]')
+      + np('db-out', 'podSelector: {matchLabels: {app: db}}\npolicyTypes: [Egress]\negress:\n- to: [{podSelector: {matchLabels: {app: web}}}]\n  ports: [{port: 80}]'));
+    expect(f.map(x => [x.object.name, x.field, x.level, x.message])).toEqual([
+      ['db-out', 'spec.egress[0].ports[0]', 'error', 'egress rule 0 allows TCP 80, which is the port of Service shop/web; its pods listen on targetPort 8080'],
+      ['web-in', 'spec.ingress[0].ports[0]', 'error', 'ingress rule 0 allows TCP 80, which is the port of Service shop/web; its pods listen on targetPort 8080'],
+    ]);
+  });
+  test('is silent for the container port or its name', () => {
+    expect(findingsOf(policyPortIsServicePort, web + svc
+      + np('web-in', 'podSelector: {matchLabels: {app: web}}\ningress:\n- ports: [{port: 8080}, {port: http}]'))).toEqual([]);
+  });
+});
