@@ -1,0 +1,10 @@
+/** The outcome of one expectation (`canReach`, `routesTo`...). */
+export interface ExpectationResult {
+  /** What was expected, in words: `shop/web can reach Service shop/api on TCP 80`. */
+  readonly description: string;
+  readonly passed: boolean;
+  /** The engine's reasons: which policy isolated, which rule allowed, which route matched. */
+  readonly details: readonly string[];
+  /** Construct path of the Traffic construct (or the file) that declared it. */
+  readonly declaredAt?: string;
+}
