@@ -1,0 +1,48 @@
+import { Protocol } from '../cluster';
+import { FieldReader } from '../fields';
+import { SourcedObject } from '../manifest';
+import { readName } from './metadata';
+import {
+  listWithin, namedPort, PolicyTier, portRange, readPriority, readRules, readSubject, TierAction, TierPolicy, TierPort,
+  V1ALPHA2_LIMITS,
+} from './tier-policy';
+
+const CNP_ACTIONS: Readonly<Record<string, TierAction>> = { Accept: 'Allow', Deny: 'Deny', Pass: 'Pass' };
+const PROTOCOL_KEYS: Readonly<Record<string, Protocol>> = { tcp: 'TCP', udp: 'UDP', sctp: 'SCTP' };
+
+/** policy.networking.k8s.io/v1alpha2 ClusterNetworkPolicy (cluster-scoped, tier Admin or Baseline). */
+export function readClusterNetworkPolicy(obj: SourcedObject): TierPolicy {
+  const r = FieldReader.of(obj, '');
+  const name = readName(r);
+  const spec = r.object_('spec');
+  const tier = spec.optEnum<PolicyTier>('tier', ['Admin', 'Baseline']) ?? spec.fail('required field is missing', 'tier');
+  return {
+    kind: 'ClusterNetworkPolicy',
+    apiVersion: obj.object.apiVersion,
+    name,
+    tier,
+    priority: readPriority(spec),
+    subject: readSubject(spec),
+    ...readRules(spec, V1ALPHA2_LIMITS, CNP_ACTIONS, readProtocols),
+    source: obj.source,
+  };
+}
+
+/** v1alpha2 `protocols`: each item exactly one of tcp, udp, sctp (with destinationPort) or destinationNamedPort. */
+function readProtocols(rule: FieldReader): TierPort[] | undefined {
+  if (!rule.has('protocols')) return undefined;
+  return listWithin(rule, 'protocols', 1, V1ALPHA2_LIMITS.ports).map(p => {
+    const keys = Object.keys(p.asRecord()).filter(k => p.raw(k) !== undefined);
+    if (keys.length !== 1 || !['tcp', 'udp', 'sctp', 'destinationNamedPort'].includes(keys[0])) {
+      p.fail('exactly one of tcp, udp, sctp, destinationNamedPort must be set');
+    }
+    if (keys[0] === 'destinationNamedPort') return namedPort(p, 'destinationNamedPort');
+    const protocol = PROTOCOL_KEYS[keys[0]];
+    const dst = p.object_(keys[0]).object_('destinationPort');
+    const dkeys = Object.keys(dst.asRecord()).filter(k => dst.raw(k) !== undefined);
+    if (dkeys.length !== 1 || !['number', 'range'].includes(dkeys[0])) dst.fail('exactly one of number, range must be set');
+    if (dkeys[0] === 'range') return portRange(dst.object_('range'), protocol);
+    const n = dst.optInt('number', 1, 65535)!;
+    return { protocol, from: n, to: n };
+  });
+}
