@@ -1,0 +1,98 @@
+import { Construct } from 'constructs';
+import { Backend } from './backend';
+import { RouteFilter, RouteFilterType } from './filter';
+import { compact, Problems } from './internal';
+import { GrpcRouteMatch, MatchType } from './match';
+import {
+  renderBackend, renderFilter, renderHeaderMatches, resolveFilters, ResolvedBackend, ResolvedFilter,
+  validateBackend, validateFilters, validateHeaderMatches,
+} from './render';
+import { HostnameRouteProps, RouteBase } from './route-base';
+
+/** One rule of a GRPCRoute. */
+export interface GrpcRouteRule {
+  /** Conditions; any of them (at most 64). @default - every gRPC request */
+  readonly matches?: GrpcRouteMatch[];
+  /** Filters: header modifiers, mirror, extension (at most 16). @default - none */
+  readonly filters?: RouteFilter[];
+  /** Weighted backends (at most 16). @default - none */
+  readonly backends?: Backend[];
+}
+
+export interface GrpcRouteProps extends HostnameRouteProps {
+  /** Rules (at most 16); more can be added with `addRule`. @default - none yet */
+  readonly rules?: GrpcRouteRule[];
+}
+
+const GRPC_FILTERS = [
+  RouteFilterType.REQUEST_HEADER_MODIFIER, RouteFilterType.RESPONSE_HEADER_MODIFIER, RouteFilterType.REQUEST_MIRROR, RouteFilterType.EXTENSION_REF,
+];
+const SERVICE_RE = /^\.?[a-z_][a-z_0-9]*(\.[a-z_][a-z_0-9]*)*$/i;
+const METHOD_RE = /^[A-Za-z_][A-Za-z_0-9]*$/;
+
+/** A Gateway API GRPCRoute; attaches to HTTP and HTTPS listeners. */
+export class GrpcRoute extends RouteBase {
+  private readonly rules: Array<{ rule: GrpcRouteRule; filters: ResolvedFilter[]; backends: ResolvedBackend[] }> = [];
+
+  constructor(scope: Construct, id: string, props: GrpcRouteProps = {}) {
+    super(scope, id, 'GRPCRoute', props);
+    for (const r of props.rules ?? []) this.addRule(r);
+    this.node.addValidation({ validate: () => this.validateRules() });
+  }
+
+  /** Adds a rule. */
+  public addRule(rule: GrpcRouteRule): void {
+    const use = (b: Backend) => this._useBackend(b);
+    this.rules.push({
+      rule,
+      filters: resolveFilters(rule.filters, use),
+      backends: (rule.backends ?? []).map(b => {
+        const backend = use(b);
+        return { backend, filters: resolveFilters(backend.filters, use) };
+      }),
+    });
+  }
+
+  /** @internal */
+  protected _renderRules(): any[] {
+    return this.rules.map(({ rule, filters, backends }) => compact({
+      matches: rule.matches && rule.matches.length ? rule.matches.map(m => compact({
+        method: m.method ? compact({ type: m.method.type, service: m.method.service, method: m.method.method }) : undefined,
+        headers: renderHeaderMatches(m.headers),
+      })) : undefined,
+      filters: filters.length ? filters.map(f => renderFilter(f, this.namespace)) : undefined,
+      backendRefs: backends.length ? backends.map(b => renderBackend(b, this.namespace, true)) : undefined,
+    }));
+  }
+
+  private validateRules(): string[] {
+    const p = new Problems(this.node.path);
+    p.check(this.rules.length >= 1, 'spec.rules', 'at least one rule is required');
+    p.maxItems(this.rules, 16, 'spec.rules');
+    const total = this.rules.reduce((n, r) => n + (r.rule.matches?.length ?? 0), 0);
+    p.check(total <= 128, 'spec.rules', `the total number of matches across all rules must be at most 128 (got ${total})`);
+    this.rules.forEach(({ rule, filters, backends }, i) => {
+      const f = `spec.rules[${i}]`;
+      p.maxItems(rule.matches, 64, `${f}.matches`);
+      (rule.matches ?? []).forEach((m, j) => {
+        const mf = `${f}.matches[${j}]`;
+        validateHeaderMatches(p, m.headers, `${mf}.headers`);
+        const mm = m.method;
+        if (!mm) return;
+        p.check(mm.service !== undefined || mm.method !== undefined, `${mf}.method`, "One or both of 'service' or 'method' must be specified");
+        p.check(mm.type !== MatchType.PATH_PREFIX, `${mf}.method.type`, 'must be Exact or RegularExpression');
+        if (mm.type === MatchType.EXACT) {
+          if (mm.service !== undefined) p.check(SERVICE_RE.test(mm.service), `${mf}.method.service`, `invalid gRPC service "${mm.service}"`);
+          if (mm.method !== undefined) p.check(METHOD_RE.test(mm.method), `${mf}.method.method`, `invalid gRPC method "${mm.method}"`);
+        }
+      });
+      validateFilters(p, filters, `${f}.filters`, GRPC_FILTERS, undefined);
+      p.maxItems(backends, 16, `${f}.backendRefs`);
+      backends.forEach((b, j) => {
+        validateBackend(p, b.backend, `${f}.backendRefs[${j}]`);
+        validateFilters(p, b.filters, `${f}.backendRefs[${j}].filters`, GRPC_FILTERS, undefined);
+      });
+    });
+    return p.list();
+  }
+}

@@ -1,0 +1,20 @@
+// Public surface of the Gateway API constructs (internal helpers stay unexported).
+export { GatewayApiVersion } from './api-version';
+export { ControllerLocation } from './controller';
+export { MatchType, HttpMethod, PathMatch, HeaderMatch, QueryParamMatch, HttpRouteMatch, Match, GrpcMethodMatch, GrpcRouteMatch } from './match';
+export {
+  HeaderModifierOptions, PathModifierType, PathModifier, RedirectScheme, RequestRedirectOptions, UrlRewriteOptions,
+  MirrorOptions, RouteFilterType, RouteFilter,
+} from './filter';
+export { BackendOptions, NamedBackendOptions, Backend } from './backend';
+export {
+  ListenerProtocol, RouteKind, LabelSelectorOperator, LabelSelectorRequirement, RouteNamespacesFrom, AllowedRoutes, TlsMode,
+  CertificateRef, ListenerOptions, TlsListenerOptions, CustomListenerOptions, Listener,
+} from './listener';
+export { GatewayClassParameters, GatewayClassProps, GatewayClass } from './gateway-class';
+export { GatewayAddressType, GatewayAddress, GatewayInfrastructure, GatewayProps, Gateway } from './gateway';
+export { ReferenceGrantFrom, ReferenceGrantTo, ReferenceGrantProps, ReferenceGrant } from './reference-grant';
+export { ParentRefOptions, NamedParentRefOptions, ParentRef, RouteCommonProps, HostnameRouteProps, RouteBase } from './route-base';
+export { HttpRouteTimeouts, HttpRouteRule, HttpRouteProps, HttpRoute } from './http-route';
+export { GrpcRouteRule, GrpcRouteProps, GrpcRoute } from './grpc-route';
+export { L4RouteRule, L4RouteProps, TlsRouteProps, TcpRouteProps, UdpRouteProps, L4RouteBase, TlsRoute, TcpRoute, UdpRoute } from './l4-routes';

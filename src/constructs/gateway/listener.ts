@@ -1,0 +1,245 @@
+/** Listener protocols defined by the Gateway API. */
+export enum ListenerProtocol {
+  /** Plain HTTP: HTTPRoute and GRPCRoute (h2c) attach. */
+  HTTP = 'HTTP',
+  /** HTTP over TLS terminated at the Gateway: HTTPRoute and GRPCRoute attach. */
+  HTTPS = 'HTTPS',
+  /** TLS with SNI routing, terminated or passed through: TLSRoute attaches. */
+  TLS = 'TLS',
+  /** Raw TCP: TCPRoute attaches. */
+  TCP = 'TCP',
+  /** Raw UDP: UDPRoute attaches. */
+  UDP = 'UDP',
+}
+
+/** Route kinds a listener can admit (`allowedRoutes.kinds`). */
+export enum RouteKind {
+  /** HTTPRoute */
+  HTTP_ROUTE = 'HTTPRoute',
+  /** GRPCRoute */
+  GRPC_ROUTE = 'GRPCRoute',
+  /** TLSRoute */
+  TLS_ROUTE = 'TLSRoute',
+  /** TCPRoute */
+  TCP_ROUTE = 'TCPRoute',
+  /** UDPRoute */
+  UDP_ROUTE = 'UDPRoute',
+}
+
+/** Route kinds a listener admits when `allowedRoutes.kinds` is empty (per protocol). */
+export const DEFAULT_ROUTE_KINDS: Readonly<Record<string, readonly string[]>> = {
+  HTTP: ['HTTPRoute', 'GRPCRoute'],
+  HTTPS: ['HTTPRoute', 'GRPCRoute'],
+  TLS: ['TLSRoute'],
+  TCP: ['TCPRoute'],
+  UDP: ['UDPRoute'],
+};
+
+/** Operators of a label selector requirement. */
+export enum LabelSelectorOperator {
+  /** Label value is one of the values. */
+  IN = 'In',
+  /** Label is absent or its value is none of the values. */
+  NOT_IN = 'NotIn',
+  /** Label is present. */
+  EXISTS = 'Exists',
+  /** Label is absent. */
+  DOES_NOT_EXIST = 'DoesNotExist',
+}
+
+/** One requirement of a label selector. */
+export interface LabelSelectorRequirement {
+  /** Label key. */
+  readonly key: string;
+  /** Operator. */
+  readonly operator: LabelSelectorOperator;
+  /** Values (for In and NotIn). @default - none */
+  readonly values?: string[];
+}
+
+/** Which namespaces may attach routes to a listener (`allowedRoutes.namespaces.from`). */
+export enum RouteNamespacesFrom {
+  /** Only the Gateway's namespace (the default). */
+  SAME = 'Same',
+  /** Every namespace. */
+  ALL = 'All',
+  /** Namespaces whose labels match a selector. */
+  SELECTOR = 'Selector',
+}
+
+/** Which routes may attach to a listener. */
+export class AllowedRoutes {
+  /** Routes in the Gateway's namespace (the Kubernetes default). */
+  public static sameNamespace(kinds?: RouteKind[]): AllowedRoutes {
+    return new AllowedRoutes(RouteNamespacesFrom.SAME, kinds ?? [], {}, []);
+  }
+
+  /** Routes in any namespace. */
+  public static allNamespaces(kinds?: RouteKind[]): AllowedRoutes {
+    return new AllowedRoutes(RouteNamespacesFrom.ALL, kinds ?? [], {}, []);
+  }
+
+  /**
+   * Routes in namespaces whose labels match. Every namespace carries
+   * `kubernetes.io/metadata.name: <name>`, so this can also name namespaces.
+   */
+  public static namespacesWithLabels(matchLabels: { [key: string]: string }, kinds?: RouteKind[], matchExpressions?: LabelSelectorRequirement[]): AllowedRoutes {
+    return new AllowedRoutes(RouteNamespacesFrom.SELECTOR, kinds ?? [], { ...matchLabels }, [...(matchExpressions ?? [])]);
+  }
+
+  private constructor(
+    /** Which namespaces. */
+    public readonly from: RouteNamespacesFrom,
+    /** Admitted kinds; empty means the protocol's default kinds. */
+    public readonly kinds: RouteKind[],
+    /** Selector labels (Selector only). */
+    public readonly matchLabels: { [key: string]: string },
+    /** Selector expressions (Selector only). */
+    public readonly matchExpressions: LabelSelectorRequirement[]) {}
+}
+
+/** TLS mode of a listener. */
+export enum TlsMode {
+  /** The Gateway terminates TLS with `certificateRefs`. */
+  TERMINATE = 'Terminate',
+  /** The Gateway routes on SNI and passes the encrypted stream through (TLS listeners only). */
+  PASSTHROUGH = 'Passthrough',
+}
+
+/** A certificate Secret of a listener. */
+export interface CertificateRef {
+  /** Secret name. */
+  readonly name: string;
+  /**
+   * Secret namespace. A namespace other than the Gateway's needs a
+   * ReferenceGrant there, which the Gateway creates.
+   * @default - the Gateway's namespace
+   */
+  readonly namespace?: string;
+  /** Kind of the referent. @default "Secret" */
+  readonly kind?: string;
+  /** Group of the referent. @default "" (core) */
+  readonly group?: string;
+}
+
+/** Options shared by every listener. */
+export interface ListenerOptions {
+  /** Listener name, unique within the Gateway; routes select it with `sectionName`. */
+  readonly name: string;
+  /**
+   * Port the Gateway listens on.
+   * @default - 80 for HTTP, 443 for HTTPS and TLS; required for TCP and UDP
+   */
+  readonly port?: number;
+  /**
+   * Host the listener serves (`*.example.com` wildcards allowed). Not allowed for TCP and UDP.
+   * @default - every host
+   */
+  readonly hostname?: string;
+  /**
+   * Routes that may attach.
+   * @default - routes of the protocol's default kinds from the Gateway's namespace
+   */
+  readonly allowedRoutes?: AllowedRoutes;
+}
+
+/** Options of a listener that terminates TLS. */
+export interface TlsListenerOptions extends ListenerOptions {
+  /** Certificate Secrets (at least one, at most 64). */
+  readonly certificateRefs: CertificateRef[];
+  /** Implementation-specific TLS options. @default - none */
+  readonly tlsOptions?: { [key: string]: string };
+}
+
+/** Options of a listener whose protocol is not one of the factories (implementation-specific). */
+export interface CustomListenerOptions extends ListenerOptions {
+  /** Protocol, e.g. "example.com/redis". */
+  readonly protocol: string;
+  /** TLS mode. @default - no TLS block */
+  readonly tlsMode?: TlsMode;
+  /** Certificate Secrets. @default - none */
+  readonly certificateRefs?: CertificateRef[];
+}
+
+/** A Gateway listener: a port, protocol and optional hostname that routes attach to. */
+export class Listener {
+  /** Plain HTTP (port 80 unless given). */
+  public static http(options: ListenerOptions): Listener {
+    return new Listener(ListenerProtocol.HTTP, options.port ?? 80, options);
+  }
+
+  /** HTTPS terminated with `certificateRefs` (port 443 unless given). */
+  public static https(options: TlsListenerOptions): Listener {
+    return new Listener(ListenerProtocol.HTTPS, options.port ?? 443, options, TlsMode.TERMINATE, options.certificateRefs, options.tlsOptions);
+  }
+
+  /** TLS passed through to the backends, routed on SNI by TLSRoutes (port 443 unless given). */
+  public static tlsPassthrough(options: ListenerOptions): Listener {
+    return new Listener(ListenerProtocol.TLS, options.port ?? 443, options, TlsMode.PASSTHROUGH);
+  }
+
+  /** TLS terminated at the Gateway, the TCP stream routed by TLSRoutes (port 443 unless given). */
+  public static tlsTerminate(options: TlsListenerOptions): Listener {
+    return new Listener(ListenerProtocol.TLS, options.port ?? 443, options, TlsMode.TERMINATE, options.certificateRefs, options.tlsOptions);
+  }
+
+  /** Raw TCP for TCPRoutes. */
+  public static tcp(options: ListenerOptions): Listener {
+    return new Listener(ListenerProtocol.TCP, options.port, options);
+  }
+
+  /** Raw UDP for UDPRoutes. */
+  public static udp(options: ListenerOptions): Listener {
+    return new Listener(ListenerProtocol.UDP, options.port, options);
+  }
+
+  /** An implementation-specific protocol. */
+  public static custom(options: CustomListenerOptions): Listener {
+    return new Listener(options.protocol, options.port, options, options.tlsMode, options.certificateRefs);
+  }
+
+  /** Listener name. */
+  public readonly name: string;
+  /** Port, if known. */
+  public readonly port?: number;
+  /** Hostname, if any. */
+  public readonly hostname?: string;
+  /** Admitted routes. */
+  public readonly allowedRoutes: AllowedRoutes;
+
+  private constructor(
+    /** Protocol. */
+    public readonly protocol: string,
+    port: number | undefined,
+    options: ListenerOptions,
+    /** TLS mode, if the listener has a TLS block. */
+    public readonly tlsMode?: TlsMode,
+    certificateRefs?: CertificateRef[],
+    tlsOptions?: { [key: string]: string }) {
+    this.name = options.name;
+    this.port = port;
+    this.hostname = options.hostname;
+    this.allowedRoutes = options.allowedRoutes ?? AllowedRoutes.sameNamespace();
+    this.certificateRefs = [...(certificateRefs ?? [])];
+    this.tlsOptions = tlsOptions;
+  }
+
+  private readonly certificateRefs: CertificateRef[];
+  private readonly tlsOptions?: { [key: string]: string };
+
+  /** Route kinds this listener admits (explicit, or the protocol's defaults). */
+  public admittedKinds(): string[] {
+    if (this.allowedRoutes.kinds.length > 0) return [...this.allowedRoutes.kinds];
+    return [...(DEFAULT_ROUTE_KINDS[this.protocol] ?? [])];
+  }
+
+  /** @internal */
+  public _certificateRefs(): CertificateRef[] {
+    return [...this.certificateRefs];
+  }
+
+  /** @internal */
+  public _tlsOptions(): { [key: string]: string } | undefined {
+    return this.tlsOptions;
+  }
+}

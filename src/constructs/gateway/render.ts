@@ -1,0 +1,212 @@
+import { BackendData, renderBackendRef } from './backend';
+import { FilterData, HeaderModifierOptions, PathModifierType, RouteFilter, RouteFilterType } from './filter';
+import { compact, compare, PRECISE_HOSTNAME_RE, Problems, sortedMap } from './internal';
+import { HeaderMatch, HttpRouteMatch, MatchType } from './match';
+
+// Rendering and validation of the pieces HTTPRoute and GRPCRoute share (internal).
+
+/** A filter with its mirror backend already resolved. */
+export interface ResolvedFilter {
+  readonly filter: RouteFilter;
+  readonly mirror?: BackendData;
+}
+
+/** A backend with its per-backend filters resolved. */
+export interface ResolvedBackend {
+  readonly backend: BackendData;
+  readonly filters: readonly ResolvedFilter[];
+}
+
+function renderHeaderModifier(m: HeaderModifierOptions): unknown {
+  const pairs = (x?: { [k: string]: string }) => {
+    const s = sortedMap(x);
+    return s ? Object.entries(s).map(([name, value]) => ({ name, value })) : undefined;
+  };
+  return compact({ set: pairs(m.set), add: pairs(m.add), remove: m.remove && m.remove.length ? [...m.remove] : undefined });
+}
+
+export function renderFilter(f: ResolvedFilter, routeNamespace: string): unknown {
+  const d: FilterData = f.filter._filterData();
+  switch (f.filter.type) {
+    case RouteFilterType.REQUEST_HEADER_MODIFIER:
+      return { type: f.filter.type, requestHeaderModifier: renderHeaderModifier(d.headers!) };
+    case RouteFilterType.RESPONSE_HEADER_MODIFIER:
+      return { type: f.filter.type, responseHeaderModifier: renderHeaderModifier(d.headers!) };
+    case RouteFilterType.REQUEST_REDIRECT: {
+      const r = d.redirect!;
+      return {
+        type: f.filter.type,
+        requestRedirect: compact({
+          scheme: r.scheme, hostname: r.hostname,
+          path: r.path ? renderPathModifier(r.path.type, r.path.value) : undefined,
+          port: r.port, statusCode: r.statusCode,
+        }),
+      };
+    }
+    case RouteFilterType.URL_REWRITE: {
+      const r = d.rewrite!;
+      return { type: f.filter.type, urlRewrite: compact({ hostname: r.hostname, path: r.path ? renderPathModifier(r.path.type, r.path.value) : undefined }) };
+    }
+    case RouteFilterType.REQUEST_MIRROR: {
+      const o = d.mirror!.options;
+      return {
+        type: f.filter.type,
+        requestMirror: compact({
+          backendRef: renderBackendRef(f.mirror!, routeNamespace, false),
+          percent: o.percent,
+          fraction: o.numerator !== undefined ? { numerator: o.numerator, denominator: o.denominator ?? 100 } : undefined,
+        }),
+      };
+    }
+    case RouteFilterType.EXTENSION_REF:
+      return { type: f.filter.type, extensionRef: { ...d.extension! } };
+  }
+}
+
+function renderPathModifier(type: PathModifierType, value: string): unknown {
+  return type === PathModifierType.REPLACE_FULL_PATH ? { type, replaceFullPath: value } : { type, replacePrefixMatch: value };
+}
+
+export function renderBackend(b: ResolvedBackend, routeNamespace: string, withFilters: boolean): unknown {
+  const ref = renderBackendRef(b.backend, routeNamespace, true);
+  if (withFilters && b.filters.length) ref.filters = b.filters.map(f => renderFilter(f, routeNamespace));
+  return ref;
+}
+
+export function renderHeaderMatches(headers: readonly HeaderMatch[] | undefined): unknown {
+  if (!headers || headers.length === 0) return undefined;
+  return headers.map(h => ({ type: h.type, name: h.name, value: h.value }));
+}
+
+export function renderHttpMatch(m: HttpRouteMatch): unknown {
+  return compact({
+    path: m.path ? { type: m.path.type, value: m.path.value } : undefined,
+    headers: renderHeaderMatches(m.headers),
+    queryParams: m.queryParams && m.queryParams.length ? m.queryParams.map(q => ({ type: q.type, name: q.name, value: q.value })) : undefined,
+    method: m.method,
+  });
+}
+
+export function validateHeaderMatches(p: Problems, headers: readonly HeaderMatch[] | undefined, field: string): void {
+  if (!headers) return;
+  p.maxItems(headers, 16, field);
+  const seen = new Set<string>();
+  headers.forEach((h, i) => {
+    p.headerName(h.name, `${field}[${i}].name`);
+    p.check(h.value.length >= 1 && h.value.length <= 4096, `${field}[${i}].value`, 'must be 1-4096 characters');
+    p.check(h.type !== MatchType.PATH_PREFIX, `${field}[${i}].type`, 'must be Exact or RegularExpression');
+    p.check(!seen.has(h.name.toLowerCase()), `${field}[${i}].name`, `header "${h.name}" is matched twice (names are case-insensitive)`);
+    seen.add(h.name.toLowerCase());
+  });
+}
+
+export function validateHttpMatch(p: Problems, m: HttpRouteMatch, field: string): void {
+  if (m.path) {
+    const f = `${field}.path.value`;
+    const v = m.path.value;
+    p.check(v.length <= 1024, f, 'at most 1024 characters');
+    if (m.path.type !== MatchType.REGULAR_EXPRESSION) {
+      p.check(v.startsWith('/'), f, `must be an absolute path starting with '/' (got "${v}")`);
+      for (const bad of ['//', '/./', '/../', '%2f', '%2F', '#']) p.check(!v.includes(bad), f, `must not contain '${bad}'`);
+      for (const bad of ['/..', '/.']) p.check(!v.endsWith(bad), f, `must not end with '${bad}'`);
+    }
+  }
+  validateHeaderMatches(p, m.headers, `${field}.headers`);
+  if (m.queryParams) {
+    p.maxItems(m.queryParams, 16, `${field}.queryParams`);
+    const seen = new Set<string>();
+    m.queryParams.forEach((q, i) => {
+      p.headerName(q.name, `${field}.queryParams[${i}].name`);
+      p.check(q.value.length >= 1 && q.value.length <= 1024, `${field}.queryParams[${i}].value`, 'must be 1-1024 characters');
+      p.check(q.type !== MatchType.PATH_PREFIX, `${field}.queryParams[${i}].type`, 'must be Exact or RegularExpression');
+      p.check(!seen.has(q.name), `${field}.queryParams[${i}].name`, `query parameter "${q.name}" is matched twice`);
+      seen.add(q.name);
+    });
+  }
+}
+
+function validateHeaderModifier(p: Problems, m: HeaderModifierOptions, field: string): void {
+  for (const which of ['set', 'add'] as const) {
+    const entries = Object.entries(m[which] ?? {}).sort((a, b) => compare(a[0], b[0]));
+    p.maxItems(entries, 16, `${field}.${which}`);
+    entries.forEach(([name, value], i) => {
+      p.headerName(name, `${field}.${which}[${i}].name`);
+      p.check(value.length >= 1 && value.length <= 4096, `${field}.${which}[${i}].value`, 'must be 1-4096 characters');
+    });
+  }
+  p.maxItems(m.remove, 16, `${field}.remove`);
+  (m.remove ?? []).forEach((n, i) => p.headerName(n, `${field}.remove[${i}]`));
+  const all = [...Object.keys(m.set ?? {}), ...Object.keys(m.add ?? {}), ...(m.remove ?? [])].map(x => x.toLowerCase());
+  p.check(new Set(all).size === all.length, field, 'a header name may appear only once across set, add and remove');
+}
+
+export function validateBackend(p: Problems, b: BackendData, field: string, withWeight = true): void {
+  p.check(b.name.length >= 1 && b.name.length <= 253, `${field}.name`, 'must be 1-253 characters');
+  if (b.kind === 'Service' && b.group === '') p.check(b.port !== undefined, `${field}.port`, 'port is required for a Service backend');
+  p.port(b.port, `${field}.port`);
+  if (withWeight && b.weight !== undefined) {
+    p.check(Number.isInteger(b.weight) && b.weight >= 0 && b.weight <= 1_000_000, `${field}.weight`, `must be between 0 and 1000000 (got ${b.weight})`);
+  }
+}
+
+/**
+ * Validates a filter list (rule- or backend-level): allowed types, no repeats,
+ * RequestRedirect and URLRewrite exclusive, and each filter's own bounds.
+ */
+export function validateFilters(p: Problems, filters: readonly ResolvedFilter[], field: string, allowed: readonly RouteFilterType[], prefixMatches: number | undefined): void {
+  p.maxItems(filters, 16, field);
+  const types = filters.map(f => f.filter.type);
+  if (types.includes(RouteFilterType.REQUEST_REDIRECT) && types.includes(RouteFilterType.URL_REWRITE)) {
+    p.add(field, 'May specify either RequestRedirect or URLRewrite, but not both');
+  }
+  for (const t of [RouteFilterType.REQUEST_HEADER_MODIFIER, RouteFilterType.RESPONSE_HEADER_MODIFIER, RouteFilterType.REQUEST_REDIRECT, RouteFilterType.URL_REWRITE]) {
+    if (types.filter(x => x === t).length > 1) p.add(field, `${t} filter cannot be repeated`);
+  }
+  filters.forEach((rf, i) => {
+    const f = `${field}[${i}]`;
+    const t = rf.filter.type;
+    if (!allowed.includes(t)) {
+      p.add(`${f}.type`, `filter type ${t} is not supported here (allowed: ${allowed.join(', ')})`);
+      return;
+    }
+    const d = rf.filter._filterData();
+    if (d.headers) validateHeaderModifier(p, d.headers, `${f}.${t === RouteFilterType.REQUEST_HEADER_MODIFIER ? 'requestHeaderModifier' : 'responseHeaderModifier'}`);
+    const change = d.redirect ?? d.rewrite;
+    if (change) {
+      const key = d.redirect ? 'requestRedirect' : 'urlRewrite';
+      if (change.hostname !== undefined) {
+        p.check(PRECISE_HOSTNAME_RE.test(change.hostname) && change.hostname.length <= 253, `${f}.${key}.hostname`, `invalid hostname "${change.hostname}"`);
+      }
+      if (change.path) {
+        p.check(change.path.value.length <= 1024, `${f}.${key}.path`, 'at most 1024 characters');
+        if (change.path.type === PathModifierType.REPLACE_PREFIX_MATCH && prefixMatches !== undefined) {
+          p.check(prefixMatches === 1, `${f}.${key}.path`, `When using ${t} filter with path.replacePrefixMatch, exactly one PathPrefix match must be specified`);
+        }
+      }
+    }
+    if (d.redirect) {
+      p.port(d.redirect.port, `${f}.requestRedirect.port`);
+      const sc = d.redirect.statusCode;
+      p.check(sc === undefined || [301, 302, 303, 307, 308].includes(sc), `${f}.requestRedirect.statusCode`, `must be one of 301, 302, 303, 307, 308 (got ${sc})`);
+    }
+    if (d.mirror) {
+      const o = d.mirror.options;
+      validateBackend(p, rf.mirror!, `${f}.requestMirror.backendRef`, false);
+      p.check(!(o.percent !== undefined && o.numerator !== undefined), `${f}.requestMirror`, 'Only one of percent or fraction may be specified');
+      if (o.percent !== undefined) p.check(Number.isInteger(o.percent) && o.percent >= 0 && o.percent <= 100, `${f}.requestMirror.percent`, `must be between 0 and 100 (got ${o.percent})`);
+      if (o.numerator !== undefined) {
+        const den = o.denominator ?? 100;
+        p.check(Number.isInteger(den) && den >= 1, `${f}.requestMirror.fraction.denominator`, 'must be at least 1');
+        p.check(Number.isInteger(o.numerator) && o.numerator >= 0 && o.numerator <= den, `${f}.requestMirror.fraction`, 'numerator must be between 0 and the denominator');
+      }
+    }
+  });
+}
+
+/** Resolves a filter list, letting the route record mirror backends (for ReferenceGrants). */
+export function resolveFilters(filters: readonly RouteFilter[] | undefined, use: (b: import('./backend').Backend) => BackendData): ResolvedFilter[] {
+  return (filters ?? []).map(filter => {
+    const m = filter._filterData().mirror;
+    return m ? { filter, mirror: use(m.backend) } : { filter };
+  });
+}
