@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { ManifestError } from '../model/errors';
+import { registerExplain } from './commands/explain';
 import { registerServices } from './commands/services';
 import { CliIO, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE } from './io';
 
@@ -16,6 +17,7 @@ export function runCli(argv: readonly string[], io: CliIO): number {
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError(false);
 
+  registerExplain(program, io, setExit);
   registerServices(program, io, setExit);
 
   try {

@@ -3,3 +3,4 @@ export * from './service-backends';
 export * from './ip';
 export * from './connectivity';
 export * from './netpol';
+export * from './explain';
