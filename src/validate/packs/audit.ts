@@ -6,12 +6,11 @@ import { peerMatchesNoPods } from '../rules/netpol/peer-matches-no-pods';
 import { policyPortIsServicePort } from '../rules/netpol/policy-port-is-service-port';
 import { policySelectsNoPods } from '../rules/netpol/policy-selects-no-pods';
 import { externalIpsInUse } from '../rules/service/external-ips-in-use';
-import { externalTrafficPolicyOnClusterIp } from '../rules/service/external-traffic-policy-on-cluster-ip';
 import { loadBalancerWithoutSourceRanges } from '../rules/service/load-balancer-without-source-ranges';
 import { namedTargetPortMissing } from '../rules/service/named-target-port-missing';
 import { nodePortDuplicated } from '../rules/service/node-port-duplicated';
-import { nodePortOutOfRange } from '../rules/service/node-port-out-of-range';
 import { serviceSelectorMatchesNoPods } from '../rules/service/selector-matches-no-pods';
+import { unnamedPortInMultiPortService } from '../rules/service/unnamed-port-in-multi-port-service';
 
 /** NetworkPolicy rules. */
 export const NETWORK_POLICY_RULES: readonly Rule[] = [
@@ -27,11 +26,10 @@ export const NETWORK_POLICY_RULES: readonly Rule[] = [
 export const SERVICE_RULES: readonly Rule[] = [
   serviceSelectorMatchesNoPods,
   namedTargetPortMissing,
-  nodePortOutOfRange,
   nodePortDuplicated,
-  externalTrafficPolicyOnClusterIp,
   loadBalancerWithoutSourceRanges,
   externalIpsInUse,
+  unnamedPortInMultiPortService,
 ];
 
 /** Every audit rule, in id order. */

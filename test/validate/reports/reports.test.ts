@@ -21,7 +21,7 @@ metadata:
   name: legacy
   namespace: shop
   annotations:
-    traffic.cdk8s.io/suppress: "TRF-SVC-007: fixed address required by a partner | allow-listed"
+    traffic.cdk8s.io/suppress: "TRF-SVC-005: fixed address required by a partner | allow-listed"
 spec: {externalIPs: [198.51.100.7], ports: [{port: 80}]}
 `;
 
@@ -47,14 +47,14 @@ describe('reports', () => {
     const doc = JSON.parse(renderJson(report()));
     expect(Object.keys(doc)).toEqual(['version', 'summary', 'findings', 'expectations']);
     expect(doc.summary).toEqual({ errors: 0, warnings: 3, info: 0, suppressed: 1, expectationsPassed: 1, expectationsFailed: 1 });
-    const legacy = doc.findings.find((f: any) => f.ruleId === 'TRF-SVC-007');
+    const legacy = doc.findings.find((f: any) => f.ruleId === 'TRF-SVC-005');
     expect(legacy).toEqual({
-      ruleId: 'TRF-SVC-007', ruleName: 'external-ips-in-use', level: 'warning', message: expect.any(String), fix: expect.any(String),
+      ruleId: 'TRF-SVC-005', ruleName: 'external-ips-in-use', level: 'warning', message: expect.any(String), fix: expect.any(String),
       object: { kind: 'Service', namespace: 'shop', name: 'legacy', file: 'manifests/shop app.yaml', document: 1, constructPath: null },
       field: 'spec.externalIPs',
       suppressed: { reason: 'fixed address required by a partner | allow-listed', scope: 'Service shop/legacy' },
     });
-    expect(doc.findings.map((f: any) => f.ruleId)).toEqual(['TRF-SUP-001', 'TRF-SVC-001', 'TRF-SVC-006', 'TRF-SVC-007']);
+    expect(doc.findings.map((f: any) => f.ruleId)).toEqual(['TRF-SUP-001', 'TRF-SVC-001', 'TRF-SVC-004', 'TRF-SVC-005']);
   });
 
   test('SARIF validates against the SARIF 2.1.0 JSON schema', () => {
@@ -67,17 +67,17 @@ describe('reports', () => {
     expect(validate.errors ?? []).toEqual([]);
     expect(ok).toBe(true);
     const results = log.runs[0].results;
-    expect(results.find((x: any) => x.ruleId === 'TRF-SVC-007').suppressions).toEqual([
+    expect(results.find((x: any) => x.ruleId === 'TRF-SVC-005').suppressions).toEqual([
       { kind: 'external', justification: 'fixed address required by a partner | allow-listed', location: { logicalLocations: [{ fullyQualifiedName: 'Service shop/legacy' }] } },
     ]);
-    expect(results.find((x: any) => x.ruleId === 'TRF-SVC-006').locations[0].physicalLocation.artifactLocation.uri).toBe('manifests/shop%20app.yaml');
+    expect(results.find((x: any) => x.ruleId === 'TRF-SVC-004').locations[0].physicalLocation.artifactLocation.uri).toBe('manifests/shop%20app.yaml');
     expect(results.filter((x: any) => x.ruleId === 'TRF-EXP-001').map((x: any) => x.kind)).toEqual(['pass', 'fail']);
     for (const r of results) expect(log.runs[0].tool.driver.rules[r.ruleIndex].id).toBe(r.ruleId);
   });
 
   test('Markdown escapes table cells', () => {
     const md = renderMarkdown(report());
-    expect(md).toContain('| TRF-SVC-007 | Service shop/legacy | Service shop/legacy | fixed address required by a partner \\| allow-listed |');
+    expect(md).toContain('| TRF-SVC-005 | Service shop/legacy | Service shop/legacy | fixed address required by a partner \\| allow-listed |');
     expect(md).toMatchSnapshot();
   });
 

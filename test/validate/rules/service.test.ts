@@ -1,10 +1,9 @@
 import { externalIpsInUse } from '../../../src/validate/rules/service/external-ips-in-use';
-import { externalTrafficPolicyOnClusterIp } from '../../../src/validate/rules/service/external-traffic-policy-on-cluster-ip';
 import { loadBalancerWithoutSourceRanges } from '../../../src/validate/rules/service/load-balancer-without-source-ranges';
 import { namedTargetPortMissing } from '../../../src/validate/rules/service/named-target-port-missing';
 import { nodePortDuplicated } from '../../../src/validate/rules/service/node-port-duplicated';
-import { nodePortOutOfRange } from '../../../src/validate/rules/service/node-port-out-of-range';
 import { serviceSelectorMatchesNoPods } from '../../../src/validate/rules/service/selector-matches-no-pods';
+import { unnamedPortInMultiPortService } from '../../../src/validate/rules/service/unnamed-port-in-multi-port-service';
 import { deployment, findingsOf } from '../helpers';
 
 const web = deployment('web', { app: 'web' }, [[8080, 'http']]);
@@ -46,22 +45,8 @@ describe('TRF-SVC-002 named-target-port-missing', () => {
   });
 });
 
-describe('TRF-SVC-003 node-port-out-of-range', () => {
-  test('fires below the range and on a ClusterIP Service', () => {
-    const f = findingsOf(nodePortOutOfRange, svc('a', 'type: NodePort\nports: [{port: 80, nodePort: 8080}]')
-      + svc('b', 'ports: [{port: 80, nodePort: 30080}]'));
-    expect(f.map(x => x.message)).toEqual([
-      'nodePort 8080 is outside the default node port range 30000-32767',
-      'nodePort 30080 is set on a ClusterIP Service, which allocates no node ports',
-    ]);
-  });
-  test('is silent inside the range', () => {
-    expect(findingsOf(nodePortOutOfRange, svc('a', 'type: LoadBalancer\nports: [{port: 80, nodePort: 32767}]'))).toEqual([]);
-  });
-});
-
-describe('TRF-SVC-004 node-port-duplicated', () => {
-  test('fires on the second claim of a port and protocol', () => {
+describe('TRF-SVC-003 node-port-duplicated', () => {
+  test('fires on the second Service claiming a port and protocol', () => {
     const f = findingsOf(nodePortDuplicated, svc('a', 'type: NodePort\nports: [{port: 80, nodePort: 30080}]')
       + svc('b', 'type: NodePort\nports: [{port: 81, nodePort: 30080}]'));
     expect(f.map(x => [x.object.name, x.message])).toEqual([['b', 'nodePort 30080/TCP is already used by Service default/a spec.ports[0]']]);
@@ -72,31 +57,31 @@ describe('TRF-SVC-004 node-port-duplicated', () => {
   });
 });
 
-describe('TRF-SVC-005 external-traffic-policy-on-cluster-ip', () => {
-  test('fires on ClusterIP', () => {
-    const f = findingsOf(externalTrafficPolicyOnClusterIp, svc('a', 'externalTrafficPolicy: Local\nports: [{port: 80}]'));
-    expect(f.map(x => [x.level, x.field])).toEqual([['error', 'spec.externalTrafficPolicy']]);
-  });
-  test('is silent on NodePort', () => {
-    expect(findingsOf(externalTrafficPolicyOnClusterIp, svc('a', 'type: NodePort\nexternalTrafficPolicy: Local\nports: [{port: 80}]'))).toEqual([]);
-  });
-});
-
-describe('TRF-SVC-006 load-balancer-without-source-ranges', () => {
+describe('TRF-SVC-004 load-balancer-without-source-ranges', () => {
   test('fires without ranges', () => {
-    expect(findingsOf(loadBalancerWithoutSourceRanges, svc('a', 'type: LoadBalancer\nports: [{port: 443}]')).map(x => x.ruleId)).toEqual(['TRF-SVC-006']);
+    expect(findingsOf(loadBalancerWithoutSourceRanges, svc('a', 'type: LoadBalancer\nports: [{port: 443}]')).map(x => x.ruleId)).toEqual(['TRF-SVC-004']);
   });
   test('is silent with ranges', () => {
     expect(findingsOf(loadBalancerWithoutSourceRanges, svc('a', 'type: LoadBalancer\nloadBalancerSourceRanges: [203.0.113.0/24]\nports: [{port: 443}]'))).toEqual([]);
   });
 });
 
-describe('TRF-SVC-007 external-ips-in-use', () => {
+describe('TRF-SVC-005 external-ips-in-use', () => {
   test('fires when externalIPs are set', () => {
     const f = findingsOf(externalIpsInUse, svc('a', 'externalIPs: [198.51.100.7]\nports: [{port: 80}]'));
     expect(f[0].message).toMatch(/^externalIPs 198\.51\.100\.7 route node traffic/);
   });
   test('is silent otherwise', () => {
     expect(findingsOf(externalIpsInUse, svc('a', 'ports: [{port: 80}]'))).toEqual([]);
+  });
+});
+
+describe('TRF-SVC-006 unnamed-port-in-multi-port-service', () => {
+  test('fires for each unnamed port of a multi-port Service', () => {
+    const f = findingsOf(unnamedPortInMultiPortService, svc('a', 'ports: [{port: 80}, {port: 443, name: https}]'));
+    expect(f.map(x => [x.level, x.field, x.message])).toEqual([['error', 'spec.ports[0].name', 'port 80/TCP has no name, but the Service has 2 ports']]);
+  });
+  test('is silent for a single unnamed port', () => {
+    expect(findingsOf(unnamedPortInMultiPortService, svc('a', 'ports: [{port: 80}]'))).toEqual([]);
   });
 });

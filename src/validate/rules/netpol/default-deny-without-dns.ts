@@ -1,5 +1,5 @@
 import { Rule, refOf, Violation } from '../../rule';
-import { isolatingPolicies, policyName, portsAdmit } from './select';
+import { isolatingPolicies, numericPorts, policyName } from './select';
 
 /** Egress isolation without a DNS allowance makes every name lookup time out. */
 export const defaultDenyWithoutDns: Rule = {
@@ -14,7 +14,7 @@ export const defaultDenyWithoutDns: Rule = {
       if (w.hostNetwork) continue;
       const policies = isolatingPolicies(ctx, w, 'Egress');
       if (policies.length === 0) continue;
-      if (policies.some(np => np.egress.some(rule => portsAdmit(rule.ports, 'UDP', 53)))) continue;
+      if (policies.some(np => np.egress.some(rule => numericPorts(rule.ports).allows('UDP', 53)))) continue;
       out.push({
         object: refOf(w.kind, w),
         message: `egress is isolated by ${policies.map(policyName).join(', ')} but no egress rule allows UDP 53: DNS lookups will fail`,

@@ -1,3 +1,8 @@
+import { ConnectionSet } from '../../../engine/connectivity/connection-set';
+import { isolatingPolicies as enginePolicies } from '../../../engine/netpol/direction';
+import { ipEndpoint, podOf } from '../../../engine/netpol/endpoint';
+import { peerMatches } from '../../../engine/netpol/peers';
+import { rulePortConnections } from '../../../engine/netpol/ports';
 import { matchesSelector } from '../../../engine/selector';
 import { Workload } from '../../../model/cluster';
 import { NetworkPolicy, NetworkPolicyPeer, NetworkPolicyPort, PolicyType } from '../../../model/kinds/network-policy';
@@ -11,27 +16,19 @@ export function selectedWorkloads(ctx: RuleContext, np: NetworkPolicy): Workload
 /** Workloads a pod/namespace selector peer matches; undefined for ipBlock peers. */
 export function peerWorkloads(ctx: RuleContext, np: NetworkPolicy, peer: NetworkPolicyPeer): Workload[] | undefined {
   if (peer.ipBlock) return undefined;
-  const nsSel = peer.namespaceSelector;
-  const namespaces = new Set<string>();
-  if (nsSel) {
-    for (const ns of ctx.cluster.namespaces.values()) if (matchesSelector(nsSel, ns.labels)) namespaces.add(ns.name);
-  } else {
-    namespaces.add(np.namespace);
-  }
-  return ctx.cluster.workloads.filter(w => namespaces.has(w.namespace) && (!peer.podSelector || matchesSelector(peer.podSelector, w.labels)));
+  return ctx.cluster.workloads.filter(w => peerMatches(ctx.cluster, np, peer, podOf(w)));
 }
 
 /** Policies of the workload's namespace that select it for `direction`. */
 export function isolatingPolicies(ctx: RuleContext, w: Workload, direction: PolicyType): NetworkPolicy[] {
-  return ctx.cluster.networkPolicies.filter(np => np.namespace === w.namespace
-    && np.policyTypes.includes(direction) && matchesSelector(np.podSelector, w.labels));
+  return enginePolicies(ctx.cluster, podOf(w), direction === 'Ingress' ? 'ingress' : 'egress');
 }
 
-/** Whether a rule's port list admits `protocol`/`port` (an empty list admits everything). */
-export function portsAdmit(ports: readonly NetworkPolicyPort[], protocol: string, port: number): boolean {
-  if (ports.length === 0) return true;
-  return ports.some(p => p.protocol === protocol && (p.port === undefined
-    || (typeof p.port === 'number' && port >= p.port && port <= (p.endPort ?? p.port))));
+const ANY_ADDRESS = ipEndpoint('0.0.0.0/0');
+
+/** The connections a rule's numeric ports admit (named ports need a destination pod and are left out). */
+export function numericPorts(ports: readonly NetworkPolicyPort[]): ConnectionSet {
+  return rulePortConnections(ports, ANY_ADDRESS);
 }
 
 export function policyName(np: NetworkPolicy): string {

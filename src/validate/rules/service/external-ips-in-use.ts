@@ -2,7 +2,7 @@ import { Rule, refOf } from '../../rule';
 
 /** Any user who can create a Service with externalIPs can intercept traffic to those IPs (CVE-2020-8554). */
 export const externalIpsInUse: Rule = {
-  id: 'TRF-SVC-007',
+  id: 'TRF-SVC-005',
   name: 'external-ips-in-use',
   level: 'warning',
   summary: 'Service uses spec.externalIPs',

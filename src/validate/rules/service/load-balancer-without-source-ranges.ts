@@ -1,7 +1,7 @@
 import { Rule, refOf } from '../../rule';
 
 export const loadBalancerWithoutSourceRanges: Rule = {
-  id: 'TRF-SVC-006',
+  id: 'TRF-SVC-004',
   name: 'load-balancer-without-source-ranges',
   level: 'warning',
   summary: 'LoadBalancer Service without loadBalancerSourceRanges is open to every address',

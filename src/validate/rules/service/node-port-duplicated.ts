@@ -2,10 +2,10 @@ import { Rule, refOf, Violation } from '../../rule';
 
 /** A node port is a cluster-wide resource per protocol; the second Service is rejected. */
 export const nodePortDuplicated: Rule = {
-  id: 'TRF-SVC-004',
+  id: 'TRF-SVC-003',
   name: 'node-port-duplicated',
   level: 'error',
-  summary: 'the same nodePort and protocol are claimed twice',
+  summary: 'the same nodePort and protocol are claimed by two Services',
   fix: 'Give each Service port its own nodePort, or omit nodePort and let the API server allocate one.',
   check: ctx => {
     const owners = new Map<string, string>();
