@@ -18,10 +18,15 @@ export class ServiceSelector {
    * are read at synth time, so labels added later still count.
    */
   public static fromWorkload(workload: IConstruct): ServiceSelector {
-    return new ServiceSelector(() => workloadLabels(workload));
+    return new ServiceSelector(() => workloadLabels(workload), workload);
   }
 
-  private constructor(private readonly produce: () => Record<string, string>) {}
+  private constructor(private readonly produce: () => Record<string, string>, private readonly workload?: IConstruct) {}
+
+  /** The workload construct this selector was built from, if any. @internal */
+  public get _workload(): IConstruct | undefined {
+    return this.workload;
+  }
 
   /** The label map, resolved now. */
   public resolveLabels(): { [key: string]: string } {

@@ -2,6 +2,7 @@ import { Protocol, PROTOCOLS, Service, ServicePort, ServiceType } from '../clust
 import { FieldReader } from '../fields';
 import { SourcedObject } from '../manifest';
 import { readName } from './metadata';
+import { checkServiceRules } from './service-rules';
 import { isPortName } from './workload';
 
 const SERVICE_TYPES: readonly ServiceType[] = ['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'];
@@ -28,7 +29,7 @@ export function readService(obj: SourcedObject, namespace: string): Service {
   });
   const rawSelector = spec.optStringMap('selector');
   const clusterIP = spec.optString('clusterIP');
-  return {
+  const svc: Service = {
     name,
     namespace,
     type,
@@ -51,4 +52,6 @@ export function readService(obj: SourcedObject, namespace: string): Service {
     loadBalancerClass: spec.optString('loadBalancerClass'),
     source: obj.source,
   };
+  checkServiceRules(spec, svc);
+  return svc;
 }

@@ -1,0 +1,26 @@
+import { ApiObject, Chart } from 'cdk8s';
+import { IConstruct } from 'constructs';
+
+/** Kinds whose pods a NetworkPolicy can select. */
+const WORKLOAD_KINDS = new Set(['Pod', 'Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'ReplicationController']);
+
+/**
+ * The ApiObject a construct stands for: itself, a cdk8s-plus resource's
+ * `apiObject`, our constructs' `apiObject`, or its only ApiObject child.
+ */
+export function apiObjectOf(c: IConstruct): ApiObject | undefined {
+  if (ApiObject.isApiObject(c)) return c;
+  const own = (c as unknown as { apiObject?: unknown }).apiObject;
+  if (own && ApiObject.isApiObject(own)) return own;
+  const children = c.node.children.filter(ApiObject.isApiObject);
+  return children.length === 1 ? children[0] : undefined;
+}
+
+export function isWorkloadKind(kind: string): boolean {
+  return WORKLOAD_KINDS.has(kind);
+}
+
+/** Namespace an ApiObject lands in: its own, its chart's, or "default". */
+export function namespaceOf(api: ApiObject): string {
+  return api.metadata.namespace ?? Chart.of(api).namespace ?? 'default';
+}

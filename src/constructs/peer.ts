@@ -1,0 +1,174 @@
+import { k8s } from 'cdk8s-plus-28';
+import { IConstruct } from 'constructs';
+import * as ipaddr from 'ipaddr.js';
+import { Connections, IConnectable } from './connections';
+import { NAMESPACE_NAME_LABEL } from '../model/cluster';
+
+/** How a peer is written into a rule; internal because it holds functions. */
+interface PeerSpec {
+  /** Every source or destination: the rule carries no `from`/`to`. */
+  readonly anything?: boolean;
+  readonly cidr?: string;
+  readonly except?: readonly string[];
+  /** Pods by labels; undefined selects every pod (of the chosen namespaces). */
+  readonly podLabels?: () => Record<string, string>;
+  /** One namespace by name; undefined with no `namespaceLabels` means the policy's own namespace. */
+  readonly namespace?: string;
+  /** Namespaces by labels (`{}` = every namespace). */
+  readonly namespaceLabels?: Record<string, string>;
+  /** Readable name for descriptions and errors. */
+  readonly label: string;
+  /** The Connections of the construct this peer stands for, when there is one. */
+  readonly connections?: () => Connections;
+  /** Peers computed at synth time (e.g. the addresses of a Service's EndpointSlices). */
+  readonly dynamic?: (policyNamespace: string) => k8s.NetworkPolicyPeer[];
+}
+
+/**
+ * Who traffic comes from or goes to, in a NetworkPolicy rule: pods by
+ * labels, namespaces, both, an IP block, or a workload construct. A peer is
+ * also `IConnectable`, so `Connections.of(web).allowTo(Peer.ipBlock('10.0.0.0/8'), Port.HTTPS)`
+ * reads as intended.
+ */
+export class Peer implements IConnectable {
+  /**
+   * An IP block (IPv4 or IPv6 CIDR), optionally minus some sub-blocks.
+   * Kubernetes applies ipBlock to traffic from or to outside the cluster;
+   * pod IPs are best selected by labels.
+   * @param cidr e.g. "10.0.0.0/8" or "2001:db8::/32"
+   * @param except CIDRs strictly inside `cidr` that are excluded. @default - none
+   */
+  public static ipBlock(cidr: string, except?: string[]): Peer {
+    const base = parseCidr(cidr, 'cidr');
+    for (const [i, e] of (except ?? []).entries()) {
+      const sub = parseCidr(e, `except[${i}]`);
+      if (sub[0].kind() !== base[0].kind() || sub[1] <= base[1] || !sub[0].match(base)) {
+        throw new Error(`Peer.ipBlock(${cidr}): except[${i}]: "${e}" must be a strict subset of the cidr`);
+      }
+    }
+    const ex = except && except.length > 0 ? [...except] : undefined;
+    return new Peer({ cidr, except: ex, label: ex ? `${cidr} except ${ex.join(',')}` : cidr });
+  }
+
+  /** Every IPv4 address (0.0.0.0/0). */
+  public static anyIpv4(): Peer {
+    return Peer.ipBlock('0.0.0.0/0');
+  }
+
+  /** Every IPv6 address (::/0). */
+  public static anyIpv6(): Peer {
+    return Peer.ipBlock('::/0');
+  }
+
+  /** Pods carrying these labels, in the namespace of the policy. */
+  public static pods(labels: { [key: string]: string }): Peer {
+    const copy = { ...labels };
+    return new Peer({ podLabels: () => copy, label: `pods ${formatLabels(copy)}` });
+  }
+
+  /** Pods carrying these labels in the named namespace. */
+  public static podsInNamespace(labels: { [key: string]: string }, namespace: string): Peer {
+    const copy = { ...labels };
+    return new Peer({ podLabels: () => copy, namespace, label: `pods ${formatLabels(copy)} in ${namespace}` });
+  }
+
+  /** Every pod of the named namespace. */
+  public static namespace(name: string): Peer {
+    return new Peer({ namespace: name, label: `namespace ${name}` });
+  }
+
+  /** Every pod of the namespaces carrying these labels. */
+  public static namespaces(labels: { [key: string]: string }): Peer {
+    const copy = { ...labels };
+    return new Peer({ namespaceLabels: copy, label: `namespaces ${formatLabels(copy)}` });
+  }
+
+  /** Pods with `podLabels` in namespaces with `namespaceLabels` (both must match). */
+  public static podsInNamespaces(podLabels: { [key: string]: string }, namespaceLabels: { [key: string]: string }): Peer {
+    const p = { ...podLabels };
+    const n = { ...namespaceLabels };
+    return new Peer({ podLabels: () => p, namespaceLabels: n, label: `pods ${formatLabels(p)} in namespaces ${formatLabels(n)}` });
+  }
+
+  /** Every pod in every namespace (not traffic from outside the cluster). */
+  public static allPods(): Peer {
+    return new Peer({ namespaceLabels: {}, label: 'all pods' });
+  }
+
+  /** Every source or destination, inside the cluster or not (a rule without `from`/`to`). */
+  public static anything(): Peer {
+    return new Peer({ anything: true, label: 'anything' });
+  }
+
+  /**
+   * The pods of a workload: a cdk8s-plus-28 workload or a raw ApiObject
+   * (Deployment, StatefulSet, Pod...), in its own namespace. Its labels are
+   * read at synth time.
+   */
+  public static workload(workload: IConstruct): Peer {
+    return Connections.of(workload)._peer();
+  }
+
+  /** @internal */
+  public static _of(spec: PeerSpec): Peer {
+    return new Peer(spec);
+  }
+
+  private constructor(private readonly spec: PeerSpec) {}
+
+  /** The Connections of this peer (it writes no policy of its own unless it stands for a workload). */
+  public get connections(): Connections {
+    return this.spec.connections ? this.spec.connections() : Connections._ofPeer(this);
+  }
+
+  /** Readable description, e.g. "10.0.0.0/8" or "pods app=web in shop". */
+  public toString(): string {
+    return this.spec.label;
+  }
+
+  /** True for `Peer.anything()`. @internal */
+  public get _isAnything(): boolean {
+    return this.spec.anything === true;
+  }
+
+  /** True for an IP block. @internal */
+  public get _isIpBlock(): boolean {
+    return this.spec.cidr !== undefined;
+  }
+
+  /**
+   * The NetworkPolicyPeer entries as written in a policy of `policyNamespace`
+   * (none for `anything`).
+   * @internal
+   */
+  public _render(policyNamespace: string): k8s.NetworkPolicyPeer[] {
+    const s = this.spec;
+    if (s.anything) return [];
+    if (s.dynamic) return s.dynamic(policyNamespace);
+    if (s.cidr !== undefined) return [{ ipBlock: { cidr: s.cidr, except: s.except ? [...s.except] : undefined } }];
+    const pods = s.podLabels ? { matchLabels: sortedMap(s.podLabels()) } : undefined;
+    if (s.namespaceLabels !== undefined) {
+      return [{ namespaceSelector: { matchLabels: sortedMap(s.namespaceLabels) }, podSelector: pods }];
+    }
+    if (s.namespace === undefined || s.namespace === policyNamespace) return [{ podSelector: pods ?? {} }];
+    return [{ namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: s.namespace } }, podSelector: pods }];
+  }
+}
+
+function parseCidr(cidr: string, field: string): [ipaddr.IPv4 | ipaddr.IPv6, number] {
+  try {
+    return ipaddr.parseCIDR(cidr);
+  } catch {
+    throw new Error(`Peer.ipBlock: ${field}: "${cidr}" is not a valid CIDR`);
+  }
+}
+
+/** Label map with sorted keys, so rendered selectors are stable. */
+export function sortedMap(m: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(m).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+export function formatLabels(m: Record<string, string>): string {
+  const e = Object.entries(sortedMap(m));
+  return e.length === 0 ? '(all)' : e.map(([k, v]) => `${k}=${v}`).join(',');
+}

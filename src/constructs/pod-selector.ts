@@ -1,0 +1,38 @@
+import { IConstruct } from 'constructs';
+import { sortedMap } from './peer';
+import { workloadLabels } from './service-selector';
+
+/**
+ * Which pods of its namespace a NetworkPolicy applies to: all of them, those
+ * with some labels, or those of a workload construct (cdk8s-plus-28 or raw
+ * ApiObject; labels read at synth time).
+ */
+export class PodSelector {
+  /** Every pod of the namespace (`podSelector: {}`). */
+  public static all(): PodSelector {
+    return new PodSelector(() => ({}));
+  }
+
+  /** Pods carrying every one of these labels. */
+  public static labels(labels: { [key: string]: string }): PodSelector {
+    const copy = { ...labels };
+    return new PodSelector(() => copy);
+  }
+
+  /** The pods of a workload construct. */
+  public static workload(workload: IConstruct): PodSelector {
+    return new PodSelector(() => workloadLabels(workload));
+  }
+
+  /** Labels produced at synth time. @internal */
+  public static _lazy(produce: () => Record<string, string>): PodSelector {
+    return new PodSelector(produce);
+  }
+
+  private constructor(private readonly produce: () => Record<string, string>) {}
+
+  /** The label map, resolved now (empty for every pod). */
+  public resolveLabels(): { [key: string]: string } {
+    return sortedMap(this.produce());
+  }
+}
