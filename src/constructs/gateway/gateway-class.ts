@@ -1,7 +1,8 @@
-import { ApiObject } from 'cdk8s';
+import { ApiObject, Chart, JsonPatch } from 'cdk8s';
 import { Construct } from 'constructs';
 import { GatewayApiVersion, gatewayApiVersion } from './api-version';
 import { compact, Problems } from './internal';
+import { validateWithModel } from '../validate-object';
 
 /** A reference to an implementation-specific parameters object of a GatewayClass. */
 export interface GatewayClassParameters {
@@ -52,6 +53,8 @@ export class GatewayClass extends Construct {
         description: props.description,
       }),
     });
+    // GatewayClass is cluster-scoped: drop the chart's namespace.
+    if (Chart.of(this).namespace !== undefined) this.apiObject.addJsonPatch(JsonPatch.remove('/metadata/namespace'));
     this.name = this.apiObject.name;
     this.node.addValidation({
       validate: () => {
@@ -59,7 +62,8 @@ export class GatewayClass extends Construct {
         p.check(props.controllerName.length <= 253 && CONTROLLER_NAME_RE.test(props.controllerName), 'spec.controllerName',
           `invalid controller name "${props.controllerName}": must be a domain-prefixed path such as "example.com/gateway-controller"`);
         p.check(props.description === undefined || props.description.length <= 64, 'spec.description', 'at most 64 characters');
-        return p.list();
+        const problems = p.list();
+        return problems.length ? problems : validateWithModel(this.apiObject, this.node.path, 'default');
       },
     });
   }

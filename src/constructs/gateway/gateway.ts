@@ -5,6 +5,7 @@ import { ControllerLocation } from './controller';
 import { compact, compare, namespaceOf, Problems, SECTION_NAME_RE, sortedMap } from './internal';
 import { Listener, TlsMode } from './listener';
 import { grantReference } from './reference-grant';
+import { validateWithModel } from '../validate-object';
 
 /** Kinds of requested Gateway address. */
 export enum GatewayAddressType {
@@ -185,6 +186,7 @@ export class Gateway extends Construct {
       p.check(keys.length <= 8, `spec.infrastructure.${which}`, `at most 8 entries are allowed (got ${keys.length})`);
       for (const k of keys) p.check(LABEL_KEY_RE.test(k) && k.split('/')[0].length < 253, `spec.infrastructure.${which}`, `invalid key "${k}"`);
     }
-    return p.list();
+    const problems = p.list();
+    return problems.length ? problems : validateWithModel(this.apiObject, this.node.path, this.namespace);
   }
 }

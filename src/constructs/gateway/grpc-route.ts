@@ -37,7 +37,6 @@ export class GrpcRoute extends RouteBase {
   constructor(scope: Construct, id: string, props: GrpcRouteProps = {}) {
     super(scope, id, 'GRPCRoute', props);
     for (const r of props.rules ?? []) this.addRule(r);
-    this.node.addValidation({ validate: () => this.validateRules() });
   }
 
   /** Adds a rule. */
@@ -65,7 +64,8 @@ export class GrpcRoute extends RouteBase {
     }));
   }
 
-  private validateRules(): string[] {
+  /** @internal */
+  protected _validateRules(): string[] {
     const p = new Problems(this.node.path);
     p.check(this.rules.length >= 1, 'spec.rules', 'at least one rule is required');
     p.maxItems(this.rules, 16, 'spec.rules');

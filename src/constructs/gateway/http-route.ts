@@ -72,7 +72,6 @@ export class HttpRoute extends RouteBase {
   constructor(scope: Construct, id: string, props: HttpRouteProps = {}) {
     super(scope, id, 'HTTPRoute', props);
     for (const r of props.rules ?? []) this.addRule(r);
-    this.node.addValidation({ validate: () => this.validateRules() });
   }
 
   /** Adds a rule. */
@@ -102,7 +101,8 @@ export class HttpRoute extends RouteBase {
     }));
   }
 
-  private validateRules(): string[] {
+  /** @internal */
+  protected _validateRules(): string[] {
     const p = new Problems(this.node.path);
     p.check(this.rules.length >= 1, 'spec.rules', 'at least one rule is required');
     p.maxItems(this.rules, 16, 'spec.rules');

@@ -8,7 +8,7 @@ export {
 } from './filter';
 export { BackendOptions, NamedBackendOptions, Backend } from './backend';
 export {
-  ListenerProtocol, RouteKind, LabelSelectorOperator, LabelSelectorRequirement, RouteNamespacesFrom, AllowedRoutes, TlsMode,
+  ListenerProtocol, RouteKind, NamespaceLabelOperator, NamespaceLabelRequirement, RouteNamespacesFrom, AllowedRoutes, TlsMode,
   CertificateRef, ListenerOptions, TlsListenerOptions, CustomListenerOptions, Listener,
 } from './listener';
 export { GatewayClassParameters, GatewayClassProps, GatewayClass } from './gateway-class';

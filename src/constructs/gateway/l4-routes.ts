@@ -40,7 +40,6 @@ export abstract class L4RouteBase extends RouteBase {
   protected constructor(scope: Construct, id: string, kind: string, props: L4RouteProps) {
     super(scope, id, kind, props);
     for (const r of props.rules ?? []) this.addRule(r);
-    this.node.addValidation({ validate: () => this.validateRules() });
   }
 
   /** Adds a rule. */
@@ -56,7 +55,8 @@ export abstract class L4RouteBase extends RouteBase {
     }));
   }
 
-  private validateRules(): string[] {
+  /** @internal */
+  protected _validateRules(): string[] {
     const p = new Problems(this.node.path);
     p.check(this.rules.length >= 1, 'spec.rules', 'at least one rule is required');
     p.maxItems(this.rules, 16, 'spec.rules');

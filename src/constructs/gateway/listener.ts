@@ -36,7 +36,7 @@ export const DEFAULT_ROUTE_KINDS: Readonly<Record<string, readonly string[]>> = 
 };
 
 /** Operators of a label selector requirement. */
-export enum LabelSelectorOperator {
+export enum NamespaceLabelOperator {
   /** Label value is one of the values. */
   IN = 'In',
   /** Label is absent or its value is none of the values. */
@@ -48,11 +48,11 @@ export enum LabelSelectorOperator {
 }
 
 /** One requirement of a label selector. */
-export interface LabelSelectorRequirement {
+export interface NamespaceLabelRequirement {
   /** Label key. */
   readonly key: string;
   /** Operator. */
-  readonly operator: LabelSelectorOperator;
+  readonly operator: NamespaceLabelOperator;
   /** Values (for In and NotIn). @default - none */
   readonly values?: string[];
 }
@@ -83,7 +83,7 @@ export class AllowedRoutes {
    * Routes in namespaces whose labels match. Every namespace carries
    * `kubernetes.io/metadata.name: <name>`, so this can also name namespaces.
    */
-  public static namespacesWithLabels(matchLabels: { [key: string]: string }, kinds?: RouteKind[], matchExpressions?: LabelSelectorRequirement[]): AllowedRoutes {
+  public static namespacesWithLabels(matchLabels: { [key: string]: string }, kinds?: RouteKind[], matchExpressions?: NamespaceLabelRequirement[]): AllowedRoutes {
     return new AllowedRoutes(RouteNamespacesFrom.SELECTOR, kinds ?? [], { ...matchLabels }, [...(matchExpressions ?? [])]);
   }
 
@@ -95,7 +95,7 @@ export class AllowedRoutes {
     /** Selector labels (Selector only). */
     public readonly matchLabels: { [key: string]: string },
     /** Selector expressions (Selector only). */
-    public readonly matchExpressions: LabelSelectorRequirement[]) {}
+    public readonly matchExpressions: NamespaceLabelRequirement[]) {}
 }
 
 /** TLS mode of a listener. */

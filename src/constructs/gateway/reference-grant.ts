@@ -2,6 +2,7 @@ import { ApiObject, Chart, Lazy } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { GatewayApiVersion, gatewayApiVersion } from './api-version';
 import { compact, compare, DNS_LABEL_RE, Problems } from './internal';
+import { validateWithModel } from '../validate-object';
 
 /** Who may refer (`spec.from[]`): every object of a kind in a namespace. */
 export interface ReferenceGrantFrom {
@@ -105,7 +106,8 @@ export class ReferenceGrant extends Construct {
       const ns = (f as ReferenceGrantFrom).namespace;
       p.check(DNS_LABEL_RE.test(ns) && ns.length <= 63, `spec.from[${i}].namespace`, `invalid namespace "${ns}"`);
     });
-    return p.list();
+    const problems = p.list();
+    return problems.length ? problems : validateWithModel(this.apiObject, this.node.path, this.namespace);
   }
 }
 

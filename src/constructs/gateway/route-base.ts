@@ -7,6 +7,7 @@ import { compact, compare, DNS_LABEL_RE, namespaceLabels, namespaceOf, Problems 
 import { Listener } from './listener';
 import { grantReference } from './reference-grant';
 import { matchesSelector } from '../../engine/selector';
+import { validateWithModel } from '../validate-object';
 
 /** Where in a Gateway a route attaches. */
 export interface ParentRefOptions {
@@ -115,7 +116,13 @@ export abstract class RouteBase extends Construct {
     this.namespace = namespaceOf(this);
     for (const g of props.parents ?? []) this.addParent(ParentRef.gateway(g));
     for (const r of props.parentRefs ?? []) this.addParent(r);
-    this.node.addValidation({ validate: () => this.validateCommon() });
+    this.node.addValidation({
+      validate: () => {
+        const problems = [...this.validateCommon(), ...this._validateRules()];
+        // The model reader (shared with the CLI) has the last word on anything the checks above let through.
+        return problems.length ? problems : validateWithModel(this.apiObject, this.node.path, this.namespace);
+      },
+    });
   }
 
   /**
@@ -123,6 +130,12 @@ export abstract class RouteBase extends Construct {
    * @internal
    */
   protected abstract _renderRules(): any[];
+
+  /**
+   * Problems of the rules, as `path: field: problem` lines.
+   * @internal
+   */
+  protected abstract _validateRules(): string[];
 
   /** Attaches the route to another parent. */
   public addParent(parent: ParentRef): void {
