@@ -92,7 +92,7 @@ export function buildCluster(objects: readonly SourcedObject[], options: BuildOp
     } else if (kind === 'EndpointSlice' && apiVersion === 'discovery.k8s.io/v1') {
       endpointSlices.push(readEndpointSlice(obj, ns));
       c.referencedNamespaces.add(ns);
-    } else if (collectL7(l7, obj, ns) !== false) {
+    } else if (collectL7(l7, obj, ns)) {
       // Ingress, IngressClass and Gateway API kinds: src/model/kinds/l7.ts.
       if (kind !== 'IngressClass' && kind !== 'GatewayClass') c.referencedNamespaces.add(ns);
     } else if (kind === 'Service' && group === '') {

@@ -1,0 +1,150 @@
+import { Cluster, NAMESPACE_NAME_LABEL } from '../../../model/cluster';
+import { Gateway, GATEWAY_GROUP, Listener, ParentRef, Route, RouteKind } from '../../../model/kinds/gateway/types';
+import { matchesSelector } from '../../selector';
+import { allBackendRefs, resolveBackendRef } from './backends';
+import { intersectHostnames } from './hostname';
+
+export interface Condition {
+  readonly type: 'Accepted' | 'ResolvedRefs' | 'Programmed';
+  readonly status: 'True' | 'False';
+  readonly reason: string;
+  readonly message: string;
+}
+
+/** A route attached to one listener, with the hostnames it serves there (undefined = any). */
+export interface ListenerAttachment {
+  readonly gateway: Gateway;
+  readonly listener: Listener;
+  readonly hostnames?: readonly string[];
+}
+
+/** The status an implementation writes for one parentRef of a route. */
+export interface RouteParentStatus {
+  readonly parentRef: ParentRef;
+  readonly gateway?: Gateway;
+  readonly accepted: Condition;
+  readonly resolvedRefs: Condition;
+  readonly attachments: readonly ListenerAttachment[];
+}
+
+/** Route kinds each listener protocol can carry (the default of allowedRoutes.kinds). */
+export function protocolKinds(listener: Listener): readonly RouteKind[] {
+  switch (listener.protocol) {
+    case 'HTTP':
+    case 'HTTPS':
+      return ['HTTPRoute', 'GRPCRoute'];
+    case 'TLS':
+      return listener.tls?.mode === 'Terminate' ? ['TLSRoute', 'TCPRoute'] : ['TLSRoute'];
+    case 'TCP':
+      return ['TCPRoute'];
+    case 'UDP':
+      return ['UDPRoute'];
+    default:
+      return [];
+  }
+}
+
+/** The route kinds a listener accepts: allowedRoutes.kinds (or the protocol's default) limited to what the protocol carries. */
+export function supportedKinds(listener: Listener): RouteKind[] {
+  const byProtocol = protocolKinds(listener);
+  if (!listener.allowedRoutes.kinds) return [...byProtocol];
+  return byProtocol.filter(k => listener.allowedRoutes.kinds!.some(gk => gk.group === GATEWAY_GROUP && gk.kind === k));
+}
+
+/** Whether the listener's allowedRoutes.namespaces admits routes from `namespace`. */
+export function namespaceAllowed(cluster: Cluster, gateway: Gateway, listener: Listener, namespace: string): boolean {
+  const a = listener.allowedRoutes;
+  switch (a.from) {
+    case 'All': return true;
+    case 'Same': return namespace === gateway.namespace;
+    case 'None': return false;
+    case 'Selector': {
+      const labels = cluster.namespaces.get(namespace)?.labels ?? { [NAMESPACE_NAME_LABEL]: namespace };
+      return a.selector !== undefined && matchesSelector(a.selector, labels);
+    }
+  }
+}
+
+/** Computes the Accepted and ResolvedRefs conditions, and the listeners attached, for each parentRef of a route. */
+export function routeStatus(cluster: Cluster, route: Route): RouteParentStatus[] {
+  const resolvedRefs = resolvedRefsCondition(cluster, route);
+  return route.parentRefs.map(ref => {
+    const fail = (reason: string, message: string, gateway?: Gateway): RouteParentStatus => ({
+      parentRef: ref, gateway, accepted: { type: 'Accepted', status: 'False', reason, message }, resolvedRefs, attachments: [],
+    });
+    if (ref.group !== GATEWAY_GROUP || ref.kind !== 'Gateway') {
+      return fail('NoMatchingParent', `parentRef kind ${ref.kind}.${ref.group} is not a Gateway; only Gateway parents are modelled`);
+    }
+    const gateway = cluster.gateways.find(g => g.namespace === ref.namespace && g.name === ref.name);
+    if (!gateway) return fail('NoMatchingParent', `Gateway ${ref.namespace}/${ref.name} not found`);
+    const selected = gateway.listeners.filter(l => (ref.sectionName === undefined || l.name === ref.sectionName) && (ref.port === undefined || l.port === ref.port));
+    if (selected.length === 0) {
+      const what = [ref.sectionName !== undefined ? `sectionName "${ref.sectionName}"` : '', ref.port !== undefined ? `port ${ref.port}` : ''].filter(Boolean).join(' and ');
+      return fail('NoMatchingParent', `Gateway ${ref.namespace}/${ref.name} has no listener with ${what}`, gateway);
+    }
+    const attachments: ListenerAttachment[] = [];
+    const why: string[] = [];
+    let hostnameOnly = false;
+    for (const l of selected) {
+      if (!supportedKinds(l).includes(route.kind)) {
+        why.push(`listener ${l.name} (${l.protocol}) does not allow ${route.kind}`);
+        continue;
+      }
+      if (!namespaceAllowed(cluster, gateway, l, route.namespace)) {
+        why.push(`listener ${l.name} allows routes from ${describeFrom(l)}, not namespace ${route.namespace}`);
+        continue;
+      }
+      const hostnames = intersectHostnames(l.hostname, route.hostnames);
+      if (hostnames !== undefined && hostnames.length === 0) {
+        hostnameOnly = true;
+        why.push(`listener ${l.name} hostname ${l.hostname} does not intersect the route hostnames ${route.hostnames.join(', ')}`);
+        continue;
+      }
+      attachments.push({ gateway, listener: l, hostnames });
+    }
+    if (attachments.length === 0) {
+      const onlyHostname = hostnameOnly && why.every(w => w.includes('does not intersect'));
+      return fail(onlyHostname ? 'NoMatchingListenerHostname' : 'NotAllowedByListeners', why.join('; '), gateway);
+    }
+    return {
+      parentRef: ref,
+      gateway,
+      accepted: { type: 'Accepted', status: 'True', reason: 'Accepted', message: `attached to listener${attachments.length > 1 ? 's' : ''} ${attachments.map(a => a.listener.name).join(', ')}` },
+      resolvedRefs,
+      attachments,
+    };
+  });
+}
+
+function describeFrom(l: Listener): string {
+  const from = l.allowedRoutes.from;
+  return from === 'Same' ? 'its own namespace' : from === 'Selector' ? 'namespaces matching its selector' : from === 'None' ? 'no namespace' : 'all namespaces';
+}
+
+function resolvedRefsCondition(cluster: Cluster, route: Route): Condition {
+  for (const ref of allBackendRefs(route)) {
+    const r = resolveBackendRef(cluster, route, ref);
+    if (r.problem) return { type: 'ResolvedRefs', status: 'False', reason: r.problem.reason, message: r.problem.message };
+  }
+  return { type: 'ResolvedRefs', status: 'True', reason: 'ResolvedRefs', message: 'all backendRefs resolved' };
+}
+
+/** Every route of the given kinds attached to this listener, with the hostnames it serves there. */
+export function routesOnListener(cluster: Cluster, gateway: Gateway, listener: Listener, kinds: readonly RouteKind[]): { route: Route; hostnames?: readonly string[] }[] {
+  const out: { route: Route; hostnames?: readonly string[] }[] = [];
+  for (const route of allRoutes(cluster)) {
+    if (!kinds.includes(route.kind)) continue;
+    for (const st of routeStatus(cluster, route)) {
+      const a = st.attachments.find(x => x.gateway === gateway && x.listener === listener);
+      if (a) {
+        out.push({ route, hostnames: a.hostnames });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+export function allRoutes(cluster: Cluster): Route[] {
+  return [...cluster.httpRoutes, ...cluster.grpcRoutes, ...cluster.tlsRoutes, ...cluster.tcpRoutes, ...cluster.udpRoutes];
+}

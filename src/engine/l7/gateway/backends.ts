@@ -1,0 +1,47 @@
+import { Cluster, Service } from '../../../model/cluster';
+import { BackendRef, GATEWAY_GROUP, Route } from '../../../model/kinds/gateway/types';
+import { checkReference } from './references';
+
+export type BackendRefReason = 'InvalidKind' | 'RefNotPermitted' | 'BackendNotFound';
+
+export interface ResolvedBackendRef {
+  readonly ref: BackendRef;
+  /** `ns/name` of the referent. */
+  readonly target: string;
+  readonly service?: Service;
+  /** Why the reference cannot carry traffic (the route's ResolvedRefs reason). */
+  readonly problem?: { readonly reason: BackendRefReason; readonly message: string };
+  readonly grant?: string;
+}
+
+/** Resolves a route's backendRef to a Service, checking kind, ReferenceGrant and existence, in that order. */
+export function resolveBackendRef(cluster: Cluster, route: Route, ref: BackendRef): ResolvedBackendRef {
+  const target = `${ref.namespace}/${ref.name}`;
+  if (ref.group !== '' || ref.kind !== 'Service') {
+    const gk = ref.group ? `${ref.kind}.${ref.group}` : ref.kind;
+    return { ref, target, problem: { reason: 'InvalidKind', message: `backendRef ${target} has unsupported kind ${gk} (only core Services are modelled)` } };
+  }
+  const check = checkReference(cluster, { group: GATEWAY_GROUP, kind: route.kind, namespace: route.namespace }, { group: '', kind: 'Service', namespace: ref.namespace, name: ref.name });
+  if (!check.allowed) {
+    return { ref, target, problem: { reason: 'RefNotPermitted', message: `backendRef to Service ${target} crosses namespaces and no ReferenceGrant in ${ref.namespace} allows ${route.kind} from ${route.namespace}` } };
+  }
+  const service = cluster.services.find(s => s.namespace === ref.namespace && s.name === ref.name);
+  if (!service) return { ref, target, grant: check.grant, problem: { reason: 'BackendNotFound', message: `Service ${target} not found` } };
+  if (ref.port !== undefined && !service.ports.some(p => p.port === ref.port)) {
+    return { ref, target, service, grant: check.grant, problem: { reason: 'BackendNotFound', message: `Service ${target} has no port ${ref.port}` } };
+  }
+  return { ref, target, service, grant: check.grant };
+}
+
+/** Every backendRef of a route, including RequestMirror targets, in rule order. */
+export function allBackendRefs(route: Route): BackendRef[] {
+  const out: BackendRef[] = [];
+  for (const rule of route.rules) {
+    for (const f of rule.filters) if (f.requestMirror) out.push(f.requestMirror.backendRef);
+    for (const b of rule.backendRefs) {
+      out.push(b);
+      for (const f of b.filters) if (f.requestMirror) out.push(f.requestMirror.backendRef);
+    }
+  }
+  return out;
+}

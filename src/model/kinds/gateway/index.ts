@@ -1,0 +1,5 @@
+export * from './types';
+export * from './gateway-class';
+export * from './gateway';
+export * from './route';
+export * from './reference-grant';

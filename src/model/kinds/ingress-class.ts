@@ -1,0 +1,47 @@
+import { SourceRef } from '../errors';
+import { FieldReader } from '../fields';
+import { SourcedObject } from '../manifest';
+import { readName } from './metadata';
+
+/** Annotation marking the IngressClass that Ingresses without a class get. */
+export const DEFAULT_INGRESS_CLASS_ANNOTATION = 'ingressclass.kubernetes.io/is-default-class';
+
+export interface IngressClassParameters {
+  readonly apiGroup?: string;
+  readonly kind: string;
+  readonly name: string;
+  readonly scope: 'Cluster' | 'Namespace';
+  readonly namespace?: string;
+}
+
+export interface IngressClass {
+  readonly name: string;
+  readonly controller?: string;
+  readonly parameters?: IngressClassParameters;
+  readonly isDefault: boolean;
+  readonly source: SourceRef;
+}
+
+export function readIngressClass(obj: SourcedObject): IngressClass {
+  const r = FieldReader.of(obj);
+  const name = readName(r);
+  const annotations = r.object_('metadata').optStringMap('annotations') ?? {};
+  const spec = r.optObject('spec');
+  const params = spec?.optObject('parameters');
+  let parameters: IngressClassParameters | undefined;
+  if (params) {
+    const scope = params.optEnum<'Cluster' | 'Namespace'>('scope', ['Cluster', 'Namespace']) ?? 'Cluster';
+    const namespace = params.optString('namespace');
+    if (scope === 'Namespace' && !namespace) params.fail('required when scope is "Namespace"', 'namespace');
+    if (scope === 'Cluster' && namespace) params.fail('must not be set when scope is "Cluster"', 'namespace');
+    parameters = { apiGroup: params.optString('apiGroup') || undefined, kind: params.string('kind'), name: params.string('name'), scope, namespace };
+  }
+  return {
+    name,
+    controller: spec?.optString('controller'),
+    parameters,
+    // The API treats only the exact string "true" as default.
+    isDefault: annotations[DEFAULT_INGRESS_CLASS_ANNOTATION] === 'true',
+    source: obj.source,
+  };
+}

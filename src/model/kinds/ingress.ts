@@ -1,0 +1,108 @@
+import { SourceRef } from '../errors';
+import { FieldReader } from '../fields';
+import { SourcedObject } from '../manifest';
+import { readName } from './metadata';
+
+export type IngressPathType = 'Exact' | 'Prefix' | 'ImplementationSpecific';
+export const INGRESS_PATH_TYPES: readonly IngressPathType[] = ['Exact', 'Prefix', 'ImplementationSpecific'];
+
+/** The deprecated annotation some controllers still read when spec.ingressClassName is empty. */
+export const INGRESS_CLASS_ANNOTATION = 'kubernetes.io/ingress.class';
+
+/** networking.k8s.io/v1 IngressBackend: exactly one of service or resource. */
+export interface IngressBackend {
+  readonly service?: { readonly name: string; readonly port: number | string };
+  readonly resource?: { readonly apiGroup?: string; readonly kind: string; readonly name: string };
+}
+
+export interface IngressPath {
+  /** Absent path means "/" for Prefix-like matching. */
+  readonly path?: string;
+  readonly pathType: IngressPathType;
+  readonly backend: IngressBackend;
+}
+
+export interface IngressRule {
+  /** Absent host matches every host. */
+  readonly host?: string;
+  readonly paths: readonly IngressPath[];
+}
+
+export interface IngressTls {
+  readonly hosts: readonly string[];
+  readonly secretName?: string;
+}
+
+export interface Ingress {
+  readonly name: string;
+  readonly namespace: string;
+  readonly ingressClassName?: string;
+  /** Value of the deprecated `kubernetes.io/ingress.class` annotation. */
+  readonly classAnnotation?: string;
+  readonly defaultBackend?: IngressBackend;
+  readonly rules: readonly IngressRule[];
+  readonly tls: readonly IngressTls[];
+  readonly creationTimestamp?: string;
+  readonly source: SourceRef;
+}
+
+const HOST_LABEL = '[a-z0-9]([-a-z0-9]*[a-z0-9])?';
+const HOST = new RegExp(`^(\\*\\.)?${HOST_LABEL}(\\.${HOST_LABEL})*$`);
+
+export function readIngress(obj: SourcedObject, namespace: string): Ingress {
+  const r = FieldReader.of(obj, namespace);
+  const name = readName(r);
+  const meta = r.object_('metadata');
+  const spec = r.optObject('spec') ?? r.fail('required field is missing', 'spec');
+  const rules = spec.list('rules').map((rule): IngressRule => {
+    const host = rule.optString('host') || undefined;
+    if (host !== undefined && !HOST.test(host)) {
+      rule.fail(`"${host}" is not a valid host: a DNS-1123 subdomain, optionally prefixed by "*." (a wildcard of exactly one label)`, 'host');
+    }
+    const http = rule.optObject('http');
+    const paths = (http?.optList('paths') ?? []).map((p): IngressPath => {
+      const pathType = p.optEnum('pathType', INGRESS_PATH_TYPES) ?? p.fail('required field is missing', 'pathType');
+      const path = p.optString('path');
+      if (path !== undefined && pathType !== 'ImplementationSpecific' && !path.startsWith('/')) {
+        p.fail(`must be an absolute path (start with "/") when pathType is ${pathType}`, 'path');
+      }
+      return { path, pathType, backend: readIngressBackend(p.object_('backend')) };
+    });
+    if (http && paths.length === 0) http.fail('required field is missing', 'paths');
+    return { host, paths };
+  });
+  const defaultBackendReader = spec.optObject('defaultBackend');
+  const defaultBackend = defaultBackendReader ? readIngressBackend(defaultBackendReader) : undefined;
+  if (!defaultBackend && rules.length === 0) spec.fail('either defaultBackend or rules must be specified');
+  const tls = spec.list('tls').map((t): IngressTls => ({ hosts: t.optStringList('hosts') ?? [], secretName: t.optString('secretName') }));
+  const annotations = meta.optStringMap('annotations') ?? {};
+  return {
+    name,
+    namespace,
+    ingressClassName: spec.optString('ingressClassName') || undefined,
+    classAnnotation: annotations[INGRESS_CLASS_ANNOTATION] || undefined,
+    defaultBackend,
+    rules,
+    tls,
+    creationTimestamp: meta.optString('creationTimestamp'),
+    source: obj.source,
+  };
+}
+
+export function readIngressBackend(b: FieldReader): IngressBackend {
+  const svc = b.optObject('service');
+  const res = b.optObject('resource');
+  if (svc && res) b.fail('service and resource are mutually exclusive');
+  if (svc) {
+    const port = svc.object_('port');
+    const number = port.optInt('number', 1, 65535);
+    const pname = port.optString('name');
+    if (number !== undefined && pname) port.fail('number and name are mutually exclusive');
+    const value = number ?? pname ?? port.fail('one of number or name is required');
+    return { service: { name: svc.string('name'), port: value } };
+  }
+  if (res) {
+    return { resource: { apiGroup: res.optString('apiGroup') || undefined, kind: res.string('kind'), name: res.string('name') } };
+  }
+  return b.fail('one of service or resource is required');
+}
