@@ -26,8 +26,7 @@ ${labelLines}
       containers:
       - name: main
         image: example
-        ports:
-${portLines || '        []'}
+        ports:${portLines ? '\n' + portLines : ' []'}
 ---
 `;
 }

@@ -1,0 +1,104 @@
+import { explainConnection } from '../../engine/explain';
+import { allowedConnections } from '../../engine/netpol/direction';
+import { Cluster, Protocol, ServicePort } from '../../model/cluster';
+import { ExpectationResult } from './result';
+import { describeSubject, Peer, resolveSubject, SubjectSpec } from './subject';
+
+/** `from` can (or cannot) open connections to `to`, on one port or on any port. */
+export interface ReachSpec {
+  readonly from: SubjectSpec;
+  readonly to: SubjectSpec;
+  /** Port number or name; for a Service, its port (number or name), translated to each backend's targetPort. */
+  readonly port?: number | string;
+  /** @default 'TCP' */
+  readonly protocol?: Protocol;
+  readonly reachable: boolean;
+}
+
+/** One destination pod with the port to test on it. */
+interface Target {
+  readonly peer: Peer;
+  readonly port?: number | string;
+  readonly protocol: Protocol;
+  /** `Service ns/name port 80 -> ` prefix for messages. */
+  readonly via?: string;
+}
+
+export function describeReach(spec: ReachSpec): string {
+  const port = spec.port === undefined ? '' : ` on ${spec.protocol ?? 'TCP'} ${spec.port}`;
+  return `${describeSubject(spec.from)} ${spec.reachable ? 'can reach' : 'cannot reach'} ${describeSubject(spec.to)}${port}`;
+}
+
+/**
+ * Checks a reachability expectation pair by pair: every source pod group
+ * against every destination pod group (the pods of one workload never count
+ * as reaching themselves). `canReach` needs every pair allowed; `cannotReach`
+ * needs every pair denied. The details are the engine's reasons.
+ */
+export function checkReach(cluster: Cluster, spec: ReachSpec): ExpectationResult {
+  const description = describeReach(spec);
+  const protocol = spec.protocol ?? 'TCP';
+  const src = resolveSubject(cluster, spec.from, 'source');
+  if ('error' in src) return { description, passed: false, details: [src.error] };
+  const dst = resolveSubject(cluster, spec.to, 'destination');
+  if ('error' in dst) return { description, passed: false, details: [dst.error] };
+
+  let targets: Target[];
+  if (dst.service) {
+    const svc = dst.service;
+    const ports = svc.ports.filter(p => spec.port === undefined || ((p.port === spec.port || p.name === spec.port) && p.protocol === protocol));
+    if (ports.length === 0) {
+      return { description, passed: false, details: [`Service ${svc.namespace}/${svc.name} has no ${protocol} port ${spec.port} (ports: ${svc.ports.map(formatServicePort).join(', ') || 'none'})`] };
+    }
+    targets = dst.peers.flatMap(peer => ports.map(p => ({
+      peer, port: spec.port === undefined ? undefined : p.targetPort, protocol: p.protocol,
+      via: `Service ${svc.namespace}/${svc.name} port ${p.port}/${p.protocol} -> targetPort ${p.targetPort}: `,
+    })));
+  } else {
+    targets = dst.peers.map(peer => ({ peer, port: spec.port, protocol }));
+  }
+
+  const problems: string[] = [];
+  for (const s of src.peers) {
+    for (const t of targets) {
+      if (sameWorkload(s, t.peer)) continue;
+      const pair = `${s.name} -> ${t.peer.name}`;
+      if (t.port === undefined) {
+        const conns = allowedConnections(cluster, s.endpoint, t.peer.endpoint);
+        const reachable = !conns.isEmpty();
+        if (reachable !== spec.reachable) {
+          problems.push(reachable ? `${t.via ?? ''}${pair}: allowed ${conns}` : `${t.via ?? ''}${pair}: no connections allowed`);
+          const first = firstPort(conns);
+          const ex = first ? explainConnection(cluster, s.endpoint, t.peer.endpoint, first.port, first.protocol)
+            : explainConnection(cluster, s.endpoint, t.peer.endpoint, 1, protocol);
+          problems.push(...ex.reasons.map(r => `  ${r}`));
+        }
+        continue;
+      }
+      const ex = explainConnection(cluster, s.endpoint, t.peer.endpoint, t.port, t.protocol);
+      if (ex.allowed !== spec.reachable) {
+        problems.push(`${t.via ?? ''}${pair}: ${ex.allowed ? 'allowed' : 'denied'}`);
+        problems.push(...ex.reasons.map(r => `  ${r}`));
+      }
+    }
+  }
+  return { description, passed: problems.length === 0, details: problems };
+}
+
+function sameWorkload(a: Peer, b: Peer): boolean {
+  const wa = a.endpoint.kind === 'pod' ? a.endpoint.workload : undefined;
+  const wb = b.endpoint.kind === 'pod' ? b.endpoint.workload : undefined;
+  return wa !== undefined && wa === wb;
+}
+
+function firstPort(conns: ReturnType<typeof allowedConnections>): { protocol: Protocol; port: number } | undefined {
+  for (const protocol of conns.protocols()) {
+    const iv = conns.intervals(protocol);
+    if (iv.length) return { protocol, port: iv[0][0] };
+  }
+  return undefined;
+}
+
+function formatServicePort(p: ServicePort): string {
+  return `${p.name ? p.name + ':' : ''}${p.port}/${p.protocol}`;
+}
