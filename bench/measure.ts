@@ -1,0 +1,134 @@
+/**
+ * One benchmark child process: times the requested phases over one generated
+ * cluster and prints a JSON line with the samples and the peak RSS. Run as a
+ * child so that each size's peak memory is its own.
+ *
+ * Usage: measure.ts --dir <dir with cluster.yaml> --phases parse,build,matrix,explain,list,route --runs 5 [--routes <file>]
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { optionalFunction } from './engine-api';
+import { rng } from './generate';
+import { buildCluster, Cluster, parseManifests, Workload } from '../src/model';
+
+export interface PhaseResult {
+  /** Milliseconds per run; empty when skipped. */
+  readonly samples: number[];
+  readonly skipped?: string;
+  readonly detail?: string;
+}
+
+export interface MeasureResult {
+  readonly phases: Record<string, PhaseResult>;
+  /** Peak resident set size of this process, in bytes. */
+  readonly maxRssBytes: number;
+}
+
+type Matrix = (c: Cluster) => unknown[];
+type PodOf = (w: Workload) => unknown;
+type Explain = (c: Cluster, src: unknown, dst: unknown, port: number | string, protocol: string) => { allowed: boolean };
+type RunCli = (argv: string[], io: { stdout: (t: string) => void; stderr: (t: string) => void; readStdin: () => string }) => number;
+
+function time(fn: () => void): number {
+  const t0 = process.hrtime.bigint();
+  fn();
+  return Number(process.hrtime.bigint() - t0) / 1e6;
+}
+
+function gc(): void {
+  (global as { gc?: () => void }).gc?.();
+}
+
+function main(): void {
+  const args = process.argv.slice(2);
+  const opt = (n: string, d: string) => { const i = args.indexOf(`--${n}`); return i >= 0 ? args[i + 1] : d; };
+  const dir = opt('dir', '.');
+  const phases = opt('phases', 'parse,build,matrix,explain').split(',');
+  const runs = Number(opt('runs', '5'));
+  const routesFile = opt('routes', '');
+  const file = path.join(dir, 'cluster.yaml');
+  const text = fs.readFileSync(file, 'utf8');
+  const out: Record<string, PhaseResult> = {};
+
+  const repeat = (name: string, n: number, fn: () => string | void) => {
+    const samples: number[] = [];
+    let detail: string | undefined;
+    for (let i = 0; i < n; i++) {
+      gc();
+      samples.push(time(() => { detail = fn() ?? undefined; }));
+    }
+    out[name] = { samples, detail };
+  };
+
+  let objects = parseManifests(text, file);
+  let cluster = buildCluster(objects);
+  if (phases.includes('parse')) repeat('parse', runs, () => { objects = parseManifests(text, file); return `${objects.length} objects`; });
+  if (phases.includes('build')) repeat('build', runs, () => { cluster = buildCluster(objects); return `${cluster.workloads.length} workloads`; });
+
+  const matrix = optionalFunction<Matrix>('engine/connectivity', 'connectivityMatrix') ?? optionalFunction<Matrix>('engine/connectivity/matrix', 'connectivityMatrix');
+  if (phases.includes('matrix')) {
+    if (!matrix) out.matrix = { samples: [], skipped: 'connectivityMatrix (src/engine/connectivity) not found' };
+    else repeat('matrix', runs, () => `${matrix(cluster).length} entries`);
+  }
+
+  if (phases.includes('explain')) {
+    const podOf = optionalFunction<PodOf>('engine/netpol', 'podOf') ?? optionalFunction<PodOf>('engine/netpol/endpoint', 'podOf');
+    const explain = optionalFunction<Explain>('engine/netpol', 'explainConnection') ?? optionalFunction<Explain>('engine/netpol/explain', 'explainConnection');
+    if (!podOf || !explain) {
+      out.explain = { samples: [], skipped: 'explainConnection/podOf (src/engine/netpol) not found' };
+    } else {
+      const rand = rng(42);
+      const ws = cluster.workloads;
+      const queries = Array.from({ length: 1000 }, () => {
+        const dst = ws[Math.floor(rand() * ws.length)];
+        const port: number | string = dst.ports.length ? (rand() < 0.5 ? dst.ports[0].containerPort : dst.ports[0].name ?? dst.ports[0].containerPort) : 80;
+        return { src: podOf(ws[Math.floor(rand() * ws.length)]), dst: podOf(dst), port };
+      });
+      repeat('explain', runs, () => `${queries.filter(q => explain(cluster, q.src, q.dst, q.port, 'TCP').allowed).length}/1000 allowed`);
+    }
+  }
+
+  if (phases.includes('list')) {
+    const runCli = optionalFunction<RunCli>('cli/main', 'runCli');
+    let listed = '';
+    let code = 0;
+    let stderr = '';
+    const io = { stdout: (t: string) => { listed += t; }, stderr: (t: string) => { stderr += t; }, readStdin: () => '' };
+    if (!runCli) {
+      out.list = { samples: [], skipped: 'runCli not found' };
+    } else {
+      repeat('list', runs, () => { listed = ''; stderr = ''; code = runCli(['list', dir], io); return `exit ${code}`; });
+      if (code !== 0) out.list = { samples: [], skipped: `list exited ${code}: ${stderr.split('\n')[0]}` };
+      else fs.writeFileSync(path.join(dir, 'ours.txt'), listed);
+    }
+  }
+
+  if (phases.includes('route') && routesFile) {
+    out.route = measureRoutes(routesFile, runs);
+  }
+
+  process.stdout.write(JSON.stringify({ phases: out, maxRssBytes: process.resourceUsage().maxRSS * 1024 } satisfies MeasureResult) + '\n');
+}
+
+/** 1,000 requests routed over the generated Gateway and HTTPRoutes. */
+function measureRoutes(routesDir: string, runs: number): PhaseResult {
+  const l7 = optionalFunction<(c: Cluster, req: unknown) => unknown>('engine/l7', 'routeRequest', 'route', 'resolveRequest');
+  if (!l7) return { samples: [], skipped: 'request routing (src/engine/l7) not found' };
+  const file = path.join(routesDir, 'cluster.yaml');
+  const cluster = buildCluster(parseManifests(fs.readFileSync(file, 'utf8'), file));
+  const requests = JSON.parse(fs.readFileSync(path.join(routesDir, 'requests.json'), 'utf8')) as { url: string; method: string; headers: Record<string, string> }[];
+  const parsed = requests.map(r => {
+    const u = new URL(r.url);
+    return { url: r.url, scheme: u.protocol.replace(':', ''), host: u.hostname, path: u.pathname, method: r.method, headers: r.headers };
+  });
+  const samples: number[] = [];
+  let routed = 0;
+  for (let i = 0; i < runs; i++) {
+    gc();
+    routed = 0;
+    samples.push(time(() => { for (const r of parsed) if (l7(cluster, r)) routed++; }));
+  }
+  return { samples, detail: `${requests.length} requests` };
+}
+
+main();

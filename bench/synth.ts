@@ -1,0 +1,38 @@
+/**
+ * Child process: times `app.synth()` of the benchmark app with and without the
+ * synth-time validator, alternating the two so that JIT warm-up favours neither.
+ * Usage: synth.ts --out <dir> --runs 5
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { attachTraffic, buildSynthApp, countObjects } from './synth-app';
+
+function main(): void {
+  const args = process.argv.slice(2);
+  const opt = (n: string, d: string) => { const i = args.indexOf(`--${n}`); return i >= 0 ? args[i + 1] : d; };
+  const out = opt('out', 'bench/out/synth-ts');
+  const runs = Number(opt('runs', '5'));
+  const plain: number[] = [];
+  const validated: number[] = [];
+  let objects = 0;
+  let hasTraffic = true;
+  // One untimed warm-up of each variant.
+  for (let i = -1; i < runs; i++) {
+    for (const withTraffic of [false, true]) {
+      if (withTraffic && !hasTraffic) continue;
+      const dir = path.join(out, withTraffic ? 'validated' : 'plain');
+      fs.rmSync(dir, { recursive: true, force: true });
+      const app = buildSynthApp(dir);
+      objects = countObjects(app);
+      if (withTraffic) hasTraffic = attachTraffic(app);
+      if (withTraffic && !hasTraffic) continue;
+      const t0 = process.hrtime.bigint();
+      app.synth();
+      const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+      if (i >= 0) (withTraffic ? validated : plain).push(ms);
+    }
+  }
+  process.stdout.write(JSON.stringify({ objects, plain, validated, skipped: hasTraffic ? undefined : 'Traffic (synth-time validator) is not exported from src/index.ts' }) + '\n');
+}
+
+main();
