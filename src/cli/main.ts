@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { ManifestError } from '../model/errors';
 import { registerExplain } from './commands/explain';
+import { registerList } from './commands/list';
 import { registerServices } from './commands/services';
 import { CliIO, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE } from './io';
 
@@ -18,6 +19,7 @@ export function runCli(argv: readonly string[], io: CliIO): number {
     .showHelpAfterError(false);
 
   registerExplain(program, io, setExit);
+  registerList(program, io, setExit);
   registerServices(program, io, setExit);
 
   try {

@@ -95,7 +95,9 @@ function collect(value: unknown, source: SourceRef, out: SourcedObject[]): void 
     if (!Array.isArray(items)) {
       throw new ManifestError('expected a list', { source, object: kind, field: 'items' });
     }
-    for (const item of items) collect(item, source, out);
+    // Typed lists from the API (`NamespaceList`, `PodList`) leave kind and apiVersion off their items.
+    const itemKind = kind === 'List' ? undefined : kind.slice(0, -'List'.length);
+    for (const item of items) collect(withListDefaults(item, itemKind, obj.apiVersion), source, out);
     return;
   }
   const metadata = obj.metadata ?? {};
@@ -103,6 +105,12 @@ function collect(value: unknown, source: SourceRef, out: SourcedObject[]): void 
     throw new ManifestError('expected a mapping', { source, object: kind, field: 'metadata' });
   }
   out.push({ object: { ...obj, metadata } as KubeObject, source });
+}
+
+function withListDefaults(item: unknown, kind: string | undefined, apiVersion: string): unknown {
+  if (kind === undefined || typeof item !== 'object' || item === null || Array.isArray(item)) return item;
+  const o = item as Record<string, unknown>;
+  return { ...o, kind: o.kind ?? kind, apiVersion: o.apiVersion ?? apiVersion };
 }
 
 function firstLine(s: string): string {

@@ -10,7 +10,7 @@ export function readController(r: FieldReader): OwnerRef | undefined {
   const meta = r.optObject('metadata');
   for (const ref of meta?.list('ownerReferences') ?? []) {
     if (ref.optBool('controller') !== true) continue;
-    return { kind: ref.string('kind'), name: ref.string('name'), apiVersion: ref.optString('apiVersion') };
+    return { kind: ref.optString('kind') ?? '', name: ref.string('name'), apiVersion: ref.optString('apiVersion') };
   }
   return undefined;
 }
@@ -40,6 +40,9 @@ function identityOf(w: Workload, index: ReadonlyMap<string, Workload>): { kind: 
   const visited = new Set<Workload>([w]);
   for (;;) {
     const ctl = cur.controller;
+    // A controller reference without a kind (which the API server rejects) names the pods after the owner, as
+    // netpol-analyzer does, keeping the Pod kind.
+    if (ctl && ctl.kind === '' && cur.kind === 'Pod') return { kind: 'Pod', name: ctl.name };
     if (!ctl || !isWorkloadKind(ctl.kind)) return { kind: cur.kind, name: cur.name };
     const next = index.get(key(cur.namespace, ctl.kind, ctl.name));
     if (!next) return { kind: ctl.kind, name: ctl.name };

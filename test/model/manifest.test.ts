@@ -47,3 +47,10 @@ describe('parseManifests', () => {
     expect(() => parseManifests(text, 'bomb.yaml')).toThrow(/^bomb\.yaml#0: invalid YAML: .*alias/i);
   });
 });
+
+describe('typed lists', () => {
+  test('items of a typed list (NamespaceList) take kind and apiVersion from the list', () => {
+    const objs = parseManifests('kind: NamespaceList\napiVersion: v1\nitems:\n- metadata: {name: a}\n- {kind: Namespace, apiVersion: v1, metadata: {name: b}}\n', 'ns.yaml');
+    expect(objs.map(o => `${o.object.apiVersion} ${o.object.kind} ${o.object.metadata.name}`)).toEqual(['v1 Namespace a', 'v1 Namespace b']);
+  });
+});

@@ -97,3 +97,12 @@ ${pod('p', { kind: 'ReplicaSet', name: 'rs' })}`;
     expect(peers(yaml)).toEqual(['other/rs[ReplicaSet]', 'shop/rs[ReplicaSet]']);
   });
 });
+
+describe('lenient owner references', () => {
+  test('a controller reference without kind names the pods after the owner, kind Pod (netpol-analyzer behaviour)', () => {
+    const yaml = [pod('pod-1', { kind: '""', name: 'internal-security' }, '{app: a}'), pod('pod-2', { kind: '""', name: 'internal-security' }, '{app: b}')].join('---\n');
+    const c = clusterOf(yaml);
+    expect(c.workloads.map(w => `${w.name}[${w.kind}]`)).toEqual(['internal-security[Pod]']);
+    expect(c.workloads[0].labels).toEqual({ app: 'a' });
+  });
+});

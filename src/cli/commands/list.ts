@@ -1,0 +1,91 @@
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { connectivityMatrix, MatrixEntry } from '../../engine/connectivity/matrix';
+import { ConnectionSet } from '../../engine/connectivity/connection-set';
+import { Endpoint, formatEndpoint } from '../../engine/netpol/endpoint';
+import { buildCluster } from '../../model/build';
+import { Cluster, Protocol, PROTOCOLS } from '../../model/cluster';
+import { CONNLIST_FORMATS, ConnLine, ConnlistFormat, formatConnlist, GraphPeer } from '../format/connlist';
+import { CliIO, EXIT_OK } from '../io';
+import { readInputs } from '../read-inputs';
+
+export interface ListOptions {
+  readonly output: ConnlistFormat;
+  /** Workload names (`name` or `ns/name`); only connections with one of them on one side. */
+  readonly focusWorkload?: readonly string[];
+  /** With focusWorkload: only connections whose other side is one of these. */
+  readonly focusWorkloadPeer?: readonly string[];
+  /** With focusWorkload: only connections into (ingress) or out of (egress) the focus workloads. */
+  readonly focusDirection?: 'ingress' | 'egress';
+  /** Only connections that allow this one (`tcp-80`); lines then omit the connection. */
+  readonly focusConn?: { readonly protocol: Protocol; readonly port: number };
+}
+
+/** The name a focus option matches: `name` or `ns/name` of a workload; addresses match nothing. */
+function matchesFocus(e: Endpoint, names: readonly string[]): boolean {
+  if (e.kind !== 'pod' || !e.workload) return false;
+  const w = e.workload;
+  return names.includes(w.name) || names.includes(`${w.namespace}/${w.name}`);
+}
+
+/** netpol-analyzer's pair filter for --focus-workload, --focus-workload-peer and --focus-direction. */
+function includePair(m: MatrixEntry, o: ListOptions): boolean {
+  const focus = o.focusWorkload ?? [];
+  if (focus.length === 0) return true;
+  const isFocus = (e: Endpoint) => matchesFocus(e, focus);
+  const isPeer = (e: Endpoint) => (o.focusWorkloadPeer ?? []).length === 0 || matchesFocus(e, o.focusWorkloadPeer!);
+  if (o.focusDirection === 'ingress' && !isFocus(m.dst)) return false;
+  if (o.focusDirection === 'egress' && !isFocus(m.src)) return false;
+  return (isFocus(m.src) && isPeer(m.dst)) || (isFocus(m.dst) && isPeer(m.src));
+}
+
+/** The `list` report of a cluster in one of netpol-analyzer's formats. */
+export function listConnections(cluster: Cluster, o: ListOptions): string {
+  let entries = connectivityMatrix(cluster).filter(m => includePair(m, o));
+  let focusConn: string | undefined;
+  if (o.focusConn) {
+    const fc = ConnectionSet.ports(o.focusConn.protocol, o.focusConn.port);
+    focusConn = fc.toString();
+    entries = entries.filter(m => !m.conns.intersect(fc).isEmpty());
+  }
+  const lines: ConnLine[] = entries.map(m => ({ src: formatEndpoint(m.src), dst: formatEndpoint(m.dst), conn: m.conns.toString() }));
+
+  const focus = o.focusWorkload ?? [];
+  const focusPeers = o.focusWorkloadPeer ?? [];
+  const peers: GraphPeer[] = cluster.workloads
+    .filter(w => focus.length === 0 || [w.name, `${w.namespace}/${w.name}`].some(n => focus.includes(n) || focusPeers.includes(n)))
+    .map(w => ({ id: `${w.namespace}/${w.name}[${w.kind}]`, namespace: w.namespace, label: `${w.name}[${w.kind}]`, isAddress: false }));
+  return formatConnlist(o.output, { lines, peers, focusConn });
+}
+
+function parseFocusConn(v: string): { protocol: Protocol; port: number } {
+  const m = /^([a-zA-Z]+)-(\d+)$/.exec(v);
+  const protocol = m?.[1].toUpperCase() as Protocol | undefined;
+  const port = m ? Number(m[2]) : NaN;
+  if (!protocol || !PROTOCOLS.includes(protocol) || !(port >= 1 && port <= 65535)) {
+    throw new InvalidArgumentError('expected <protocol>-<port>, e.g. tcp-8080 (protocols: tcp, udp, sctp; ports 1-65535)');
+  }
+  return { protocol, port };
+}
+
+const splitList = (v: string, prev: string[] = []) => [...prev, ...v.split(',').map(s => s.trim()).filter(s => s !== '')];
+
+/** `cdk8s-traffic list <paths>`: allowed connections between workloads and external addresses. */
+export function registerList(program: Command, io: CliIO, setExit: (code: number) => void): void {
+  program
+    .command('list')
+    .description('list the allowed connections between workloads (and external address ranges), as netpol-analyzer does')
+    .argument('<paths...>', 'YAML/JSON files, directories, or - for stdin')
+    .addOption(new Option('-o, --output <format>', 'output format').choices([...CONNLIST_FORMATS]).default('txt'))
+    .option('--focus-workload <names>', 'only connections of these workloads (name or ns/name; comma-separated or repeated)', splitList)
+    .option('--focus-workload-peer <names>', 'with --focus-workload: only connections with these workloads on the other side', splitList)
+    .addOption(new Option('--focus-direction <direction>', 'with --focus-workload: only connections into or out of them').choices(['ingress', 'egress']))
+    .option('--focus-conn <proto-port>', 'only connections that allow this one, e.g. tcp-8080', parseFocusConn)
+    .option('-n, --namespace <ns>', 'namespace for objects that carry none', 'default')
+    .action((paths: string[], opts: { output: ConnlistFormat; namespace: string; focusWorkload?: string[]; focusWorkloadPeer?: string[];
+      focusDirection?: 'ingress' | 'egress'; focusConn?: { protocol: Protocol; port: number }; }) => {
+      const cluster = buildCluster(readInputs(paths, io), { defaultNamespace: opts.namespace });
+      const text = listConnections(cluster, opts);
+      io.stdout(text === '' || text.endsWith('\n') ? text : text + '\n');
+      setExit(EXIT_OK);
+    });
+}
