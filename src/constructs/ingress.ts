@@ -184,8 +184,8 @@ export class Ingress extends Construct {
     this.rules.push({ paths: [{ path, backend, pathType }] });
   }
 
-  /** Sets the backend for requests no rule matches. */
-  public setDefaultBackend(backend: IngressBackend): void {
+  /** Sets (replaces) the backend for requests no rule matches. */
+  public addDefaultBackend(backend: IngressBackend): void {
     this.defaultBackend = backend;
   }
 
