@@ -8,6 +8,7 @@ export * from './constructs/pod-selector';
 export * from './constructs/network-policy';
 export * from './constructs/namespace-isolation';
 export * from './constructs/connections';
+export * from './constructs/endpoint-slice';
 export * from './constructs/ingress-class';
 export * from './constructs/ingress';
 export * from './constructs/gateway';

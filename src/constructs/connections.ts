@@ -1,4 +1,5 @@
 import { ApiObject, Chart } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
 import { apiObjectOf, isWorkloadKind, namespaceOf } from './api-object-of';
@@ -6,8 +7,10 @@ import { NetworkPolicy, PolicyType } from './network-policy';
 import { Peer, sortedMap } from './peer';
 import { PodSelector } from './pod-selector';
 import { Port } from './port';
+import { Protocol } from './protocol';
 import { workloadLabels } from './service-selector';
 import { Service as ModelService } from '../model/cluster';
+import { EndpointSlice, readEndpointSlice } from '../model/kinds/endpoint-slice';
 import { readService } from '../model/kinds/service';
 
 /** Anything that takes part in connections: workloads, Services, namespaces, peers. */
@@ -15,9 +18,6 @@ export interface IConnectable {
   /** The connections of this object. */
   readonly connections: Connections;
 }
-
-/** Label a selector-less Service's EndpointSlices carry (set by us or by the user). */
-const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
 
 /**
  * The pods one NetworkPolicy of ours selects, and that policy, created at the
@@ -129,6 +129,32 @@ export class Connections implements IConnectable {
     return self;
   }
 
+  /**
+   * The Connections of the workload behind a cdk8s-plus-28 `PodConnections`
+   * (`deployment.connections`): the same object as `Connections.of(deployment)`,
+   * so using both never duplicates a policy.
+   */
+  public static fromPodConnections(podConnections: kplus.PodConnections): Connections {
+    const instance = (podConnections as unknown as { instance?: IConstruct }).instance;
+    if (!instance || !Construct.isConstruct(instance)) throw new Error('Connections.fromPodConnections: not a cdk8s-plus-28 PodConnections');
+    return Connections.of(instance);
+  }
+
+  /**
+   * Our Connections for whatever was passed as a peer: an IConnectable, or
+   * (from JavaScript, or a cdk8s-plus-28 workload whose `connections` is a
+   * PodConnections) a construct.
+   */
+  private static resolve(other: IConnectable): Connections {
+    const c = (other as { connections?: unknown }).connections;
+    if (c instanceof Connections) return c;
+    if (c && (c as { instance?: unknown }).instance && Construct.isConstruct((c as { instance: unknown }).instance)) {
+      return Connections.fromPodConnections(c as kplus.PodConnections);
+    }
+    if (Construct.isConstruct(other)) return Connections.of(other);
+    throw new Error(`Connections: ${String(other)} is not connectable (use Connections.of(construct))`);
+  }
+
   private static make(scope: IConstruct): Connections {
     const fromOwn = (scope as unknown as { _makeConnections?: () => Connections })._makeConnections;
     if (typeof fromOwn === 'function') return fromOwn.call(scope);
@@ -186,8 +212,8 @@ export class Connections implements IConnectable {
         const s = read();
         matchCheck(port, s, where);
         return s.ports.filter(sp => portMatches(port, sp)).map(sp => typeof sp.targetPort === 'number'
-          ? Port.of({ protocol: sp.protocol as Port['protocol'], fromPort: sp.targetPort })
-          : Port.named(sp.targetPort, sp.protocol as Port['protocol']));
+          ? Port.of({ protocol: sp.protocol as Protocol, fromPort: sp.targetPort })
+          : Port.named(sp.targetPort, sp.protocol as Protocol));
       },
     });
     return self;
@@ -208,7 +234,7 @@ export class Connections implements IConnectable {
    * @param port the port as the client sees it (a Service port when `other` is a Service). @default - every port (every port of the Service when `other` is a Service)
    */
   public allowTo(other: IConnectable, port?: Port): void {
-    const server = other.connections;
+    const server = Connections.resolve(other);
     const client: Connections = this;
     if (!client.spec.subject && !server.spec.subject) {
       throw new Error(`Connections: cannot allow ${client.spec.description} -> ${server.spec.description}: neither side is a workload, Service or namespace that a policy can select`);
@@ -225,7 +251,7 @@ export class Connections implements IConnectable {
    * @param port the port as the client sees it. @default - every port (every port of the Service when this is a Service)
    */
   public allowFrom(other: IConnectable, port?: Port): void {
-    other.connections.allowTo(this, port);
+    Connections.resolve(other).allowTo(this, port);
   }
 
   /**
@@ -262,14 +288,14 @@ function matchCheck(port: Port | undefined, svc: ModelService, where: string): P
   throw new Error(`${where}: Service ${svc.namespace}/${svc.name} has no port ${port}; its ports: ${have}`);
 }
 
-/** EndpointSlices of a selector-less Service anywhere in the app. */
-function slicesOf(scope: IConstruct, namespace: string, service: string): any[] {
+/** EndpointSlices of a selector-less Service anywhere in the app, read by the model. */
+function slicesOf(scope: IConstruct, namespace: string, service: string): EndpointSlice[] {
   return scope.node.root.node.findAll()
     .filter(ApiObject.isApiObject)
     .filter(o => o.kind === 'EndpointSlice' && namespaceOf(o) === namespace)
-    .map(o => o.toJson())
-    .filter(j => j.metadata?.labels?.[SERVICE_NAME_LABEL] === service)
-    .sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0));
+    .map(o => readEndpointSlice({ object: o.toJson(), source: { file: o.node.path, index: 0 } }, namespace))
+    .filter(sl => sl.serviceName === service)
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 function sliceAddresses(scope: IConstruct, namespace: string, service: string): k8s.NetworkPolicyPeer[] {
@@ -279,7 +305,7 @@ function sliceAddresses(scope: IConstruct, namespace: string, service: string): 
       throw new Error(`${scope.node.path}: Service ${namespace}/${service} has FQDN endpoints, which a NetworkPolicy cannot select; use Peer.ipBlock`);
     }
     const bits = slice.addressType === 'IPv6' ? 128 : 32;
-    for (const ep of slice.endpoints ?? []) for (const a of ep.addresses ?? []) cidrs.add(`${a}/${bits}`);
+    for (const ep of slice.endpoints) for (const a of ep.addresses) cidrs.add(`${a}/${bits}`);
   }
   return [...cidrs].sort().map(cidr => ({ ipBlock: { cidr } }));
 }
@@ -288,8 +314,10 @@ function sliceAddresses(scope: IConstruct, namespace: string, service: string): 
 function slicePorts(scope: IConstruct, namespace: string, service: string, portName: string | undefined): Port[] {
   const out: Port[] = [];
   for (const slice of slicesOf(scope, namespace, service)) {
-    for (const p of slice.ports ?? []) {
-      if ((p.name ?? '') === (portName ?? '') && typeof p.port === 'number') out.push(Port.of({ protocol: p.protocol ?? 'TCP', fromPort: p.port }));
+    for (const p of slice.ports) {
+      if (p.name !== portName) continue;
+      const protocol = p.protocol as Protocol;
+      out.push(p.port === undefined ? Port.of({ protocol }) : Port.of({ protocol, fromPort: p.port }));
     }
   }
   return out;
