@@ -1,6 +1,5 @@
-import { ApiObject, Chart, JsonPatch, Lazy } from 'cdk8s';
+import { ApiObject, Chart, Lazy } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import * as ipaddr from 'ipaddr.js';
 import { Connections, IConnectable } from './connections';
@@ -167,7 +166,7 @@ export interface ServiceProps {
   /** spec.internalTrafficPolicy. @default - Cluster */
   readonly internalTrafficPolicy?: TrafficPolicy;
   /**
-   * spec.trafficDistribution (not in the 1.28 API types; written with a JSON patch).
+   * spec.trafficDistribution (newer than the 1.28 API types; the Service is written as a plain ApiObject so it is kept).
    * @default - none: traffic spreads over all endpoints
    */
   readonly trafficDistribution?: TrafficDistribution;
@@ -222,18 +221,18 @@ export class Service extends Construct implements IConnectable {
       // The API server accepts it, but cluster DNS answers with a CNAME to a name made of digits, not the IP.
       throw new Error(`${this.node.path}: externalName: "${props.externalName}" is an IP address; ExternalName needs a DNS name (use a selector-less Service with an EndpointSlice for an IP)`);
     }
-    this.apiObject = new k8s.KubeService(this, 'Resource', {
+    // A plain ApiObject, not the 1.28 KubeService: its JSON conversion would drop fields newer than 1.28 (trafficDistribution).
+    this.apiObject = new ApiObject(this, 'Resource', {
+      apiVersion: 'v1',
+      kind: 'Service',
       // Only set metadata keys that are given: an explicit `undefined` would blank the generated name.
       metadata: {
         ...(props.name ? { name: props.name } : {}),
         ...(props.labels ? { labels: props.labels } : {}),
         ...(props.annotations ? { annotations: props.annotations } : {}),
       },
-      spec: Lazy.any({ produce: () => this.renderSpec() }) as any,
+      spec: Lazy.any({ produce: () => this.renderSpec() }),
     });
-    if (props.trafficDistribution) {
-      this.apiObject.addJsonPatch(JsonPatch.add('/spec/trafficDistribution', props.trafficDistribution));
-    }
     this.name = this.apiObject.name;
     this.namespace = Chart.of(this).namespace ?? 'default';
     this.node.addValidation({ validate: () => this.validateManifest() });
@@ -322,20 +321,22 @@ export class Service extends Construct implements IConnectable {
     }
   }
 
-  private renderSpec(): k8s.ServiceSpec {
+  /** spec in API field names (`clusterIP`, `sessionAffinityConfig.clientIP`), undefined fields dropped by cdk8s. */
+  private renderSpec(): Record<string, unknown> {
     const p = this.props;
     const affinityTimeout = p.sessionAffinityTimeoutSeconds;
     return {
       type: p.type,
-      clusterIp: p.headless ? 'None' : p.clusterIP,
+      clusterIP: p.headless ? 'None' : p.clusterIP,
       externalName: p.externalName,
       selector: this.selector?.resolveLabels(),
-      ports: this.ports.length > 0 ? this.ports.map(port => this.renderPort(port)) : undefined,
+      ports: this.ports.length > 0 ? this.ports.map(port => renderPort(port)) : undefined,
       publishNotReadyAddresses: p.publishNotReadyAddresses,
       sessionAffinity: p.sessionAffinity,
-      sessionAffinityConfig: affinityTimeout !== undefined ? { clientIp: { timeoutSeconds: affinityTimeout } } : undefined,
+      sessionAffinityConfig: affinityTimeout !== undefined ? { clientIP: { timeoutSeconds: affinityTimeout } } : undefined,
       externalTrafficPolicy: p.externalTrafficPolicy,
       internalTrafficPolicy: p.internalTrafficPolicy,
+      trafficDistribution: p.trafficDistribution,
       ipFamilies: p.ipFamilies,
       ipFamilyPolicy: p.ipFamilyPolicy,
       externalIPs: p.externalIPs,
@@ -343,12 +344,6 @@ export class Service extends Construct implements IConnectable {
       loadBalancerClass: p.loadBalancerClass,
       allocateLoadBalancerNodePorts: p.allocateLoadBalancerNodePorts,
     };
-  }
-
-  private renderPort(p: ServicePortOptions): k8s.ServicePort {
-    const target = p.targetPortName !== undefined ? k8s.IntOrString.fromString(p.targetPortName)
-      : p.targetPort !== undefined ? k8s.IntOrString.fromNumber(p.targetPort) : undefined;
-    return { port: p.port, name: p.name, targetPort: target, protocol: p.protocol, nodePort: p.nodePort, appProtocol: p.appProtocol };
   }
 
   /** The Service as the engine reads it. */
@@ -383,4 +378,15 @@ export class Service extends Construct implements IConnectable {
     }
     return errors;
   }
+}
+
+function renderPort(p: ServicePortOptions): Record<string, unknown> {
+  return {
+    name: p.name,
+    port: p.port,
+    targetPort: p.targetPortName ?? p.targetPort,
+    protocol: p.protocol,
+    nodePort: p.nodePort,
+    appProtocol: p.appProtocol,
+  };
 }
