@@ -68,11 +68,13 @@ const v3 = 'infra-backend-v3';
 
 const CASES: readonly Case[] = [
   {
-    name: 'httproute-simple-same-namespace', gateway: 'same-namespace',
+    name: 'httproute-simple-same-namespace',
+    gateway: 'same-namespace',
     requests: [{ path: '/', backend: v1 }],
   },
   {
-    name: 'httproute-matching', gateway: 'same-namespace',
+    name: 'httproute-matching',
+    gateway: 'same-namespace',
     requests: [
       { path: '/', backend: v1 }, { path: '/example', backend: v1 }, { path: '/', headers: { Version: 'one' }, backend: v1 },
       { path: '/v2', backend: v2 }, { path: '/v2/example', backend: v2 }, { path: '/', headers: { Version: 'two' }, backend: v2 },
@@ -80,14 +82,16 @@ const CASES: readonly Case[] = [
     ],
   },
   {
-    name: 'httproute-exact-path-matching', gateway: 'same-namespace',
+    name: 'httproute-exact-path-matching',
+    gateway: 'same-namespace',
     requests: [
       { path: '/one', backend: v1 }, { path: '/two', backend: v2 }, { path: '/', status: 404 },
       { path: '/one/example', status: 404 }, { path: '/two/', status: 404 }, { path: '/Two', status: 404 },
     ],
   },
   {
-    name: 'httproute-header-matching', gateway: 'same-namespace',
+    name: 'httproute-header-matching',
+    gateway: 'same-namespace',
     requests: [
       { headers: { Version: 'one' }, backend: v1 }, { headers: { Version: 'two' }, backend: v2 },
       { headers: { Version: 'two', Color: 'orange' }, backend: v1 }, { headers: { Version: 'two', Color: 'blue' }, backend: v2 },
@@ -98,7 +102,8 @@ const CASES: readonly Case[] = [
     ],
   },
   {
-    name: 'httproute-method-matching', gateway: 'same-namespace',
+    name: 'httproute-method-matching',
+    gateway: 'same-namespace',
     requests: [
       { method: 'POST', backend: v1 }, { method: 'GET', backend: v2 }, { method: 'HEAD', status: 404 },
       { path: '/path1', method: 'GET', backend: v1 }, { headers: { version: 'one' }, method: 'PUT', backend: v2 },
@@ -109,7 +114,8 @@ const CASES: readonly Case[] = [
     ],
   },
   {
-    name: 'httproute-query-param-matching', gateway: 'same-namespace',
+    name: 'httproute-query-param-matching',
+    gateway: 'same-namespace',
     requests: [
       { path: '/?animal=whale', backend: v1 }, { path: '/?animal=dolphin', backend: v2 },
       { path: '/?animal=dolphin&color=blue', backend: v3 }, { path: '/?ANIMAL=Whale', backend: v3 },
@@ -124,14 +130,16 @@ const CASES: readonly Case[] = [
     ],
   },
   {
-    name: 'httproute-path-match-order', gateway: 'same-namespace',
+    name: 'httproute-path-match-order',
+    gateway: 'same-namespace',
     requests: [
       { path: '/match/exact/one', backend: v3 }, { path: '/match/exact', backend: v2 }, { path: '/match', backend: v1 },
       { path: '/match/prefix/one/any', backend: v2 }, { path: '/match/prefix/any', backend: v1 }, { path: '/match/any', backend: v3 },
     ],
   },
   {
-    name: 'httproute-matching-across-routes', gateway: 'same-namespace',
+    name: 'httproute-matching-across-routes',
+    gateway: 'same-namespace',
     requests: [
       { host: 'example.com', path: '/', backend: v1 }, { host: 'example.com', path: '/example', backend: v1 },
       { host: 'example.net', path: '/example', backend: v1 }, { host: 'example.com', path: '/example', headers: { Version: 'one' }, backend: v1 },
@@ -140,7 +148,8 @@ const CASES: readonly Case[] = [
     ],
   },
   {
-    name: 'httproute-listener-hostname-matching', gateway: 'httproute-listener-hostname-matching',
+    name: 'httproute-listener-hostname-matching',
+    gateway: 'httproute-listener-hostname-matching',
     requests: [
       { host: 'bar.com', backend: v1 }, { host: 'foo.bar.com', backend: v2 }, { host: 'baz.bar.com', backend: v3 },
       { host: 'boo.bar.com', backend: v3 }, { host: 'multiple.prefixes.bar.com', backend: v3 },
@@ -148,7 +157,8 @@ const CASES: readonly Case[] = [
     ],
   },
   {
-    name: 'httproute-hostname-intersection', gateway: 'httproute-hostname-intersection',
+    name: 'httproute-hostname-intersection',
+    gateway: 'httproute-hostname-intersection',
     requests: [
       { host: 'very.specific.com', path: '/s1', backend: v1 }, { host: 'very.specific.com:1234', path: '/s1', backend: v1 },
       { host: 'non.matching.com', path: '/s1', status: 404 }, { host: 'foo.nonmatchingwildcard.io', path: '/s1', status: 404 },
@@ -174,21 +184,24 @@ const CASES: readonly Case[] = [
     ],
   },
   {
-    name: 'httproute-hostname-intersection', gateway: 'httproute-hostname-intersection-all',
+    name: 'httproute-hostname-intersection',
+    gateway: 'httproute-hostname-intersection-all',
     requests: [
       { host: 'first.com', backend: v2 }, { host: 'sub.first.com', backend: v2 }, { host: 'second.com', backend: v2 },
       { host: 'sub.second.com', backend: v2 }, { host: 'third.com', status: 404 }, { host: 'sub.third.com', status: 404 },
     ],
   },
   {
-    name: 'httproute-listener-port-matching', gateway: 'httproute-listener-port-matching',
+    name: 'httproute-listener-port-matching',
+    gateway: 'httproute-listener-port-matching',
     requests: [
       { host: 'foo.com', backend: v1 }, { host: 'foo.com', port: 8080, backend: v2 }, { host: 'bar.com', port: 8080, backend: v2 },
       { host: 'foo.com', port: 8090, backend: v3 }, { host: 'bar.com', port: 8090, status: 404 },
     ],
   },
   {
-    name: 'gateway-http-listener-isolation', gateway: 'http-listener-isolation',
+    name: 'gateway-http-listener-isolation',
+    gateway: 'http-listener-isolation',
     requests: [
       { host: 'bar.com', path: '/empty-hostname', backend: v1 }, { host: 'bar.com', path: '/wildcard-example-com', status: 404 },
       { host: 'bar.com', path: '/wildcard-foo-example-com', status: 404 }, { host: 'bar.com', path: '/abc-foo-example-com', status: 404 },
@@ -201,61 +214,73 @@ const CASES: readonly Case[] = [
     ],
   },
   {
-    name: 'httproute-https-listener', gateway: 'same-namespace-with-https-listener',
+    name: 'httproute-https-listener',
+    gateway: 'same-namespace-with-https-listener',
     requests: [
       { https: true, host: 'example.org', backend: v1 }, { https: true, host: 'unknown-example.org', status: 404 },
       { https: true, host: 'second-example.org', backend: v2 },
     ],
   },
   {
-    name: 'httproute-multiple-gateways', gateway: 'same-namespace',
+    name: 'httproute-multiple-gateways',
+    gateway: 'same-namespace',
     requests: [{ path: '/shared', backend: v1 }, { path: '/', backend: v2 }],
   },
   {
-    name: 'httproute-multiple-gateways', gateway: 'all-namespaces',
+    name: 'httproute-multiple-gateways',
+    gateway: 'all-namespaces',
     requests: [{ path: '/shared', backend: v1 }, { path: '/', backend: v3 }],
   },
   {
-    name: 'httproute-weight', gateway: 'same-namespace',
+    name: 'httproute-weight',
+    gateway: 'same-namespace',
     requests: [{ path: '/', weights: { [v1]: 70, [v2]: 30, [v3]: 0 } }],
   },
   {
-    name: 'httproute-cross-namespace', gateway: 'backend-namespaces',
+    name: 'httproute-cross-namespace',
+    gateway: 'backend-namespaces',
     requests: [{ path: '/', backend: 'gateway-conformance-web-backend/web-backend' }],
     routes: [{ route: 'gateway-conformance-web-backend/cross-namespace', parent: 'backend-namespaces', accepted: 'Accepted', resolvedRefs: 'ResolvedRefs' }],
   },
   {
-    name: 'httproute-reference-grant', gateway: 'same-namespace',
+    name: 'httproute-reference-grant',
+    gateway: 'same-namespace',
     requests: [{ path: '/', backend: 'gateway-conformance-web-backend/web-backend' }],
     routes: [{ route: 'reference-grant', parent: 'same-namespace', accepted: 'Accepted', resolvedRefs: 'ResolvedRefs' }],
   },
   {
-    name: 'httproute-invalid-reference-grant', gateway: 'same-namespace',
+    name: 'httproute-invalid-reference-grant',
+    gateway: 'same-namespace',
     requests: [{ path: '/', status: 500 }],
     routes: [{ route: 'reference-grant', parent: 'same-namespace', accepted: 'Accepted', resolvedRefs: 'RefNotPermitted' }],
   },
   {
-    name: 'httproute-partially-invalid-via-invalid-reference-grant', gateway: 'same-namespace',
+    name: 'httproute-partially-invalid-via-invalid-reference-grant',
+    gateway: 'same-namespace',
     requests: [{ path: '/v2', status: 500 }, { path: '/', backend: 'gateway-conformance-app-backend/app-backend-v1' }],
     routes: [{ route: 'invalid-reference-grant', parent: 'same-namespace', accepted: 'Accepted', resolvedRefs: 'RefNotPermitted' }],
   },
   {
-    name: 'httproute-invalid-cross-namespace-backend-ref', gateway: 'same-namespace',
+    name: 'httproute-invalid-cross-namespace-backend-ref',
+    gateway: 'same-namespace',
     requests: [{ path: '/', status: 500 }],
     routes: [{ route: 'invalid-cross-namespace-backend-ref', parent: 'same-namespace', accepted: 'Accepted', resolvedRefs: 'RefNotPermitted' }],
   },
   {
-    name: 'httproute-invalid-nonexistent-backendref', gateway: 'same-namespace',
+    name: 'httproute-invalid-nonexistent-backendref',
+    gateway: 'same-namespace',
     requests: [{ path: '/', status: 500 }],
     routes: [{ route: 'invalid-nonexistent-backend-ref', parent: 'same-namespace', accepted: 'Accepted', resolvedRefs: 'BackendNotFound' }],
   },
   {
-    name: 'httproute-invalid-backendref-unknown-kind', gateway: 'same-namespace',
+    name: 'httproute-invalid-backendref-unknown-kind',
+    gateway: 'same-namespace',
     requests: [{ path: '/v2', status: 500 }],
     routes: [{ route: 'invalid-backend-ref-unknown-kind', parent: 'same-namespace', accepted: 'Accepted', resolvedRefs: 'InvalidKind' }],
   },
   {
-    name: 'httproute-invalid-cross-namespace-parent-ref', gateway: 'same-namespace',
+    name: 'httproute-invalid-cross-namespace-parent-ref',
+    gateway: 'same-namespace',
     requests: [{ path: '/', status: 404 }],
     routes: [{ route: 'gateway-conformance-web-backend/invalid-cross-namespace-parent-ref', parent: 'same-namespace', accepted: 'NotAllowedByListeners', resolvedRefs: 'ResolvedRefs' }],
     listeners: [{ gateway: 'same-namespace', listener: 'http', attachedRoutes: 0 }],
@@ -281,7 +306,8 @@ const CASES: readonly Case[] = [
     listeners: [{ gateway: 'gateway-with-one-not-matching-port-and-section-name-route', listener: 'http', attachedRoutes: 0 }],
   },
   {
-    name: 'httproute-omitted-backendrefs', gateway: 'same-namespace',
+    name: 'httproute-omitted-backendrefs',
+    gateway: 'same-namespace',
     requests: [{ path: '/forward', backend: v1 }, { path: '/omitted-no-forward', status: 500 }, { path: '/empty-no-forward', status: 500 }],
   },
   {
@@ -301,11 +327,13 @@ const CASES: readonly Case[] = [
     listeners: [{ gateway: 'gateway-secret-reference-grant-specific', listener: 'https', resolvedRefs: 'ResolvedRefs' }],
   },
   {
-    name: 'grpcroute-exact-method-matching', gateway: 'same-namespace',
+    name: 'grpcroute-exact-method-matching',
+    gateway: 'same-namespace',
     requests: [{ grpc: 'Echo', backend: 'grpc-infra-backend-v1' }, { grpc: 'EchoTwo', backend: 'grpc-infra-backend-v2' }, { grpc: 'EchoThree', status: 404 }],
   },
   {
-    name: 'grpcroute-header-matching', gateway: 'same-namespace',
+    name: 'grpcroute-header-matching',
+    gateway: 'same-namespace',
     requests: [
       { grpc: 'Echo', headers: { Version: 'one' }, backend: 'grpc-infra-backend-v1' },
       { grpc: 'Echo', headers: { Version: 'two' }, backend: 'grpc-infra-backend-v2' },
@@ -321,7 +349,8 @@ const CASES: readonly Case[] = [
     ],
   },
   {
-    name: 'grpcroute-listener-hostname-matching', gateway: 'grpcroute-listener-hostname-matching',
+    name: 'grpcroute-listener-hostname-matching',
+    gateway: 'grpcroute-listener-hostname-matching',
     requests: [
       { grpc: 'Echo', host: 'bar.com', backend: 'grpc-infra-backend-v1' }, { grpc: 'Echo', host: 'foo.bar.com', backend: 'grpc-infra-backend-v2' },
       { grpc: 'Echo', host: 'baz.bar.com', backend: 'grpc-infra-backend-v3' }, { grpc: 'Echo', host: 'boo.bar.com', backend: 'grpc-infra-backend-v3' },
@@ -331,7 +360,8 @@ const CASES: readonly Case[] = [
     ],
   },
   {
-    name: 'grpcroute-weight', gateway: 'same-namespace',
+    name: 'grpcroute-weight',
+    gateway: 'same-namespace',
     requests: [{ grpc: 'Echo', weights: { 'grpc-infra-backend-v1': 70, 'grpc-infra-backend-v2': 30, 'grpc-infra-backend-v3': 0 } }],
   },
 ];

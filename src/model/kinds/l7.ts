@@ -1,9 +1,9 @@
 import { SourcedObject } from '../manifest';
-import { Gateway, GatewayClass, GATEWAY_GROUP, ReferenceGrant, Route, RouteKind } from './gateway/types';
-import { readGatewayClass } from './gateway/gateway-class';
 import { readGateway } from './gateway/gateway';
+import { readGatewayClass } from './gateway/gateway-class';
 import { readReferenceGrant } from './gateway/reference-grant';
 import { readRoute } from './gateway/route';
+import { Gateway, GatewayClass, GATEWAY_GROUP, ReferenceGrant, Route, RouteKind } from './gateway/types';
 import { Ingress, readIngress } from './ingress';
 import { IngressClass, readIngressClass } from './ingress-class';
 
@@ -22,7 +22,18 @@ export interface L7Objects {
 }
 
 export function emptyL7(): L7Objects {
-  return { ingresses: [], ingressClasses: [], gatewayClasses: [], gateways: [], httpRoutes: [], grpcRoutes: [], tlsRoutes: [], tcpRoutes: [], udpRoutes: [], referenceGrants: [] };
+  return {
+    ingresses: [],
+    ingressClasses: [],
+    gatewayClasses: [],
+    gateways: [],
+    httpRoutes: [],
+    grpcRoutes: [],
+    tlsRoutes: [],
+    tcpRoutes: [],
+    udpRoutes: [],
+    referenceGrants: [],
+  };
 }
 
 /** The apiVersions served for each Gateway API kind (standard and experimental channels). */

@@ -1,8 +1,8 @@
+import { allBackendRefs, resolveBackendRef } from './backends';
+import { intersectHostnames } from './hostname';
 import { Cluster, NAMESPACE_NAME_LABEL } from '../../../model/cluster';
 import { Gateway, GATEWAY_GROUP, Listener, ParentRef, Route, RouteKind } from '../../../model/kinds/gateway/types';
 import { matchesSelector } from '../../selector';
-import { allBackendRefs, resolveBackendRef } from './backends';
-import { intersectHostnames } from './hostname';
 
 export interface Condition {
   readonly type: 'Accepted' | 'ResolvedRefs' | 'Programmed';
@@ -77,7 +77,8 @@ export function routeStatus(cluster: Cluster, route: Route): RouteParentStatus[]
     }
     const gateway = cluster.gateways.find(g => g.namespace === ref.namespace && g.name === ref.name);
     if (!gateway) return fail('NoMatchingParent', `Gateway ${ref.namespace}/${ref.name} not found`);
-    const selected = gateway.listeners.filter(l => (ref.sectionName === undefined || l.name === ref.sectionName) && (ref.port === undefined || l.port === ref.port));
+    const selected = gateway.listeners.filter(l =>
+      (ref.sectionName === undefined || l.name === ref.sectionName) && (ref.port === undefined || l.port === ref.port));
     if (selected.length === 0) {
       const what = [ref.sectionName !== undefined ? `sectionName "${ref.sectionName}"` : '', ref.port !== undefined ? `port ${ref.port}` : ''].filter(Boolean).join(' and ');
       return fail('NoMatchingParent', `Gateway ${ref.namespace}/${ref.name} has no listener with ${what}`, gateway);
@@ -129,9 +130,14 @@ function resolvedRefsCondition(cluster: Cluster, route: Route): Condition {
   return { type: 'ResolvedRefs', status: 'True', reason: 'ResolvedRefs', message: 'all backendRefs resolved' };
 }
 
+export interface AttachedRoute {
+  readonly route: Route;
+  readonly hostnames?: readonly string[];
+}
+
 /** Every route of the given kinds attached to this listener, with the hostnames it serves there. */
-export function routesOnListener(cluster: Cluster, gateway: Gateway, listener: Listener, kinds: readonly RouteKind[]): { route: Route; hostnames?: readonly string[] }[] {
-  const out: { route: Route; hostnames?: readonly string[] }[] = [];
+export function routesOnListener(cluster: Cluster, gateway: Gateway, listener: Listener, kinds: readonly RouteKind[]): AttachedRoute[] {
+  const out: AttachedRoute[] = [];
   for (const route of allRoutes(cluster)) {
     if (!kinds.includes(route.kind)) continue;
     for (const st of routeStatus(cluster, route)) {

@@ -1,6 +1,6 @@
+import { checkReference } from './references';
 import { Cluster, Service } from '../../../model/cluster';
 import { BackendRef, GATEWAY_GROUP, Route } from '../../../model/kinds/gateway/types';
-import { checkReference } from './references';
 
 export type BackendRefReason = 'InvalidKind' | 'RefNotPermitted' | 'BackendNotFound';
 

@@ -1,7 +1,7 @@
-import { Cluster } from '../../../model/cluster';
-import { Gateway, GATEWAY_GROUP, Listener, RouteKind } from '../../../model/kinds/gateway/types';
 import { allRoutes, Condition, protocolKinds, routeStatus, supportedKinds } from './attachment';
 import { checkReference } from './references';
+import { Cluster } from '../../../model/cluster';
+import { Gateway, GATEWAY_GROUP, Listener, RouteKind } from '../../../model/kinds/gateway/types';
 
 /** The status an implementation writes for one listener. */
 export interface ListenerStatus {

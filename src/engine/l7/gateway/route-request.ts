@@ -161,7 +161,8 @@ export function routeThroughGateway(cluster: Cluster, gw: Gateway, req: L7Reques
     if (errorPercent > 0) reasons.push(`${errorPercent}% of requests get 500: their backendRef does not resolve`);
   }
   for (const b of backends) if (b.problem) reasons.push(`${b.problem.reason}: ${b.problem.message}`);
-  return { ...base, listener: listener.name, status, errorPercent, winner, candidates: [winner, ...losing, ...unmatched], filters, backends, reasons };
+  const candidates = [winner, ...losing, ...unmatched];
+  return { ...base, listener: listener.name, status, errorPercent, winner, candidates, filters, backends, reasons };
 }
 
 /** The most specific route hostname the host matches, as precedence keys; undefined when none matches. */
