@@ -3,6 +3,7 @@ import { AUDIT_RULES } from './packs/audit';
 import { Rule, RuleContext } from './rule';
 import { applySuppressions, parseSuppressAnnotation, Suppression, SUPPRESS_ANNOTATION } from './suppressions';
 import { Cluster } from '../model/cluster';
+import { SourceRef } from '../model/errors';
 
 export interface AuditOptions {
   /** Rules to run. @default the audit pack */
@@ -14,8 +15,12 @@ export interface AuditOptions {
    * @default every object
    */
   readonly reportOn?: (o: ObjectRef) => boolean;
-  /** Source files are construct paths (objects synthesized by a cdk8s app). @default false */
-  readonly sourceIsConstructPath?: boolean;
+  /**
+   * The construct path of an object synthesized by a cdk8s app, from its
+   * source (the app's objects carry their construct path as source file).
+   * @default - no construct paths (objects read from files)
+   */
+  readonly constructPathOf?: (source: SourceRef) => string | undefined;
 }
 
 /**
@@ -27,7 +32,8 @@ export function audit(cluster: Cluster, options: AuditOptions = {}): Finding[] {
   const raw: Finding[] = [];
   for (const rule of options.rules ?? AUDIT_RULES) {
     for (const v of rule.check(ctx)) {
-      const object = options.sourceIsConstructPath && v.object.source ? { ...v.object, constructPath: v.object.source.file } : v.object;
+      const constructPath = v.object.source && options.constructPathOf?.(v.object.source);
+      const object = constructPath ? { ...v.object, constructPath } : v.object;
       if (options.reportOn && !options.reportOn(object)) continue;
       raw.push({ ruleId: rule.id, ruleName: rule.name, level: rule.level, message: v.message, fix: v.fix ?? rule.fix, object, field: v.field });
     }

@@ -1,0 +1,41 @@
+import { IConstruct } from 'constructs';
+import { checkSuppression, Suppression } from '../validate/suppressions';
+
+/** Metadata type under which suppressions are stored on a construct node. */
+const METADATA_TYPE = 'cdk8s-traffic:suppressions';
+
+/** A rule to silence, and why. */
+export interface RuleSuppression {
+  /** Rule id, e.g. `TRF-SVC-004`. */
+  readonly id: string;
+  /** Why the finding is acceptable; required and kept in every report. */
+  readonly reason: string;
+}
+
+/**
+ * Suppresses audit rules on a construct and its subtree (or on the whole app
+ * when given the App), like cdk-nag's NagSuppressions. Suppressions that
+ * match no finding are reported (TRF-SUP-001) so they do not go stale.
+ */
+export class TrafficSuppressions {
+  /** Adds suppressions to `construct` (applies to every object in its subtree). */
+  public static addSuppressions(construct: IConstruct, suppressions: RuleSuppression[]): void {
+    const scope = construct.node.path === '' ? '*' : construct.node.path;
+    for (const s of suppressions) {
+      const sup: Suppression = { ruleId: s.id, reason: s.reason, scope };
+      checkSuppression(sup);
+      construct.node.addMetadata(METADATA_TYPE, sup);
+    }
+  }
+
+  /** Every suppression in the tree under `root`, in tree order. @internal */
+  public static _collect(root: IConstruct): Suppression[] {
+    const out: Suppression[] = [];
+    for (const c of root.node.findAll()) {
+      for (const m of c.node.metadata) if (m.type === METADATA_TYPE) out.push(m.data as Suppression);
+    }
+    return out;
+  }
+
+  private constructor() {}
+}

@@ -1,0 +1,303 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { ApiObject, App } from 'cdk8s';
+import { Construct, IConstruct } from 'constructs';
+import { Port } from './port';
+import { Protocol } from './protocol';
+import { Target } from './traffic-target';
+import { TrafficSuppressions } from './traffic-suppressions';
+import { connectivityMatrix } from '../engine/connectivity/matrix';
+import { formatEndpoint } from '../engine/netpol/endpoint';
+import { ManifestError } from '../model/errors';
+import { parseManifests, SourcedObject, KubeObject } from '../model/manifest';
+import { Cluster } from '../model/cluster';
+import { hasErrors } from '../validate/audit';
+import { DeclaredExpectation, ExpectationSpec } from '../validate/expectations';
+import { checkHasEndpoints } from '../validate/expectations/endpoints';
+import { checkIsolated } from '../validate/expectations/isolation';
+import { ReachSpec } from '../validate/expectations/reach';
+import { ValidationReport } from '../validate/report';
+import { renderDot, renderMermaid } from '../validate/reports/graph';
+import { renderJson } from '../validate/reports/json';
+import { renderMarkdown } from '../validate/reports/markdown';
+import { renderNetassert } from '../validate/reports/netassert';
+import { renderSarif } from '../validate/reports/sarif';
+import { findingLines, renderText } from '../validate/reports/text';
+import { runValidation } from '../validate/run';
+
+/** Report formats `Traffic` can write beside the synthesized YAML. */
+export enum ReportFormat {
+  /** Human-readable text (`traffic-report.txt`). */
+  TEXT = 'txt',
+  /** JSON, schema in docs/validation.md (`traffic-report.json`). */
+  JSON = 'json',
+  /** SARIF 2.1.0 for code-scanning UIs (`traffic-report.sarif`). */
+  SARIF = 'sarif',
+  /** Markdown tables for pull-request comments (`traffic-report.md`). */
+  MARKDOWN = 'md',
+  /** Connectivity graph as a Mermaid flowchart (`traffic-graph.mmd`). */
+  MERMAID = 'mmd',
+  /** Connectivity graph in Graphviz DOT (`traffic-graph.dot`). */
+  DOT = 'dot',
+  /** The reachability expectations as a netassert v2 test file (`traffic-netassert.yaml`). */
+  NETASSERT = 'netassert',
+}
+
+/** Options of the app's traffic validator. */
+export interface TrafficOptions {
+  /**
+   * Reports to write into the app's outdir on every synth.
+   * @default - none
+   */
+  readonly reports?: ReportFormat[];
+  /**
+   * Fail synthesis on warning-level findings too.
+   * @default false - only error-level findings and failed expectations fail synthesis
+   */
+  readonly failOnWarnings?: boolean;
+  /**
+   * Run the audit rule pack (expectations are always checked).
+   * @default true
+   */
+  readonly audit?: boolean;
+}
+
+const TRAFFIC_ID = 'Traffic';
+const IS_TRAFFIC = Symbol.for('cdk8s-traffic.Traffic');
+
+/**
+ * Synthesis-time validation of everything the app synthesizes: every
+ * ApiObject of the app (this library's, cdk8s-plus-28's, raw ApiObjects,
+ * Include and Helm) plus declared context is handed to the traffic engine once,
+ * inside `app.synth()`. Failed expectations and error-level findings fail the
+ * synth with the engine's explanation.
+ */
+export class Traffic extends Construct {
+  /** The app's validator, created on first use (one per construct tree). */
+  public static of(scope: IConstruct): Traffic {
+    const root = scope.node.root;
+    const existing = root.node.tryFindChild(TRAFFIC_ID);
+    if (existing && (existing as unknown as Record<symbol, boolean>)[IS_TRAFFIC]) return existing as Traffic;
+    return new Traffic(root as Construct, TRAFFIC_ID);
+  }
+
+  private readonly context: SourcedObject[] = [];
+  private readonly expectations: DeclaredExpectation[] = [];
+  private readonly reportFormats = new Set<ReportFormat>();
+  private failOnWarnings = false;
+  private auditEnabled = true;
+
+  constructor(scope: Construct, id: string, options: TrafficOptions = {}) {
+    super(scope, id);
+    Object.defineProperty(this, IS_TRAFFIC, { value: true });
+    this.configure(options);
+    this.node.addValidation({ validate: () => this.validateApp() });
+  }
+
+  /** Changes the options (reports are added to those already requested). */
+  public configure(options: TrafficOptions): void {
+    for (const f of options.reports ?? []) this.reportFormats.add(f);
+    if (options.failOnWarnings !== undefined) this.failOnWarnings = options.failOnWarnings;
+    if (options.audit !== undefined) this.auditEnabled = options.audit;
+  }
+
+  /**
+   * Objects outside the app that the traffic depends on (an ingress
+   * controller, CoreDNS, other namespaces), from a YAML or JSON file. They
+   * complete the model; findings are only reported for the app's own objects.
+   */
+  public addContextYaml(file: string): void {
+    this.context.push(...parseManifests(fs.readFileSync(file, 'utf8'), file));
+  }
+
+  /** One context object as plain Kubernetes JSON. */
+  public addContextObject(object: any): void {
+    const o = object as KubeObject;
+    if (!o || typeof o.kind !== 'string' || typeof o.apiVersion !== 'string') {
+      throw new Error(`${this.node.path}: addContextObject: expected a Kubernetes object with apiVersion and kind`);
+    }
+    this.context.push({ object: { ...o, metadata: o.metadata ?? {} }, source: { file: '<context>', index: this.context.length } });
+  }
+
+  /** Suppresses a rule for the whole app, with a reason. */
+  public addSuppression(ruleId: string, reason: string): void {
+    TrafficSuppressions.addSuppressions(this.node.root, [{ id: ruleId, reason }]);
+  }
+
+  /** Starts a connectivity expectation about `subject` (the source of connections). */
+  public expect(subject: Target): TrafficExpectation {
+    return TrafficExpectation._create(this, subject);
+  }
+
+  /** @internal */
+  public _addExpectation(spec: ExpectationSpec): void {
+    this.expectations.push({ spec, declaredAt: this.node.path });
+  }
+
+  /**
+   * Runs the validation now and renders one report (the same content synth
+   * writes). Useful in tests.
+   */
+  public report(format: ReportFormat): string {
+    const { cluster, report } = this.run();
+    return this.render(format, cluster, report);
+  }
+
+  private run(): { cluster: Cluster; report: ValidationReport } {
+    const root = this.node.root;
+    const appObjects: SourcedObject[] = [];
+    const paths = new Set<string>();
+    for (const c of root.node.findAll()) {
+      if (!ApiObject.isApiObject(c)) continue;
+      paths.add(c.node.path);
+      appObjects.push({ object: c.toJson() as KubeObject, source: { file: c.node.path, index: 0 } });
+    }
+    return runValidation({
+      objects: [...appObjects, ...this.context],
+      expectations: this.expectations,
+      suppressions: TrafficSuppressions._collect(root),
+      rules: this.auditEnabled ? undefined : [],
+      constructPathOf: s => (paths.has(s.file) ? s.file : undefined),
+      reportOn: o => o.constructPath !== undefined || o.kind === 'Suppression',
+    });
+  }
+
+  private render(format: ReportFormat, cluster: Cluster, report: ValidationReport): string {
+    switch (format) {
+      case ReportFormat.TEXT: return renderText(report);
+      case ReportFormat.JSON: return renderJson(report);
+      case ReportFormat.SARIF: return renderSarif(report);
+      case ReportFormat.MARKDOWN: return renderMarkdown(report);
+      case ReportFormat.MERMAID: return renderMermaid(graphEdges(cluster));
+      case ReportFormat.DOT: return renderDot(graphEdges(cluster));
+      case ReportFormat.NETASSERT: return renderNetassert(cluster, this.expectations);
+    }
+  }
+
+  private validateApp(): string[] {
+    let result;
+    try {
+      result = this.run();
+    } catch (e) {
+      if (e instanceof ManifestError) return [`cdk8s-traffic: invalid object: ${e.message}`];
+      throw e;
+    }
+    const { cluster, report } = result;
+    this.writeReports(cluster, report);
+    const errors: string[] = [];
+    for (const e of report.expectations) {
+      if (e.passed) continue;
+      errors.push([`expectation failed: ${e.description}`, ...e.details.map(d => `    ${d}`)].join('\n'));
+    }
+    for (const f of report.findings) {
+      if (f.suppressed) continue;
+      if (f.level === 'error' || (this.failOnWarnings && f.level === 'warning')) errors.push(findingLines(f).join('\n'));
+    }
+    if (errors.length === 0 && hasErrors(report.findings)) errors.push('cdk8s-traffic: error-level findings');
+    return errors;
+  }
+
+  private writeReports(cluster: Cluster, report: ValidationReport): void {
+    if (this.reportFormats.size === 0) return;
+    const root = this.node.root;
+    if (!(root instanceof App)) return;
+    fs.mkdirSync(root.outdir, { recursive: true });
+    for (const f of [...this.reportFormats].sort()) {
+      fs.writeFileSync(path.join(root.outdir, REPORT_FILES[f]), this.render(f, cluster, report));
+    }
+  }
+}
+
+/** File name of each report in the app's outdir. */
+const REPORT_FILES: Record<ReportFormat, string> = {
+  [ReportFormat.TEXT]: 'traffic-report.txt',
+  [ReportFormat.JSON]: 'traffic-report.json',
+  [ReportFormat.SARIF]: 'traffic-report.sarif',
+  [ReportFormat.MARKDOWN]: 'traffic-report.md',
+  [ReportFormat.MERMAID]: 'traffic-graph.mmd',
+  [ReportFormat.DOT]: 'traffic-graph.dot',
+  [ReportFormat.NETASSERT]: 'traffic-netassert.yaml',
+};
+
+function graphEdges(cluster: Cluster) {
+  return connectivityMatrix(cluster).map(e => ({ from: formatEndpoint(e.src), to: formatEndpoint(e.dst), label: e.conns.toString() }));
+}
+
+/**
+ * Expectations about one subject: `traffic.expect(Target.of(web)).canReach(Target.of(api), Port.tcp(80))`.
+ * Each call records one expectation, checked at synth time; calls chain.
+ */
+export class TrafficExpectation {
+  /** @internal */
+  public static _create(traffic: Traffic, subject: Target): TrafficExpectation {
+    return new TrafficExpectation(traffic, subject);
+  }
+
+  private constructor(private readonly traffic: Traffic, private readonly subject: Target) {}
+
+  /**
+   * The subject can open connections to `target` on `port`. For a Service
+   * target, `port` is the Service port (number or name), checked on each
+   * backend pod at the resolved targetPort. `Port.allTraffic()` means "on some port".
+   */
+  public canReach(target: Target, port: Port): TrafficExpectation {
+    return this.reach(target, port, true);
+  }
+
+  /**
+   * The subject cannot open connections to `target` on `port`.
+   * @param port @default - no port at all
+   */
+  public cannotReach(target: Target, port?: Port): TrafficExpectation {
+    return this.reach(target, port ?? Port.allTraffic(), false);
+  }
+
+  /** Every pod of the subject is selected by a NetworkPolicy for ingress and for egress. */
+  public isIsolated(): TrafficExpectation {
+    const subject = this.subject;
+    this.traffic._addExpectation({ type: 'custom', check: c => checkIsolated(c, subject._spec()) });
+    return this;
+  }
+
+  /** The subject (a Service) has endpoints on every port. */
+  public hasEndpoints(): TrafficExpectation {
+    const subject = this.subject;
+    this.traffic._addExpectation({
+      type: 'custom',
+      check: c => {
+        const s = subject._spec();
+        if (s.type !== 'service') return { description: `${subject} has endpoints`, passed: false, details: ['hasEndpoints() applies to Services only'] };
+        return checkHasEndpoints(c, s.namespace, s.name);
+      },
+    });
+    return this;
+  }
+
+  private reach(target: Target, port: Port, reachable: boolean): TrafficExpectation {
+    const { value, protocol } = portValue(port);
+    const subject = this.subject;
+    this.traffic._addExpectation(lazyReach(() => ({ from: subject._spec(), to: target._spec(), port: value, protocol, reachable })));
+    return this;
+  }
+}
+
+/** A single port, a named port or "any port" as the engine takes it. */
+function portValue(port: Port): { value?: number | string; protocol: 'TCP' | 'UDP' | 'SCTP' } {
+  if (port.isAllTraffic) return { protocol: 'TCP' };
+  const protocol = (port.protocol ?? Protocol.TCP) as 'TCP' | 'UDP' | 'SCTP';
+  if (port.name !== undefined) return { value: port.name, protocol };
+  if (port.fromPort === undefined || port.fromPort !== port.toPort) {
+    throw new Error(`expected a single port, a named port or Port.allTraffic(), got ${port}`);
+  }
+  return { value: port.fromPort, protocol };
+}
+
+/**
+ * Subjects are resolved at synth time (constructs may still change); the
+ * spec is produced when the expectation is checked or exported.
+ */
+function lazyReach(produce: () => ReachSpec): ExpectationSpec {
+  const spec = { type: 'reach' as const };
+  Object.defineProperty(spec, 'reach', { enumerable: true, get: produce });
+  return spec as ExpectationSpec;
+}

@@ -1,0 +1,106 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { ApiObject, App, Chart, Include } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
+import { Connections, NamespaceIsolation, Port, ReportFormat, Service, ServiceSelector, Target, Traffic, TrafficSuppressions } from '../../src';
+
+function shop(outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'traffic-'))) {
+  const app = new App({ outdir });
+  const chart = new Chart(app, 'shop', { namespace: 'shop', disableResourceNameHashes: true });
+  new NamespaceIsolation(chart, 'isolation');
+  const deploy = (name: string, port: number, portName: string) => {
+    const d = new kplus.Deployment(chart, name, {
+      metadata: { name },
+      containers: [{ name, image: 'example', ports: [{ number: port, name: portName }], securityContext: { ensureNonRoot: false } }],
+    });
+    d.podMetadata.addLabel('app', name);
+    return d;
+  };
+  const web = deploy('web', 8080, 'http');
+  const api = deploy('api', 8080, 'http');
+  const db = deploy('db', 5432, 'pg');
+  const apiSvc = new Service(chart, 'api-svc', { name: 'api', selector: ServiceSelector.fromWorkload(api), ports: [{ name: 'http', port: 80, targetPortName: 'http' }] });
+  Connections.of(web).allowTo(apiSvc, Port.tcp(80));
+  // Context: CoreDNS lives outside the app.
+  const traffic = Traffic.of(app);
+  traffic.addContextObject({
+    apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'coredns', namespace: 'kube-system' },
+    spec: { selector: { matchLabels: { 'k8s-app': 'kube-dns' } }, template: { metadata: { labels: { 'k8s-app': 'kube-dns' } }, spec: { containers: [{ name: 'coredns', image: 'coredns', ports: [{ containerPort: 53, protocol: 'UDP', name: 'dns' }] }] } } },
+  });
+  return { app, chart, traffic, web, api, db, apiSvc };
+}
+
+describe('Traffic (synth-time validation)', () => {
+  test('passing expectations let synth write the YAML and the requested reports', () => {
+    const s = shop();
+    s.traffic.configure({ reports: [ReportFormat.JSON, ReportFormat.SARIF, ReportFormat.MARKDOWN, ReportFormat.MERMAID, ReportFormat.DOT, ReportFormat.NETASSERT] });
+    s.traffic.expect(Target.of(s.web)).canReach(Target.service(s.apiSvc), Port.tcp(80)).cannotReach(Target.of(s.db));
+    s.traffic.expect(Target.of(s.db)).isIsolated();
+    s.traffic.expect(Target.of(s.apiSvc)).hasEndpoints();
+    s.traffic.expect(Target.outside()).cannotReach(Target.workload(s.api), Port.tcp(8080));
+    s.app.synth();
+    const files = fs.readdirSync(s.app.outdir).sort();
+    expect(files).toEqual(['shop.k8s.yaml', 'traffic-graph.dot', 'traffic-graph.mmd', 'traffic-netassert.yaml', 'traffic-report.json', 'traffic-report.md', 'traffic-report.sarif']);
+    const json = JSON.parse(fs.readFileSync(path.join(s.app.outdir, 'traffic-report.json'), 'utf8'));
+    expect(json.expectations.map((e: any) => [e.description, e.passed])).toEqual([
+      ['Deployment shop/web can reach Service shop/api on TCP 80', true],
+      ['Deployment shop/web cannot reach Deployment shop/db', true],
+      ['Deployment shop/db is isolated for ingress and egress', true],
+      ['Service shop/api has endpoints', true],
+      ['outside the cluster (0.0.0.0/0) cannot reach Deployment shop/api on TCP 8080', true],
+    ]);
+    expect(json.summary.errors).toBe(0);
+    const mmd = fs.readFileSync(path.join(s.app.outdir, 'traffic-graph.mmd'), 'utf8');
+    expect(mmd).toContain('-->|"TCP 8080"|');
+  });
+
+  test('a failing expectation fails synth with the engine explanation and the construct path', () => {
+    const s = shop();
+    s.traffic.expect(Target.of(s.web)).canReach(Target.of(s.db), Port.tcp(5432));
+    expect(() => s.app.synth()).toThrow([
+      'Validation failed with the following errors:',
+      '  [Traffic] expectation failed: Deployment shop/web can reach Deployment shop/db on TCP 5432',
+      '    shop/web[Deployment] -> shop/db[Deployment]: denied',
+      '      egress: shop/web[Deployment] is isolated for egress by shop/allow-dns, shop/default-deny, shop/web-connections',
+      '      egress: no egress rule of the isolating policies matches shop/db[Deployment]',
+      '      ingress: shop/db[Deployment] is isolated for ingress by shop/default-deny',
+      '      ingress: no ingress rule of the isolating policies matches shop/web[Deployment]',
+      '      verdict: denied by egress of shop/web[Deployment] and ingress of shop/db[Deployment]',
+    ].join('\n'));
+  });
+
+  test('error-level findings fail synth naming the object and construct path; a construct suppression silences them', () => {
+    const s = shop();
+    new ApiObject(s.chart, 'legacy', { apiVersion: 'v1', kind: 'Service', metadata: { name: 'legacy' }, spec: { ports: [{ port: 80 }, { port: 81 }] } });
+    expect(() => s.app.synth()).toThrow(/error {3}TRF-SVC-006 Service shop\/legacy \(shop\/legacy\) spec\.ports\[0\]\.name: port 80\/TCP has no name/);
+    TrafficSuppressions.addSuppressions(s.chart.node.findChild('legacy'), [{ id: 'TRF-SVC-006', reason: 'consumed by a tool that reads ports by index' }]);
+    s.app.synth();
+    const md = s.traffic.report(ReportFormat.MARKDOWN);
+    expect(md).toContain('| TRF-SVC-006 | Service shop/legacy | shop/legacy | consumed by a tool that reads ports by index |');
+  });
+
+  test('objects from Include and raw ApiObjects are validated too; context objects are not reported on', () => {
+    const s = shop();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'include-'));
+    const file = path.join(dir, 'lb.yaml');
+    fs.writeFileSync(file, 'apiVersion: v1\nkind: Service\nmetadata: {name: public, namespace: shop}\nspec: {type: LoadBalancer, selector: {app: web}, ports: [{port: 443, targetPort: 8080}]}\n');
+    new Include(s.chart, 'included', { url: file });
+    const ctx = path.join(dir, 'ctx.yaml');
+    fs.writeFileSync(ctx, 'apiVersion: v1\nkind: Service\nmetadata: {name: other, namespace: edge}\nspec: {type: LoadBalancer, ports: [{port: 443}]}\n');
+    s.traffic.addContextYaml(ctx);
+    const json = JSON.parse(s.traffic.report(ReportFormat.JSON));
+    const lb = json.findings.filter((f: any) => f.ruleId === 'TRF-SVC-004');
+    expect(lb.map((f: any) => [f.object.namespace, f.object.name, f.object.constructPath.startsWith('shop/included/')])).toEqual([['shop', 'public', true]]);
+  });
+
+  test('suppressions need a reason', () => {
+    const s = shop();
+    expect(() => TrafficSuppressions.addSuppressions(s.chart, [{ id: 'TRF-NP-001', reason: '' }])).toThrow('a reason is required');
+  });
+
+  test('Traffic.of returns one validator per app', () => {
+    const s = shop();
+    expect(Traffic.of(s.chart)).toBe(s.traffic);
+  });
+});
