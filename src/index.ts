@@ -12,3 +12,6 @@ export * from './constructs/endpoint-slice';
 export * from './constructs/ingress-class';
 export * from './constructs/ingress';
 export * from './constructs/gateway';
+export * from './constructs/traffic';
+export * from './constructs/traffic-target';
+export * from './constructs/traffic-suppressions';
