@@ -1,6 +1,7 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { ControllerLocation } from './gateway/controller';
+import { admissionProblem, admitController } from './gateway/controller-access';
 import { compact, namespaceOf, Problems, serviceIdentity } from './gateway/internal';
 import { IngressClass } from './ingress-class';
 import { validateWithModel } from './validate-object';
@@ -149,7 +150,6 @@ export class Ingress extends Construct {
     if (props.ingressClass && props.ingressClassName !== undefined) {
       throw new Error(`${this.node.path}: ingressClass and ingressClassName are mutually exclusive`);
     }
-    this.defaultBackend = props.defaultBackend;
     this.controller = props.controller ?? props.ingressClass?.controllerLocation;
     this.apiObject = new ApiObject(this, 'Resource', {
       apiVersion: 'networking.k8s.io/v1',
@@ -164,6 +164,7 @@ export class Ingress extends Construct {
     });
     this.name = this.apiObject.name;
     this.namespace = namespaceOf(this);
+    if (props.defaultBackend) this.addDefaultBackend(props.defaultBackend);
     for (const r of props.rules ?? []) this.addRule(r);
     for (const t of props.tls ?? []) this.addTls(t);
     this.node.addValidation({ validate: () => this.validateIngress() });
@@ -172,21 +173,29 @@ export class Ingress extends Construct {
   /** Adds a rule (a host and its paths). */
   public addRule(rule: IngressRuleOptions): void {
     this.rules.push(rule);
+    for (const p of rule.paths) this.admit(p.backend);
   }
 
   /** Adds one path served for `host` only. */
   public addHostPath(host: string, path: string, backend: IngressBackend, pathType?: IngressPathType): void {
-    this.rules.push({ host, paths: [{ path, backend, pathType }] });
+    this.addRule({ host, paths: [{ path, backend, pathType }] });
   }
 
   /** Adds one path served for every host. */
   public addPath(path: string, backend: IngressBackend, pathType?: IngressPathType): void {
-    this.rules.push({ paths: [{ path, backend, pathType }] });
+    this.addRule({ paths: [{ path, backend, pathType }] });
   }
 
   /** Sets (replaces) the backend for requests no rule matches. */
   public addDefaultBackend(backend: IngressBackend): void {
     this.defaultBackend = backend;
+    this.admit(backend);
+  }
+
+  /** With NamespaceIsolation on the backend's namespace, lets the controller's pods in. */
+  private admit(backend: IngressBackend): void {
+    const d = backend._data();
+    if (this.controller && d.service) admitController(this.controller, d.service, { number: d.servicePort, name: d.servicePortName });
   }
 
   /** Adds a TLS section. */
@@ -240,6 +249,10 @@ export class Ingress extends Construct {
         p.add(`${field}.service`, `Service ${data.serviceNamespace}/${svc} is not in the Ingress's namespace "${this.namespace}": Ingress backends must be in the same namespace`);
       }
       p.port(data.servicePort, `${field}.service.port.number`);
+      if (this.controller && data.service) {
+        const problem = admissionProblem(this.controller, data.service, { number: data.servicePort, name: data.servicePortName });
+        if (problem) p.add(`${field}.service`, problem);
+      }
     }
     this.tls.forEach((t, i) => (t.hosts ?? []).forEach((h, j) => p.hostname(h, `spec.tls[${i}].hosts[${j}]`)));
     const problems = p.list();

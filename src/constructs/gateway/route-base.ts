@@ -1,7 +1,8 @@
 import { ApiObject, Lazy } from 'cdk8s';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { GATEWAY_GROUP, GatewayApiVersion, gatewayApiVersion } from './api-version';
 import { Backend, BackendData } from './backend';
+import { admissionProblem, admitController } from './controller-access';
 import { Gateway } from './gateway';
 import { compact, compare, DNS_LABEL_RE, namespaceLabels, namespaceOf, Problems } from './internal';
 import { Listener } from './listener';
@@ -95,6 +96,8 @@ export abstract class RouteBase extends Construct {
   /** Route kind, e.g. "HTTPRoute". */
   public readonly kind: string;
   private readonly parentRefs: ParentRef[] = [];
+  /** Service constructs and ports this route sends traffic to (for controller admission). */
+  private readonly exposed: Array<{ service: IConstruct; port: number }> = [];
   /** @internal */
   protected readonly _hostnames: string[];
 
@@ -140,6 +143,8 @@ export abstract class RouteBase extends Construct {
   /** Attaches the route to another parent. */
   public addParent(parent: ParentRef): void {
     this.parentRefs.push(parent);
+    const gw = parent._gateway();
+    if (gw) for (const e of this.exposed) admitController(gw.controller, e.service, { number: e.port });
   }
 
   /** Adds a hostname. */
@@ -160,7 +165,16 @@ export abstract class RouteBase extends Construct {
         toGroup: b.group, toKind: b.kind, toName: b.name, toNamespace: b.namespace,
       });
     }
+    if (b.target && b.kind === 'Service' && b.group === '' && b.port !== undefined) {
+      const e = { service: b.target, port: b.port };
+      this.exposed.push(e);
+      for (const gw of this.parentGateways()) admitController(gw.controller, e.service, { number: e.port });
+    }
     return b;
+  }
+
+  private parentGateways(): Gateway[] {
+    return this.parentRefs.map(r => r._gateway()).filter((g): g is Gateway => g !== undefined);
   }
 
   private renderParent(r: ParentRef): unknown {
@@ -189,6 +203,12 @@ export abstract class RouteBase extends Construct {
       const gw = r._gateway();
       if (gw) this.checkAttachment(p, f, r, gw);
     });
+    for (const gw of this.parentGateways()) {
+      for (const e of this.exposed) {
+        const problem = admissionProblem(gw.controller, e.service, { number: e.port });
+        if (problem) p.add('spec.rules', problem);
+      }
+    }
     for (const [key, sections] of [...perParent.entries()].sort((a, b) => compare(a[0], b[0]))) {
       if (sections.length < 2) continue;
       if (sections.some(s => s === undefined)) p.add('spec.parentRefs', `sectionName must be specified when parentRefs includes 2 or more references to ${key}`);
