@@ -4,6 +4,7 @@ import { partitionAddressSpace } from '../ip/partition';
 import { podClasses } from '../netpol/classes';
 import { directionVerdict, Direction } from '../netpol/direction';
 import { Endpoint, endpointRange, formatEndpoint, IpEndpoint } from '../netpol/endpoint';
+import { tierNetworkCidrs } from '../tiers/match';
 import { ConnectionSet } from './connection-set';
 
 export interface MatrixEntry {
@@ -34,6 +35,8 @@ export function externalRanges(cluster: Cluster, direction: Direction, options: 
       }
     }
   }
+  // networks peers of AdminNetworkPolicy / ClusterNetworkPolicy cut the address space too.
+  blocks.push(...tierNetworkCidrs(cluster, direction).map(cidrToRange));
   const families: IpFamily[] = [4];
   if ((options.families ?? 'auto') === 'auto' && blocks.some(b => b.family === 6)) families.push(6);
   return families.flatMap(f => partitionAddressSpace(f, blocks));

@@ -2,6 +2,7 @@ import { Cluster } from '../../model/cluster';
 import { NetworkPolicy, PolicyType } from '../../model/kinds/network-policy';
 import { ConnectionSet } from '../connectivity/connection-set';
 import { matchesSelector } from '../selector';
+import { tieredConnections } from '../tiers/evaluate';
 import { Endpoint, PodEndpoint } from './endpoint';
 import { peerMatches } from './peers';
 import { NamedPortResolution, rulePortConnections } from './ports';
@@ -37,6 +38,8 @@ export interface DirectionVerdict {
   readonly ipBlockSkippedForPod: boolean;
   /** Whether the local endpoint is an address (never governed by NetworkPolicy). */
   readonly localIsAddress: boolean;
+  /** What NetworkPolicy alone allows, when cluster-wide tier policies changed `conns`. */
+  readonly networkPolicyConns?: ConnectionSet;
 }
 
 const TYPE_OF: Record<Direction, PolicyType> = { ingress: 'Ingress', egress: 'Egress' };
@@ -65,11 +68,25 @@ export function isolatingPolicies(cluster: Cluster, pod: PodEndpoint, direction:
 }
 
 /**
+ * The verdict for one direction with the cluster-wide tiers folded in: `conns`
+ * is what AdminNetworkPolicy / NetworkPolicy / BaselineAdminNetworkPolicy (or
+ * ClusterNetworkPolicy) allow together; `networkPolicyConns` keeps the
+ * NetworkPolicy-only answer.
+ */
+export function directionVerdict(cluster: Cluster, direction: Direction, local: Endpoint, remote: Endpoint): DirectionVerdict {
+  const v = networkPolicyVerdict(cluster, direction, local, remote);
+  if (cluster.tierPolicies.length === 0) return v;
+  const dst = direction === 'ingress' ? local : remote;
+  const conns = tieredConnections(cluster, direction, local, remote, dst, { isolated: v.isolated, allowed: v.conns });
+  return { ...v, conns, networkPolicyConns: v.conns };
+}
+
+/**
  * NetworkPolicy verdict for one direction. `local` is the endpoint whose
  * policies apply (source for egress, destination for ingress); `remote` is the
  * other end. Named ports resolve against the destination of the traffic.
  */
-export function directionVerdict(cluster: Cluster, direction: Direction, local: Endpoint, remote: Endpoint): DirectionVerdict {
+function networkPolicyVerdict(cluster: Cluster, direction: Direction, local: Endpoint, remote: Endpoint): DirectionVerdict {
   if (local.kind === 'ip') {
     return { direction, isolated: false, isolatingPolicies: [], conns: ConnectionSet.all(), contributions: [], ipBlockSkippedForPod: false, localIsAddress: true };
   }

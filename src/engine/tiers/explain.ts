@@ -1,0 +1,86 @@
+import { Cluster, Protocol } from '../../model/cluster';
+import { describeTierPolicy, TierAction, TierPolicy } from '../../model/kinds/tier-policy';
+import { ConnectionSet } from '../connectivity/connection-set';
+import { Endpoint } from '../netpol/endpoint';
+import type { Direction } from '../netpol/direction';
+import { evaluateTier, TierDecision } from './evaluate';
+
+/** The tier that decided one direction of one (protocol, port). */
+export interface TierVerdict {
+  readonly allowed: boolean;
+  /** `AdminNetworkPolicy`, `NetworkPolicy`, `BaselineAdminNetworkPolicy`, `ClusterNetworkPolicy Admin tier` / `... Baseline tier`, or `default`. */
+  readonly tier: string;
+  /** The deciding tier rule, when a tier policy decided. */
+  readonly policy?: string;
+  readonly ruleIndex?: number;
+  readonly ruleName?: string;
+  readonly action?: TierAction;
+  /** Pass rules met on the way, as sentences. */
+  readonly passes: readonly string[];
+  /** One sentence: who decided and how. */
+  readonly reason: string;
+}
+
+/** What NetworkPolicy says about one (protocol, port) in one direction. */
+export interface NetworkPolicyPortVerdict {
+  readonly isolated: boolean;
+  readonly allowed: boolean;
+}
+
+/** The tier label of a policy, as explanations print it. */
+export function tierLabel(p: TierPolicy): string {
+  return p.kind === 'ClusterNetworkPolicy' ? `ClusterNetworkPolicy ${p.tier} tier` : p.kind;
+}
+
+export function describeRule(d: TierDecision): string {
+  const name = d.rule.name ? ` "${d.rule.name}"` : '';
+  const priority = d.policy.kind === 'BaselineAdminNetworkPolicy' ? '' : ` (priority ${d.policy.priority})`;
+  return `${describeTierPolicy(d.policy)}${priority} ${d.direction} rule ${d.rule.index}${name}`;
+}
+
+/**
+ * Walks the tiers for one (protocol, port) in one direction and names the one
+ * that decided: the first matching Admin rule (Allow / Deny), else
+ * NetworkPolicy when it isolates the pod, else the first matching Baseline
+ * rule, else the Kubernetes default (allow).
+ */
+export function explainTiers(
+  cluster: Cluster, direction: Direction, subject: Endpoint, remote: Endpoint, dst: Endpoint,
+  protocol: Protocol, port: number, np: NetworkPolicyPortVerdict,
+): TierVerdict {
+  const one = ConnectionSet.ports(protocol, port);
+  const passes: string[] = [];
+  if (subject.kind === 'pod' && cluster.tierPolicies.length > 0) {
+    const admin = evaluateTier(cluster, 'Admin', direction, subject, remote, dst, one);
+    const d = admin.decisions[0];
+    if (d && d.action !== 'Pass') return ruleVerdict(d, passes);
+    if (d) passes.push(`${describeRule(d)} passes ${direction} on to the next tier`);
+  }
+  if (np.isolated) {
+    return {
+      allowed: np.allowed, tier: 'NetworkPolicy', passes,
+      reason: np.allowed ? `NetworkPolicy allows ${direction}` : `NetworkPolicy isolates the pod for ${direction} and no rule allows it`,
+    };
+  }
+  if (subject.kind === 'pod' && cluster.tierPolicies.length > 0) {
+    const baseline = evaluateTier(cluster, 'Baseline', direction, subject, remote, dst, one);
+    const d = baseline.decisions[0];
+    if (d && d.action !== 'Pass') return ruleVerdict(d, passes);
+    if (d) passes.push(`${describeRule(d)} passes ${direction} on to the default`);
+  }
+  return { allowed: true, tier: 'default', passes, reason: `no policy decides ${direction}: allowed by default` };
+}
+
+function ruleVerdict(d: TierDecision, passes: string[]): TierVerdict {
+  const verb = d.action === 'Allow' ? 'allows' : 'denies';
+  return {
+    allowed: d.action === 'Allow',
+    tier: tierLabel(d.policy),
+    policy: d.policy.name,
+    ruleIndex: d.rule.index,
+    ruleName: d.rule.name,
+    action: d.action,
+    passes,
+    reason: `${describeRule(d)} ${verb} it`,
+  };
+}

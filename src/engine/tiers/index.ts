@@ -1,0 +1,4 @@
+export * from './match';
+export * from './ports';
+export * from './evaluate';
+export * from './explain';
