@@ -54,11 +54,15 @@ function isWholeFamily(cidr: string): boolean {
   return cidr.endsWith('/0');
 }
 
-/** CIDRs of every `networks` peer of one direction: they cut the address space into external peers. */
+/**
+ * IPv4 CIDRs of every `networks` peer of one direction: they cut the address
+ * space into the external peers a listing shows. IPv6 networks are evaluated
+ * but do not add IPv6 peers to a listing, as netpol-analyzer lists them.
+ */
 export function tierNetworkCidrs(cluster: Cluster, direction: 'ingress' | 'egress'): string[] {
   const out: string[] = [];
   for (const p of cluster.tierPolicies) {
-    for (const rule of p[direction]) for (const peer of rule.peers) out.push(...(peer.networks ?? []));
+    for (const rule of p[direction]) for (const peer of rule.peers) out.push(...(peer.networks ?? []).filter(n => !n.includes(':')));
   }
   return out;
 }

@@ -104,9 +104,10 @@ export function readSubject(spec: FieldReader): TierSubject {
 export function readNamespacedPod(r: FieldReader, key: string): NamespacedPodSelector {
   const p = r.object_(key);
   return {
-    // v1alpha2 made namespaceSelector optional (absent = all namespaces); v1alpha1 requires it.
+    // Both selectors are plain structs in the Go types: an absent one decodes as
+    // the empty selector (everything), as the reference implementations read it.
     namespaceSelector: readLabelSelector(p, 'namespaceSelector') ?? SELECT_ALL,
-    podSelector: readLabelSelector(p, 'podSelector') ?? p.fail('required field is missing', 'podSelector'),
+    podSelector: readLabelSelector(p, 'podSelector') ?? SELECT_ALL,
   };
 }
 
@@ -147,9 +148,8 @@ export function readRule(
   const action = actions[rawAction];
   const peers = listWithin(r, peerKey, 1, limits.peers).map(p => readPeer(p, fields, limits));
   const ports = readPorts(r);
-  if (ports?.some(p => p.name !== undefined) && peers.some(p => p.nodes || p.networks || p.domainNames)) {
-    r.fail('networks/nodes/domainNames peers cannot be combined with named ports: those peers have no named ports');
-  }
+  // Named ports with networks/nodes peers are rejected only by the experimental
+  // CRD's validation; they simply never match an address (an audit rule flags them).
   if (peers.some(p => p.domainNames) && action !== 'Allow') {
     const allowWord = Object.keys(actions).find(k => actions[k] === 'Allow');
     r.fail(`domainNames peers are only supported with the ${allowWord} action`, 'action');
