@@ -1,0 +1,217 @@
+import { Command } from 'commander';
+import { BackendReach, EndToEndAnswer, GatewayPath, IngressPath, routeEndToEnd } from '../../engine/l7/e2e';
+import { describeRequest, parseRequest } from '../../engine/l7/request';
+import { buildCluster } from '../../model/build';
+import { ManifestError } from '../../model/errors';
+import { CliIO, EXIT_FINDINGS, EXIT_OK } from '../io';
+import { readInputs } from '../read-inputs';
+
+const HELP = `
+Examples:
+  cdk8s-traffic route https://shop.example.com/api/items dist/
+  cdk8s-traffic route http://10.0.0.1/ -H host=shop.example.com --gateway infra/gw dist/
+  cdk8s-traffic route http://grpc.example.com/pkg.Svc/Method --grpc -H version=2 dist/
+Without --gateway or --ingress-class, every Ingress class and every Gateway with
+a listener for the request is tried. The NetworkPolicy check starts from the
+controller's proxy pods: known controllers (ingress-nginx, Envoy Gateway, Istio,
+Contour, Traefik, Kong) have defaults; otherwise pass --controller-namespace and
+--controller-labels.
+Exit status: 0 the request reaches a backend NetworkPolicy allows, 1 it does not
+(404, 500, 503, denied, or nothing serves it), 2 bad input.`;
+
+interface RouteOptions {
+  method?: string;
+  header: string[];
+  gateway?: string;
+  ingressClass?: string;
+  grpc?: boolean;
+  controllerNamespace?: string;
+  controllerLabels?: string;
+  implementationSpecific: string;
+  namespace: string;
+  json?: boolean;
+}
+
+/** `cdk8s-traffic route <url> <paths...>`: where an HTTP request lands, and whether NetworkPolicy lets it through. */
+export function registerRoute(program: Command, io: CliIO, setExit: (code: number) => void): void {
+  program
+    .command('route')
+    .description('where a request lands: Ingress rule or Gateway listener/route/rule, filters, weighted backends, endpoints and the NetworkPolicy verdict')
+    .argument('<url>', 'http(s)://host[:port]/path?query')
+    .argument('<paths...>', 'YAML/JSON files, directories, or - for stdin')
+    .option('-X, --method <method>', 'HTTP method (default GET, POST for --grpc)')
+    .option('-H, --header <name=value>', 'request header, repeatable (host=... overrides the URL host)', collect, [])
+    .option('--gateway <ns/name>', 'route through this Gateway only')
+    .option('--ingress-class <name>', 'route through Ingresses of this class only')
+    .option('--grpc', 'a gRPC call: the path is /package.Service/Method, matched against GRPCRoutes')
+    .option('--controller-namespace <ns>', 'namespace of the controller proxy pods')
+    .option('--controller-labels <k=v,...>', 'labels of the controller proxy pods')
+    .option('--implementation-specific <as>', 'match ImplementationSpecific Ingress paths as Prefix or Exact', 'Prefix')
+    .option('-n, --namespace <ns>', 'namespace for objects that carry none', 'default')
+    .option('--json', 'print JSON instead of text')
+    .addHelpText('after', HELP)
+    .action((url: string, paths: string[], opts: RouteOptions) => {
+      if (opts.gateway && opts.ingressClass) throw usage('--gateway and --ingress-class are mutually exclusive');
+      if (opts.gateway && !/^[^/]+\/[^/]+$/.test(opts.gateway)) throw usage(`--gateway "${opts.gateway}": expected namespace/name`);
+      const impl = opts.implementationSpecific.toLowerCase();
+      if (impl !== 'prefix' && impl !== 'exact') throw usage(`--implementation-specific "${opts.implementationSpecific}": expected Prefix or Exact`);
+      const cluster = buildCluster(readInputs(paths, io), { defaultNamespace: opts.namespace });
+      let req;
+      try {
+        req = parseRequest(url, { method: opts.method, headers: parsePairs(opts.header, '--header'), grpc: opts.grpc });
+      } catch (e) {
+        throw usage((e as Error).message);
+      }
+      const answer = routeEndToEnd(cluster, req, {
+        gateway: opts.gateway,
+        ingressClass: opts.ingressClass,
+        controllerNamespace: opts.controllerNamespace,
+        controllerLabels: opts.controllerLabels !== undefined ? parsePairs(opts.controllerLabels.split(','), '--controller-labels') : undefined,
+        implementationSpecific: impl === 'exact' ? 'Exact' : 'Prefix',
+      });
+      if (opts.json) io.stdout(JSON.stringify(toJson(answer), null, 2) + '\n');
+      else io.stdout(formatText(answer));
+      setExit(reaches(answer) ? EXIT_OK : EXIT_FINDINGS);
+    });
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function usage(problem: string): ManifestError {
+  return new ManifestError(problem, { source: { file: '<command line>', index: 0 } });
+}
+
+function parsePairs(items: readonly string[], flag: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const item of items) {
+    const m = /^([^=:]+)[=:]\s*(.*)$/.exec(item);
+    if (!m) throw usage(`${flag} "${item}": expected name=value`);
+    out[m[1].trim()] = m[2];
+  }
+  return out;
+}
+
+/** Whether some path delivers the request to a backend that NetworkPolicy does not block. */
+function reaches(a: EndToEndAnswer): boolean {
+  const ok = (status: number | undefined, reach: readonly BackendReach[]) =>
+    status !== undefined && status < 400 && reach.every(r => r.allowed !== false);
+  return a.ingresses.some(i => ok(i.status, i.reach)) || a.gateways.some(g => ok(g.status, g.reach));
+}
+
+function toJson(a: EndToEndAnswer): unknown {
+  return {
+    request: describeRequest(a.request),
+    ingresses: a.ingresses.map(i => ({
+      ingressClass: i.ingressClass ?? null,
+      controller: i.controller ?? null,
+      controllerPods: i.controllerPods ?? null,
+      status: i.status,
+      winner: i.winner ?? null,
+      candidates: i.candidates,
+      tls: i.tls ?? null,
+      backend: i.backend ? {
+        namespace: i.backend.namespace, service: i.backend.service ?? null, resource: i.backend.resource ?? null, problem: i.backend.problem ?? null,
+      } : null,
+      endpoints: i.reach,
+      reasons: i.reasons,
+    })),
+    gateways: a.gateways.map(g => ({
+      gateway: g.gateway,
+      gatewayClassName: g.gatewayClassName,
+      controllerName: g.controllerName ?? null,
+      controllerPods: g.controllerPods ?? null,
+      listener: g.listener ?? null,
+      listeners: g.listeners,
+      status: g.status ?? null,
+      errorPercent: g.errorPercent,
+      winner: g.winner ?? null,
+      candidates: g.candidates,
+      filters: g.filters ?? null,
+      backends: g.backends.map(b => ({
+        target: b.target,
+        kind: b.ref.kind,
+        port: b.ref.port ?? null,
+        weight: b.weight,
+        percent: b.percent,
+        problem: b.problem ?? null,
+        grant: b.grant ?? null,
+        filters: b.filters,
+      })),
+      endpoints: g.reach,
+      reasons: g.reasons,
+    })),
+  };
+}
+
+function formatText(a: EndToEndAnswer): string {
+  const lines: string[] = [describeRequest(a.request)];
+  if (a.ingresses.length === 0 && a.gateways.length === 0) lines.push('', 'nothing serves this request: no Ingress of the class and no Gateway listener for it');
+  for (const i of a.ingresses) lines.push('', ...formatIngress(i));
+  for (const g of a.gateways) lines.push('', ...formatGateway(g));
+  return lines.join('\n') + '\n';
+}
+
+function formatIngress(i: IngressPath): string[] {
+  const out = [`Ingress class ${i.ingressClass ?? '(none)'}${i.controller ? ` (controller ${i.controller})` : ''}`];
+  out.push(`  status: ${i.status}`);
+  if (i.winner) {
+    const w = i.winner;
+    out.push(w.kind === 'rule'
+      ? `  matched: Ingress ${w.ingress} rule ${w.ruleIndex} path ${w.pathIndex}: host ${w.host ?? '(any)'}, ${w.pathType} ${w.path ?? '/'}`
+      : `  matched: Ingress ${w.ingress} defaultBackend`);
+  }
+  // The winner is listed first among the candidates.
+  for (const c of i.winner ? i.candidates.slice(1) : i.candidates) {
+    out.push(`  ${c.matched ? 'lost' : 'no match'}: Ingress ${c.ingress} rule ${c.ruleIndex} path ${c.pathIndex} (${c.host ?? '(any)'} ${c.pathType} ${c.path ?? '/'}): ${c.why}`);
+  }
+  if (i.tls) out.push(`  tls: ${i.tls.covered ? `host covered by ${i.tls.ingress}${i.tls.secretName ? ` (secret ${i.tls.secretName})` : ''}` : "host not covered by any Ingress tls entry: the controller's default certificate"}`);
+  const b = i.backend;
+  if (b?.service) out.push(`  backend: Service ${b.namespace}/${b.service.name} port ${b.service.port}${b.servicePort ? ` -> targetPort ${b.servicePort.targetPort}/${b.servicePort.protocol}` : ''}`);
+  if (b?.resource) out.push(`  backend: ${b.resource.kind} ${b.namespace}/${b.resource.name}${b.resource.apiGroup ? ` (${b.resource.apiGroup})` : ''}`);
+  out.push(...formatPods(i.controllerPods, i.controller), ...formatReach(i.reach));
+  out.push('  reasons:', ...i.reasons.map(r => `    - ${r}`));
+  return out;
+}
+
+function formatGateway(g: GatewayPath): string[] {
+  const out = [`Gateway ${g.gateway} (class ${g.gatewayClassName}${g.controllerName ? `, controller ${g.controllerName}` : ''})`];
+  for (const l of g.listeners) out.push(`  listener ${l.listener}: ${l.chosen ? 'chosen' : 'not chosen'}: ${l.why}`);
+  out.push(`  status: ${g.status ?? 'connection refused'}${g.errorPercent > 0 && g.errorPercent < 100 ? ` (${g.errorPercent}% 500)` : ''}`);
+  for (const c of g.candidates) {
+    const id = `${c.kind} ${c.route} rule ${c.ruleIndex}${c.ruleName ? ` (${c.ruleName})` : ''} match ${c.matchIndex} (${c.match})`;
+    out.push(c === g.candidates[0] && g.winner ? `  matched: ${id}` : `  ${c.matched ? 'lost' : 'no match'}: ${id}: ${c.why}`);
+  }
+  if (g.filters && g.filters.applied.length > 0) {
+    out.push('  filters:', ...g.filters.applied.map(f => `    ${f}`));
+    const f = g.filters.forwarded;
+    out.push(`  forwarded as: ${f.host}${f.path}`);
+  }
+  if (g.backends.length > 0) out.push('  backends:');
+  for (const b of g.backends) {
+    const kind = b.ref.kind === 'Service' && b.ref.group === '' ? 'Service' : `${b.ref.kind}${b.ref.group ? '.' + b.ref.group : ''}`;
+    out.push(`    ${kind} ${b.target}${b.ref.port ? ':' + b.ref.port : ''} weight ${b.weight} (${b.percent}%)${b.problem ? `: ${b.problem.reason}: ${b.problem.message}` : ''}${b.grant ? ` [ReferenceGrant ${b.grant}]` : ''}`);
+    for (const f of b.filters) out.push(`      ${f}`);
+  }
+  out.push(...formatPods(g.controllerPods, g.controllerName), ...formatReach(g.reach));
+  out.push('  reasons:', ...g.reasons.map(r => `    - ${r}`));
+  return out;
+}
+
+function formatPods(p: IngressPath['controllerPods'], controller: string | undefined): string[] {
+  if (!p) return [`  controller pods: unknown for ${controller ?? 'an unnamed controller'} (use --controller-namespace/--controller-labels)`];
+  const labels = Object.entries(p.labels).map(([k, v]) => `${k}=${v}`).join(',');
+  return [`  controller pods: namespace ${p.namespace}, labels ${labels || '(any)'} (${p.from === 'profile' ? `${p.profile} default` : 'given'})`];
+}
+
+function formatReach(reach: readonly BackendReach[]): string[] {
+  if (reach.length === 0) return [];
+  const out = ['  endpoints:'];
+  for (const r of reach) {
+    const verdict = r.allowed === undefined ? 'not checked' : r.allowed ? 'allowed' : 'denied';
+    out.push(`    ${r.workload ?? r.service} ${r.protocol} ${r.targetPort ?? r.servicePort}: ${verdict}`);
+    out.push(...r.reasons.map(x => `      - ${x}`));
+  }
+  return out;
+}
