@@ -4,7 +4,7 @@
 //   backend/worker -> data/redis, data/postgres;  monitoring/prometheus -> backend/api metrics
 //   backend/api -> payment provider (203.0.113.0/24, HTTPS)
 // Usage: ts-node examples/typescript/zero-trust/main.ts [outdir]
-import { ApiObject, App, Chart } from 'cdk8s';
+import { ApiObject, App, Chart, JsonPatch } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import {
   Connections, EndpointSlices, NamespaceIsolation, Peer, Port, Service, ServiceSelector, ServiceType,
@@ -20,6 +20,21 @@ function namespaceChart(app: App, namespaces: Chart, name: string): Chart {
   return chart;
 }
 
+/**
+ * A workload given as a raw ApiObject, as one from another tool would be. The
+ * spec is added with a JSON patch so the Python twin can build it the same way.
+ */
+function rawWorkload(chart: Chart, kind: string, name: string, image: string, ports?: Array<Record<string, unknown>>, extraSpec?: Record<string, unknown>): ApiObject {
+  const container: Record<string, unknown> = { name, image };
+  if (ports) container.ports = ports;
+  const spec: Record<string, unknown> = { ...(extraSpec ?? {}) };
+  spec.selector = { matchLabels: { app: name } };
+  spec.template = { metadata: { labels: { app: name } }, spec: { containers: [container] } };
+  const obj = new ApiObject(chart, name, { apiVersion: 'apps/v1', kind, metadata: { name } });
+  obj.addJsonPatch(JsonPatch.add('/spec', spec));
+  return obj;
+}
+
 export function buildZeroTrust(outdir: string): App {
   const app = new App({ outdir });
   // Namespaces are cluster-scoped: they live in a chart without a namespace.
@@ -30,20 +45,7 @@ export function buildZeroTrust(outdir: string): App {
   const monitoring = namespaceChart(app, namespaces, 'monitoring');
 
   // data: Redis as a StatefulSet behind a headless Service, Postgres outside the cluster.
-  const redis = new ApiObject(data, 'redis', {
-    apiVersion: 'apps/v1',
-    kind: 'StatefulSet',
-    metadata: { name: 'redis' },
-    spec: {
-      serviceName: 'redis-headless',
-      replicas: 3,
-      selector: { matchLabels: { app: 'redis' } },
-      template: {
-        metadata: { labels: { app: 'redis' } },
-        spec: { containers: [{ name: 'redis', image: 'redis:7.2', ports: [{ containerPort: 6379, name: 'redis' }] }] },
-      },
-    },
-  });
+  const redis = rawWorkload(data, 'StatefulSet', 'redis', 'redis:7.2', [{ containerPort: 6379, name: 'redis' }], { serviceName: 'redis-headless', replicas: 3 });
   const redisSvc = new Service(data, 'redis-svc', {
     name: 'redis-headless',
     selector: ServiceSelector.fromWorkload(redis),
@@ -87,19 +89,7 @@ export function buildZeroTrust(outdir: string): App {
   postgres.bindEnvironment(api.containers[0]);
   api.containers[0].env.addVariable('REDIS_URL', kplus.EnvValue.fromValue(redisSvc.url('redis', 'redis')));
   api.containers[0].env.addVariable('PAYMENTS_HOST', kplus.EnvValue.fromValue(payments.dnsName()));
-  const worker = new ApiObject(backend, 'worker', {
-    apiVersion: 'apps/v1',
-    kind: 'Deployment',
-    metadata: { name: 'worker' },
-    spec: {
-      replicas: 1,
-      selector: { matchLabels: { app: 'worker' } },
-      template: {
-        metadata: { labels: { app: 'worker' } },
-        spec: { containers: [{ name: 'worker', image: 'ghcr.io/example/worker:2.3.0' }] },
-      },
-    },
-  });
+  const worker = rawWorkload(backend, 'Deployment', 'worker', 'ghcr.io/example/worker:2.3.0', undefined, { replicas: 1 });
 
   // storefront: the web tier, the only thing reachable from the internet.
   const web = new kplus.Deployment(storefront, 'web', {
@@ -117,18 +107,7 @@ export function buildZeroTrust(outdir: string): App {
   apiSvc.bindEnvironment(web.containers[0]);
 
   // monitoring: Prometheus scrapes the API's metrics port.
-  const prometheus = new ApiObject(monitoring, 'prometheus', {
-    apiVersion: 'apps/v1',
-    kind: 'Deployment',
-    metadata: { name: 'prometheus' },
-    spec: {
-      selector: { matchLabels: { app: 'prometheus' } },
-      template: {
-        metadata: { labels: { app: 'prometheus' } },
-        spec: { containers: [{ name: 'prometheus', image: 'prom/prometheus:v2.53.0', ports: [{ containerPort: 9090, name: 'web' }] }] },
-      },
-    },
-  });
+  const prometheus = rawWorkload(monitoring, 'Deployment', 'prometheus', 'prom/prometheus:v2.53.0', [{ containerPort: 9090, name: 'web' }]);
 
   // The connections, and nothing else.
   webSvc.connections.allowFrom(Peer.anyIpv4(), Port.HTTPS);
