@@ -8,6 +8,7 @@ import { Cluster, Protocol, PROTOCOLS, Service } from '../../model/cluster';
 import { ManifestError } from '../../model/errors';
 import { CliIO, EXIT_FINDINGS, EXIT_OK } from '../io';
 import { readInputs } from '../read-inputs';
+import { reportIgnored, verboseOption } from '../verbose';
 
 const HELP = `
 Endpoints:
@@ -42,8 +43,10 @@ export function registerExplain(program: Command, io: CliIO, setExit: (code: num
     .option('-n, --namespace <ns>', 'namespace for objects and endpoints that carry none', 'default')
     .option('--json', 'print JSON instead of text')
     .addHelpText('after', HELP)
+    .addOption(verboseOption())
     .action((paths: string[], opts: ExplainOptions) => {
       const cluster = buildCluster(readInputs(paths, io), { defaultNamespace: opts.namespace });
+      reportIgnored(io, cluster, opts);
       const { port, protocol } = parsePort(opts.port);
       const src = resolveEndpoint(cluster, opts.from, opts.namespace, '--from', false);
       const dst = resolveEndpoint(cluster, opts.to, opts.namespace, '--to', true);

@@ -5,6 +5,7 @@ import { buildCluster } from '../../model/build';
 import { ManifestError } from '../../model/errors';
 import { CliIO, EXIT_FINDINGS, EXIT_OK } from '../io';
 import { readInputs } from '../read-inputs';
+import { reportIgnored, verboseOption } from '../verbose';
 
 const HELP = `
 Examples:
@@ -50,12 +51,14 @@ export function registerRoute(program: Command, io: CliIO, setExit: (code: numbe
     .option('-n, --namespace <ns>', 'namespace for objects that carry none', 'default')
     .option('--json', 'print JSON instead of text')
     .addHelpText('after', HELP)
+    .addOption(verboseOption())
     .action((url: string, paths: string[], opts: RouteOptions) => {
       if (opts.gateway && opts.ingressClass) throw usage('--gateway and --ingress-class are mutually exclusive');
       if (opts.gateway && !/^[^/]+\/[^/]+$/.test(opts.gateway)) throw usage(`--gateway "${opts.gateway}": expected namespace/name`);
       const impl = opts.implementationSpecific.toLowerCase();
       if (impl !== 'prefix' && impl !== 'exact') throw usage(`--implementation-specific "${opts.implementationSpecific}": expected Prefix or Exact`);
       const cluster = buildCluster(readInputs(paths, io), { defaultNamespace: opts.namespace });
+      reportIgnored(io, cluster, opts);
       let req;
       try {
         req = parseRequest(url, { method: opts.method, headers: parsePairs(opts.header, '--header'), grpc: opts.grpc });

@@ -4,6 +4,7 @@ import { buildCluster } from '../../model/build';
 import { Service } from '../../model/cluster';
 import { CliIO, EXIT_OK } from '../io';
 import { readInputs } from '../read-inputs';
+import { reportIgnored, verboseOption } from '../verbose';
 
 /** `cdk8s-traffic services <paths>`: each Service and the workloads behind it. */
 export function registerServices(program: Command, io: CliIO, setExit: (code: number) => void): void {
@@ -13,8 +14,10 @@ export function registerServices(program: Command, io: CliIO, setExit: (code: nu
     .argument('<paths...>', 'YAML/JSON files, directories, or - for stdin')
     .option('-n, --namespace <ns>', 'namespace for objects that carry none', 'default')
     .option('--json', 'print JSON instead of text')
+    .addOption(verboseOption())
     .action((paths: string[], opts: { namespace: string; json?: boolean }) => {
       const cluster = buildCluster(readInputs(paths, io), { defaultNamespace: opts.namespace });
+      reportIgnored(io, cluster, opts);
       const rows = cluster.services.map(svc => ({
         service: `${svc.namespace}/${svc.name}`,
         type: svc.headless ? 'Headless' : svc.type,
