@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { ManifestError } from '../model/errors';
 import { registerExplain } from './commands/explain';
 import { registerList } from './commands/list';
+import { registerRoute } from './commands/route';
 import { registerServices } from './commands/services';
 import { CliIO, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE } from './io';
 
@@ -20,6 +21,7 @@ export function runCli(argv: readonly string[], io: CliIO): number {
 
   registerExplain(program, io, setExit);
   registerList(program, io, setExit);
+  registerRoute(program, io, setExit);
   registerServices(program, io, setExit);
 
   try {

@@ -83,7 +83,7 @@ function collect(value: string, previous: string[]): string[] {
 }
 
 function usage(problem: string): ManifestError {
-  return new ManifestError(problem, { source: { file: '<command line>', index: 0 } });
+  return new ManifestError(problem);
 }
 
 function parsePairs(items: readonly string[], flag: string): Record<string, string> {
@@ -150,6 +150,8 @@ function toJson(a: EndToEndAnswer): unknown {
 
 function formatText(a: EndToEndAnswer): string {
   const lines: string[] = [describeRequest(a.request)];
+  const headers = Object.entries(a.request.headers).sort(([x], [y]) => (x < y ? -1 : 1)).map(([k, v]) => `${k}: ${v}`);
+  if (headers.length > 0) lines.push(`  headers: ${headers.join(', ')}`);
   if (a.ingresses.length === 0 && a.gateways.length === 0) lines.push('', 'nothing serves this request: no Ingress of the class and no Gateway listener for it');
   for (const i of a.ingresses) lines.push('', ...formatIngress(i));
   for (const g of a.gateways) lines.push('', ...formatGateway(g));
