@@ -15,3 +15,7 @@ export * from './constructs/gateway';
 export * from './constructs/traffic';
 export * from './constructs/traffic-target';
 export * from './constructs/traffic-suppressions';
+export * from './constructs/cluster-policy-peer';
+export * from './constructs/admin-network-policy';
+export * from './constructs/baseline-admin-network-policy';
+export * from './constructs/cluster-network-policy';

@@ -1,0 +1,84 @@
+import { ApiObject, Chart, JsonPatch, Lazy } from 'cdk8s';
+import { IConstruct } from 'constructs';
+import { ClusterPolicyPeer, TierRuleAction, TierRuleOptions } from './cluster-policy-peer';
+import { Port } from './port';
+import { MAX_PRIORITY, MIN_PRIORITY } from '../model/kinds/tier-policy';
+
+/** Which field names the ports of a rule are rendered with. */
+export type PortStyle = 'v1alpha1' | 'v1alpha2';
+
+export interface RenderOptions {
+  readonly priority?: number;
+  readonly tier?: string;
+  readonly subject: ClusterPolicyPeer;
+  readonly ingress: TierRuleOptions[];
+  readonly egress: TierRuleOptions[];
+  readonly portStyle: PortStyle;
+}
+
+/** The spec, produced at synth time so rules added after construction are included. */
+export function lazyTierSpec(o: RenderOptions): unknown {
+  const ruleJson = (r: TierRuleOptions, peerKey: 'from' | 'to') => {
+    const ports = renderPorts(r.ports, o.portStyle);
+    return {
+      ...(r.name ? { name: r.name } : {}),
+      action: o.portStyle === 'v1alpha2' && r.action === TierRuleAction.ALLOW ? 'Accept' : r.action,
+      [peerKey]: r.peers.map(p => p._render()),
+      ...(ports ? { [o.portStyle === 'v1alpha1' ? 'ports' : 'protocols']: ports } : {}),
+    };
+  };
+  return Lazy.any({
+    produce: () => ({
+      ...(o.tier ? { tier: o.tier } : {}),
+      ...(o.priority !== undefined ? { priority: o.priority } : {}),
+      subject: o.subject._render(),
+      ...(o.ingress.length > 0 ? { ingress: o.ingress.map(r => ruleJson(r, 'from')) } : {}),
+      ...(o.egress.length > 0 ? { egress: o.egress.map(r => ruleJson(r, 'to')) } : {}),
+    }),
+  });
+}
+
+/** Ports as the API version writes them; undefined when the rule matches every port. */
+function renderPorts(ports: Port[] | undefined, style: PortStyle): Record<string, unknown>[] | undefined {
+  if (!ports || ports.length === 0 || ports.some(p => p.isAllTraffic)) return undefined;
+  return ports.map(p => {
+    const protocol = p.protocol!;
+    if (p.name !== undefined) return style === 'v1alpha1' ? { namedPort: p.name } : { destinationNamedPort: p.name };
+    const from = p.fromPort ?? 1;
+    const to = p.fromPort === undefined ? 65535 : p.toPort!;
+    if (style === 'v1alpha1') {
+      return from === to ? { portNumber: { protocol, port: from } } : { portRange: { protocol, start: from, end: to } };
+    }
+    const destinationPort = from === to ? { number: from } : { range: { start: from, end: to } };
+    return { [protocol.toLowerCase()]: { destinationPort } };
+  });
+}
+
+export function checkPriority(c: IConstruct, priority: number): void {
+  if (!Number.isInteger(priority) || priority < MIN_PRIORITY || priority > MAX_PRIORITY) {
+    throw new Error(`${c.node.path}: priority: must be an integer between ${MIN_PRIORITY} and ${MAX_PRIORITY}, inclusive (got ${priority})`);
+  }
+}
+
+export function checkSubject(c: IConstruct, subject: ClusterPolicyPeer): void {
+  if (!subject._podsOrNamespaces) throw new Error(`${c.node.path}: subject: must select namespaces or pods (got ${subject})`);
+}
+
+/** Construction-time checks of a rule; the CRD limits are checked at synth by the model reader. */
+export function checkRule(c: IConstruct, rule: TierRuleOptions, direction: 'ingress' | 'egress', actions: TierRuleAction[]): TierRuleOptions {
+  const where = `${c.node.path}: ${direction} rule${rule.name ? ` "${rule.name}"` : ''}`;
+  if (!actions.includes(rule.action)) throw new Error(`${where}: action ${rule.action} is not supported here (supported: ${actions.join(', ')})`);
+  if (rule.peers.length === 0) throw new Error(`${where}: needs at least one peer`);
+  if (direction === 'ingress') {
+    const bad = rule.peers.find(p => !p._podsOrNamespaces);
+    if (bad) throw new Error(`${where}: ${bad} can only be an egress peer`);
+  }
+  if (rule.name !== undefined && rule.name.length > 100) throw new Error(`${where}: name must be at most 100 characters`);
+  return { ...rule, peers: [...rule.peers], ports: rule.ports ? [...rule.ports] : undefined };
+}
+
+
+/** Cluster-scoped kinds carry no namespace, even inside a chart that sets one. */
+export function keepClusterScoped(api: ApiObject): void {
+  if (Chart.of(api).namespace !== undefined) api.addJsonPatch(JsonPatch.remove('/metadata/namespace'));
+}
