@@ -4,3 +4,4 @@ export * from './ip';
 export * from './connectivity';
 export * from './netpol';
 export * from './explain';
+export * from './l7';

@@ -1,0 +1,14 @@
+export * from './request';
+export * from './controllers';
+export * from './e2e';
+export { routeThroughIngresses, resolveIngressBackend, IngressRouteAnswer, IngressRouteOptions, IngressCandidate, ResolvedIngressBackend } from './ingress/route';
+export { effectiveClass, defaultIngressClasses, EffectiveClass } from './ingress/class';
+export { ingressFindings, IngressFinding } from './ingress/conflicts';
+export { ingressHostMatches, ImplementationSpecificAs } from './ingress/match';
+export { routeThroughGateways, routeThroughGateway, chooseListener, GatewayRouteAnswer, GatewayRouteOptions, MatchCandidate, WeightedBackend, ListenerChoice } from './gateway/route-request';
+export { routeStatus, routesOnListener, supportedKinds, namespaceAllowed, RouteParentStatus, ListenerAttachment, Condition as RouteCondition } from './gateway/attachment';
+export { listenerStatuses, ListenerStatus } from './gateway/listener-status';
+export { resolveBackendRef, ResolvedBackendRef, BackendRefReason } from './gateway/backends';
+export { checkReference, ReferenceCheck } from './gateway/references';
+export { hostnameMatches, intersectHostnames } from './gateway/hostname';
+export { FilterOutcome } from './gateway/filters';
