@@ -141,45 +141,6 @@ export class Connections implements IConnectable {
   }
 
   /**
-   * Our Connections for whatever was passed as a peer: an IConnectable, or
-   * (from JavaScript, or a cdk8s-plus-28 workload whose `connections` is a
-   * PodConnections) a construct.
-   */
-  private static resolve(other: IConnectable): Connections {
-    const c = (other as { connections?: unknown }).connections;
-    if (c instanceof Connections) return c;
-    if (c && (c as { instance?: unknown }).instance && Construct.isConstruct((c as { instance: unknown }).instance)) {
-      return Connections.fromPodConnections(c as kplus.PodConnections);
-    }
-    if (Construct.isConstruct(other)) return Connections.of(other);
-    throw new Error(`Connections: ${String(other)} is not connectable (use Connections.of(construct))`);
-  }
-
-  private static make(scope: IConstruct): Connections {
-    const fromOwn = (scope as unknown as { _makeConnections?: () => Connections })._makeConnections;
-    if (typeof fromOwn === 'function') return fromOwn.call(scope);
-    const api = apiObjectOf(scope);
-    if (!api) throw new Error(`${scope.node.path}: not a workload, Service or Namespace (no ApiObject found)`);
-    if (isWorkloadKind(api.kind)) return Connections.ofWorkload(scope, api);
-    if (api.kind === 'Service') return Connections._ofService(scope, api, undefined);
-    if (api.kind === 'Namespace') return Connections._ofNamespace(scope, api.name);
-    throw new Error(`${scope.node.path}: a ${api.kind} takes no part in connections (expected a workload, Service or Namespace)`);
-  }
-
-  private static ofWorkload(scope: IConstruct, api: ApiObject): Connections {
-    const namespace = namespaceOf(api);
-    const labels = () => workloadLabels(scope);
-    labels(); // fail now, at the call site, if the workload has no pod labels
-    const subject = subjectFor(scope, namespace, labels, api.name);
-    const self: Connections = new Connections({
-      description: `${api.kind} ${namespace}/${api.name}`,
-      subject,
-      peer: () => Peer._of({ podLabels: labels, namespace, label: `${api.kind} ${namespace}/${api.name}`, connections: () => self }),
-    });
-    return self;
-  }
-
-  /**
    * Connections of a Service: its backend pods, reached on the target ports.
    * @internal
    */
@@ -215,6 +176,45 @@ export class Connections implements IConnectable {
           ? Port.of({ protocol: sp.protocol as Protocol, fromPort: sp.targetPort })
           : Port.named(sp.targetPort, sp.protocol as Protocol));
       },
+    });
+    return self;
+  }
+
+  /**
+   * Our Connections for whatever was passed as a peer: an IConnectable, or
+   * (from JavaScript, or a cdk8s-plus-28 workload whose `connections` is a
+   * PodConnections) a construct.
+   */
+  private static resolve(other: IConnectable): Connections {
+    const c = (other as { connections?: unknown }).connections;
+    if (c instanceof Connections) return c;
+    if (c && (c as { instance?: unknown }).instance && Construct.isConstruct((c as { instance: unknown }).instance)) {
+      return Connections.fromPodConnections(c as kplus.PodConnections);
+    }
+    if (Construct.isConstruct(other)) return Connections.of(other);
+    throw new Error(`Connections: ${String(other)} is not connectable (use Connections.of(construct))`);
+  }
+
+  private static make(scope: IConstruct): Connections {
+    const fromOwn = (scope as unknown as { _makeConnections?: () => Connections })._makeConnections;
+    if (typeof fromOwn === 'function') return fromOwn.call(scope);
+    const api = apiObjectOf(scope);
+    if (!api) throw new Error(`${scope.node.path}: not a workload, Service or Namespace (no ApiObject found)`);
+    if (isWorkloadKind(api.kind)) return Connections.ofWorkload(scope, api);
+    if (api.kind === 'Service') return Connections._ofService(scope, api, undefined);
+    if (api.kind === 'Namespace') return Connections._ofNamespace(scope, api.name);
+    throw new Error(`${scope.node.path}: a ${api.kind} takes no part in connections (expected a workload, Service or Namespace)`);
+  }
+
+  private static ofWorkload(scope: IConstruct, api: ApiObject): Connections {
+    const namespace = namespaceOf(api);
+    const labels = () => workloadLabels(scope);
+    labels(); // fail now, at the call site, if the workload has no pod labels
+    const subject = subjectFor(scope, namespace, labels, api.name);
+    const self: Connections = new Connections({
+      description: `${api.kind} ${namespace}/${api.name}`,
+      subject,
+      peer: () => Peer._of({ podLabels: labels, namespace, label: `${api.kind} ${namespace}/${api.name}`, connections: () => self }),
     });
     return self;
   }

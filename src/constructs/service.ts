@@ -372,7 +372,7 @@ export class Service extends Construct implements IConnectable {
     for (const other of this.node.root.node.findAll().filter(ApiObject.isApiObject)) {
       if (other === this.apiObject || other.kind !== 'Service') continue;
       const ports: Array<{ nodePort?: number }> = other.toJson().spec?.ports ?? [];
-      for (const n of ports.map(p => p.nodePort).filter(n => n !== undefined && mine.has(n))) {
+      for (const n of ports.map(p => p.nodePort).filter(x => x !== undefined && mine.has(x))) {
         errors.push(`${this.node.path}: spec.ports: nodePort ${n} is also used by ${other.node.path}`);
       }
     }

@@ -20,7 +20,8 @@ describe('EndpointSlices', () => {
     const objs = Testing.synth(chart).filter(o => o.kind === 'EndpointSlice');
     expect(objs).toMatchSnapshot();
     expect(objs[0].metadata).toEqual({
-      name: 'db-1', namespace: 'data',
+      name: 'db-1',
+      namespace: 'data',
       labels: { 'kubernetes.io/service-name': 'db', 'endpointslice.kubernetes.io/managed-by': 'cdk8s-traffic' },
     });
     expect(objs[0].ports).toEqual([{ name: 'postgres', port: 15432 }, { name: 'metrics', port: 9187 }]);

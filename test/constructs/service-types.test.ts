@@ -28,7 +28,10 @@ describe('Service types', () => {
   test('NodePort with a fixed node port, external traffic policy Local', () => {
     const chart = Testing.chart();
     new Service(chart, 'svc', {
-      name: 'api', selector: sel, type: ServiceType.NODE_PORT, externalTrafficPolicy: TrafficPolicy.LOCAL,
+      name: 'api',
+      selector: sel,
+      type: ServiceType.NODE_PORT,
+      externalTrafficPolicy: TrafficPolicy.LOCAL,
       ports: [{ port: 80, targetPort: 8080, nodePort: 30080 }],
     });
     expect(Testing.synth(chart)[0].spec).toEqual({
@@ -39,13 +42,20 @@ describe('Service types', () => {
   test('LoadBalancer with source ranges, class and no node ports', () => {
     const chart = Testing.chart();
     new Service(chart, 'svc', {
-      name: 'api', selector: sel, type: ServiceType.LOAD_BALANCER,
-      loadBalancerSourceRanges: ['203.0.113.0/24'], loadBalancerClass: 'example.com/internal', allocateLoadBalancerNodePorts: false,
+      name: 'api',
+      selector: sel,
+      type: ServiceType.LOAD_BALANCER,
+      loadBalancerSourceRanges: ['203.0.113.0/24'],
+      loadBalancerClass: 'example.com/internal',
+      allocateLoadBalancerNodePorts: false,
       ports: [{ name: 'https', port: 443, targetPort: 8443, appProtocol: 'https' }],
     });
     expect(Testing.synth(chart)[0].spec).toEqual({
-      type: 'LoadBalancer', selector: { app: 'api' },
-      loadBalancerSourceRanges: ['203.0.113.0/24'], loadBalancerClass: 'example.com/internal', allocateLoadBalancerNodePorts: false,
+      type: 'LoadBalancer',
+      selector: { app: 'api' },
+      loadBalancerSourceRanges: ['203.0.113.0/24'],
+      loadBalancerClass: 'example.com/internal',
+      allocateLoadBalancerNodePorts: false,
       ports: [{ name: 'https', port: 443, targetPort: 8443, appProtocol: 'https' }],
     });
   });
@@ -68,17 +78,27 @@ describe('Service types', () => {
   test('session affinity, internal traffic policy, dual stack, external IPs', () => {
     const chart = Testing.chart();
     new Service(chart, 'svc', {
-      name: 'api', selector: sel, ports: [{ port: 80 }],
-      sessionAffinity: SessionAffinity.CLIENT_IP, sessionAffinityTimeoutSeconds: 600,
+      name: 'api',
+      selector: sel,
+      ports: [{ port: 80 }],
+      sessionAffinity: SessionAffinity.CLIENT_IP,
+      sessionAffinityTimeoutSeconds: 600,
       internalTrafficPolicy: TrafficPolicy.LOCAL,
-      ipFamilies: [IpFamily.IPV6, IpFamily.IPV4], ipFamilyPolicy: IpFamilyPolicy.PREFER_DUAL_STACK,
-      externalIPs: ['198.51.100.7'], externalTrafficPolicy: TrafficPolicy.CLUSTER,
+      ipFamilies: [IpFamily.IPV6, IpFamily.IPV4],
+      ipFamilyPolicy: IpFamilyPolicy.PREFER_DUAL_STACK,
+      externalIPs: ['198.51.100.7'],
+      externalTrafficPolicy: TrafficPolicy.CLUSTER,
     });
     expect(Testing.synth(chart)[0].spec).toEqual({
-      selector: { app: 'api' }, ports: [{ port: 80 }],
-      sessionAffinity: 'ClientIP', sessionAffinityConfig: { clientIP: { timeoutSeconds: 600 } },
-      internalTrafficPolicy: 'Local', ipFamilies: ['IPv6', 'IPv4'], ipFamilyPolicy: 'PreferDualStack',
-      externalIPs: ['198.51.100.7'], externalTrafficPolicy: 'Cluster',
+      selector: { app: 'api' },
+      ports: [{ port: 80 }],
+      sessionAffinity: 'ClientIP',
+      sessionAffinityConfig: { clientIP: { timeoutSeconds: 600 } },
+      internalTrafficPolicy: 'Local',
+      ipFamilies: ['IPv6', 'IPv4'],
+      ipFamilyPolicy: 'PreferDualStack',
+      externalIPs: ['198.51.100.7'],
+      externalTrafficPolicy: 'Cluster',
     });
   });
 
@@ -91,7 +111,8 @@ describe('Service types', () => {
   test('targetPort by container-port name and UDP/SCTP protocols', () => {
     const chart = Testing.chart();
     new Service(chart, 'svc', {
-      name: 'dns', selector: sel,
+      name: 'dns',
+      selector: sel,
       ports: [{ name: 'dns', port: 53, targetPortName: 'dns', protocol: Protocol.UDP }, { name: 'sig', port: 3868, protocol: Protocol.SCTP }],
     });
     expect(Testing.synth(chart)[0].spec.ports).toEqual([

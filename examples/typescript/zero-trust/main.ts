@@ -24,7 +24,10 @@ function namespaceChart(app: App, namespaces: Chart, name: string): Chart {
  * A workload given as a raw ApiObject, as one from another tool would be. The
  * spec is added with a JSON patch so the Python twin can build it the same way.
  */
-function rawWorkload(chart: Chart, kind: string, name: string, image: string, ports?: Array<Record<string, unknown>>, extraSpec?: Record<string, unknown>): ApiObject {
+function rawWorkload(
+  chart: Chart, kind: string, name: string, image: string,
+  ports?: Array<Record<string, unknown>>, extraSpec?: Record<string, unknown>,
+): ApiObject {
   const container: Record<string, unknown> = { name, image };
   if (ports) container.ports = ports;
   const spec: Record<string, unknown> = { ...(extraSpec ?? {}) };
