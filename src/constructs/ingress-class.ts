@@ -75,8 +75,11 @@ export class IngressClass extends Construct {
       spec: compact({
         controller: props.controller,
         parameters: params ? compact({
-          apiGroup: params.apiGroup, kind: params.kind, name: params.name,
-          scope: params.scope ?? IngressClassParametersScope.CLUSTER, namespace: params.namespace,
+          apiGroup: params.apiGroup,
+          kind: params.kind,
+          name: params.name,
+          scope: params.scope ?? IngressClassParametersScope.CLUSTER,
+          namespace: params.namespace,
         }) : undefined,
       }),
     });

@@ -159,7 +159,11 @@ export class Ingress extends Construct {
         ingressClassName: props.ingressClass?.name ?? props.ingressClassName,
         defaultBackend: Lazy.any({ produce: () => this.defaultBackend?._data().json }),
         rules: Lazy.any({ produce: () => this.rules.length ? this.rules.map(r => this.renderRule(r)) : undefined }),
-        tls: Lazy.any({ produce: () => this.tls.length ? this.tls.map(t => compact({ hosts: t.hosts?.length ? [...t.hosts] : undefined, secretName: t.secretName })) : undefined }),
+        tls: Lazy.any({
+          produce: () => this.tls.length
+            ? this.tls.map(t => compact({ hosts: t.hosts?.length ? [...t.hosts] : undefined, secretName: t.secretName }))
+            : undefined,
+        }),
       },
     });
     this.name = this.apiObject.name;

@@ -98,8 +98,13 @@ export class Gateway extends Construct {
     for (const ref of listener._certificateRefs()) {
       if (ref.namespace === undefined) continue;
       grantReference(this, {
-        fromGroup: GATEWAY_GROUP, fromKind: 'Gateway', fromNamespace: this.namespace,
-        toGroup: ref.group ?? '', toKind: ref.kind ?? 'Secret', toName: ref.name, toNamespace: ref.namespace,
+        fromGroup: GATEWAY_GROUP,
+        fromKind: 'Gateway',
+        fromNamespace: this.namespace,
+        toGroup: ref.group ?? '',
+        toKind: ref.kind ?? 'Secret',
+        toName: ref.name,
+        toNamespace: ref.namespace,
       });
     }
   }
@@ -118,7 +123,15 @@ export class Gateway extends Construct {
     const certs = l._certificateRefs();
     const ar = l.allowedRoutes;
     const from = ar.from === 'Selector'
-      ? { from: ar.from, selector: compact({ matchLabels: sortedMap(ar.matchLabels), matchExpressions: ar.matchExpressions.length ? ar.matchExpressions.map(e => compact({ key: e.key, operator: e.operator, values: e.values })) : undefined }) }
+      ? {
+        from: ar.from,
+        selector: compact({
+          matchLabels: sortedMap(ar.matchLabels),
+          matchExpressions: ar.matchExpressions.length
+            ? ar.matchExpressions.map(e => compact({ key: e.key, operator: e.operator, values: e.values }))
+            : undefined,
+        }),
+      }
       : { from: ar.from };
     return compact({
       name: l.name,
@@ -127,7 +140,11 @@ export class Gateway extends Construct {
       protocol: l.protocol,
       tls: l.tlsMode ? compact({
         mode: l.tlsMode,
-        certificateRefs: certs.length ? certs.map(c => compact({ group: c.group, kind: c.kind, name: c.name, namespace: c.namespace !== this.namespace ? c.namespace : undefined })) : undefined,
+        certificateRefs: certs.length
+          ? certs.map(c => compact({
+            group: c.group, kind: c.kind, name: c.name, namespace: c.namespace !== this.namespace ? c.namespace : undefined,
+          }))
+          : undefined,
         options: sortedMap(l._tlsOptions()),
       }) : undefined,
       allowedRoutes: compact({

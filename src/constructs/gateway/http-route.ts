@@ -120,7 +120,8 @@ export class HttpRoute extends RouteBase {
       p.maxItems(matches, 64, `${f}.matches`);
       matches.forEach((m, j) => validateHttpMatch(p, m, `${f}.matches[${j}]`));
       // ReplacePrefixMatch needs exactly one match, and it must be a PathPrefix one (an omitted match defaults to PathPrefix "/").
-      const onePrefix = matches.length === 0 || (matches.length === 1 && (!matches[0].path || matches[0].path.type === MatchType.PATH_PREFIX)) ? 1 : 0;
+      const single = matches.length === 0 || (matches.length === 1 && (!matches[0].path || matches[0].path.type === MatchType.PATH_PREFIX));
+      const onePrefix = single ? 1 : 0;
       validateFilters(p, filters, `${f}.filters`, HTTP_FILTERS, onePrefix);
       if (backends.length > 0 && filters.some(x => x.filter.type === RouteFilterType.REQUEST_REDIRECT)) {
         p.add(`${f}.filters`, 'RequestRedirect filter must not be used together with backendRefs');

@@ -1,8 +1,8 @@
 import { Construct } from 'constructs';
 import { Backend, BackendData, renderBackendRef } from './backend';
 import { compact, Problems, SECTION_NAME_RE } from './internal';
-import { HostnameRouteProps, RouteBase, RouteCommonProps } from './route-base';
 import { validateBackend } from './render';
+import { HostnameRouteProps, RouteBase, RouteCommonProps } from './route-base';
 
 /** One rule of a TLSRoute, TCPRoute or UDPRoute: weighted backends. */
 export interface L4RouteRule {

@@ -83,7 +83,8 @@ export class AllowedRoutes {
    * Routes in namespaces whose labels match. Every namespace carries
    * `kubernetes.io/metadata.name: <name>`, so this can also name namespaces.
    */
-  public static namespacesWithLabels(matchLabels: { [key: string]: string }, kinds?: RouteKind[], matchExpressions?: NamespaceLabelRequirement[]): AllowedRoutes {
+  public static namespacesWithLabels(
+    matchLabels: { [key: string]: string }, kinds?: RouteKind[], matchExpressions?: NamespaceLabelRequirement[]): AllowedRoutes {
     return new AllowedRoutes(RouteNamespacesFrom.SELECTOR, kinds ?? [], { ...matchLabels }, [...(matchExpressions ?? [])]);
   }
 
@@ -206,6 +207,8 @@ export class Listener {
   public readonly hostname?: string;
   /** Admitted routes. */
   public readonly allowedRoutes: AllowedRoutes;
+  private readonly certificateRefs: CertificateRef[];
+  private readonly tlsOptions?: { [key: string]: string };
 
   private constructor(
     /** Protocol. */
@@ -223,9 +226,6 @@ export class Listener {
     this.certificateRefs = [...(certificateRefs ?? [])];
     this.tlsOptions = tlsOptions;
   }
-
-  private readonly certificateRefs: CertificateRef[];
-  private readonly tlsOptions?: { [key: string]: string };
 
   /** Route kinds this listener admits (explicit, or the protocol's defaults). */
   public admittedKinds(): string[] {

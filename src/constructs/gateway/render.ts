@@ -37,15 +37,18 @@ export function renderFilter(f: ResolvedFilter, routeNamespace: string): unknown
       return {
         type: f.filter.type,
         requestRedirect: compact({
-          scheme: r.scheme, hostname: r.hostname,
+          scheme: r.scheme,
+          hostname: r.hostname,
           path: r.path ? renderPathModifier(r.path.type, r.path.value) : undefined,
-          port: r.port, statusCode: r.statusCode,
+          port: r.port,
+          statusCode: r.statusCode,
         }),
       };
     }
     case RouteFilterType.URL_REWRITE: {
       const r = d.rewrite!;
-      return { type: f.filter.type, urlRewrite: compact({ hostname: r.hostname, path: r.path ? renderPathModifier(r.path.type, r.path.value) : undefined }) };
+      const path = r.path ? renderPathModifier(r.path.type, r.path.value) : undefined;
+      return { type: f.filter.type, urlRewrite: compact({ hostname: r.hostname, path }) };
     }
     case RouteFilterType.REQUEST_MIRROR: {
       const o = d.mirror!.options;
@@ -153,13 +156,18 @@ export function validateBackend(p: Problems, b: BackendData, field: string, with
  * Validates a filter list (rule- or backend-level): allowed types, no repeats,
  * RequestRedirect and URLRewrite exclusive, and each filter's own bounds.
  */
-export function validateFilters(p: Problems, filters: readonly ResolvedFilter[], field: string, allowed: readonly RouteFilterType[], prefixMatches: number | undefined): void {
+export function validateFilters(
+  p: Problems, filters: readonly ResolvedFilter[], field: string, allowed: readonly RouteFilterType[], prefixMatches: number | undefined,
+): void {
   p.maxItems(filters, 16, field);
   const types = filters.map(f => f.filter.type);
   if (types.includes(RouteFilterType.REQUEST_REDIRECT) && types.includes(RouteFilterType.URL_REWRITE)) {
     p.add(field, 'May specify either RequestRedirect or URLRewrite, but not both');
   }
-  for (const t of [RouteFilterType.REQUEST_HEADER_MODIFIER, RouteFilterType.RESPONSE_HEADER_MODIFIER, RouteFilterType.REQUEST_REDIRECT, RouteFilterType.URL_REWRITE]) {
+  const once = [
+    RouteFilterType.REQUEST_HEADER_MODIFIER, RouteFilterType.RESPONSE_HEADER_MODIFIER, RouteFilterType.REQUEST_REDIRECT, RouteFilterType.URL_REWRITE,
+  ];
+  for (const t of once) {
     if (types.filter(x => x === t).length > 1) p.add(field, `${t} filter cannot be repeated`);
   }
   filters.forEach((rf, i) => {

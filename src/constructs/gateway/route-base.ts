@@ -161,8 +161,13 @@ export abstract class RouteBase extends Construct {
     const b = backend._data();
     if (b.namespace !== undefined && b.namespace !== this.namespace) {
       grantReference(this, {
-        fromGroup: GATEWAY_GROUP, fromKind: this.kind, fromNamespace: this.namespace,
-        toGroup: b.group, toKind: b.kind, toName: b.name, toNamespace: b.namespace,
+        fromGroup: GATEWAY_GROUP,
+        fromKind: this.kind,
+        fromNamespace: this.namespace,
+        toGroup: b.group,
+        toKind: b.kind,
+        toName: b.name,
+        toNamespace: b.namespace,
       });
     }
     if (b.target && b.kind === 'Service' && b.group === '' && b.port !== undefined) {
@@ -248,7 +253,8 @@ export abstract class RouteBase extends Construct {
     }
     if (ar.from === 'Selector') {
       const { labels, declared } = namespaceLabels(this, this.namespace);
-      const sel = { matchLabels: ar.matchLabels, matchExpressions: ar.matchExpressions.map(e => ({ key: e.key, operator: e.operator, values: e.values ?? [] })) };
+      const matchExpressions = ar.matchExpressions.map(e => ({ key: e.key, operator: e.operator, values: e.values ?? [] }));
+      const sel = { matchLabels: ar.matchLabels, matchExpressions };
       if (!matchesSelector(sel, labels)) {
         return `does not allow routes from namespace "${this.namespace}": its labels ${JSON.stringify(labels)} do not match the listener's namespace selector${declared ? '' : ' (the app declares no Namespace object for it)'}`;
       }

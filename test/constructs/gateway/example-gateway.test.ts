@@ -2,11 +2,11 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { buildGateway } from '../../../examples/typescript/gateway/main';
-import { allowedConnections } from '../../../src/engine/netpol';
-import { PodEndpoint, podOf } from '../../../src/engine/netpol/endpoint';
 import { routeThroughGateways } from '../../../src/engine/l7/gateway/route-request';
 import { routeThroughIngresses } from '../../../src/engine/l7/ingress/route';
 import { parseRequest } from '../../../src/engine/l7/request';
+import { allowedConnections } from '../../../src/engine/netpol';
+import { PodEndpoint, podOf } from '../../../src/engine/netpol/endpoint';
 import { buildCluster, Cluster, parseManifests } from '../../../src/model';
 
 // The example's intent, checked by the traffic engine over the YAML it synthesizes.

@@ -75,8 +75,10 @@ describe('Gateway', () => {
     const labels: Record<string, string> = {};
     for (let i = 0; i < 9; i++) labels[`l${i}`] = 'x';
     new Gateway(charts.infra, 'gw', {
-      gatewayClassName: 'envoy', listeners: [Listener.http({ name: 'web' })],
-      addresses: [{ value: '10.0.0.1' }, { value: '10.0.0.1' }], infrastructure: { labels },
+      gatewayClassName: 'envoy',
+      listeners: [Listener.http({ name: 'web' })],
+      addresses: [{ value: '10.0.0.1' }, { value: '10.0.0.1' }],
+      infrastructure: { labels },
     });
     const err = synthError(app);
     expect(err).toContain('infra/gw: spec.addresses[1].value: IPAddress values must be unique');
@@ -96,12 +98,15 @@ describe('GatewayClass', () => {
   test('is cluster-scoped even in a namespaced chart', () => {
     const { app, charts } = appWith('infra');
     new GatewayClass(charts.infra, 'class', {
-      name: 'envoy', controllerName: 'gateway.envoyproxy.io/gatewayclass-controller',
+      name: 'envoy',
+      controllerName: 'gateway.envoyproxy.io/gatewayclass-controller',
       parameters: { group: 'gateway.envoyproxy.io', kind: 'EnvoyProxy', name: 'proxy', namespace: 'infra' },
     });
     const [cls] = objectsOf(app);
     expect(cls).toEqual({
-      apiVersion: 'gateway.networking.k8s.io/v1', kind: 'GatewayClass', metadata: { name: 'envoy' },
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'GatewayClass',
+      metadata: { name: 'envoy' },
       spec: { controllerName: 'gateway.envoyproxy.io/gatewayclass-controller', parametersRef: { group: 'gateway.envoyproxy.io', kind: 'EnvoyProxy', name: 'proxy', namespace: 'infra' } },
     });
   });

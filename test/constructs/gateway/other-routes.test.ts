@@ -9,7 +9,9 @@ describe('GrpcRoute', () => {
     const { app, charts } = appWith('shop');
     const gw = new Gateway(charts.shop, 'gw', { name: 'gw', gatewayClassName: 'envoy', listeners: [Listener.http({ name: 'grpc', port: 50051 })] });
     new GrpcRoute(charts.shop, 'r', {
-      name: 'greeter', parents: [gw], hostnames: ['grpc.example.com'],
+      name: 'greeter',
+      parents: [gw],
+      hostnames: ['grpc.example.com'],
       rules: [{
         matches: [{ method: GrpcMethodMatch.exact('helloworld.Greeter', 'SayHello'), headers: [HeaderMatch.exact('env', 'canary')] }],
         filters: [RouteFilter.requestHeaderModifier({ set: { 'x-route': 'grpc' } })],
@@ -39,7 +41,8 @@ describe('TLS, TCP and UDP routes', () => {
   test('attach to their listeners and render weighted backends', () => {
     const { app, charts } = appWith('infra');
     const gw = new Gateway(charts.infra, 'gw', {
-      name: 'gw', gatewayClassName: 'envoy',
+      name: 'gw',
+      gatewayClassName: 'envoy',
       listeners: [
         Listener.tlsPassthrough({ name: 'tls', hostname: '*.example.com' }),
         Listener.tcp({ name: 'pg', port: 5432 }),

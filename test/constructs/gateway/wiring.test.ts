@@ -30,11 +30,15 @@ describe('cross-namespace backends get their ReferenceGrant', () => {
     const out = grants(app);
     expect(out).toEqual([
       {
-        apiVersion: 'gateway.networking.k8s.io/v1', kind: 'ReferenceGrant', metadata: { name: 'from-shop-httproute', namespace: 'payments' },
+        apiVersion: 'gateway.networking.k8s.io/v1',
+        kind: 'ReferenceGrant',
+        metadata: { name: 'from-shop-httproute', namespace: 'payments' },
         spec: { from: [{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', namespace: 'shop' }], to: [{ group: '', kind: 'Service', name: 'audit' }, { group: '', kind: 'Service', name: 'pay' }] },
       },
       {
-        apiVersion: 'gateway.networking.k8s.io/v1', kind: 'ReferenceGrant', metadata: { name: 'from-shop-grpcroute', namespace: 'payments' },
+        apiVersion: 'gateway.networking.k8s.io/v1',
+        kind: 'ReferenceGrant',
+        metadata: { name: 'from-shop-grpcroute', namespace: 'payments' },
         spec: { from: [{ group: 'gateway.networking.k8s.io', kind: 'GRPCRoute', namespace: 'shop' }], to: [{ group: '', kind: 'Service', name: 'pay' }] },
       },
     ]);
@@ -72,7 +76,8 @@ describe('attachment to Gateways of the app is checked at synth time', () => {
   test('kinds, hostnames and sectionName are checked', () => {
     const { app, charts } = appWith('infra');
     const gw = new Gateway(charts.infra, 'gw', {
-      name: 'gw', gatewayClassName: 'envoy',
+      name: 'gw',
+      gatewayClassName: 'envoy',
       listeners: [Listener.http({ name: 'web', hostname: '*.example.com', allowedRoutes: AllowedRoutes.sameNamespace([RouteKind.HTTP_ROUTE]) })],
     });
     new TcpRoute(charts.infra, 'tcp', { name: 'tcp', parents: [gw], rules: [{ backends: [Backend.fromName('db', 5432)] }] });

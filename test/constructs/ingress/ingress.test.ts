@@ -23,11 +23,14 @@ describe('IngressClass', () => {
   test('renders controller, namespaced parameters and the default-class annotation, without a namespace', () => {
     const { app: a, chart } = app();
     new IngressClass(chart, 'nginx', {
-      name: 'nginx', controller: 'k8s.io/ingress-nginx', isDefault: true,
+      name: 'nginx',
+      controller: 'k8s.io/ingress-nginx',
+      isDefault: true,
       parameters: { apiGroup: 'k8s.example.com', kind: 'IngressParameters', name: 'external-lb', scope: IngressClassParametersScope.NAMESPACE, namespace: 'ingress' },
     });
     expect(objects(a)).toEqual([{
-      apiVersion: 'networking.k8s.io/v1', kind: 'IngressClass',
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'IngressClass',
       metadata: { name: 'nginx', annotations: { 'ingressclass.kubernetes.io/is-default-class': 'true' } },
       spec: { controller: 'k8s.io/ingress-nginx', parameters: { apiGroup: 'k8s.example.com', kind: 'IngressParameters', name: 'external-lb', scope: 'Namespace', namespace: 'ingress' } },
     }]);
@@ -63,10 +66,13 @@ describe('Ingress', () => {
       ingressClass: cls,
       defaultBackend: IngressBackend.service(web, 80),
       rules: [
-        { host: 'shop.example.com', paths: [
-          { path: '/api', pathType: IngressPathType.PREFIX, backend: IngressBackend.serviceNamedPort(api, 'http') },
-          { path: '/healthz', pathType: IngressPathType.EXACT, backend: IngressBackend.service(web, 80) },
-        ] },
+        {
+          host: 'shop.example.com',
+          paths: [
+            { path: '/api', pathType: IngressPathType.PREFIX, backend: IngressBackend.serviceNamedPort(api, 'http') },
+            { path: '/healthz', pathType: IngressPathType.EXACT, backend: IngressBackend.service(web, 80) },
+          ],
+        },
         { host: '*.shop.example.com', paths: [{ backend: IngressBackend.service(web, 80) }] },
       ],
       tls: [{ secretName: 'shop-tls', hosts: ['shop.example.com', '*.shop.example.com'] }],
