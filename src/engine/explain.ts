@@ -4,6 +4,7 @@ import { DirectionVerdict, egressVerdict, ingressVerdict } from './netpol/direct
 import { formatIpRangeShort } from './ip/range';
 import { Endpoint, endpointRange, formatEndpoint } from './netpol/endpoint';
 import { IPBLOCK_POD_NOTE } from './netpol/peers';
+import { withTiers } from './tiers/explain';
 
 export interface DirectionExplanation {
   readonly direction: 'ingress' | 'egress';
@@ -57,8 +58,9 @@ export function explainConnection(cluster: Cluster, src: Endpoint, dst: Endpoint
     }
   }
   const what = portNum === undefined ? `${protocol} "${port}"` : `${protocol} ${portNum}`;
-  const eg = describe(egressVerdict(cluster, src, dst), srcName, dstName, what, protocol, portNum);
-  const ing = describe(ingressVerdict(cluster, dst, src), dstName, srcName, what, protocol, portNum);
+  // Cluster-wide tiers (AdminNetworkPolicy, BaselineAdminNetworkPolicy, ClusterNetworkPolicy) around NetworkPolicy.
+  const eg = withTiers(cluster, describe(egressVerdict(cluster, src, dst), srcName, dstName, what, protocol, portNum), 'egress', src, dst, dst, protocol, portNum);
+  const ing = withTiers(cluster, describe(ingressVerdict(cluster, dst, src), dstName, srcName, what, protocol, portNum), 'ingress', dst, src, dst, protocol, portNum);
   reasons.push(...eg.reasons, ...ing.reasons);
   const allowed = portNum !== undefined && eg.explanation.allowed && ing.explanation.allowed;
   if (allowed) reasons.push(`verdict: allowed: ${what} from ${srcName} to ${dstName}`);

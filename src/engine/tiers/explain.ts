@@ -84,3 +84,43 @@ function ruleVerdict(d: TierDecision, passes: string[]): TierVerdict {
     reason: `${describeRule(d)} ${verb} it`,
   };
 }
+
+/** The parts of a direction's explanation the tiers can change (structurally the engine's DirectionExplanation). */
+export interface ExplainedDirection<E extends { readonly allowed: boolean; readonly isolated: boolean }> {
+  readonly explanation: E;
+  readonly reasons: string[];
+}
+
+/**
+ * Folds the cluster-wide tiers into a NetworkPolicy explanation of one
+ * direction: an Admin rule that allows or denies replaces NetworkPolicy's
+ * answer; Pass rules are reported; for a pod NetworkPolicy does not isolate,
+ * a Baseline rule decides before the default. `local` is the pod whose
+ * policies apply, `dst` the destination (named ports resolve against it).
+ */
+export function withTiers<E extends { readonly allowed: boolean; readonly isolated: boolean }>(
+  cluster: Cluster, d: ExplainedDirection<E>, direction: Direction, local: Endpoint, remote: Endpoint, dst: Endpoint,
+  protocol: Protocol, port: number | undefined,
+): ExplainedDirection<E> {
+  if (cluster.tierPolicies.length === 0 || port === undefined || local.kind !== 'pod') return d;
+  const v = explainTiers(cluster, direction, local, remote, dst, protocol, port, { isolated: d.explanation.isolated, allowed: d.explanation.allowed });
+  const passes = v.passes.map(p => `${direction}: ${p}`);
+  if (v.tier === 'NetworkPolicy' || (v.tier === 'default' && !d.explanation.isolated)) {
+    return { explanation: { ...d.explanation, tier: v.tier }, reasons: [...passes, ...d.reasons] };
+  }
+  const overridden = d.explanation.isolated && v.policy !== undefined && passes.length === 0 && isAdmin(v.tier)
+    ? [`${direction}: NetworkPolicy is not consulted: the admin tier decided first`] : [];
+  return {
+    explanation: {
+      ...d.explanation,
+      allowed: v.allowed,
+      tier: v.tier,
+      allowedBy: v.allowed && v.policy !== undefined ? { policy: `${v.tier} ${v.policy}`, ruleIndex: v.ruleIndex! } : undefined,
+    },
+    reasons: [...passes, `${direction}: ${v.reason}`, ...overridden],
+  };
+}
+
+function isAdmin(tier: string): boolean {
+  return tier === 'AdminNetworkPolicy' || tier === 'ClusterNetworkPolicy Admin tier';
+}
