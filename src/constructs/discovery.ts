@@ -15,6 +15,15 @@ export function serviceDnsName(svc: Service, clusterDomain = DEFAULT_CLUSTER_DOM
   return `${svc.name}.${svc.namespace}.svc.${clusterDomain}`;
 }
 
+/**
+ * DNS name of one pod behind a headless Service: `hostname.name.namespace.svc.cluster.local`
+ * (for a StatefulSet whose serviceName is this Service, the hostname is `<set>-<ordinal>`).
+ */
+export function podDnsName(svc: Service, hostname: string, clusterDomain = DEFAULT_CLUSTER_DOMAIN): string {
+  if (!svc.headless) throw new Error(`Service ${svc.namespace}/${svc.name} is not headless: only headless Services publish per-pod DNS names`);
+  return `${hostname}.${serviceDnsName(svc, clusterDomain)}`;
+}
+
 /** SRV name of a named port: `_port._tcp.name.namespace.svc.cluster.local`. */
 export function serviceSrvName(svc: Service, portName: string, clusterDomain = DEFAULT_CLUSTER_DOMAIN): string {
   const port = svc.ports.find(p => p.name === portName);

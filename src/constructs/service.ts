@@ -3,7 +3,7 @@ import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import * as ipaddr from 'ipaddr.js';
 import { Connections, IConnectable } from './connections';
-import { serviceDnsName, serviceEnvVars, serviceSrvName, serviceSrvNames } from './discovery';
+import { podDnsName, serviceDnsName, serviceEnvVars, serviceSrvName, serviceSrvNames } from './discovery';
 import { Protocol } from './protocol';
 import { ServiceSelector } from './service-selector';
 import { formatError } from './validate-object';
@@ -255,6 +255,16 @@ export class Service extends Construct implements IConnectable {
    */
   public dnsName(clusterDomain?: string): string {
     return serviceDnsName(this.model(), clusterDomain);
+  }
+
+  /**
+   * DNS name of one pod of a headless Service, `hostname.name.namespace.svc.<clusterDomain>`;
+   * for a StatefulSet governed by this Service the hostname is `<statefulset>-<ordinal>`.
+   * @param hostname the pod's hostname
+   * @param clusterDomain @default "cluster.local"
+   */
+  public podDnsName(hostname: string, clusterDomain?: string): string {
+    return podDnsName(this.model(), hostname, clusterDomain);
   }
 
   /**

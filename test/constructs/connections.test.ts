@@ -194,6 +194,22 @@ describe('Connections', () => {
     ].sort());
   });
 
+  test('a cdk8s-plus-28 Service is a server too, translated through its own ports', () => {
+    const a = app();
+    const chart = isolatedChart(a, 'shop');
+    const web = deployment(chart, 'web');
+    const api = deployment(chart, 'api', [{ number: 8080, name: 'http' }]);
+    const plusSvc = api.exposeViaService({ name: 'api', ports: [{ port: 80, targetPort: 8080 }] });
+    Connections.of(web).allowTo(Connections.of(plusSvc), Port.HTTP);
+    expect(matrixOf(a, ['shop'])).toEqual([
+      ...dnsLines(['shop/api[Deployment]', 'shop/web[Deployment]']),
+      'shop/web[Deployment] => shop/api[Deployment] : TCP 8080',
+    ].sort());
+    // Same pods as the Deployment: one policy for them, whichever object the rule came through.
+    Connections.of(api).allowTo(Peer.anyIpv4(), Port.HTTPS);
+    expect(policiesOf(a).filter(p => p.metadata.name.endsWith('-connections')).map(p => p.metadata.name).sort()).toEqual(['api-connections', 'web-connections']);
+  });
+
   test('Connections.of returns the same object for the same construct; Peer.workload is its peer', () => {
     const chart = Testing.chart();
     const web = deployment(chart, 'web');

@@ -196,6 +196,14 @@ describe('Service discovery', () => {
     expect(() => svc.srvName('nope')).toThrow('Service shop/api has no port named "nope" (named ports: http, dns)');
   });
 
+  test('per-pod DNS names of a headless Service', () => {
+    const chart = new Chart(Testing.app(), 'c', { namespace: 'data' });
+    const svc = new Service(chart, 'svc', { name: 'redis', selector: sel, headless: true, ports: [{ name: 'redis', port: 6379 }] });
+    expect(svc.podDnsName('redis-0')).toBe('redis-0.redis.data.svc.cluster.local');
+    const plain = new Service(chart, 'plain', { name: 'plain', selector: sel, ports: [{ port: 80 }] });
+    expect(() => plain.podDnsName('x')).toThrow('Service data/plain is not headless');
+  });
+
   test('environment variables kubelet injects, with a fixed cluster IP', () => {
     const chart = new Chart(Testing.app(), 'c', { namespace: 'shop' });
     const svc = new Service(chart, 'svc', { name: 'redis-primary', selector: sel, clusterIP: '10.0.0.11', ports: [{ name: 'redis', port: 6379 }, { name: 'sentinel', port: 26379 }] });
