@@ -33,8 +33,9 @@ interface Req {
   readonly weights?: Record<string, number>;
   /** Expected redirect Location. */
   readonly location?: string;
-  /** Expected forwarded path (URLRewrite). */
+  /** Expected forwarded path and host (URLRewrite). */
   readonly forwardedPath?: string;
+  readonly forwardedHost?: string;
   /** Expected forwarded headers (subset; lower-case names), `null` = removed. */
   readonly forwardedHeaders?: Record<string, string | null>;
 }
@@ -364,6 +365,105 @@ const CASES: readonly Case[] = [
     gateway: 'same-namespace',
     requests: [{ grpc: 'Echo', weights: { 'grpc-infra-backend-v1': 70, 'grpc-infra-backend-v2': 30, 'grpc-infra-backend-v3': 0 } }],
   },
+  // Filters: redirects, rewrites and header modifiers.
+  {
+    name: 'httproute-303-redirect',
+    gateway: 'same-namespace',
+    requests: [{ path: '/see-other', status: 303, location: 'http://192.0.2.1/see-other' }],
+  },
+  {
+    name: 'httproute-redirect-host-and-status',
+    gateway: 'same-namespace',
+    requests: [
+      { path: '/hostname-redirect', status: 302, location: 'http://example.org/hostname-redirect' },
+      { path: '/host-and-status', status: 301, location: 'http://example.org/host-and-status' },
+    ],
+  },
+  {
+    name: 'httproute-redirect-path',
+    gateway: 'same-namespace',
+    requests: [
+      { path: '/original-prefix/lemon', status: 302, location: 'http://192.0.2.1/replacement-prefix/lemon' },
+      { path: '/full/path/original', status: 302, location: 'http://192.0.2.1/full-path-replacement' },
+      { path: '/path-and-host', status: 302, location: 'http://example.org/replacement-prefix' },
+      { path: '/path-and-status', status: 301, location: 'http://192.0.2.1/replacement-prefix' },
+      { path: '/full-path-and-host', status: 302, location: 'http://example.org/replacement-full' },
+      { path: '/full-path-and-status', status: 301, location: 'http://192.0.2.1/replacement-full' },
+    ],
+  },
+  {
+    name: 'httproute-redirect-port',
+    gateway: 'same-namespace',
+    requests: [
+      { path: '/port', status: 302, location: 'http://192.0.2.1:8083/port' },
+      { path: '/port-and-host', status: 302, location: 'http://example.org:8083/port-and-host' },
+      { path: '/port-and-status', status: 301, location: 'http://192.0.2.1:8083/port-and-status' },
+      { path: '/port-and-host-and-status', status: 302, location: 'http://example.org:8083/port-and-host-and-status' },
+    ],
+  },
+  {
+    name: 'httproute-redirect-scheme',
+    gateway: 'same-namespace',
+    requests: [
+      { path: '/scheme', status: 302, location: 'https://192.0.2.1/scheme' },
+      { path: '/scheme-and-host', status: 302, location: 'https://example.org/scheme-and-host' },
+      { path: '/scheme-and-status', status: 301, location: 'https://192.0.2.1/scheme-and-status' },
+      { path: '/scheme-and-host-and-status', status: 302, location: 'https://example.org/scheme-and-host-and-status' },
+    ],
+  },
+  {
+    name: 'httproute-rewrite-path',
+    gateway: 'same-namespace',
+    requests: [
+      { path: '/prefix/one/two', backend: v1, forwardedPath: '/one/two' },
+      { path: '/strip-prefix/three', backend: v1, forwardedPath: '/three' },
+      { path: '/strip-prefix', backend: v1, forwardedPath: '/' },
+      { path: '/full/one/two', backend: v1, forwardedPath: '/one' },
+      { path: '/full/rewrite-path-and-modify-headers/test', backend: v1, forwardedPath: '/test' },
+      { path: '/prefix/rewrite-path-and-modify-headers/one', backend: v1, forwardedPath: '/prefix/one' },
+    ],
+  },
+  {
+    name: 'httproute-rewrite-host',
+    gateway: 'same-namespace',
+    requests: [
+      { host: 'rewrite.example', path: '/one', backend: v1, forwardedHost: 'one.example.org', forwardedPath: '/one' },
+      { host: 'rewrite.example', path: '/two', backend: v2, forwardedHost: 'example.org', forwardedPath: '/two' },
+      { host: 'rewrite.example', path: '/rewrite-host-and-modify-headers', backend: v2, forwardedHost: 'test.example.org' },
+    ],
+  },
+  {
+    name: 'httproute-request-header-modifier',
+    gateway: 'same-namespace',
+    requests: [
+      { path: '/set', headers: { 'Some-Other-Header': 'val' }, backend: v1, forwardedHeaders: { 'some-other-header': 'val', 'x-header-set': 'set-overwrites-values' } },
+      { path: '/set', headers: { 'Some-Other-Header': 'val', 'X-Header-Set': 'some-other-value' }, backend: v1, forwardedHeaders: { 'x-header-set': 'set-overwrites-values' } },
+      { path: '/add', headers: { 'Some-Other-Header': 'val' }, backend: v1, forwardedHeaders: { 'x-header-add': 'add-appends-values' } },
+      { path: '/add', headers: { 'X-Header-Add': 'some-other-value' }, backend: v1, forwardedHeaders: { 'x-header-add': 'some-other-value,add-appends-values' } },
+      { path: '/remove', headers: { 'X-Header-Remove': 'val' }, backend: v1, forwardedHeaders: { 'x-header-remove': null } },
+      {
+        path: '/multiple',
+        headers: { 'X-Header-Set-2': 'set-val-2', 'X-Header-Add-2': 'add-val-2', 'X-Header-Remove-2': 'remove-val-2', 'Another-Header': 'another-header-val' },
+        backend: v1,
+        forwardedHeaders: {
+          'x-header-set-1': 'header-set-1',
+          'x-header-set-2': 'header-set-2',
+          'x-header-add-1': 'header-add-1',
+          'x-header-add-2': 'add-val-2,header-add-2',
+          'x-header-add-3': 'header-add-3',
+          'another-header': 'another-header-val',
+          'x-header-remove-1': null,
+          'x-header-remove-2': null,
+        },
+      },
+      {
+        path: '/case-insensitivity',
+        headers: { 'x-header-set': 'original-val-set', 'x-header-add': 'original-val-add', 'x-header-remove': 'original-val-remove', 'Another-Header': 'another-header-val' },
+        backend: v1,
+        forwardedHeaders: { 'x-header-set': 'header-set', 'x-header-add': 'original-val-add,header-add', 'another-header': 'another-header-val', 'x-header-remove': null },
+      },
+    ],
+  },
 ];
 
 function clusterFor(caseName: string): Cluster {
@@ -404,8 +504,15 @@ function checkRequest(cluster: Cluster, gateway: string, r: Req): string | undef
   }
   if (r.backend) {
     if (a.status !== 200 || live.length !== 1 || live[0] !== qualify(r.backend)) return `got status ${a.status}, backends ${live.join(',') || 'none'}`;
+    const fwd = a.filters?.forwarded;
+    if (r.forwardedPath !== undefined && fwd?.path !== r.forwardedPath) return `forwarded path ${fwd?.path}`;
+    if (r.forwardedHost !== undefined && fwd?.host !== r.forwardedHost) return `forwarded host ${fwd?.host}`;
+    for (const [k, v] of Object.entries(r.forwardedHeaders ?? {})) {
+      if ((fwd?.headers[k] ?? null) !== v) return `forwarded header ${k}: ${fwd?.headers[k]}`;
+    }
     return undefined;
   }
+  if (r.location !== undefined && a.filters?.redirect?.location !== r.location) return `redirect to ${a.filters?.redirect?.location}`;
   if (a.status !== r.status) return `got status ${a.status}`;
   return undefined;
 }
