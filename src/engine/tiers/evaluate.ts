@@ -84,3 +84,15 @@ export function tieredConnections(
   const baseline = evaluateTier(cluster, 'Baseline', direction, subject, remote, dst, handedOn);
   return admin.allowed.union(handedOn.subtract(baseline.denied));
 }
+
+/**
+ * `tieredConnections` for a NetworkPolicy direction verdict of `local` (the
+ * source for egress, the destination for ingress) against `remote`.
+ */
+export function foldTiers(
+  cluster: Cluster, v: { readonly direction: Direction; readonly isolated: boolean; readonly conns: ConnectionSet }, local: Endpoint, remote: Endpoint,
+): ConnectionSet {
+  if (cluster.tierPolicies.length === 0) return v.conns;
+  const dst = v.direction === 'ingress' ? local : remote;
+  return tieredConnections(cluster, v.direction, local, remote, dst, { isolated: v.isolated, allowed: v.conns });
+}
