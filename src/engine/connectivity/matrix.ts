@@ -1,9 +1,9 @@
 import { Cluster } from '../../model/cluster';
-import { cidrToRange, compareRanges, formatIpRange, IpFamily, IpRange } from '../ip/range';
+import { cidrToRange, compareRanges, IpFamily, IpRange } from '../ip/range';
 import { partitionAddressSpace } from '../ip/partition';
 import { podClasses } from '../netpol/classes';
-import { directionVerdict, Direction } from '../netpol/direction';
-import { Endpoint, endpointRange, formatEndpoint, IpEndpoint } from '../netpol/endpoint';
+import { Direction, isolatingPolicies, verdictFromPolicies } from '../netpol/direction';
+import { Endpoint, endpointRange, formatEndpoint, ipRangeEndpoint } from '../netpol/endpoint';
 import { tierNetworkCidrs } from '../tiers/match';
 import { ConnectionSet } from './connection-set';
 
@@ -42,9 +42,6 @@ export function externalRanges(cluster: Cluster, direction: Direction, options: 
   return families.flatMap(f => partitionAddressSpace(f, blocks));
 }
 
-function ipPeer(r: IpRange): IpEndpoint {
-  return { kind: 'ip', cidr: formatIpRange(r) };
-}
 
 /**
  * Full connectivity between all workloads (evaluated once per equivalence
@@ -53,12 +50,19 @@ function ipPeer(r: IpRange): IpEndpoint {
  * sorted by source then destination (addresses first, numerically).
  */
 export function connectivityMatrix(cluster: Cluster, options: MatrixOptions = {}): MatrixEntry[] {
-  const classes = podClasses(cluster);
+  const classes = podClasses(cluster).map(c => ({
+    ...c,
+    egress: isolatingPolicies(cluster, c.representative, 'egress'),
+    ingress: isolatingPolicies(cluster, c.representative, 'ingress'),
+  }));
+  const egressOf = (c: typeof classes[number], remote: Endpoint) => verdictFromPolicies(cluster, 'egress', c.egress, c.representative, remote).conns;
+  const ingressOf = (c: typeof classes[number], remote: Endpoint) => verdictFromPolicies(cluster, 'ingress', c.ingress, c.representative, remote).conns;
   const entries: MatrixEntry[] = [];
   for (const sc of classes) {
     for (const dc of classes) {
-      const conns = directionVerdict(cluster, 'egress', sc.representative, dc.representative).conns
-        .intersect(directionVerdict(cluster, 'ingress', dc.representative, sc.representative).conns);
+      const egress = egressOf(sc, dc.representative);
+      if (egress.isEmpty()) continue;
+      const conns = egress.intersect(ingressOf(dc, sc.representative));
       if (conns.isEmpty()) continue;
       for (const src of sc.members) {
         for (const dst of dc.members) {
@@ -69,20 +73,41 @@ export function connectivityMatrix(cluster: Cluster, options: MatrixOptions = {}
     }
   }
   for (const r of externalRanges(cluster, 'ingress', options)) {
-    const src = ipPeer(r);
+    const src = ipRangeEndpoint(r);
     for (const dc of classes) {
-      const conns = directionVerdict(cluster, 'ingress', dc.representative, src).conns;
+      const conns = ingressOf(dc, src);
       if (!conns.isEmpty()) for (const dst of dc.members) entries.push({ src, dst, conns });
     }
   }
   for (const r of externalRanges(cluster, 'egress', options)) {
-    const dst = ipPeer(r);
+    const dst = ipRangeEndpoint(r);
     for (const sc of classes) {
-      const conns = directionVerdict(cluster, 'egress', sc.representative, dst).conns;
+      const conns = egressOf(sc, dst);
       if (!conns.isEmpty()) for (const src of sc.members) entries.push({ src, dst, conns });
     }
   }
-  return entries.sort((a, b) => compareEndpoints(a.src, b.src) || compareEndpoints(a.dst, b.dst));
+  return sortEntries(entries);
+}
+
+/** Sorts by source then destination, computing each endpoint's sort key once. */
+function sortEntries(entries: MatrixEntry[]): MatrixEntry[] {
+  const keys = new Map<Endpoint, string>();
+  const keyOf = (e: Endpoint): string => {
+    let k = keys.get(e);
+    if (k === undefined) {
+      if (e.kind === 'ip') {
+        const r = endpointRange(e);
+        // Fixed-width hex keeps numeric order in a string comparison.
+        k = `0${r.family}${r.start.toString(16).padStart(32, '0')}${r.end.toString(16).padStart(32, '0')}`;
+      } else {
+        k = `1${formatEndpoint(e)}`;
+      }
+      keys.set(e, k);
+    }
+    return k;
+  };
+  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return entries.sort((a, b) => cmp(keyOf(a.src), keyOf(b.src)) || cmp(keyOf(a.dst), keyOf(b.dst)));
 }
 
 /** Addresses first (by family, then numerically), then pods by `ns/name[Kind]`. */

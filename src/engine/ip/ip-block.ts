@@ -2,9 +2,17 @@ import { cidrToRange, IpRange, rangeContains, rangesOverlap, subtractRanges } fr
 import { IpBlock } from '../../model/kinds/network-policy';
 
 /** The addresses an ipBlock admits: `cidr` minus every `except`, as sorted disjoint ranges. */
-export function ipBlockRanges(block: IpBlock): IpRange[] {
-  return subtractRanges(cidrToRange(block.cidr), block.except.map(cidrToRange));
+export function ipBlockRanges(block: IpBlock): readonly IpRange[] {
+  let ranges = cache.get(block);
+  if (!ranges) {
+    ranges = subtractRanges(cidrToRange(block.cidr), block.except.map(cidrToRange));
+    cache.set(block, ranges);
+  }
+  return ranges;
 }
+
+/** Model objects are immutable, so an ipBlock's ranges are computed once. */
+const cache = new WeakMap<IpBlock, IpRange[]>();
 
 /**
  * Whether an ipBlock admits every address of `r`. A range that only partly

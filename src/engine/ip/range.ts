@@ -83,10 +83,18 @@ function cidrRange(family: IpFamily, addr: bigint, bits: number): IpRange {
 
 /** Parses a CIDR; throws on invalid text (model readers validate before this runs). */
 export function cidrToRange(cidr: string): IpRange {
-  const r = parseIpRange(cidr);
-  if (!r || !cidr.includes('/')) throw new Error(`invalid CIDR "${cidr}"`);
+  let r = cidrCache.get(cidr);
+  if (!r) {
+    r = parseIpRange(cidr);
+    if (!r || !cidr.includes('/')) throw new Error(`invalid CIDR "${cidr}"`);
+    // Policies repeat the same few CIDRs; bound the cache for long-running callers.
+    if (cidrCache.size > 10_000) cidrCache.clear();
+    cidrCache.set(cidr, r);
+  }
   return r;
 }
+
+const cidrCache = new Map<string, IpRange>();
 
 /**
  * netpol-analyzer wording: `first-last`, also for a single address

@@ -90,7 +90,14 @@ function networkPolicyVerdict(cluster: Cluster, direction: Direction, local: End
   if (local.kind === 'ip') {
     return { direction, isolated: false, isolatingPolicies: [], conns: ConnectionSet.all(), contributions: [], ipBlockSkippedForPod: false, localIsAddress: true };
   }
-  const policies = isolatingPolicies(cluster, local, direction);
+  return verdictFromPolicies(cluster, direction, isolatingPolicies(cluster, local, direction), local, remote);
+}
+
+/**
+ * The verdict given the policies already known to isolate `local` for
+ * `direction` (callers that evaluate one pod against many peers compute them once).
+ */
+export function verdictFromPolicies(cluster: Cluster, direction: Direction, policies: readonly NetworkPolicy[], local: PodEndpoint, remote: Endpoint): DirectionVerdict {
   if (policies.length === 0) {
     return { direction, isolated: false, isolatingPolicies: [], conns: ConnectionSet.all(), contributions: [], ipBlockSkippedForPod: false, localIsAddress: false };
   }

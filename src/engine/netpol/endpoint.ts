@@ -31,12 +31,25 @@ export function ipEndpoint(cidrOrRange: string): IpEndpoint {
   return { kind: 'ip', cidr: cidrOrRange };
 }
 
+/** An endpoint for an already computed range, written `first-last`. */
+export function ipRangeEndpoint(r: IpRange): IpEndpoint {
+  const e: IpEndpoint = { kind: 'ip', cidr: formatIpRange(r) };
+  rangeCache.set(e, r);
+  return e;
+}
+
 /** The address range of an IpEndpoint; throws on text that is no address, CIDR or range. */
 export function endpointRange(e: IpEndpoint): IpRange {
-  const r = parseIpRange(e.cidr);
-  if (!r) throw new Error(`"${e.cidr}" is not an IP address, CIDR or range`);
+  let r = rangeCache.get(e);
+  if (!r) {
+    r = parseIpRange(e.cidr);
+    if (!r) throw new Error(`"${e.cidr}" is not an IP address, CIDR or range`);
+    rangeCache.set(e, r);
+  }
   return r;
 }
+
+const rangeCache = new WeakMap<IpEndpoint, IpRange>();
 
 /**
  * netpol-analyzer naming: `ns/name[Kind]` for a workload, `first-last[External]`

@@ -1,0 +1,3 @@
+export * from './prng';
+export * from './generate';
+export * from './brute-force';
