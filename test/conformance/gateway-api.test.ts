@@ -42,7 +42,7 @@ interface Req {
 
 interface RouteCond {
   readonly route: string;
-  readonly kind?: 'HTTPRoute' | 'GRPCRoute';
+  readonly kind?: 'HTTPRoute' | 'GRPCRoute' | 'TLSRoute' | 'TCPRoute' | 'UDPRoute';
   readonly parent: string;
   readonly accepted?: string;
   readonly resolvedRefs?: string;
@@ -365,6 +365,62 @@ const CASES: readonly Case[] = [
     gateway: 'same-namespace',
     requests: [{ grpc: 'Echo', weights: { 'grpc-infra-backend-v1': 70, 'grpc-infra-backend-v2': 30, 'grpc-infra-backend-v3': 0 } }],
   },
+  // Listener and route status for every route kind.
+  {
+    name: 'gateway-invalid-route-kind',
+    listeners: [
+      { gateway: 'gateway-only-invalid-route-kind', listener: 'http', resolvedRefs: 'InvalidRouteKinds', attachedRoutes: 0 },
+      { gateway: 'gateway-supported-and-invalid-route-kind', listener: 'http', resolvedRefs: 'InvalidRouteKinds', attachedRoutes: 0 },
+    ],
+  },
+  {
+    name: 'gateway-with-attached-routes',
+    routes: [{ route: 'http-route-not-accepted', parent: 'gateway-with-two-attached-routes', accepted: 'NoMatchingListenerHostname' }],
+    listeners: [
+      { gateway: 'gateway-with-one-attached-route', listener: 'http', attachedRoutes: 1 },
+      { gateway: 'gateway-with-two-attached-routes', listener: 'http', attachedRoutes: 2 },
+      { gateway: 'unresolved-gateway-with-one-attached-unresolved-route', listener: 'tls', attachedRoutes: 1 },
+    ],
+  },
+  {
+    name: 'tlsroute-invalid-no-matching-listener',
+    routes: [
+      { kind: 'TLSRoute', route: 'tlsroute-not-allowed-protocol-http', parent: 'gateway-tlsroute-http-only', accepted: 'NotAllowedByListeners' },
+      { kind: 'TLSRoute', route: 'tlsroute-not-allowed-protocol-https', parent: 'gateway-tlsroute-https-only', accepted: 'NotAllowedByListeners' },
+      { kind: 'TLSRoute', route: 'tlsroute-no-matching-section-name', parent: 'gateway-tlsroute-tls-passthrough-only', accepted: 'NoMatchingParent' },
+    ],
+  },
+  {
+    name: 'tlsroute-invalid-no-matching-listener-hostname',
+    routes: [
+      { kind: 'TLSRoute', route: 'tlsroute-hostname-mismatch-1', parent: 'gateway-tls-exact-hostname', accepted: 'NoMatchingListenerHostname' },
+      { kind: 'TLSRoute', route: 'tlsroute-hostname-mismatch-2', parent: 'gateway-tls-wildcard-hostname', accepted: 'NoMatchingListenerHostname' },
+    ],
+  },
+  {
+    name: 'tlsroute-invalid-backendref-nonexistent',
+    routes: [{ kind: 'TLSRoute', route: 'invalid-backend-ref-nonexistent', parent: 'gateway-tlsroute-invalid-backend-ref-nonexistent', accepted: 'Accepted', resolvedRefs: 'BackendNotFound' }],
+  },
+  {
+    name: 'tlsroute-invalid-backendref-unknown-kind',
+    routes: [{ kind: 'TLSRoute', route: 'invalid-backend-ref-unknown-kind', parent: 'gateway-tlsroute-invalid-backend-ref-unknown-kind', accepted: 'Accepted', resolvedRefs: 'InvalidKind' }],
+  },
+  {
+    name: 'tlsroute-invalid-reference-grant',
+    routes: [{ kind: 'TLSRoute', route: 'gateway-conformance-infra-test', parent: 'gateway-tlsroute-referencegrant', resolvedRefs: 'RefNotPermitted' }],
+  },
+  {
+    name: 'udproute-not-allowed-by-listeners',
+    routes: [{ kind: 'UDPRoute', route: 'udproute-not-allowed-by-listeners', parent: 'udproute-tls-only-gateway', accepted: 'NotAllowedByListeners' }],
+  },
+  {
+    name: 'tcproute-invalid-non-tcp-listener',
+    routes: [{ kind: 'TCPRoute', route: 'tcp-route', parent: 'tcp-mixed-protocol-gateway', accepted: 'NotAllowedByListeners' }],
+  },
+  {
+    name: 'tcproute-invalid-backendref-nonexistent',
+    routes: [{ kind: 'TCPRoute', route: 'tcp-route-invalid-backend-ref-nonexistent', parent: 'tcp-gateway-invalid-backend', accepted: 'Accepted', resolvedRefs: 'BackendNotFound' }],
+  },
   // Filters: redirects, rewrites and header modifiers.
   {
     name: 'httproute-303-redirect',
@@ -518,7 +574,7 @@ function checkRequest(cluster: Cluster, gateway: string, r: Req): string | undef
 }
 
 function checkRoute(cluster: Cluster, c: RouteCond): string | undefined {
-  const routes = c.kind === 'GRPCRoute' ? cluster.grpcRoutes : cluster.httpRoutes;
+  const routes = { HTTPRoute: cluster.httpRoutes, GRPCRoute: cluster.grpcRoutes, TLSRoute: cluster.tlsRoutes, TCPRoute: cluster.tcpRoutes, UDPRoute: cluster.udpRoutes }[c.kind ?? 'HTTPRoute'];
   const route = routes.find(r => `${r.namespace}/${r.name}` === qualify(c.route));
   if (!route) return `route ${c.route} not in the manifests`;
   const st = routeStatus(cluster, route).find(s => `${s.parentRef.namespace}/${s.parentRef.name}` === qualify(c.parent));

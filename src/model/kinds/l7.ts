@@ -44,8 +44,8 @@ const GATEWAY_VERSIONS: Record<string, readonly string[]> = {
   GRPCRoute: ['v1', 'v1alpha2'],
   ReferenceGrant: ['v1', 'v1beta1', 'v1alpha2'],
   TLSRoute: ['v1', 'v1alpha2', 'v1alpha3'],
-  TCPRoute: ['v1alpha2'],
-  UDPRoute: ['v1alpha2'],
+  TCPRoute: ['v1', 'v1alpha2'],
+  UDPRoute: ['v1', 'v1alpha2'],
 };
 
 const ROUTE_FIELD: Record<RouteKind, 'httpRoutes' | 'grpcRoutes' | 'tlsRoutes' | 'tcpRoutes' | 'udpRoutes'> = {
