@@ -1,5 +1,6 @@
 export * from './selector';
 export * from './service-backends';
+export * from './services';
 export * from './ip';
 export * from './connectivity';
 export * from './netpol';

@@ -38,9 +38,9 @@ function includePair(m: MatrixEntry, o: ListOptions): boolean {
   return (isFocus(m.src) && isPeer(m.dst)) || (isFocus(m.dst) && isPeer(m.src));
 }
 
-/** The `list` report of a cluster in one of netpol-analyzer's formats. */
-export function listConnections(cluster: Cluster, o: ListOptions): string {
-  let entries = connectivityMatrix(cluster).filter(m => includePair(m, o));
+/** The `list` report of a cluster in one of netpol-analyzer's formats (pass `matrix` to reuse one across formats). */
+export function listConnections(cluster: Cluster, o: ListOptions, matrix: readonly MatrixEntry[] = connectivityMatrix(cluster)): string {
+  let entries = matrix.filter(m => includePair(m, o));
   let focusConn: string | undefined;
   if (o.focusConn) {
     const fc = ConnectionSet.ports(o.focusConn.protocol, o.focusConn.port);

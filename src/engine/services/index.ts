@@ -1,0 +1,4 @@
+export * from './ports';
+export * from './endpoints';
+export * from './dns';
+export * from './env';
