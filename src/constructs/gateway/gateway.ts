@@ -185,6 +185,8 @@ export class Gateway extends Construct {
       }
       p.maxItems(certs, 64, `${f}.tls.certificateRefs`);
       p.maxItems(l.allowedRoutes.kinds, 8, `${f}.allowedRoutes.kinds`);
+      const carried = l.admittedKinds();
+      l.allowedRoutes.kinds.forEach((k, j) => p.check(carried.includes(k), `${f}.allowedRoutes.kinds[${j}]`, `protocol ${l.protocol} cannot carry ${k}`));
     });
     const addrs = props.addresses ?? [];
     p.maxItems(addrs, 16, 'spec.addresses');

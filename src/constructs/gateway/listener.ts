@@ -227,10 +227,18 @@ export class Listener {
     this.tlsOptions = tlsOptions;
   }
 
-  /** Route kinds this listener admits (explicit, or the protocol's defaults). */
+  /**
+   * Route kinds this listener admits: `allowedRoutes.kinds` (or the protocol's
+   * defaults) limited to what the protocol can carry. A TLS listener that
+   * terminates TLS also carries TCPRoutes.
+   */
   public admittedKinds(): string[] {
-    if (this.allowedRoutes.kinds.length > 0) return [...this.allowedRoutes.kinds];
-    return [...(DEFAULT_ROUTE_KINDS[this.protocol] ?? [])];
+    const known = DEFAULT_ROUTE_KINDS[this.protocol];
+    const byProtocol = known === undefined ? undefined
+      : this.protocol === ListenerProtocol.TLS && this.tlsMode === TlsMode.TERMINATE ? [...known, RouteKind.TCP_ROUTE] : [...known];
+    if (this.allowedRoutes.kinds.length === 0) return byProtocol ?? [];
+    // Implementation-specific protocols: trust the explicit kinds.
+    return this.allowedRoutes.kinds.filter(k => byProtocol === undefined || byProtocol.includes(k));
   }
 
   /** @internal */

@@ -1,0 +1,87 @@
+import { appWith, objectsOf, synthError } from './synth';
+import {
+  AllowedRoutes, Backend, Gateway, HttpRoute, Ingress, IngressBackend, IngressClass, Listener, NamespaceIsolation, ParentRef, RouteKind, Service,
+  ServiceSelector, TcpRoute,
+} from '../../../src';
+
+const policies = (app: any) => objectsOf(app).filter((o: any) => o.kind === 'NetworkPolicy' && o.metadata.name.endsWith('-connections'));
+
+function backends(chart: any) {
+  return new Service(chart, 'api', { name: 'api', selector: ServiceSelector.labels({ app: 'api' }), ports: [{ name: 'http', port: 80, targetPort: 8080 }] });
+}
+
+describe('controllers are admitted to backends in isolated namespaces', () => {
+  test('a Gateway route adds an ingress rule from the controller pods on the target port', () => {
+    const { app, charts } = appWith('infra', 'shop');
+    new NamespaceIsolation(charts.shop, 'iso');
+    const api = backends(charts.shop);
+    const gw = new Gateway(charts.infra, 'gw', {
+      name: 'gw',
+      gatewayClassName: 'envoy',
+      listeners: [Listener.http({ name: 'web', allowedRoutes: AllowedRoutes.allNamespaces() })],
+      controller: { namespace: 'envoy-gateway-system', podLabels: { 'app.kubernetes.io/component': 'proxy' } },
+    });
+    new HttpRoute(charts.shop, 'r', { parents: [gw], rules: [{ backends: [Backend.service(api, 80)] }] });
+    expect(policies(app).map((p: any) => p.spec)).toEqual([{
+      podSelector: { matchLabels: { app: 'api' } },
+      policyTypes: ['Ingress'],
+      ingress: [{
+        from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'envoy-gateway-system' } }, podSelector: { matchLabels: { 'app.kubernetes.io/component': 'proxy' } } }],
+        ports: [{ port: 8080, protocol: 'TCP' }],
+      }],
+    }]);
+  });
+
+  test('a parent added after the backend still admits its controller; the Gateway namespace is the default location', () => {
+    const { app, charts } = appWith('shop');
+    new NamespaceIsolation(charts.shop, 'iso');
+    const api = backends(charts.shop);
+    const gw = new Gateway(charts.shop, 'gw', { name: 'gw', gatewayClassName: 'envoy', listeners: [Listener.http({ name: 'web' })] });
+    const r = new HttpRoute(charts.shop, 'r', { rules: [{ backends: [Backend.service(api, 80)] }] });
+    r.addParent(ParentRef.gateway(gw));
+    // Same namespace as the backend: every pod of it.
+    expect(policies(app)[0].spec.ingress[0].from).toEqual([{ podSelector: {} }]);
+  });
+
+  test('an Ingress admits its class controller, by Service port name too', () => {
+    const { app, charts } = appWith('shop');
+    new NamespaceIsolation(charts.shop, 'iso');
+    const api = backends(charts.shop);
+    const cls = new IngressClass(charts.shop, 'nginx', { controller: 'k8s.io/ingress-nginx', controllerLocation: { namespace: 'ingress-nginx' } });
+    new Ingress(charts.shop, 'ing', { ingressClass: cls, defaultBackend: IngressBackend.serviceNamedPort(api, 'http') });
+    expect(policies(app)[0].spec.ingress).toEqual([{ from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' } } }], ports: [{ port: 8080, protocol: 'TCP' }] }]);
+  });
+
+  test('no isolation, or no known controller location: no policy', () => {
+    const { app, charts } = appWith('shop');
+    const api = backends(charts.shop);
+    const gw = new Gateway(charts.shop, 'gw', { gatewayClassName: 'envoy', listeners: [Listener.http({ name: 'web' })] });
+    new HttpRoute(charts.shop, 'r', { parents: [gw], rules: [{ backends: [Backend.service(api, 80)] }] });
+    new Ingress(charts.shop, 'ing', { defaultBackend: IngressBackend.service(api, 80) });
+    expect(policies(app)).toEqual([]);
+  });
+
+  test('an isolation declared after the route is a synth error saying to declare it first', () => {
+    const { app, charts } = appWith('shop');
+    const api = backends(charts.shop);
+    const gw = new Gateway(charts.shop, 'gw', { gatewayClassName: 'envoy', listeners: [Listener.http({ name: 'web' })] });
+    new HttpRoute(charts.shop, 'r', { parents: [gw], rules: [{ backends: [Backend.service(api, 80)] }] });
+    new NamespaceIsolation(charts.shop, 'iso');
+    expect(synthError(app)).toContain('shop/r: spec.rules: namespace "shop" is isolated by a NamespaceIsolation declared after this object exposed Service shop/api');
+  });
+
+  test('listener kinds a protocol cannot carry are errors; a terminating TLS listener carries TCPRoutes', () => {
+    const { app, charts } = appWith('shop');
+    const gw = new Gateway(charts.shop, 'gw', {
+      gatewayClassName: 'envoy',
+      listeners: [
+        Listener.http({ name: 'web', allowedRoutes: AllowedRoutes.sameNamespace([RouteKind.HTTP_ROUTE, RouteKind.TCP_ROUTE]) }),
+        Listener.tlsTerminate({ name: 'tls', certificateRefs: [{ name: 'cert' }] }),
+      ],
+    });
+    new TcpRoute(charts.shop, 'tcp', { parentRefs: [ParentRef.gateway(gw, { sectionName: 'tls' })], rules: [{ backends: [Backend.fromName('db', 5432)] }] });
+    const err = synthError(app);
+    expect(err).toContain('shop/gw: spec.listeners[0].allowedRoutes.kinds[1]: protocol HTTP cannot carry TCPRoute');
+    expect(err).not.toContain('shop/tcp');
+  });
+});
