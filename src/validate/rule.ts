@@ -4,7 +4,7 @@ import { Cluster, Service, Workload } from '../model/cluster';
 import { SourceRef } from '../model/errors';
 
 /** Rule families; the area is the middle of the id (`TRF-NP-001`). */
-export type RuleArea = 'NP' | 'SVC' | 'ING' | 'GW';
+export type RuleArea = 'NP' | 'ANP' | 'SVC' | 'ING' | 'GW';
 
 /** What one rule reports about one object. */
 export interface Violation {

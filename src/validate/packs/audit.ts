@@ -6,6 +6,9 @@ import { peerMatchesNoPods } from '../rules/netpol/peer-matches-no-pods';
 import { policyPortIsServicePort } from '../rules/netpol/policy-port-is-service-port';
 import { policySelectsNoPods } from '../rules/netpol/policy-selects-no-pods';
 import { externalIpsInUse } from '../rules/service/external-ips-in-use';
+import { baselineAllowsEverything } from '../rules/tiers/baseline-allows-everything';
+import { tierPolicyDeniesDns } from '../rules/tiers/policy-denies-dns';
+import { samePriorityConflict } from '../rules/tiers/same-priority-conflict';
 import { loadBalancerWithoutSourceRanges } from '../rules/service/load-balancer-without-source-ranges';
 import { namedTargetPortMissing } from '../rules/service/named-target-port-missing';
 import { nodePortDuplicated } from '../rules/service/node-port-duplicated';
@@ -22,6 +25,13 @@ export const NETWORK_POLICY_RULES: readonly Rule[] = [
   policyPortIsServicePort,
 ];
 
+/** AdminNetworkPolicy / BaselineAdminNetworkPolicy / ClusterNetworkPolicy rules. */
+export const TIER_POLICY_RULES: readonly Rule[] = [
+  tierPolicyDeniesDns,
+  samePriorityConflict,
+  baselineAllowsEverything,
+];
+
 /** Service rules. */
 export const SERVICE_RULES: readonly Rule[] = [
   serviceSelectorMatchesNoPods,
@@ -35,5 +45,6 @@ export const SERVICE_RULES: readonly Rule[] = [
 /** Every audit rule, in id order. */
 export const AUDIT_RULES: readonly Rule[] = [
   ...NETWORK_POLICY_RULES,
+  ...TIER_POLICY_RULES,
   ...SERVICE_RULES,
 ];
