@@ -4,6 +4,7 @@ import { partitionAddressSpace } from '../ip/partition';
 import { podClasses } from '../netpol/classes';
 import { Direction, isolatingPolicies, verdictFromPolicies } from '../netpol/direction';
 import { Endpoint, endpointRange, formatEndpoint, ipRangeEndpoint } from '../netpol/endpoint';
+import { foldTiers } from '../tiers/evaluate';
 import { tierNetworkCidrs } from '../tiers/match';
 import { ConnectionSet } from './connection-set';
 
@@ -55,8 +56,11 @@ export function connectivityMatrix(cluster: Cluster, options: MatrixOptions = {}
     egress: isolatingPolicies(cluster, c.representative, 'egress'),
     ingress: isolatingPolicies(cluster, c.representative, 'ingress'),
   }));
-  const egressOf = (c: typeof classes[number], remote: Endpoint) => verdictFromPolicies(cluster, 'egress', c.egress, c.representative, remote).conns;
-  const ingressOf = (c: typeof classes[number], remote: Endpoint) => verdictFromPolicies(cluster, 'ingress', c.ingress, c.representative, remote).conns;
+  // foldTiers: AdminNetworkPolicy / BaselineAdminNetworkPolicy / ClusterNetworkPolicy around the NetworkPolicy verdict.
+  const egressOf = (c: typeof classes[number], remote: Endpoint) =>
+    foldTiers(cluster, verdictFromPolicies(cluster, 'egress', c.egress, c.representative, remote), c.representative, remote);
+  const ingressOf = (c: typeof classes[number], remote: Endpoint) =>
+    foldTiers(cluster, verdictFromPolicies(cluster, 'ingress', c.ingress, c.representative, remote), c.representative, remote);
   const entries: MatrixEntry[] = [];
   for (const sc of classes) {
     for (const dc of classes) {
