@@ -1,0 +1,22 @@
+import { Command, Option } from 'commander';
+import { buildCluster } from '../../model/build';
+import { DIFF_FORMATS, DiffFormat, diffConnectivity, formatDiff } from '../../validate/diff';
+import { CliIO, EXIT_OK } from '../io';
+import { readInputs } from '../read-inputs';
+
+/** `cdk8s-traffic diff <before> <after>`: connections added, removed and changed. */
+export function registerDiff(program: Command, io: CliIO, setExit: (code: number) => void): void {
+  program
+    .command('diff')
+    .description('connections added, removed and changed between two sets of manifests (netpol-analyzer diff wording)')
+    .argument('<before>', 'YAML/JSON file or directory (ref1)')
+    .argument('<after>', 'YAML/JSON file or directory (ref2)')
+    .addOption(new Option('-o, --output <format>', 'output format').choices([...DIFF_FORMATS]).default('txt'))
+    .option('-n, --namespace <ns>', 'namespace for objects that carry none', 'default')
+    .action((before: string, after: string, opts: { output: DiffFormat; namespace: string }) => {
+      const c1 = buildCluster(readInputs([before], io), { defaultNamespace: opts.namespace });
+      const c2 = buildCluster(readInputs([after], io), { defaultNamespace: opts.namespace });
+      io.stdout(formatDiff(opts.output, diffConnectivity(c1, c2)));
+      setExit(EXIT_OK);
+    });
+}

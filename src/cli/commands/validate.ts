@@ -1,0 +1,58 @@
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { connectivityMatrix } from '../../engine/connectivity/matrix';
+import { formatEndpoint } from '../../engine/netpol/endpoint';
+import { hasErrors } from '../../validate/audit';
+import { renderDot, renderMermaid } from '../../validate/reports/graph';
+import { renderJson } from '../../validate/reports/json';
+import { renderMarkdown } from '../../validate/reports/markdown';
+import { renderSarif } from '../../validate/reports/sarif';
+import { renderText } from '../../validate/reports/text';
+import { runValidation } from '../../validate/run';
+import { checkSuppression, Suppression } from '../../validate/suppressions';
+import { CliIO, EXIT_FINDINGS, EXIT_OK } from '../io';
+import { readInputs } from '../read-inputs';
+
+const FORMATS = ['text', 'json', 'sarif', 'md', 'mermaid', 'dot'] as const;
+type Format = typeof FORMATS[number];
+
+function parseSuppress(v: string, prev: Suppression[] = []): Suppression[] {
+  const eq = v.indexOf('=');
+  const s = { ruleId: (eq < 0 ? v : v.slice(0, eq)).trim(), reason: eq < 0 ? '' : v.slice(eq + 1).trim(), scope: '*' };
+  try {
+    checkSuppression(s);
+  } catch (e) {
+    throw new InvalidArgumentError(`${(e as Error).message} (expected ID=reason)`);
+  }
+  return [...prev, s];
+}
+
+/** `cdk8s-traffic validate <paths>`: the audit rule pack; exit 1 on unsuppressed error-level findings. */
+export function registerValidate(program: Command, io: CliIO, setExit: (code: number) => void): void {
+  program
+    .command('validate')
+    .description('run the audit rule pack (exit 1 when an error-level finding remains after suppressions)')
+    .argument('<paths...>', 'YAML/JSON files, directories, or - for stdin')
+    .addOption(new Option('-f, --format <format>', 'report format (mermaid and dot print the connectivity graph)').choices([...FORMATS]).default('text'))
+    .option('-n, --namespace <ns>', 'namespace for objects that carry none', 'default')
+    .option('--suppress <ID=reason>', 'suppress a rule everywhere, with a reason (repeatable); objects can also carry the traffic.cdk8s.io/suppress annotation', parseSuppress)
+    .option('--fail-on-warnings', 'exit 1 on warning-level findings too')
+    .action((paths: string[], opts: { format: Format; namespace: string; suppress?: Suppression[]; failOnWarnings?: boolean }) => {
+      const { cluster, report } = runValidation({
+        objects: readInputs(paths, io),
+        defaultNamespace: opts.namespace,
+        suppressions: opts.suppress ?? [],
+      });
+      const edges = () => connectivityMatrix(cluster).map(e => ({ from: formatEndpoint(e.src), to: formatEndpoint(e.dst), label: e.conns.toString() }));
+      const render: Record<Format, () => string> = {
+        text: () => renderText(report),
+        json: () => renderJson(report),
+        sarif: () => renderSarif(report),
+        md: () => renderMarkdown(report),
+        mermaid: () => renderMermaid(edges()),
+        dot: () => renderDot(edges()),
+      };
+      io.stdout(render[opts.format]());
+      const failing = hasErrors(report.findings) || (opts.failOnWarnings === true && report.findings.some(f => !f.suppressed && f.level === 'warning'));
+      setExit(failing ? EXIT_FINDINGS : EXIT_OK);
+    });
+}

@@ -1,0 +1,47 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { captureIO, CONFORMANCE_DIR } from '../../helpers';
+import { runCli } from '../../../src/cli/main';
+
+const NPA = path.join(CONFORMANCE_DIR, 'netpol-analyzer');
+
+/**
+ * netpol-analyzer `diff` goldens (`diff_between_<after>_and_<before>.<fmt>`)
+ * whose inputs use NetworkPolicy only (no Ingress/Route controller peers, no
+ * user-defined networks).
+ */
+const CASES: Array<[before: string, after: string, format: string]> = [
+  ['netpol-analysis-example-minimal', 'netpol-diff-example-minimal', 'txt'],
+  ['netpol-analysis-example-minimal', 'netpol-diff-example-minimal', 'csv'],
+  ['netpol-analysis-example-minimal', 'netpol-diff-example-minimal', 'md'],
+  ['onlineboutique_workloads', 'onlineboutique_workloads_changed_netpols', 'txt'],
+  ['onlineboutique_workloads', 'onlineboutique_workloads_changed_workloads', 'txt'],
+  ['onlineboutique_workloads', 'onlineboutique_workloads_changed_netpols_and_workloads', 'md'],
+  ['ipblockstest', 'ipblockstest_2', 'txt'],
+  ['ipblockstest_2', 'ipblockstest_3', 'txt'],
+  ['semanticDiff-different-topologies-policy-a-with-ipblock', 'semanticDiff-different-topologies-policy-b-with-ipblock', 'txt'],
+  ['semanticDiff-same-topologies-old1', 'semanticDiff-different-topologies-policy-a', 'txt'],
+  ['test_with_named_ports', 'test_with_named_ports_changed_netpol', 'txt'],
+  ['with_end_port_example', 'with_end_port_example_new', 'csv'],
+  ['deny_all_to_from_a_deployment', 'deny_all_to_from_a_deployment_changed_netpol', 'txt'],
+];
+
+describe('diff agrees with netpol-analyzer diff goldens', () => {
+  test.each(CASES)('%s -> %s (%s)', (before, after, format) => {
+    const c = captureIO();
+    const code = runCli(['diff', path.join(NPA, 'tests', before), path.join(NPA, 'tests', after), '-o', format], c.io);
+    expect(c.err()).toBe('');
+    expect(code).toBe(0);
+    const golden = fs.readFileSync(path.join(NPA, 'test_outputs', 'diff', `diff_between_${after}_and_${before}.${format}`), 'utf8');
+    // Goldens differ only in whether the last line ends with a newline.
+    expect(c.out().trimEnd()).toBe(golden.trimEnd());
+  });
+});
+
+describe('diff command', () => {
+  test('bad input exits 2 with one line naming the file', () => {
+    const c = captureIO();
+    expect(runCli(['diff', 'no/such/dir', path.join(NPA, 'tests', 'ipblockstest')], c.io)).toBe(2);
+    expect(c.err()).toBe('error: no/such/dir#0: no such file or directory\n');
+  });
+});
