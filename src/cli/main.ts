@@ -1,9 +1,11 @@
 import { Command, CommanderError } from 'commander';
 import { ManifestError } from '../model/errors';
+import { registerDiff } from './commands/diff';
 import { registerExplain } from './commands/explain';
 import { registerList } from './commands/list';
 import { registerRoute } from './commands/route';
 import { registerServices } from './commands/services';
+import { registerValidate } from './commands/validate';
 import { CliIO, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE } from './io';
 
 /**
@@ -19,10 +21,12 @@ export function runCli(argv: readonly string[], io: CliIO): number {
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError(false);
 
+  registerDiff(program, io, setExit);
   registerExplain(program, io, setExit);
   registerList(program, io, setExit);
   registerRoute(program, io, setExit);
   registerServices(program, io, setExit);
+  registerValidate(program, io, setExit);
 
   try {
     program.parse([...argv], { from: 'user' });
