@@ -24,6 +24,10 @@ interface Req {
   readonly https?: boolean;
   readonly method?: string;
   readonly headers?: Record<string, string>;
+  /** A TLS (SNI = host), TCP or UDP connection instead of an HTTP request. */
+  readonly scheme?: 'tls' | 'tcp' | 'udp';
+  /** The connection must be rejected (no listener or no route takes it). */
+  readonly rejected?: boolean;
   /** gRPC method of the echo service (Echo, EchoTwo, EchoThree). */
   readonly grpc?: string;
   /** Expected backend `name` (namespace gateway-conformance-infra) or `ns/name`. */
@@ -421,6 +425,36 @@ const CASES: readonly Case[] = [
     name: 'tcproute-invalid-backendref-nonexistent',
     routes: [{ kind: 'TCPRoute', route: 'tcp-route-invalid-backend-ref-nonexistent', parent: 'tcp-gateway-invalid-backend', accepted: 'Accepted', resolvedRefs: 'BackendNotFound' }],
   },
+  // TLS passthrough by SNI, TCP and UDP.
+  {
+    name: 'tlsroute-simple-same-namespace',
+    gateway: 'gateway-tlsroute',
+    requests: [{ scheme: 'tls', host: 'abc.example.com', backend: 'tcp-backend' }, { scheme: 'tls', host: 'def.example.com', rejected: true }],
+  },
+  ...([
+    ['gw-tlsroute-exact-hostname-x-1', 'non.matching.com', false],
+    ['gw-tlsroute-more-specific-wc-hostname-x-2', 'non.matching.com', true],
+    ['gw-tlsroute-less-specific-wc-hostname-x-3', 'non.matching.com', true],
+    ['gw-tlsroute-empty-hostname-x-4', 'non.matching.org', true],
+  ] as const).map(([gateway, other, wildcard]): Case => ({
+    name: 'tlsroute-hostname-intersection',
+    gateway,
+    requests: [
+      { scheme: 'tls', host: 'abc.example.com', backend: 'tls-backend' },
+      ...(wildcard ? [{ scheme: 'tls' as const, host: 'other.example.com', backend: 'tls-backend-2' }] : []),
+      { scheme: 'tls', host: other, rejected: true },
+    ],
+  })),
+  {
+    name: 'tcproute-weighted-routing',
+    gateway: 'tcp-weighted-gateway',
+    requests: [{ scheme: 'tcp', port: 9300, weights: { 'tcp-backend-v1': 70, 'tcp-backend-v2': 30, 'tcp-backend-v3': 0 } }],
+  },
+  {
+    name: 'udproute-simple',
+    gateway: 'udp-gateway',
+    requests: [{ scheme: 'udp', port: 5300, backend: 'coredns' }, { scheme: 'udp', port: 53, rejected: true }],
+  },
   // Filters: redirects, rewrites and header modifiers.
   {
     name: 'httproute-303-redirect',
@@ -532,12 +566,12 @@ function toRequest(r: Req): L7Request {
   const [pathPart, queryPart] = (r.grpc ? `/${GRPC_SERVICE}/${r.grpc}` : r.path ?? '/').split('?');
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(r.headers ?? {})) headers[k.toLowerCase()] = v;
-  const scheme = r.https ? 'https' : 'http';
+  const scheme = r.scheme ?? (r.https ? 'https' : 'http');
   return {
     scheme,
     // Requests without a Host go to the Gateway's address.
     host: (r.host ?? '192.0.2.1').replace(/:\d+$/, ''),
-    port: r.port ?? (r.https ? 443 : 80),
+    port: r.port ?? (r.https || r.scheme === 'tls' ? 443 : 80),
     path: pathPart,
     query: (queryPart ?? '').split('&').filter(Boolean).map(kv => kv.split('=') as [string, string]),
     method: r.method ?? (r.grpc ? 'POST' : 'GET'),
@@ -554,6 +588,7 @@ function checkRequest(cluster: Cluster, gateway: string, r: Req): string | undef
   if (!gw) return `Gateway ${gateway} not in the manifests`;
   const a = routeThroughGateway(cluster, gw, toRequest(r));
   const live = a.backends.filter(b => b.percent > 0 && !b.problem).map(b => b.target);
+  if (r.rejected) return a.status === undefined ? undefined : `got status ${a.status}`;
   if (r.weights) {
     const got = Object.fromEntries(a.backends.map(b => [b.ref.name, b.percent]));
     return JSON.stringify(got) === JSON.stringify(r.weights) ? undefined : `weights ${JSON.stringify(got)}`;

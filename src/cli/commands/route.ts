@@ -38,7 +38,7 @@ export function registerRoute(program: Command, io: CliIO, setExit: (code: numbe
   program
     .command('route')
     .description('where a request lands: Ingress rule or Gateway listener/route/rule, filters, weighted backends, endpoints and the NetworkPolicy verdict')
-    .argument('<url>', 'http(s)://host[:port]/path?query')
+    .argument('<url>', 'http(s)://host[:port]/path?query, or tls://sni-host[:port], tcp://host:port, udp://host:port')
     .argument('<paths...>', 'YAML/JSON files, directories, or - for stdin')
     .option('-X, --method <method>', 'HTTP method (default GET, POST for --grpc)')
     .option('-H, --header <name=value>', 'request header, repeatable (host=... overrides the URL host)', collect, [])

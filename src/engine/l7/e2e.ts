@@ -54,7 +54,8 @@ export interface EndToEndAnswer {
  * controller's pods to the backend pods on the resolved target port.
  */
 export function routeEndToEnd(cluster: Cluster, req: L7Request, opts: EndToEndOptions = {}): EndToEndAnswer {
-  const useIngress = opts.gateway === undefined;
+  // Ingress carries HTTP only; TLS passthrough, TCP and UDP go through Gateways.
+  const useIngress = opts.gateway === undefined && (req.scheme === 'http' || req.scheme === 'https');
   const useGateway = opts.ingressClass === undefined;
   const override = opts.controllerNamespace !== undefined || opts.controllerLabels !== undefined
     ? { namespace: opts.controllerNamespace ?? 'default', labels: opts.controllerLabels ?? {}, from: 'option' as const }

@@ -1,6 +1,9 @@
-/** An HTTP (or gRPC) request as a gateway sees it. Header names are lower-case. */
+/**
+ * A request as a gateway sees it: HTTP(S) or gRPC, or a TLS (SNI), TCP or UDP
+ * connection for TLSRoute/TCPRoute/UDPRoute. Header names are lower-case.
+ */
 export interface L7Request {
-  readonly scheme: 'http' | 'https';
+  readonly scheme: Scheme;
   /** Host without port, lower-case. */
   readonly host: string;
   readonly port: number;
@@ -12,6 +15,14 @@ export interface L7Request {
   readonly headers: Readonly<Record<string, string>>;
   /** A gRPC call: matched against GRPCRoutes (path is /service/method). */
   readonly grpc: boolean;
+}
+
+export type Scheme = 'http' | 'https' | 'tls' | 'tcp' | 'udp';
+const SCHEMES: readonly string[] = ['http', 'https', 'tls', 'tcp', 'udp'];
+
+/** Port a scheme uses when the URL names none (TCP and UDP need one). */
+export function defaultPortOf(scheme: Scheme): number | undefined {
+  return scheme === 'http' ? 80 : scheme === 'https' || scheme === 'tls' ? 443 : undefined;
 }
 
 export interface RequestOptions {
@@ -30,11 +41,12 @@ export function parseRequest(url: string, opts: RequestOptions = {}): L7Request 
   const m = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)([^?#]*)(\?[^#]*)?/i.exec(withScheme);
   if (!m) throw new Error(`not a URL: "${url}"`);
   const scheme = m[1].toLowerCase();
-  if (scheme !== 'http' && scheme !== 'https') throw new Error(`unsupported scheme "${scheme}": use http or https`);
+  if (!SCHEMES.includes(scheme)) throw new Error(`unsupported scheme "${scheme}": use http, https, tls, tcp or udp`);
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(opts.headers ?? {})) headers[k.toLowerCase()] = v;
   const authority = headers.host ?? m[2];
-  const { host, port } = splitHostPort(authority, scheme === 'https' ? 443 : 80);
+  const { host, port } = splitHostPort(authority, defaultPortOf(scheme as Scheme) ?? 0);
+  if (port === 0) throw new Error(`a ${scheme}:// address needs a port`);
   const query: [string, string][] = [];
   for (const part of (m[4] ?? '').replace(/^\?/, '').split('&')) {
     if (part === '') continue;
@@ -43,7 +55,7 @@ export function parseRequest(url: string, opts: RequestOptions = {}): L7Request 
   }
   const grpc = opts.grpc ?? (headers['content-type'] ?? '').startsWith('application/grpc');
   return {
-    scheme,
+    scheme: scheme as Scheme,
     host,
     port,
     path: m[3] === '' ? '/' : m[3],
@@ -69,7 +81,8 @@ function decode(s: string): string {
 
 /** `GET http://host:port/path?q` for messages. */
 export function describeRequest(r: L7Request): string {
-  const defaultPort = r.scheme === 'https' ? 443 : 80;
+  if (r.scheme === 'tls' || r.scheme === 'tcp' || r.scheme === 'udp') return `${r.scheme.toUpperCase()} ${r.host}:${r.port}`;
+  const defaultPort = defaultPortOf(r.scheme);
   const q = r.query.length > 0 ? '?' + r.query.map(([k, v]) => `${k}=${v}`).join('&') : '';
   return `${r.grpc ? 'gRPC ' : ''}${r.method} ${r.scheme}://${r.host}${r.port === defaultPort ? '' : ':' + r.port}${r.path}${q}`;
 }

@@ -1,7 +1,7 @@
 import { Cluster } from '../../../model/cluster';
 import { Gateway, Listener, Route, RouteKind, RouteMatch } from '../../../model/kinds/gateway/types';
-import { L7Request } from '../request';
-import { routesOnListener } from './attachment';
+import { L7Request, Scheme } from '../request';
+import { routesOnListener, supportedKinds } from './attachment';
 import { resolveBackendRef, ResolvedBackendRef } from './backends';
 import { applyFilters, FilterOutcome } from './filters';
 import { hostnameMatches, hostnameSpecificity } from './hostname';
@@ -68,7 +68,8 @@ export function routeThroughGateways(cluster: Cluster, req: L7Request, opts: Gat
   return out;
 }
 
-const SCHEME_PROTOCOL: Record<L7Request['scheme'], string> = { http: 'HTTP', https: 'HTTPS' };
+/** Listener protocols that accept each kind of request (an https client also reaches a TLS passthrough listener). */
+const SCHEME_PROTOCOLS: Record<Scheme, readonly string[]> = { http: ['HTTP'], https: ['HTTPS', 'TLS'], tls: ['TLS'], tcp: ['TCP'], udp: ['UDP'] };
 
 /** Listener isolation: the most specific listener whose port, protocol and hostname fit takes the request. */
 export function chooseListener(gw: Gateway, req: L7Request): { listener?: Listener; choices: ListenerChoice[] } {
@@ -76,8 +77,8 @@ export function chooseListener(gw: Gateway, req: L7Request): { listener?: Listen
   const choices: ListenerChoice[] = [];
   for (const l of gw.listeners) {
     if (l.port !== req.port) choices.push({ listener: l.name, chosen: false, why: `port ${l.port} is not ${req.port}` });
-    else if (l.protocol !== SCHEME_PROTOCOL[req.scheme]) choices.push({ listener: l.name, chosen: false, why: `protocol ${l.protocol} does not serve ${req.scheme}` });
-    else if (l.hostname !== undefined && !hostnameMatches(l.hostname, req.host)) choices.push({ listener: l.name, chosen: false, why: `hostname ${l.hostname} does not match ${req.host}` });
+    else if (!SCHEME_PROTOCOLS[req.scheme].includes(l.protocol)) choices.push({ listener: l.name, chosen: false, why: `protocol ${l.protocol} does not serve ${req.scheme}` });
+    else if (l.hostname !== undefined && !L4_PROTOCOLS.includes(l.protocol) && !hostnameMatches(l.hostname, req.host)) choices.push({ listener: l.name, chosen: false, why: `hostname ${l.hostname} does not match ${req.host}` });
     else fits.push(l);
   }
   fits.sort((a, b) => compareKeys(hostnameSpecificity(b.hostname), hostnameSpecificity(a.hostname)));
@@ -86,6 +87,60 @@ export function chooseListener(gw: Gateway, req: L7Request): { listener?: Listen
   for (const l of rest) choices.push({ listener: l.name, chosen: false, why: `less specific hostname ${l.hostname ?? '(any)'} than ${listener.hostname}` });
   choices.sort((a, b) => (a.chosen === b.chosen ? (a.listener < b.listener ? -1 : 1) : a.chosen ? -1 : 1));
   return { listener, choices };
+}
+
+/** TCP and UDP listeners ignore hostnames. */
+const L4_PROTOCOLS: readonly string[] = ['TCP', 'UDP'];
+
+type AnswerBase = Pick<GatewayRouteAnswer, 'gateway' | 'gatewayClassName' | 'listeners' | 'errorPercent' | 'candidates' | 'backends'>;
+
+/**
+ * TLS passthrough (by SNI), TCP and UDP: TLSRoutes compete on hostname
+ * specificity; several TCPRoutes or UDPRoutes on one listener is
+ * implementation-specific, the oldest (then by name) is taken here. The first
+ * rule forwards; status 200 means the connection is forwarded.
+ */
+function routeConnection(cluster: Cluster, gw: Gateway, listener: Listener, req: L7Request, base: AnswerBase): GatewayRouteAnswer {
+  const kinds = supportedKinds(listener).filter(k => k !== 'HTTPRoute' && k !== 'GRPCRoute');
+  const attached = routesOnListener(cluster, gw, listener, kinds);
+  const matched: Scored[] = [];
+  const unmatched: MatchCandidate[] = [];
+  for (const { route, hostnames } of attached) {
+    const c = { route: `${route.namespace}/${route.name}`, kind: route.kind, ruleIndex: 0, ruleName: route.rules[0]?.name, matchIndex: 0 };
+    if (route.kind !== 'TLSRoute') {
+      matched.push({ candidate: { ...c, match: 'any connection', matched: true }, route, keys: [] });
+      continue;
+    }
+    const hostKey = bestHostname(hostnames, req.host);
+    const match = `SNI ${(hostnames ?? ['*']).join(', ')}`;
+    if (hostKey) matched.push({ candidate: { ...c, match, matched: true }, route, keys: hostKey });
+    else unmatched.push({ ...c, match, matched: false, why: `SNI ${req.host} is not among the route hostnames` });
+  }
+  matched.sort(comparePrecedence);
+  const [win, ...losers] = matched;
+  const reasons = [`listener ${listener.name} (${listener.protocol}${listener.tls ? ' ' + listener.tls.mode : ''}) took the connection (${attached.length} route${attached.length === 1 ? '' : 's'} attached)`];
+  if (!win) return { ...base, listener: listener.name, candidates: unmatched, reasons: [...reasons, 'no route matches: the connection is rejected'] };
+  const losing = losers.map(l => ({
+    ...l.candidate,
+    why: l.route.kind === 'TLSRoute' ? `lower precedence: ${explainLoss(win, l, HOST_KEYS)}` : `only one ${l.route.kind} per listener is served (implementation-specific); ${explainLoss(win, l, HOST_KEYS)}`,
+  }));
+  const rule = win.route.rules[0];
+  const backends = weigh((rule?.backendRefs ?? []).map(b => resolveBackendRef(cluster, win.route, b)), req, undefined);
+  const valid = backends.filter(b => !b.problem).reduce((sum, b) => sum + b.weight, 0);
+  const total = backends.reduce((sum, b) => sum + b.weight, 0);
+  reasons.push(`won: ${win.candidate.route} (${win.candidate.match})`);
+  for (const b of backends) if (b.problem) reasons.push(`${b.problem.reason}: ${b.problem.message}`);
+  if (valid === 0) reasons.push('no usable backendRef: the connection is reset');
+  return {
+    ...base,
+    listener: listener.name,
+    status: valid === 0 ? 500 : 200,
+    errorPercent: total === 0 ? 100 : round(((total - valid) / total) * 100),
+    winner: win.candidate,
+    candidates: [win.candidate, ...losing, ...unmatched],
+    backends,
+    reasons,
+  };
 }
 
 interface Scored {
@@ -101,12 +156,14 @@ export function routeThroughGateway(cluster: Cluster, gw: Gateway, req: L7Reques
   const base = { gateway, gatewayClassName: gw.gatewayClassName, listeners: choices, errorPercent: 0, candidates: [], backends: [] };
   if (!listener) {
     // The port is open when any listener serves it; a host no listener claims gets 404 there.
-    const portOpen = gw.listeners.some(l => l.port === req.port && l.protocol === SCHEME_PROTOCOL[req.scheme]);
+    // An HTTP listener port answers 404 for hosts no listener claims; TLS passthrough, TCP and UDP reject the connection.
+    const portOpen = (req.scheme === 'http' || req.scheme === 'https') && gw.listeners.some(l => l.port === req.port && SCHEME_PROTOCOLS[req.scheme].includes(l.protocol));
     return portOpen
       ? { ...base, status: 404, reasons: [`no listener hostname of Gateway ${gateway} on port ${req.port} matches ${req.host}: 404`] }
       : { ...base, reasons: [`no listener of Gateway ${gateway} accepts ${req.scheme} on port ${req.port}`] };
   }
 
+  if (listener.protocol === 'TLS' || L4_PROTOCOLS.includes(listener.protocol)) return routeConnection(cluster, gw, listener, req, base);
   const kind: RouteKind = req.grpc ? 'GRPCRoute' : 'HTTPRoute';
   const attached = routesOnListener(cluster, gw, listener, [kind]);
   const matched: Scored[] = [];
