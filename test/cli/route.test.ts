@@ -38,6 +38,40 @@ describe('cdk8s-traffic route', () => {
     expect(r.code).toBe(2);
     expect(r.err).toBe('error: --gateway and --ingress-class are mutually exclusive\n');
     const bad = run(['ftp://x/']);
-    expect(bad.err).toBe('error: unsupported scheme "ftp": use http or https\n');
+    expect(bad.err).toBe('error: unsupported scheme "ftp": use http, https, tls, tcp or udp\n');
+  });
+});
+
+describe('cdk8s-traffic route over TCP', () => {
+  const YAML = `
+apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata: {name: gw, namespace: infra}
+spec: {gatewayClassName: x, listeners: [{name: pg, port: 5432, protocol: TCP, allowedRoutes: {namespaces: {from: All}}}]}
+---
+apiVersion: gateway.networking.k8s.io/v1alpha2
+kind: TCPRoute
+metadata: {name: db, namespace: data}
+spec: {parentRefs: [{name: gw, namespace: infra}], rules: [{backendRefs: [{name: pg, port: 5432}]}]}
+---
+apiVersion: v1
+kind: Service
+metadata: {name: pg, namespace: data}
+spec: {selector: {app: pg}, ports: [{port: 5432}]}
+---
+apiVersion: apps/v1
+kind: StatefulSet
+metadata: {name: pg, namespace: data}
+spec: {template: {metadata: {labels: {app: pg}}, spec: {containers: [{name: pg, ports: [{containerPort: 5432}]}]}}}
+`;
+
+  test('a TCP connection lands on the TCPRoute backend; the unknown controller is named, NetworkPolicy is not checked', () => {
+    const c = captureIO(YAML);
+    const code = runCli(['route', 'tcp://db.example.com:5432', '-'], c.io);
+    expect(c.out()).toContain('matched: TCPRoute data/db rule 0 match 0 (any connection)');
+    expect(c.out()).toContain('Service data/pg:5432 weight 1 (100%)');
+    expect(c.out()).toContain('controller pods: unknown for an unnamed controller');
+    expect(c.out()).toContain('data/pg[StatefulSet] TCP 5432: not checked');
+    expect(code).toBe(0);
   });
 });
