@@ -36,6 +36,25 @@ export class ConnectionSet {
     return new ConnectionSet({ [protocol]: [[from, to]] });
   }
 
+  /**
+   * Reads the {@link toString} wording back (`All Connections`, `No Connections`,
+   * `TCP 80,8080-8090,UDP 53`). Throws a RangeError on anything else.
+   */
+  public static parse(text: string): ConnectionSet {
+    const t = text.trim();
+    if (t === 'All Connections') return ConnectionSet.all();
+    if (t === 'No Connections') return ConnectionSet.none();
+    let set = ConnectionSet.none();
+    let protocol: Protocol | undefined;
+    for (const item of t.split(',')) {
+      const m = /^(?:(TCP|UDP|SCTP) )?(\d+)(?:-(\d+))?$/.exec(item.trim());
+      if (!m || (!m[1] && !protocol)) throw new RangeError(`cannot read connections "${text}"`);
+      protocol = (m[1] as Protocol | undefined) ?? protocol!;
+      set = set.union(ConnectionSet.ports(protocol, Number(m[2]), m[3] === undefined ? undefined : Number(m[3])));
+    }
+    return set;
+  }
+
   /** Every port of one protocol. */
   public static protocol(protocol: Protocol): ConnectionSet {
     return ConnectionSet.ports(protocol, MIN_PORT, MAX_PORT);

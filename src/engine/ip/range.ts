@@ -57,10 +57,10 @@ export function parseIpRange(text: string): IpRange | undefined {
     return { family: a.family, start: a.n, end: b.n };
   }
   if (t.includes('/')) {
-    if (!ipaddr.isValidCIDR(t) || !/^\d{1,3}$/.test(t.split('/')[1])) return undefined;
-    const [addr, bits] = ipaddr.parseCIDR(t);
-    const family: IpFamily = addr.kind() === 'ipv4' ? 4 : 6;
-    return cidrRange(family, toBigInt(addr), bits);
+    const [addr, bitsText, extra] = t.split('/');
+    const a = parseAddress(addr);
+    if (!a || extra !== undefined || !/^\d{1,3}$/.test(bitsText) || Number(bitsText) > BITS[a.family]) return undefined;
+    return cidrRange(a.family, a.n, Number(bitsText));
   }
   const a = parseAddress(t);
   return a ? { family: a.family, start: a.n, end: a.n } : undefined;
@@ -68,8 +68,8 @@ export function parseIpRange(text: string): IpRange | undefined {
 
 function parseAddress(s: string): { family: IpFamily; n: bigint } | undefined {
   if (!ipaddr.isValid(s)) return undefined;
-  // ipaddr.js accepts octal/hex/short IPv4 forms that Kubernetes rejects.
-  if (s.includes('.') && !s.includes(':') && !/^(\d{1,3})(\.\d{1,3}){3}$/.test(s)) return undefined;
+  // ipaddr.js accepts octal, hex and short IPv4 forms that Kubernetes rejects.
+  if (s.includes('.') && !s.includes(':') && (!/^(\d{1,3})(\.\d{1,3}){3}$/.test(s) || /(^|\.)0\d/.test(s))) return undefined;
   const a = ipaddr.parse(s);
   return { family: a.kind() === 'ipv4' ? 4 : 6, n: toBigInt(a) };
 }
