@@ -59,7 +59,8 @@ export abstract class L4RouteBase extends RouteBase {
   protected _validateRules(): string[] {
     const p = new Problems(this.node.path);
     p.check(this.rules.length >= 1, 'spec.rules', 'at least one rule is required');
-    p.maxItems(this.rules, 16, 'spec.rules');
+    // v1 allows a single rule; the experimental v1alpha2 allows 16.
+    p.maxItems(this.rules, this.apiVersion.endsWith('/v1alpha2') ? 16 : 1, 'spec.rules');
     this.rules.forEach(({ rule, backends }, i) => {
       const f = `spec.rules[${i}]`;
       if (rule.name !== undefined) p.check(SECTION_NAME_RE.test(rule.name), `${f}.name`, `invalid rule name "${rule.name}"`);

@@ -95,6 +95,8 @@ export abstract class RouteBase extends Construct {
   public readonly namespace: string;
   /** Route kind, e.g. "HTTPRoute". */
   public readonly kind: string;
+  /** apiVersion, e.g. "gateway.networking.k8s.io/v1". */
+  public readonly apiVersion: string;
   private readonly parentRefs: ParentRef[] = [];
   /** Service constructs and ports this route sends traffic to (for controller admission). */
   private readonly exposed: Array<{ service: IConstruct; port: number }> = [];
@@ -105,8 +107,9 @@ export abstract class RouteBase extends Construct {
     super(scope, id);
     this.kind = kind;
     this._hostnames = [...(props.hostnames ?? [])];
+    this.apiVersion = gatewayApiVersion(this.node.path, kind, props.apiVersion);
     this.apiObject = new ApiObject(this, 'Resource', {
-      apiVersion: gatewayApiVersion(this.node.path, kind, props.apiVersion),
+      apiVersion: this.apiVersion,
       kind,
       metadata: compact({ name: props.name }),
       spec: {
@@ -194,7 +197,10 @@ export abstract class RouteBase extends Construct {
   private validateCommon(): string[] {
     const p = new Problems(this.node.path);
     p.maxItems(this.parentRefs, 32, 'spec.parentRefs');
-    p.maxItems(this._hostnames, 16, 'spec.hostnames');
+    // TLSRoute takes up to 1024 hostnames, and needs one outside v1alpha2; the others up to 16.
+    const tls = this.kind === 'TLSRoute';
+    p.maxItems(this._hostnames, tls ? 1024 : 16, 'spec.hostnames');
+    if (tls && !this.apiVersion.endsWith('/v1alpha2')) p.check(this._hostnames.length >= 1, 'spec.hostnames', 'at least one hostname is required');
     this._hostnames.forEach((h, i) => p.hostname(h, `spec.hostnames[${i}]`));
     const perParent = new Map<string, Array<string | undefined>>();
     this.parentRefs.forEach((r, i) => {

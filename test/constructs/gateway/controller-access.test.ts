@@ -1,3 +1,4 @@
+import * as kplus from 'cdk8s-plus-28';
 import { appWith, objectsOf, synthError } from './synth';
 import {
   AllowedRoutes, Backend, Gateway, HttpRoute, Ingress, IngressBackend, IngressClass, Listener, NamespaceIsolation, ParentRef, RouteKind, Service,
@@ -50,6 +51,18 @@ describe('controllers are admitted to backends in isolated namespaces', () => {
     const cls = new IngressClass(charts.shop, 'nginx', { controller: 'k8s.io/ingress-nginx', controllerLocation: { namespace: 'ingress-nginx' } });
     new Ingress(charts.shop, 'ing', { ingressClass: cls, defaultBackend: IngressBackend.serviceNamedPort(api, 'http') });
     expect(policies(app)[0].spec.ingress).toEqual([{ from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' } } }], ports: [{ port: 8080, protocol: 'TCP' }] }]);
+  });
+
+  test('cdk8s-plus-28 Services are admitted on their pods\' port', () => {
+    const { app, charts } = appWith('shop');
+    new NamespaceIsolation(charts.shop, 'iso');
+    const dep = new kplus.Deployment(charts.shop, 'api', { containers: [{ image: 'api', ports: [{ number: 9090 }] }] });
+    const api = dep.exposeViaService({ name: 'api', ports: [{ port: 80, targetPort: 9090 }] });
+    const gw = new Gateway(charts.shop, 'gw', { gatewayClassName: 'envoy', listeners: [Listener.http({ name: 'web' })], controller: { namespace: 'gw-system' } });
+    new HttpRoute(charts.shop, 'r', { parents: [gw], rules: [{ backends: [Backend.service(api, 80)] }] });
+    const [policy] = policies(app);
+    expect(policy.spec.podSelector).toEqual({ matchLabels: dep.matchLabels });
+    expect(policy.spec.ingress).toEqual([{ from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'gw-system' } } }], ports: [{ port: 9090, protocol: 'TCP' }] }]);
   });
 
   test('no isolation, or no known controller location: no policy', () => {

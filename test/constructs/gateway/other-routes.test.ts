@@ -69,6 +69,22 @@ describe('TLS, TCP and UDP routes', () => {
   });
 });
 
+describe('v1 and v1alpha2 bounds of the L4 routes', () => {
+  test('v1 takes one rule, v1alpha2 up to 16; a v1 TLSRoute needs a hostname', () => {
+    const { app, charts } = appWith('infra');
+    const two = [{ backends: [Backend.fromName('a', 1)] }, { backends: [Backend.fromName('b', 1)] }];
+    new TcpRoute(charts.infra, 'v1', { rules: two });
+    new TcpRoute(charts.infra, 'alpha', { apiVersion: GatewayApiVersion.V1ALPHA2, rules: two });
+    new TlsRoute(charts.infra, 'tls', { rules: [{ backends: [Backend.fromName('a', 443)] }] });
+    new TlsRoute(charts.infra, 'tls-alpha', { apiVersion: GatewayApiVersion.V1ALPHA2, rules: [{ backends: [Backend.fromName('a', 443)] }] });
+    const err = synthError(app);
+    expect(err).toContain('infra/v1: spec.rules: at most 1 items are allowed (got 2)');
+    expect(err).toContain('infra/tls: spec.hostnames: at least one hostname is required');
+    expect(err).not.toContain('infra/alpha');
+    expect(err).not.toContain('infra/tls-alpha');
+  });
+});
+
 describe('ReferenceGrant', () => {
   test('renders sorted from/to and validates namespaces', () => {
     const { app, charts } = appWith('payments');
