@@ -37,6 +37,8 @@ interface Req {
   readonly weights?: Record<string, number>;
   /** Expected redirect Location. */
   readonly location?: string;
+  /** Expected RequestMirror targets (`ns/name`). */
+  readonly mirrors?: readonly string[];
   /** Expected forwarded path and host (URLRewrite). */
   readonly forwardedPath?: string;
   readonly forwardedHost?: string;
@@ -457,6 +459,38 @@ const CASES: readonly Case[] = [
   },
   // Filters: redirects, rewrites and header modifiers.
   {
+    name: 'httproute-named-rule',
+    gateway: 'same-namespace',
+    requests: [{ path: '/named', backend: v1 }, { path: '/unnamed', backend: v2 }],
+  },
+  {
+    name: 'grpcroute-named-rule',
+    gateway: 'same-namespace',
+    requests: [{ grpc: 'Echo', backend: 'grpc-infra-backend-v1' }, { grpc: 'EchoTwo', backend: 'grpc-infra-backend-v2' }],
+  },
+  {
+    name: 'httproute-service-types',
+    gateway: 'same-namespace',
+    requests: [
+      { path: '/manual-endpointslices', backend: 'manual-endpointslices' },
+      { path: '/headless', backend: 'headless' },
+      { path: '/headless-manual-endpointslices', backend: 'headless-manual-endpointslices' },
+    ],
+  },
+  {
+    name: 'httproute-request-mirror',
+    gateway: 'same-namespace',
+    requests: [
+      { path: '/mirror', backend: v1, mirrors: [v2] },
+      { path: '/mirror-and-modify-headers', backend: v1, mirrors: [v2], forwardedHeaders: { 'x-header-set': 'set-overwrites-values' } },
+    ],
+  },
+  {
+    name: 'httproute-request-header-modifier-backend-weights',
+    gateway: 'same-namespace',
+    requests: [{ path: '/', weights: { [v1]: 50, [v2]: 50 } }],
+  },
+  {
     name: 'httproute-303-redirect',
     gateway: 'same-namespace',
     requests: [{ path: '/see-other', status: 303, location: 'http://192.0.2.1/see-other' }],
@@ -596,6 +630,8 @@ function checkRequest(cluster: Cluster, gateway: string, r: Req): string | undef
   if (r.backend) {
     if (a.status !== 200 || live.length !== 1 || live[0] !== qualify(r.backend)) return `got status ${a.status}, backends ${live.join(',') || 'none'}`;
     const fwd = a.filters?.forwarded;
+    const mirrors = (a.filters?.mirrors ?? []).map(m => `${m.namespace}/${m.name}`);
+    if (r.mirrors && JSON.stringify(mirrors) !== JSON.stringify(r.mirrors.map(qualify))) return `mirrored to ${mirrors.join(',')}`;
     if (r.forwardedPath !== undefined && fwd?.path !== r.forwardedPath) return `forwarded path ${fwd?.path}`;
     if (r.forwardedHost !== undefined && fwd?.host !== r.forwardedHost) return `forwarded host ${fwd?.host}`;
     for (const [k, v] of Object.entries(r.forwardedHeaders ?? {})) {
