@@ -1,7 +1,10 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { connectivityMatrix, MatrixEntry } from '../../engine/connectivity/matrix';
 import { ConnectionSet } from '../../engine/connectivity/connection-set';
-import { Endpoint, formatEndpoint } from '../../engine/netpol/endpoint';
+import { Endpoint, formatEndpoint, podOf } from '../../engine/netpol/endpoint';
+import {
+  ingressControllerExposure, INGRESS_CONTROLLER_NAME, INGRESS_CONTROLLER_NAMESPACE, INGRESS_CONTROLLER_PEER,
+} from '../../engine/services/ingress-exposure';
 import { buildCluster } from '../../model/build';
 import { Cluster, Protocol, PROTOCOLS } from '../../model/cluster';
 import { CONNLIST_FORMATS, ConnLine, ConnlistFormat, formatConnlist, GraphPeer } from '../format/connlist';
@@ -20,34 +23,57 @@ export interface ListOptions {
   readonly focusConn?: { readonly protocol: Protocol; readonly port: number };
 }
 
-/** The name a focus option matches: `name` or `ns/name` of a workload; addresses match nothing. */
-function matchesFocus(e: Endpoint, names: readonly string[]): boolean {
-  if (e.kind !== 'pod' || !e.workload) return false;
-  const w = e.workload;
-  return names.includes(w.name) || names.includes(`${w.namespace}/${w.name}`);
+/** A listed peer: its printed id and, for cluster peers, the names `--focus-workload` matches. */
+interface Peer {
+  readonly id: string;
+  /** `name` and `ns/name`; empty for addresses. */
+  readonly focusNames: readonly string[];
 }
 
+interface Pair { readonly src: Peer; readonly dst: Peer; readonly conns: ConnectionSet }
+
+function peerOf(e: Endpoint): Peer {
+  const w = e.kind === 'pod' ? e.workload : undefined;
+  return { id: formatEndpoint(e), focusNames: w ? [w.name, `${w.namespace}/${w.name}`] : [] };
+}
+
+const INGRESS_CONTROLLER: Peer = {
+  id: INGRESS_CONTROLLER_PEER,
+  focusNames: [INGRESS_CONTROLLER_NAME, `${INGRESS_CONTROLLER_NAMESPACE}/${INGRESS_CONTROLLER_NAME}`],
+};
+
 /** netpol-analyzer's pair filter for --focus-workload, --focus-workload-peer and --focus-direction. */
-function includePair(m: MatrixEntry, o: ListOptions): boolean {
+function includePair(m: Pair, o: ListOptions): boolean {
   const focus = o.focusWorkload ?? [];
   if (focus.length === 0) return true;
-  const isFocus = (e: Endpoint) => matchesFocus(e, focus);
-  const isPeer = (e: Endpoint) => (o.focusWorkloadPeer ?? []).length === 0 || matchesFocus(e, o.focusWorkloadPeer!);
+  const peers = o.focusWorkloadPeer ?? [];
+  const isFocus = (p: Peer) => p.focusNames.some(n => focus.includes(n));
+  const isPeer = (p: Peer) => peers.length === 0 || p.focusNames.some(n => peers.includes(n));
   if (o.focusDirection === 'ingress' && !isFocus(m.dst)) return false;
   if (o.focusDirection === 'egress' && !isFocus(m.src)) return false;
   return (isFocus(m.src) && isPeer(m.dst)) || (isFocus(m.dst) && isPeer(m.src));
 }
 
+/**
+ * Every allowed connection netpol-analyzer lists: the connectivity matrix plus
+ * `{ingress-controller}` to the workloads Ingress and Route objects expose.
+ */
+function allPairs(cluster: Cluster, matrix: readonly MatrixEntry[]): Pair[] {
+  const pairs: Pair[] = matrix.map(m => ({ src: peerOf(m.src), dst: peerOf(m.dst), conns: m.conns }));
+  for (const e of ingressControllerExposure(cluster)) pairs.push({ src: INGRESS_CONTROLLER, dst: peerOf(podOf(e.workload)), conns: e.conns });
+  return pairs;
+}
+
 /** The `list` report of a cluster in one of netpol-analyzer's formats (pass `matrix` to reuse one across formats). */
 export function listConnections(cluster: Cluster, o: ListOptions, matrix: readonly MatrixEntry[] = connectivityMatrix(cluster)): string {
-  let entries = matrix.filter(m => includePair(m, o));
+  let pairs = allPairs(cluster, matrix).filter(m => includePair(m, o));
   let focusConn: string | undefined;
   if (o.focusConn) {
     const fc = ConnectionSet.ports(o.focusConn.protocol, o.focusConn.port);
     focusConn = fc.toString();
-    entries = entries.filter(m => !m.conns.intersect(fc).isEmpty());
+    pairs = pairs.filter(m => !m.conns.intersect(fc).isEmpty());
   }
-  const lines: ConnLine[] = entries.map(m => ({ src: formatEndpoint(m.src), dst: formatEndpoint(m.dst), conn: m.conns.toString() }));
+  const lines: ConnLine[] = pairs.map(m => ({ src: m.src.id, dst: m.dst.id, conn: m.conns.toString() }));
 
   const focus = o.focusWorkload ?? [];
   const focusPeers = o.focusWorkloadPeer ?? [];
