@@ -1,6 +1,6 @@
 import { Cluster, IgnoredObject, Namespace, Service, Workload, WorkloadKind } from './cluster';
 import { ManifestError } from './errors';
-import { describeObject } from './fields';
+import { describeObject, typeName } from './fields';
 import { readAdminNetworkPolicy, readBaselineAdminNetworkPolicy } from './kinds/admin-network-policy';
 import { readClusterNetworkPolicy } from './kinds/cluster-network-policy';
 import { EndpointSlice, readEndpointSlice } from './kinds/endpoint-slice';
@@ -68,6 +68,12 @@ export function buildCluster(objects: readonly SourcedObject[], options: BuildOp
   for (const obj of objects) {
     const { kind, apiVersion, metadata } = obj.object;
     const group = apiGroup(apiVersion);
+    if (metadata.namespace !== undefined && metadata.namespace !== null && typeof metadata.namespace !== 'string') {
+      // `namespace: 2024` unquoted is a number: refuse it rather than silently use the default namespace.
+      throw new ManifestError(`expected a string, got ${typeName(metadata.namespace)}`, {
+        source: obj.source, object: describeObject(kind, typeof metadata.name === 'string' ? metadata.name : undefined), field: 'metadata.namespace',
+      });
+    }
     const ns = typeof metadata.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : defaultNs;
     const key = `${group}/${kind}/${kind === 'Namespace' ? '' : ns}/${String(metadata.name ?? '')}`;
     const dup = seen.get(key);
