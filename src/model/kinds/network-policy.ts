@@ -3,7 +3,7 @@ import { Protocol, PROTOCOLS } from '../cluster';
 import { SourceRef } from '../errors';
 import { FieldReader } from '../fields';
 import { SourcedObject } from '../manifest';
-import { LabelSelector, readLabelSelector } from '../selector';
+import { LabelSelector, readLabelSelector, SELECT_ALL } from '../selector';
 import { readName } from './metadata';
 import { isPortName } from './workload';
 
@@ -60,7 +60,9 @@ export function readNetworkPolicy(obj: SourcedObject, namespace: string): Networ
   const r = FieldReader.of(obj, namespace);
   const name = readName(r);
   const spec = r.object_('spec');
-  const podSelector = readLabelSelector(spec, 'podSelector') ?? spec.fail('required field is missing', 'podSelector');
+  // `podSelector:` written with no value (null) decodes as the empty selector, as the API server reads it.
+  const podSelectorWritten = Object.prototype.hasOwnProperty.call(spec.asRecord(), 'podSelector');
+  const podSelector = readLabelSelector(spec, 'podSelector') ?? (podSelectorWritten ? SELECT_ALL : spec.fail('required field is missing', 'podSelector'));
   const ingress = (spec.optList('ingress') ?? []).map(rule => readRule(rule, 'from'));
   const egressItems = spec.optList('egress');
   const egress = (egressItems ?? []).map(rule => readRule(rule, 'to'));
