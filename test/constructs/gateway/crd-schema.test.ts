@@ -49,6 +49,15 @@ function expectValid(objects: any[]): number {
 }
 
 describe('synthesized Gateway API objects validate against the CRD schemas', () => {
+  test('the schemas do reject invalid objects', () => {
+    const gw = (port: number) => ({
+      apiVersion: 'gateway.networking.k8s.io/v1', kind: 'Gateway', metadata: { name: 'g' },
+      spec: { gatewayClassName: 'c', listeners: [{ name: 'l', port, protocol: 'HTTP' }] },
+    });
+    expect(schemas.get('gateway.networking.k8s.io/v1 Gateway')!(gw(80))).toBe(true);
+    expect(schemas.get('gateway.networking.k8s.io/v1 Gateway')!(gw(0))).toBe(false);
+  });
+
   test('the gateway example', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crd-'));
     const app = buildGateway(dir);
