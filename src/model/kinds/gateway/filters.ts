@@ -1,6 +1,6 @@
-import { FieldReader } from '../../fields';
 import { readBackendRef } from './refs';
 import { HeaderModifier, PathModifier, RouteFilter } from './types';
+import { FieldReader } from '../../fields';
 
 const FILTER_TYPES = ['RequestHeaderModifier', 'ResponseHeaderModifier', 'RequestRedirect', 'URLRewrite', 'RequestMirror', 'CORS', 'ExternalAuth', 'ExtensionRef'];
 

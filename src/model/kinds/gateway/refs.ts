@@ -1,5 +1,5 @@
-import { FieldReader } from '../../fields';
 import { BackendRef, ObjectRef, ParentRef, RouteFilter } from './types';
+import { FieldReader } from '../../fields';
 
 /** Reads a SecretObjectReference-like reference; group and kind take the given defaults. */
 export function readObjectRef(r: FieldReader, namespace: string, group: string, kind: string): ObjectRef {
