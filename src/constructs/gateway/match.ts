@@ -10,14 +10,23 @@ export enum MatchType {
 
 /** HTTP methods an HTTPRoute can match. */
 export enum HttpMethod {
+  /** GET */
   GET = 'GET',
+  /** HEAD */
   HEAD = 'HEAD',
+  /** POST */
   POST = 'POST',
+  /** PUT */
   PUT = 'PUT',
+  /** DELETE */
   DELETE = 'DELETE',
+  /** CONNECT */
   CONNECT = 'CONNECT',
+  /** OPTIONS */
   OPTIONS = 'OPTIONS',
+  /** TRACE */
   TRACE = 'TRACE',
+  /** PATCH */
   PATCH = 'PATCH',
 }
 
