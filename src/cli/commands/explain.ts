@@ -3,6 +3,7 @@ import { describeEndpoint, Explanation, explainConnection } from '../../engine/e
 import { parseIpRange } from '../../engine/ip/range';
 import { Endpoint, ipEndpoint, podOf } from '../../engine/netpol/endpoint';
 import { serviceBackends } from '../../engine/service-backends';
+import { resolveTargetOn } from '../../engine/services/ports';
 import { buildCluster } from '../../model/build';
 import { Cluster, Protocol, PROTOCOLS, Service } from '../../model/cluster';
 import { ManifestError } from '../../model/errors';
@@ -122,11 +123,16 @@ function resolveEndpoint(cluster: Cluster, text: string, defaultNs: string, flag
   return usage(`${flag}: no workload ${ns}/${name}${kind ? `[${kind}]` : ''} in the input`);
 }
 
-/** The Service port's target on each backend workload (targetPort, number or container-port name). */
+/**
+ * The Service port's target on each backend workload: targetPort resolved per
+ * pod (a named targetPort that a backend lacks stays a name, and explain
+ * reports that it does not resolve).
+ */
 function serviceTargets(svc: Service, port: number | string, protocol: Protocol | undefined, cluster: Cluster) {
   const sp = svc.ports.find(p => (typeof port === 'number' ? p.port === port : p.name === port) && (!protocol || p.protocol === protocol));
   const id = `${svc.namespace}/${svc.name}[Service]`;
   if (!sp) usage(`--port: ${id} has no ${protocol ? protocol + ' ' : ''}port ${JSON.stringify(port)}`);
   const via = `${id} port ${sp.port}/${sp.protocol} -> targetPort ${sp.targetPort}`;
-  return serviceBackends(cluster, svc).map(w => ({ dst: podOf(w) as Endpoint, port: sp.targetPort, protocol: sp.protocol, via }));
+  return serviceBackends(cluster, svc).map(w => resolveTargetOn(sp, w))
+    .map(t => ({ dst: podOf(t.workload) as Endpoint, port: t.containerPort ?? sp.targetPort, protocol: sp.protocol, via }));
 }
