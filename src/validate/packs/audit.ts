@@ -1,4 +1,12 @@
 import { Rule } from '../rule';
+import { backendRefMissing } from '../rules/gateway/backend-ref-missing';
+import { crossNamespaceBackendWithoutGrant } from '../rules/gateway/cross-namespace-backend-without-grant';
+import { routeNotAttached } from '../rules/gateway/route-not-attached';
+import { routeRuleShadowed } from '../rules/gateway/route-rule-shadowed';
+import { ingressBackendMissing } from '../rules/ingress/ingress-backend-missing';
+import { ingressDuplicateHostPath } from '../rules/ingress/ingress-duplicate-host-path';
+import { ingressWithoutTls } from '../rules/ingress/ingress-without-tls';
+import { multipleDefaultIngressClasses } from '../rules/ingress/multiple-default-ingress-classes';
 import { defaultDenyWithoutDns } from '../rules/netpol/default-deny-without-dns';
 import { ingressOpenToWorld } from '../rules/netpol/ingress-open-to-world';
 import { namespaceWithoutDefaultDeny } from '../rules/netpol/namespace-without-default-deny';

@@ -1,0 +1,60 @@
+import { describeMatch } from '../../../engine/l7/gateway/match';
+import { Route } from '../../../model/kinds/gateway/types';
+import { Rule, refOf, Violation } from '../../rule';
+import { routesOf } from './routes';
+
+/**
+ * Equally specific matches tie-break on route age, then namespace/name, then
+ * rule order: a later copy of an identical match never receives a request.
+ * Routes are compared when they share a parent and declare the same hostnames.
+ */
+export const routeRuleShadowed: Rule = {
+  id: 'TRF-GW-004',
+  name: 'route-rule-shadowed',
+  level: 'warning',
+  summary: 'route match is shadowed by an identical match that takes precedence',
+  fix: 'Remove the duplicate match or make it more specific (path, method, headers or query parameters); only the earlier one receives requests.',
+  check: ctx => {
+    const out: Violation[] = [];
+    const groups = new Map<string, Route[]>();
+    for (const route of routesOf(ctx)) {
+      if (route.kind !== 'HTTPRoute' && route.kind !== 'GRPCRoute') continue;
+      const hosts = [...route.hostnames].sort().join(',');
+      for (const p of route.parentRefs) {
+        const key = `${route.kind}|${p.namespace}/${p.name}/${p.sectionName ?? ''}/${p.port ?? ''}|${hosts}`;
+        groups.set(key, [...(groups.get(key) ?? []), route]);
+      }
+    }
+    const reported = new Set<string>();
+    for (const routes of groups.values()) {
+      const ordered = [...routes].sort(precedence);
+      const first = new Map<string, string>();
+      for (const route of ordered) {
+        route.rules.forEach((rule, i) => rule.matches.forEach((m, j) => {
+          const d = describeMatch(route.kind, m);
+          const here = `${route.kind} ${route.namespace}/${route.name} rule ${i}`;
+          const winner = first.get(d);
+          if (winner === undefined) {
+            first.set(d, here);
+            return;
+          }
+          const id = `${here} match ${j}`;
+          if (reported.has(id)) return;
+          reported.add(id);
+          out.push({ object: refOf(route.kind, route), field: `spec.rules[${i}].matches[${j}]`, message: `match "${d}" is identical to one in ${winner}, which takes precedence: this match never receives requests` });
+        }));
+      }
+    }
+    return out;
+  },
+};
+
+/** Gateway API tie-break for equally specific matches: oldest route first, then namespace/name. */
+function precedence(a: Route, b: Route): number {
+  const ta = a.creationTimestamp ?? '';
+  const tb = b.creationTimestamp ?? '';
+  if (ta !== tb) return ta === '' ? 1 : tb === '' ? -1 : ta < tb ? -1 : 1;
+  const ka = `${a.namespace}/${a.name}`;
+  const kb = `${b.namespace}/${b.name}`;
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
