@@ -51,7 +51,7 @@ const VARIANTS: Record<string, { readonly dir: string; readonly opts: Omit<ListO
 
 /** Skip categories: features outside this library's scope, found in the scenario's input or expected output. */
 const SKIP_REASONS = {
-  'admin-network-policy': 'AdminNetworkPolicy/BaselineAdminNetworkPolicy/ClusterNetworkPolicy tiers',
+  'admin-network-policy': 'AdminNetworkPolicy/BaselineAdminNetworkPolicy/ClusterNetworkPolicy tiers (skipped on request)',
   'multi-network': 'UDN/CUDN/NAD/MultiNetworkPolicy networks',
   'kubevirt': 'KubeVirt VirtualMachines',
   'rejected-input': 'input the API server rejects (our reader validates it)',
@@ -100,7 +100,8 @@ function readScenario(dir: string): { objects: SourcedObject[]; yamlErrors: stri
 
 interface Scenario { readonly skip?: { readonly category: SkipCategory; readonly detail: string }; readonly cluster?: Cluster; readonly matrix?: MatrixEntry[] }
 
-const includeTiers = process.env.NETPOL_CORPUS_TIERS === '1';
+/** AdminNetworkPolicy/BaselineAdminNetworkPolicy/ClusterNetworkPolicy scenarios run by default; NETPOL_CORPUS_TIERS=0 skips them. */
+const includeTiers = process.env.NETPOL_CORPUS_TIERS !== '0';
 
 /** Kinds named in a scenario's files, found without parsing (parsing is the slow part of the run). */
 function scanKinds(dir: string): Set<string> {

@@ -78,9 +78,12 @@ export function listConnections(cluster: Cluster, o: ListOptions, matrix: readon
   const focus = o.focusWorkload ?? [];
   const focusPeers = o.focusWorkloadPeer ?? [];
   const peers: GraphPeer[] = cluster.workloads
-    .filter(w => focus.length === 0 || [w.name, `${w.namespace}/${w.name}`].some(n => focus.includes(n) || focusPeers.includes(n)))
     .map(w => ({ id: `${w.namespace}/${w.name}[${w.kind}]`, namespace: w.namespace, label: `${w.name}[${w.kind}]`, isAddress: false }));
-  return formatConnlist(o.output, { lines, peers, focusConn });
+  // With a focus, only the focus workloads (and focus peers) are drawn when they have no connection.
+  const drawn = cluster.workloads
+    .filter(w => focus.length === 0 || [w.name, `${w.namespace}/${w.name}`].some(n => focus.includes(n) || focusPeers.includes(n)))
+    .map(w => `${w.namespace}/${w.name}[${w.kind}]`);
+  return formatConnlist(o.output, { lines, peers, drawn, focusConn });
 }
 
 function parseFocusConn(v: string): { protocol: Protocol; port: number } {

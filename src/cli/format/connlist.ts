@@ -30,8 +30,10 @@ export interface GraphPeer {
 
 export interface ConnlistOutput {
   readonly lines: readonly ConnLine[];
-  /** Every peer to draw (dot), including those without connections. */
+  /** The cluster peers (dot): how to draw each one that appears. */
   readonly peers: readonly GraphPeer[];
+  /** Ids of peers drawn even without connections (dot). @default every peer in `peers` */
+  readonly drawn?: readonly string[];
   /** With `--focus-conn`: the focused connection (`UDP 52`); lines then omit the connection. */
   readonly focusConn?: string;
 }
@@ -52,7 +54,7 @@ export function formatConnlist(format: ConnlistFormat, out: ConnlistOutput): str
     case 'json': return formatJson(lines, out.focusConn);
     case 'csv': return formatCsv(lines, out.focusConn);
     case 'md': return formatMd(lines, out.focusConn);
-    case 'dot': return formatDot(lines, out.peers);
+    case 'dot': return formatDot(lines, out.peers, out.drawn ?? out.peers.map(p => p.id), out.focusConn);
   }
 }
 
@@ -105,9 +107,10 @@ function nodeLine(p: GraphPeer): string {
 /**
  * Graphviz: one cluster subgraph per namespace (`cluster_<ns with - as _>[namespace]`),
  * workloads inside it labelled `name[Kind]`, addresses and the ingress
- * controller outside, then the edges; every group sorted.
+ * controller outside, then the edges (labelled with the focus connection when
+ * there is one); every group sorted.
  */
-function formatDot(lines: readonly ConnLine[], peers: readonly GraphPeer[]): string {
+function formatDot(lines: readonly ConnLine[], peers: readonly GraphPeer[], drawn: readonly string[], focusConn?: string): string {
   const byId = new Map(peers.map(p => [p.id, p]));
   const used = new Map<string, GraphPeer>();
   const visit = (id: string) => {
@@ -117,7 +120,7 @@ function formatDot(lines: readonly ConnLine[], peers: readonly GraphPeer[]): str
     visit(l.src);
     visit(l.dst);
   }
-  for (const p of peers) if (!p.isAddress) visit(p.id);
+  for (const id of drawn) visit(id);
 
   const nsGroups = new Map<string, string[]>();
   const external: string[] = [];
@@ -137,7 +140,7 @@ function formatDot(lines: readonly ConnLine[], peers: readonly GraphPeer[]): str
   }
   out.push(...external.sort(cmp));
   const edges = lines.map(l =>
-    `\t${q(l.src)} -> ${q(l.dst)} [label=${q(l.conn)} color="gold2" fontcolor="darkgreen" weight=${l.src <= l.dst ? '0.5' : '1'}]`);
+    `\t${q(l.src)} -> ${q(l.dst)} [label=${q(focusConn ?? l.conn)} color="gold2" fontcolor="darkgreen" weight=${l.src <= l.dst ? '0.5' : '1'}]`);
   out.push(...edges.sort(cmp));
   out.push('}');
   return out.join('\n');
