@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { routeStatus } from '../../src/engine/l7/gateway/attachment';
+import { modifyResponse } from '../../src/engine/l7/gateway/filters';
 import { listenerStatuses } from '../../src/engine/l7/gateway/listener-status';
 import { routeThroughGateway } from '../../src/engine/l7/gateway/route-request';
 import { L7Request } from '../../src/engine/l7/request';
@@ -37,6 +38,9 @@ interface Req {
   readonly weights?: Record<string, number>;
   /** Expected redirect Location. */
   readonly location?: string;
+  /** Headers the backend answers with, and the response headers the client must see (`null` = absent). */
+  readonly backendResponse?: Record<string, string>;
+  readonly response?: Record<string, string | null>;
   /** Expected RequestMirror targets (`ns/name`). */
   readonly mirrors?: readonly string[];
   /** Expected forwarded path and host (URLRewrite). */
@@ -459,6 +463,17 @@ const CASES: readonly Case[] = [
   },
   // Filters: redirects, rewrites and header modifiers.
   {
+    name: 'httproute-response-header-modifier',
+    gateway: 'same-namespace',
+    requests: [
+      { path: '/set', backend: v1, backendResponse: { 'Some-Other-Header': 'val' }, response: { 'some-other-header': 'val', 'x-header-set': 'set-overwrites-values' } },
+      { path: '/set', backend: v1, backendResponse: { 'X-Header-Set': 'some-other-value' }, response: { 'x-header-set': 'set-overwrites-values' } },
+      { path: '/add', backend: v1, backendResponse: { 'Some-Other-Header': 'val' }, response: { 'x-header-add': 'add-appends-values' } },
+      { path: '/add', backend: v1, backendResponse: { 'X-Header-Add': 'some-other-value' }, response: { 'x-header-add': 'some-other-value,add-appends-values' } },
+      { path: '/remove', backend: v1, backendResponse: { 'X-Header-Remove': 'val' }, response: { 'x-header-remove': null } },
+    ],
+  },
+  {
     name: 'httproute-named-rule',
     gateway: 'same-namespace',
     requests: [{ path: '/named', backend: v1 }, { path: '/unnamed', backend: v2 }],
@@ -636,6 +651,10 @@ function checkRequest(cluster: Cluster, gateway: string, r: Req): string | undef
     if (r.forwardedHost !== undefined && fwd?.host !== r.forwardedHost) return `forwarded host ${fwd?.host}`;
     for (const [k, v] of Object.entries(r.forwardedHeaders ?? {})) {
       if ((fwd?.headers[k] ?? null) !== v) return `forwarded header ${k}: ${fwd?.headers[k]}`;
+    }
+    if (r.response) {
+      const got = modifyResponse(a.filters!, r.backendResponse ?? {});
+      for (const [k, v] of Object.entries(r.response)) if ((got[k] ?? null) !== v) return `response header ${k}: ${got[k]}`;
     }
     return undefined;
   }

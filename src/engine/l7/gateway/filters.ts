@@ -9,8 +9,10 @@ export interface FilterOutcome {
   /** The request as forwarded to the backend (after header modifiers and URL rewrites). */
   readonly forwarded: { readonly host: string; readonly path: string; readonly headers: Readonly<Record<string, string>> };
   readonly redirect?: { readonly statusCode: number; readonly location: string };
-  /** Response headers set/added/removed: `name: value` or `-name`. */
+  /** Response headers set/added/removed: `name: value`, `+name: value` (added) or `-name`. */
   readonly responseHeaders: readonly string[];
+  /** The ResponseHeaderModifiers, in order: apply them to a backend's response with `modifyResponse`. */
+  readonly responseModifiers: readonly HeaderModifier[];
   /** `ns/name:port (percent%)` of each mirror target. */
   readonly mirrors: readonly { readonly namespace: string; readonly name: string; readonly port?: number; readonly percent: number }[];
   /** Filters this engine does not model (CORS, ExternalAuth, ExtensionRef...). */
@@ -24,6 +26,7 @@ export function applyFilters(filters: readonly RouteFilter[], req: L7Request, ma
   const headers: Record<string, string> = { ...req.headers };
   const applied: string[] = [];
   const responseHeaders: string[] = [];
+  const responseModifiers: HeaderModifier[] = [];
   const mirrors: { namespace: string; name: string; port?: number; percent: number }[] = [];
   const unmodelled: string[] = [];
   let redirect: FilterOutcome['redirect'];
@@ -34,6 +37,7 @@ export function applyFilters(filters: readonly RouteFilter[], req: L7Request, ma
     } else if (f.responseHeaderModifier) {
       applied.push(`ResponseHeaderModifier: ${describeModifier(f.responseHeaderModifier)}`);
       const m = f.responseHeaderModifier;
+      responseModifiers.push(m);
       responseHeaders.push(...m.set.map(h => `${h.name}: ${h.value}`), ...m.add.map(h => `+${h.name}: ${h.value}`), ...m.remove.map(h => `-${h}`));
     } else if (f.urlRewrite) {
       const before = `${host}${path}`;
@@ -59,13 +63,22 @@ export function applyFilters(filters: readonly RouteFilter[], req: L7Request, ma
       applied.push(`${f.type}: not modelled`);
     }
   }
-  return { applied, forwarded: { host, path, headers }, redirect, responseHeaders, mirrors, unmodelled };
+  return { applied, forwarded: { host, path, headers }, redirect, responseHeaders, responseModifiers, mirrors, unmodelled };
 }
 
 function defaultPort(scheme: string): number {
   return scheme === 'https' ? 443 : 80;
 }
 
+/** The response a client sees when the backend answers with `backendHeaders` (names lower-cased). */
+export function modifyResponse(outcome: FilterOutcome, backendHeaders: Readonly<Record<string, string>>): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(backendHeaders)) headers[k.toLowerCase()] = v;
+  for (const m of outcome.responseModifiers) modifyHeaders(headers, m);
+  return headers;
+}
+
+/** set overwrites, add appends with a comma, remove deletes; header names are case-insensitive. */
 function modifyHeaders(headers: Record<string, string>, m: HeaderModifier): void {
   for (const h of m.set) headers[h.name.toLowerCase()] = h.value;
   for (const h of m.add) {
