@@ -1,18 +1,30 @@
+import { ApiObject } from 'cdk8s';
+import { IConstruct } from 'constructs';
+import { DnsRecord, serviceDnsRecords, serviceEnvVars as engineEnvVars } from '../engine/services';
+import { buildCluster } from '../model/build';
 import { Service } from '../model/cluster';
 
 /**
  * How a Service is found from inside the cluster: its DNS names and the
- * environment variables kubelet injects into pods of its namespace. The one
- * place the constructs compute these, so they can move onto the engine's
- * Services module without touching callers.
+ * environment variables kubelet injects. The constructs ask the engine's
+ * Services module, so the CLI and the constructs name things the same way.
  */
 
 /** The cluster domain unless the cluster says otherwise (kubelet `--cluster-domain`). */
 export const DEFAULT_CLUSTER_DOMAIN = 'cluster.local';
 
+/**
+ * The names the cluster DNS serves for a Service, whatever its endpoints: the
+ * engine's records for the Service seen as a plain ClusterIP one (a headless
+ * Service has the same names, answered with pod IPs).
+ */
+function nameRecords(svc: Service, clusterDomain: string): DnsRecord[] {
+  return serviceDnsRecords({ ...svc, type: 'ClusterIP', headless: false }, buildCluster([]), clusterDomain);
+}
+
 /** `name.namespace.svc.cluster.local`. */
 export function serviceDnsName(svc: Service, clusterDomain = DEFAULT_CLUSTER_DOMAIN): string {
-  return `${svc.name}.${svc.namespace}.svc.${clusterDomain}`;
+  return nameRecords(svc, clusterDomain).find(r => r.type === 'A' || r.type === 'AAAA')!.name;
 }
 
 /**
@@ -31,7 +43,8 @@ export function serviceSrvName(svc: Service, portName: string, clusterDomain = D
     const named = svc.ports.filter(p => p.name).map(p => p.name).join(', ') || 'none';
     throw new Error(`Service ${svc.namespace}/${svc.name} has no port named "${portName}" (named ports: ${named})`);
   }
-  return `_${portName}._${port.protocol.toLowerCase()}.${serviceDnsName(svc, clusterDomain)}`;
+  const prefix = `_${portName}._${port.protocol.toLowerCase()}.`;
+  return nameRecords(svc, clusterDomain).find(r => r.type === 'SRV' && r.name.startsWith(prefix))!.name;
 }
 
 /** SRV names of every named port, in port order. */
@@ -39,33 +52,23 @@ export function serviceSrvNames(svc: Service, clusterDomain = DEFAULT_CLUSTER_DO
   return svc.ports.filter(p => p.name).map(p => serviceSrvName(svc, p.name!, clusterDomain));
 }
 
-/** `my-svc` -> `MY_SVC`, as kubelet names service variables. */
-export function envPrefix(name: string): string {
-  return name.toUpperCase().replace(/-/g, '_');
-}
-
 /**
  * The variables kubelet injects for a Service (service links), with `host`
  * as the address. Headless and ExternalName Services get none, as in kubelet.
  */
 export function serviceEnvVars(svc: Service, host: string): Record<string, string> {
-  if (svc.headless || svc.type === 'ExternalName' || svc.ports.length === 0) return {};
-  const n = envPrefix(svc.name);
-  const out: Record<string, string> = {};
-  const first = svc.ports[0];
-  const hostPort = (port: number) => (host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`);
-  out[`${n}_SERVICE_HOST`] = host;
-  out[`${n}_SERVICE_PORT`] = String(first.port);
-  for (const p of svc.ports) {
-    if (p.name) out[`${n}_SERVICE_PORT_${envPrefix(p.name)}`] = String(p.port);
-  }
-  out[`${n}_PORT`] = `${first.protocol.toLowerCase()}://${hostPort(first.port)}`;
-  for (const p of svc.ports) {
-    const prefix = `${n}_PORT_${p.port}_${p.protocol}`;
-    out[prefix] = `${p.protocol.toLowerCase()}://${hostPort(p.port)}`;
-    out[`${prefix}_PROTO`] = p.protocol.toLowerCase();
-    out[`${prefix}_PORT`] = String(p.port);
-    out[`${prefix}_ADDR`] = host;
-  }
-  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const env = engineEnvVars({ ...svc, clusterIP: host });
+  return Object.fromEntries(Object.entries(env).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/**
+ * The DNS records of a Service as the engine computes them over every object
+ * of the app (so a headless Service lists its pods).
+ */
+export function appDnsRecords(scope: IConstruct, svc: Service, clusterDomain = DEFAULT_CLUSTER_DOMAIN): DnsRecord[] {
+  const objects = scope.node.root.node.findAll().filter(ApiObject.isApiObject)
+    .map((o, index) => ({ object: o.toJson(), source: { file: o.node.path, index } }));
+  const cluster = buildCluster(objects);
+  const inCluster = cluster.services.find(s => s.namespace === svc.namespace && s.name === svc.name) ?? svc;
+  return serviceDnsRecords(inCluster, cluster, clusterDomain);
 }

@@ -3,7 +3,7 @@ import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import * as ipaddr from 'ipaddr.js';
 import { Connections, IConnectable } from './connections';
-import { podDnsName, serviceDnsName, serviceEnvVars, serviceSrvName, serviceSrvNames } from './discovery';
+import { appDnsRecords, podDnsName, serviceDnsName, serviceEnvVars, serviceSrvName, serviceSrvNames } from './discovery';
 import { Protocol } from './protocol';
 import { ServiceSelector } from './service-selector';
 import { formatError } from './validate-object';
@@ -107,6 +107,24 @@ export enum IpFamilyPolicy {
   PREFER_DUAL_STACK = 'PreferDualStack',
   /** Two families; fails on a single-stack cluster. */
   REQUIRE_DUAL_STACK = 'RequireDualStack',
+}
+
+/** A record the cluster DNS serves for a Service. */
+export interface ServiceDnsRecord {
+  /** "A", "AAAA", "CNAME" or "SRV". */
+  readonly type: string;
+  /** The name queried. */
+  readonly name: string;
+  /**
+   * A/AAAA: the address, or a placeholder such as `<cluster IP>` until the API
+   * server assigns one; CNAME: the target name; SRV: the target host.
+   */
+  readonly value: string;
+  /**
+   * SRV only: the port.
+   * @default - not an SRV record
+   */
+  readonly port?: number;
 }
 
 /** Properties of a `Service`. */
@@ -282,6 +300,17 @@ export class Service extends Construct implements IConnectable {
    */
   public srvNames(clusterDomain?: string): string[] {
     return serviceSrvNames(this.model(), clusterDomain);
+  }
+
+  /**
+   * The records the cluster DNS serves for this Service, computed by the
+   * traffic engine over every object of the app: A/AAAA (the cluster IP, or
+   * the pods of a headless Service), SRV per named port, per-pod records of a
+   * headless Service's StatefulSet, CNAME of an ExternalName Service.
+   * @param clusterDomain @default "cluster.local"
+   */
+  public dnsRecords(clusterDomain?: string): ServiceDnsRecord[] {
+    return appDnsRecords(this, this.model(), clusterDomain).map(r => ({ ...r }));
   }
 
   /**

@@ -1,4 +1,4 @@
-import { App, Chart, Testing } from 'cdk8s';
+import { ApiObject, App, Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import {
   IpFamily, IpFamilyPolicy, Protocol, Service, ServiceSelector, ServiceType, SessionAffinity, TrafficDistribution, TrafficPolicy,
@@ -202,6 +202,28 @@ describe('Service discovery', () => {
     expect(svc.podDnsName('redis-0')).toBe('redis-0.redis.data.svc.cluster.local');
     const plain = new Service(chart, 'plain', { name: 'plain', selector: sel, ports: [{ port: 80 }] });
     expect(() => plain.podDnsName('x')).toThrow('Service data/plain is not headless');
+  });
+
+  test('DNS records from the engine: a headless Service lists its StatefulSet pods', () => {
+    const chart = new Chart(Testing.app(), 'c', { namespace: 'data' });
+    const sts = new ApiObject(chart, 'redis', {
+      apiVersion: 'apps/v1',
+      kind: 'StatefulSet',
+      metadata: { name: 'redis' },
+      spec: {
+        serviceName: 'redis',
+        replicas: 2,
+        selector: { matchLabels: { app: 'redis' } },
+        template: { metadata: { labels: { app: 'redis' } }, spec: { containers: [{ name: 'redis', image: 'redis', ports: [{ containerPort: 6379, name: 'redis' }] }] } },
+      },
+    });
+    const svc = new Service(chart, 'svc', { name: 'redis', selector: ServiceSelector.fromWorkload(sts), headless: true, ports: [{ name: 'redis', port: 6379, targetPortName: 'redis' }] });
+    const names = svc.dnsRecords().map(r => `${r.type} ${r.name}`);
+    expect(names).toContain('A redis-0.redis.data.svc.cluster.local');
+    expect(names).toContain('A redis-1.redis.data.svc.cluster.local');
+    expect(names).toContain('SRV _redis._tcp.redis.data.svc.cluster.local');
+    const ext = new Service(chart, 'ext', { name: 'ext', type: ServiceType.EXTERNAL_NAME, externalName: 'db.example.com' });
+    expect(ext.dnsRecords()).toEqual([{ type: 'CNAME', name: 'ext.data.svc.cluster.local', value: 'db.example.com' }]);
   });
 
   test('environment variables kubelet injects, with a fixed cluster IP', () => {
