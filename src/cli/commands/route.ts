@@ -109,6 +109,7 @@ function toJson(a: EndToEndAnswer): unknown {
     ingresses: a.ingresses.map(i => ({
       ingressClass: i.ingressClass ?? null,
       controller: i.controller ?? null,
+      parameters: i.parameters ?? null,
       controllerPods: i.controllerPods ?? null,
       status: i.status,
       winner: i.winner ?? null,
@@ -160,6 +161,7 @@ function formatText(a: EndToEndAnswer): string {
 
 function formatIngress(i: IngressPath): string[] {
   const out = [`Ingress class ${i.ingressClass ?? '(none)'}${i.controller ? ` (controller ${i.controller})` : ''}`];
+  if (i.parameters) out.push(`  class parameters: ${i.parameters}`);
   out.push(`  status: ${i.status}`);
   if (i.winner) {
     const w = i.winner;

@@ -82,3 +82,33 @@ spec: {ports: [{name: http, port: 8080}]}
       .toThrow('in.yaml#0 Ingress web/bad: spec.rules[0].http.paths[0].pathType: required field is missing');
   });
 });
+
+describe('IngressClass parameters and resource backends', () => {
+  test('namespaced parameters are named in the answer; a resource backend is served by the controller', () => {
+    const c = clusterOf(`
+apiVersion: networking.k8s.io/v1
+kind: IngressClass
+metadata: {name: ext, annotations: {ingressclass.kubernetes.io/is-default-class: "true"}}
+spec: {controller: example.com/ext, parameters: {apiGroup: k8s.example.com, kind: IngressParameters, name: p, scope: Namespace, namespace: ops}}
+---
+apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata: {name: assets, namespace: web}
+spec: {defaultBackend: {resource: {apiGroup: k8s.example.com, kind: StorageBucket, name: static}}}
+`);
+    const [a] = routeThroughIngresses(c, parseRequest('http://any.host/logo.png'));
+    expect(a.parameters).toBe('IngressParameters.k8s.example.com ops/p');
+    expect(a.winner?.kind).toBe('defaultBackend');
+    expect(a.backend?.resource).toEqual({ apiGroup: 'k8s.example.com', kind: 'StorageBucket', name: 'static' });
+    expect(a.status).toBe(200);
+  });
+
+  test('Namespace-scoped parameters without a namespace are rejected', () => {
+    expect(() => clusterOf(`
+apiVersion: networking.k8s.io/v1
+kind: IngressClass
+metadata: {name: ext}
+spec: {controller: example.com/ext, parameters: {kind: P, name: p, scope: Namespace}}
+`, 'c.yaml')).toThrow('c.yaml#0 IngressClass ext: spec.parameters.namespace: required when scope is "Namespace"');
+  });
+});

@@ -36,6 +36,8 @@ export interface IngressRouteAnswer {
   /** undefined: Ingresses that no IngressClass claims. */
   readonly ingressClass?: string;
   readonly controller?: string;
+  /** The IngressClass parameters (controller configuration), as `Kind name` or `Kind ns/name`. */
+  readonly parameters?: string;
   /** 200 when a Service backend resolves, 404 when nothing matches, 503 when the backend Service or port is missing. */
   readonly status: number;
   readonly winner?: IngressCandidate & { readonly kind: 'rule' | 'defaultBackend' };
@@ -115,7 +117,9 @@ export function routeThroughClass(
     return eb - ea || tb - ta;
   });
   const [win, ...losers] = matched;
-  const base = { ingressClass: className, controller: ic?.controller, tls: tlsFor(req, ordered) };
+  const p = ic?.parameters;
+  const parameters = p ? `${p.kind}${p.apiGroup ? '.' + p.apiGroup : ''} ${p.scope === 'Namespace' ? `${p.namespace}/` : ''}${p.name}` : undefined;
+  const base = { ingressClass: className, controller: ic?.controller, parameters, tls: tlsFor(req, ordered) };
   if (win) {
     const [we, wt] = prec(win);
     const winC = candidateOf(win, true);
