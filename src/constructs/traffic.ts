@@ -4,6 +4,7 @@ import { ApiObject, App } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { Port } from './port';
 import { Protocol } from './protocol';
+import { Request } from './traffic-request';
 import { Target } from './traffic-target';
 import { TrafficSuppressions } from './traffic-suppressions';
 import { connectivityMatrix } from '../engine/connectivity/matrix';
@@ -15,6 +16,7 @@ import { hasErrors } from '../validate/audit';
 import { DeclaredExpectation, ExpectationSpec } from '../validate/expectations';
 import { checkHasEndpoints } from '../validate/expectations/endpoints';
 import { checkIsolated } from '../validate/expectations/isolation';
+import { checkRoute } from '../validate/expectations/route';
 import { ReachSpec } from '../validate/expectations/reach';
 import { ValidationReport } from '../validate/report';
 import { renderDot, renderMermaid } from '../validate/reports/graph';
@@ -127,6 +129,14 @@ export class Traffic extends Construct {
   /** Starts a connectivity expectation about `subject` (the source of connections). */
   public expect(subject: Target): TrafficExpectation {
     return TrafficExpectation._create(this, subject);
+  }
+
+  /**
+   * Starts a routing expectation: where `request` lands through the app's
+   * Ingresses and Gateways.
+   */
+  public expectRequest(request: Request, options: RequestExpectationOptions = {}): RequestExpectation {
+    return RequestExpectation._create(this, request, options);
   }
 
   /** @internal */
@@ -277,6 +287,55 @@ export class TrafficExpectation {
     const { value, protocol } = portValue(port);
     const subject = this.subject;
     this.traffic._addExpectation(lazyReach(() => ({ from: subject._spec(), to: target._spec(), port: value, protocol, reachable })));
+    return this;
+  }
+}
+
+/** Which entry point a routing expectation goes through. */
+export interface RequestExpectationOptions {
+  /**
+   * Route through this Gateway only, as `namespace/name`.
+   * @default - every Gateway with a listener for the request, and every Ingress class
+   */
+  readonly gateway?: string;
+  /**
+   * Route through Ingresses of this class only.
+   * @default - every Ingress class and every Gateway
+   */
+  readonly ingressClass?: string;
+}
+
+/**
+ * Expectations about where a request lands:
+ * `traffic.expectRequest(Request.https('shop.example.com/api')).routesTo(Target.of(apiSvc))`.
+ */
+export class RequestExpectation {
+  /** @internal */
+  public static _create(traffic: Traffic, request: Request, options: RequestExpectationOptions): RequestExpectation {
+    return new RequestExpectation(traffic, request, options);
+  }
+
+  private constructor(private readonly traffic: Traffic, private readonly request: Request, private readonly options: RequestExpectationOptions) {}
+
+  /**
+   * Some Ingress or Gateway sends the request to `service`, and NetworkPolicy
+   * lets the controller's pods reach its endpoints (when the controller is known).
+   * @param service a Service target (`Target.of(svc)`, `Target.serviceNamed(ns, name)`)
+   * @param percent expected share of requests, in percent (weighted backendRefs) @default - any share
+   */
+  public routesTo(service: Target, percent?: number): RequestExpectation {
+    const { request, options } = this;
+    this.traffic._addExpectation({
+      type: 'custom',
+      check: c => {
+        const s = service._spec();
+        if (s.type !== 'service') return { description: `${request} routes to ${service}`, passed: false, details: ['routesTo() takes a Service target'] };
+        return checkRoute(c, {
+          url: request.url, method: request.method, headers: request.headers,
+          service: { namespace: s.namespace, name: s.name }, percent, gateway: options.gateway, ingressClass: options.ingressClass,
+        });
+      },
+    });
     return this;
   }
 }

@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { ApiObject, App, Chart, Include } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { Connections, NamespaceIsolation, Port, ReportFormat, Service, ServiceSelector, Target, Traffic, TrafficSuppressions } from '../../src';
+import { Connections, NamespaceIsolation, Peer, Port, ReportFormat, Request, Service, ServiceSelector, Target, Traffic, TrafficSuppressions } from '../../src';
 
 function shop(outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'traffic-'))) {
   const app = new App({ outdir });
@@ -102,5 +102,32 @@ describe('Traffic (synth-time validation)', () => {
   test('Traffic.of returns one validator per app', () => {
     const s = shop();
     expect(Traffic.of(s.chart)).toBe(s.traffic);
+  });
+
+  test('routesTo follows the Ingress to the Service and checks NetworkPolicy from the controller pods', () => {
+    const s = shop();
+    new ApiObject(s.chart, 'nginx-class', { apiVersion: 'networking.k8s.io/v1', kind: 'IngressClass', metadata: { name: 'nginx' }, spec: { controller: 'k8s.io/ingress-nginx' } });
+    new ApiObject(s.chart, 'ingress', {
+      apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: 'shop' },
+      spec: {
+        ingressClassName: 'nginx',
+        tls: [{ hosts: ['shop.example.com'], secretName: 'shop-tls' }],
+        rules: [{ host: 'shop.example.com', http: { paths: [{ path: '/api', pathType: 'Prefix', backend: { service: { name: 'api', port: { name: 'http' } } } }] } }],
+      },
+    });
+    s.traffic.expectRequest(Request.https('shop.example.com/api/items')).routesTo(Target.of(s.apiSvc));
+    // The namespace is default-deny: the ingress controller may not reach the api pods yet.
+    expect(() => s.app.synth()).toThrow(/expectation failed: GET https:\/\/shop\.example\.com\/api\/items routes to Service shop\/api\n {4}NetworkPolicy blocks the controller from shop\/api\[Deployment\]:/);
+    Connections.of(s.api).allowFrom(Peer.podsInNamespace({ 'app.kubernetes.io/name': 'ingress-nginx' }, 'ingress-nginx'), Port.tcp(8080));
+    s.app.synth();
+    expect(JSON.parse(s.traffic.report(ReportFormat.JSON)).expectations.map((e: any) => [e.description, e.passed])).toEqual([
+      ['GET https://shop.example.com/api/items routes to Service shop/api', true],
+    ]);
+  });
+
+  test('routesTo names where the request went instead', () => {
+    const s = shop();
+    s.traffic.expectRequest(Request.http('shop.example.com/')).routesTo(Target.of(s.apiSvc));
+    expect(() => s.app.synth()).toThrow('expectation failed: GET http://shop.example.com/ routes to Service shop/api\n    no Ingress or Gateway in the model accepts this request');
   });
 });

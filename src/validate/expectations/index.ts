@@ -3,17 +3,20 @@ import { checkHasEndpoints } from './endpoints';
 import { checkIsolated } from './isolation';
 import { checkReach, ReachSpec } from './reach';
 import { ExpectationResult } from './result';
+import { checkRoute, RouteSpec } from './route';
 import { SubjectSpec } from './subject';
 
 export * from './result';
 export * from './subject';
 export * from './reach';
+export * from './route';
 
 /** Every kind of expectation, as data (so it can also be exported, e.g. to netassert). */
 export type ExpectationSpec =
   | { readonly type: 'reach'; readonly reach: ReachSpec }
   | { readonly type: 'isolated'; readonly subject: SubjectSpec }
   | { readonly type: 'endpoints'; readonly namespace: string; readonly name: string }
+  | { readonly type: 'route'; readonly route: RouteSpec }
   | { readonly type: 'custom'; readonly check: (cluster: Cluster) => ExpectationResult };
 
 /** An expectation plus where it was declared. */
@@ -33,6 +36,7 @@ function checkSpec(cluster: Cluster, s: ExpectationSpec): ExpectationResult {
     case 'reach': return checkReach(cluster, s.reach);
     case 'isolated': return checkIsolated(cluster, s.subject);
     case 'endpoints': return checkHasEndpoints(cluster, s.namespace, s.name);
+    case 'route': return checkRoute(cluster, s.route);
     case 'custom': return s.check(cluster);
   }
 }
