@@ -19,3 +19,4 @@ export * from './constructs/cluster-policy-peer';
 export * from './constructs/admin-network-policy';
 export * from './constructs/baseline-admin-network-policy';
 export * from './constructs/cluster-network-policy';
+export * from './constructs/traffic-request';
