@@ -43,6 +43,7 @@ interface Req {
   readonly response?: Record<string, string | null>;
   /** Expected RequestMirror targets (`ns/name`). */
   readonly mirrors?: readonly string[];
+  readonly mirrorPercents?: readonly number[];
   /** Expected forwarded path and host (URLRewrite). */
   readonly forwardedPath?: string;
   readonly forwardedHost?: string;
@@ -463,6 +464,46 @@ const CASES: readonly Case[] = [
   },
   // Filters: redirects, rewrites and header modifiers.
   {
+    name: 'httproute-307-redirect',
+    gateway: 'same-namespace',
+    requests: [{ path: '/temporary', status: 307, location: 'http://192.0.2.1/temporary' }],
+  },
+  {
+    name: 'httproute-308-redirect',
+    gateway: 'same-namespace',
+    requests: [{ path: '/permanent', status: 308, location: 'http://192.0.2.1/permanent' }],
+  },
+  {
+    name: 'httproute-request-multiple-mirrors',
+    gateway: 'same-namespace',
+    requests: [
+      { path: '/multi-mirror', backend: v1, mirrors: [v2, v3] },
+      {
+        path: '/multi-mirror-and-modify-request-headers',
+        headers: { 'X-Header-Remove': 'remove-val', 'X-Header-Add-Append': 'append-val-1' },
+        backend: v1,
+        mirrors: [v2, v3],
+        forwardedHeaders: { 'x-header-add': 'header-val-1', 'x-header-add-append': 'append-val-1,header-val-2', 'x-header-set': 'set-overwrites-values', 'x-header-remove': null },
+      },
+    ],
+  },
+  {
+    name: 'httproute-request-percentage-mirror',
+    gateway: 'same-namespace',
+    requests: [
+      { path: '/percent-mirror', backend: v1, mirrors: [v2], mirrorPercents: [20] },
+      { path: '/percent-mirror-fraction', backend: v1, mirrors: [v2], mirrorPercents: [50] },
+      {
+        path: '/percent-mirror-and-modify-headers',
+        headers: { 'X-Header-Remove': 'remove-val', 'X-Header-Add-Append': 'append-val-1' },
+        backend: v1,
+        mirrors: [v2],
+        mirrorPercents: [35],
+        forwardedHeaders: { 'x-header-add': 'header-val-1', 'x-header-add-append': 'append-val-1,header-val-2', 'x-header-set': 'set-overwrites-values', 'x-header-remove': null },
+      },
+    ],
+  },
+  {
     name: 'httproute-response-header-modifier',
     gateway: 'same-namespace',
     requests: [
@@ -647,6 +688,8 @@ function checkRequest(cluster: Cluster, gateway: string, r: Req): string | undef
     const fwd = a.filters?.forwarded;
     const mirrors = (a.filters?.mirrors ?? []).map(m => `${m.namespace}/${m.name}`);
     if (r.mirrors && JSON.stringify(mirrors) !== JSON.stringify(r.mirrors.map(qualify))) return `mirrored to ${mirrors.join(',')}`;
+    const percents = (a.filters?.mirrors ?? []).map(m => m.percent);
+    if (r.mirrorPercents && JSON.stringify(percents) !== JSON.stringify(r.mirrorPercents)) return `mirror percents ${percents.join(',')}`;
     if (r.forwardedPath !== undefined && fwd?.path !== r.forwardedPath) return `forwarded path ${fwd?.path}`;
     if (r.forwardedHost !== undefined && fwd?.host !== r.forwardedHost) return `forwarded host ${fwd?.host}`;
     for (const [k, v] of Object.entries(r.forwardedHeaders ?? {})) {
