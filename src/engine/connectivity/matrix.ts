@@ -1,6 +1,7 @@
 import { Cluster } from '../../model/cluster';
 import { cidrToRange, compareRanges, IpFamily, IpRange } from '../ip/range';
-import { partitionAddressSpace } from '../ip/partition';
+import { ipBlockRanges } from '../ip/ip-block';
+import { partitionBySets } from '../ip/partition';
 import { podClasses } from '../netpol/classes';
 import { Direction, isolatingPolicies, verdictFromPolicies } from '../netpol/direction';
 import { Endpoint, endpointRange, formatEndpoint, ipRangeEndpoint } from '../netpol/endpoint';
@@ -23,26 +24,24 @@ export interface MatrixOptions {
 }
 
 /**
- * Every ipBlock boundary of one direction (cidr and except), over all
- * policies: the external peers are the pieces of the address space they cut.
+ * The external peers of one direction: the address space cut by every ipBlock
+ * of that direction (cidr minus except) over all policies, and by the networks
+ * peers of cluster-wide tier policies, adjacent pieces with the same
+ * membership merged (see partitionBySets).
  */
 export function externalRanges(cluster: Cluster, direction: Direction, options: MatrixOptions = {}): IpRange[] {
-  const blocks: IpRange[] = [];
+  const sets: (readonly IpRange[])[] = [];
   for (const p of cluster.networkPolicies) {
     for (const rule of direction === 'ingress' ? p.ingress : p.egress) {
-      for (const peer of rule.peers) {
-        if (!peer.ipBlock) continue;
-        blocks.push(cidrToRange(peer.ipBlock.cidr), ...peer.ipBlock.except.map(cidrToRange));
-      }
+      for (const peer of rule.peers) if (peer.ipBlock) sets.push(ipBlockRanges(peer.ipBlock));
     }
   }
   // networks peers of AdminNetworkPolicy / ClusterNetworkPolicy cut the address space too.
-  blocks.push(...tierNetworkCidrs(cluster, direction).map(cidrToRange));
+  sets.push(...tierNetworkCidrs(cluster, direction).map(c => [cidrToRange(c)]));
   const families: IpFamily[] = [4];
-  if ((options.families ?? 'auto') === 'auto' && blocks.some(b => b.family === 6)) families.push(6);
-  return families.flatMap(f => partitionAddressSpace(f, blocks));
+  if ((options.families ?? 'auto') === 'auto' && sets.some(set => set.some(r => r.family === 6))) families.push(6);
+  return families.flatMap(f => partitionBySets(f, sets));
 }
-
 
 /**
  * Full connectivity between all workloads (evaluated once per equivalence

@@ -1,5 +1,5 @@
 import { ipBlockContains, ipBlockRanges } from '../../../src/engine/ip/ip-block';
-import { partitionAddressSpace } from '../../../src/engine/ip/partition';
+import { partitionAddressSpace, partitionBySets } from '../../../src/engine/ip/partition';
 import { cidrToRange, formatIpRange, formatIpRangeShort, parseIpRange, subtractRanges } from '../../../src/engine/ip/range';
 
 const fmt = (text: string) => formatIpRange(parseIpRange(text)!);
@@ -77,6 +77,19 @@ describe('CIDR math', () => {
     expect(partitionAddressSpace(4, [cidrToRange('255.255.255.255/32')]).map(formatIpRange)).toEqual(['0.0.0.0-255.255.255.254', '255.255.255.255-255.255.255.255']);
     expect(partitionAddressSpace(6, [cidrToRange('fd00::/8')]).map(formatIpRange)).toEqual([
       '::-fcff:ffff:ffff:ffff:ffff:ffff:ffff:ffff', 'fd00::-fdff:ffff:ffff:ffff:ffff:ffff:ffff:ffff', 'fe00::-ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff',
+    ]);
+  });
+
+  test('partition by ipBlock sets merges adjacent pieces of the same membership (netpol-analyzer ipblockstest_3)', () => {
+    const block = ipBlockRanges({ cidr: '0.0.0.0/0', except: ['10.0.0.0/9', '10.128.0.0/9', '172.21.0.0/16', '172.30.0.0/16'] });
+    expect(partitionBySets(4, [block]).map(formatIpRange)).toEqual([
+      '0.0.0.0-9.255.255.255', '10.0.0.0-10.255.255.255', '11.0.0.0-172.20.255.255', '172.21.0.0-172.21.255.255',
+      '172.22.0.0-172.29.255.255', '172.30.0.0-172.30.255.255', '172.31.0.0-255.255.255.255',
+    ]);
+    // Single addresses in and out of blocks stay apart (ipblockstest_4).
+    const singles = ['49.50.0.0/32', '49.50.0.2/32'].map(c => [cidrToRange(c)]);
+    expect(partitionBySets(4, singles).map(formatIpRange)).toEqual([
+      '0.0.0.0-49.49.255.255', '49.50.0.0-49.50.0.0', '49.50.0.1-49.50.0.1', '49.50.0.2-49.50.0.2', '49.50.0.3-255.255.255.255',
     ]);
   });
 });
