@@ -2,7 +2,7 @@
 
 The HTTPRoute splits / 90/10 across web v1 and v2, sends requests with
 "x-canary: always" to v2, mirrors traffic to a shadow deployment, and sends
-/pay to the payments namespace (ReferenceGrant created). Both namespaces are
+/pay to the payments namespace (ReferenceGrant created). Every namespace is
 default-deny: the controllers' pods are admitted to the backends they serve
 by the constructs themselves.
 
@@ -79,7 +79,9 @@ def build_gateway(outdir: str) -> cdk8s.App:
     shop = cdk8s.Chart(app, "shop", namespace="shop", disable_resource_name_hashes=True)
     payments = cdk8s.Chart(app, "payments", namespace="payments", disable_resource_name_hashes=True)
 
-    # Default deny first: routes and Ingresses declared later admit their controllers.
+    # Default deny first: routes and Ingresses declared later admit their controllers
+    # (ingress to the backends, and egress from the Gateway's proxies in infra).
+    NamespaceIsolation(infra, "isolation")
     NamespaceIsolation(shop, "isolation")
     NamespaceIsolation(payments, "isolation")
 

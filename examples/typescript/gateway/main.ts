@@ -2,7 +2,7 @@
 // an HTTPS listener. The HTTPRoute splits / 90/10 across web v1 and v2, sends
 // requests with "x-canary: always" to v2, mirrors traffic to a shadow
 // deployment, and sends /pay to the payments namespace (ReferenceGrant created).
-// Both namespaces are default-deny: the controllers' pods are admitted to the
+// Every namespace is default-deny: the controllers' pods are admitted to the
 // backends they serve by the constructs themselves.
 // Usage: ts-node examples/typescript/gateway/main.ts [outdir]
 import { App, Chart } from 'cdk8s';
@@ -39,7 +39,9 @@ export function buildGateway(outdir: string): App {
   const shop = new Chart(app, 'shop', { namespace: 'shop', disableResourceNameHashes: true });
   const payments = new Chart(app, 'payments', { namespace: 'payments', disableResourceNameHashes: true });
 
-  // Default deny first: routes and Ingresses declared later admit their controllers.
+  // Default deny first: routes and Ingresses declared later admit their controllers
+  // (ingress to the backends, and egress from the Gateway's proxies in infra).
+  new NamespaceIsolation(infra, 'isolation');
   new NamespaceIsolation(shop, 'isolation');
   new NamespaceIsolation(payments, 'isolation');
 

@@ -1,9 +1,13 @@
+import { Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { ControllerLocation } from './controller';
 import { serviceIdentity } from './internal';
+import { readService } from '../../model/kinds/service';
 import { Connections } from '../connections';
 import { NamespaceIsolation } from '../namespace-isolation';
+import { NetworkPolicy, PolicyType } from '../network-policy';
 import { Peer } from '../peer';
+import { PodSelector } from '../pod-selector';
 import { Port } from '../port';
 import { Protocol } from '../protocol';
 
@@ -18,11 +22,54 @@ export interface ExposedPort {
 
 const DONE = new WeakMap<IConstruct, Set<string>>();
 
-/** The NamespaceIsolation of the app that denies ingress in `namespace`, if any. */
-export function ingressIsolation(scope: IConstruct, namespace: string): NamespaceIsolation | undefined {
+/** The NamespaceIsolation of the app that denies `direction` in `namespace`, if any. */
+function isolation(scope: IConstruct, namespace: string, direction: 'Ingress' | 'Egress'): NamespaceIsolation | undefined {
   return scope.node.root.node.findAll()
     .filter((c): c is NamespaceIsolation => c instanceof NamespaceIsolation && c.namespace === namespace)
-    .find(iso => ((iso.defaultDeny.apiObject.toJson() as { spec?: { policyTypes?: string[] } }).spec?.policyTypes ?? []).includes('Ingress'));
+    .find(iso => ((iso.defaultDeny.apiObject.toJson() as { spec?: { policyTypes?: string[] } }).spec?.policyTypes ?? []).includes(direction));
+}
+
+/** The NamespaceIsolation of the app that denies ingress in `namespace`, if any. */
+export function ingressIsolation(scope: IConstruct, namespace: string): NamespaceIsolation | undefined {
+  return isolation(scope, namespace, 'Ingress');
+}
+
+const EGRESS = new WeakMap<IConstruct, Map<string, NetworkPolicy>>();
+
+/**
+ * When the controller's own namespace denies egress, lets the controller's
+ * pods reach the Service's pods on the target port: one `controller-egress`
+ * policy per controller location, in the chart of that namespace's isolation.
+ */
+function admitControllerEgress(controller: ControllerLocation, service: IConstruct, port: ExposedPort): boolean {
+  const iso = isolation(service, controller.namespace, 'Egress');
+  const api = serviceIdentity(service).apiObject;
+  if (!iso || !api) return false;
+  const svc = readService({ object: api.toJson(), source: { file: service.node.path, index: 0 } }, serviceIdentity(service).namespace);
+  if (!svc.selector) return false;
+  const root = service.node.root;
+  let byController = EGRESS.get(root);
+  if (!byController) EGRESS.set(root, byController = new Map());
+  const labels = controller.podLabels ?? {};
+  const where = `${controller.namespace}/${JSON.stringify(Object.entries(labels).sort())}`;
+  let policy = byController.get(where);
+  if (!policy) {
+    const n = [...byController.keys()].filter(k => k.startsWith(`${controller.namespace}/`)).length;
+    const name = n === 0 ? 'controller-egress' : `controller-egress-${n + 1}`;
+    policy = new NetworkPolicy(Chart.of(iso), `${iso.node.id}-${name}`, {
+      name,
+      namespace: controller.namespace,
+      labels: { 'app.kubernetes.io/managed-by': 'cdk8s-traffic' },
+      podSelector: Object.keys(labels).length ? PodSelector.labels(labels) : PodSelector.all(),
+      policyTypes: [PolicyType.EGRESS],
+    });
+    byController.set(where, policy);
+  }
+  const ports = svc.ports
+    .filter(sp => (port.number !== undefined ? sp.port === port.number : sp.name === port.name))
+    .map(sp => typeof sp.targetPort === 'number' ? Port.of({ protocol: sp.protocol as Protocol, fromPort: sp.targetPort }) : Port.named(sp.targetPort, sp.protocol as Protocol));
+  if (ports.length) policy.addEgressRule(Peer.podsInNamespace(svc.selector, svc.namespace), ports);
+  return true;
 }
 
 function key(controller: ControllerLocation, service: IConstruct, port: ExposedPort): string {
@@ -31,24 +78,25 @@ function key(controller: ControllerLocation, service: IConstruct, port: ExposedP
 }
 
 /**
- * When the Service's namespace is isolated, allows the controller's pods to
- * reach the Service's pods on the target port of `port` (one rule per
- * controller, Service and port in the app). Returns whether the namespace is isolated.
+ * Lets the controller's pods reach the Service's pods on the target port of
+ * `port`: an ingress rule when the Service's namespace denies ingress, an
+ * egress rule when the controller's namespace denies egress (each once per
+ * controller, Service and port in the app).
  */
-export function admitController(controller: ControllerLocation, service: IConstruct, port: ExposedPort): boolean {
-  const ns = serviceIdentity(service).namespace;
-  if (!ingressIsolation(service, ns)) return false;
+export function admitController(controller: ControllerLocation, service: IConstruct, port: ExposedPort): void {
   const root = service.node.root;
   let done = DONE.get(root);
   if (!done) DONE.set(root, done = new Set());
   const k = key(controller, service, port);
-  if (done.has(k)) return true;
-  done.add(k);
-  const labels = controller.podLabels ?? {};
-  const peer = Object.keys(labels).length ? Peer.podsInNamespace(labels, controller.namespace) : Peer.namespace(controller.namespace);
-  const servicePort = port.number !== undefined ? Port.tcp(port.number) : Port.named(port.name!, Protocol.TCP);
-  peer.connections.allowTo(Connections.of(service), servicePort);
-  return true;
+  if (done.has(k)) return;
+  if (ingressIsolation(service, serviceIdentity(service).namespace)) {
+    done.add(k);
+    const labels = controller.podLabels ?? {};
+    const peer = Object.keys(labels).length ? Peer.podsInNamespace(labels, controller.namespace) : Peer.namespace(controller.namespace);
+    const servicePort = port.number !== undefined ? Port.tcp(port.number) : Port.named(port.name!, Protocol.TCP);
+    peer.connections.allowTo(Connections.of(service), servicePort);
+  }
+  if (!done.has(`egress ${k}`) && admitControllerEgress(controller, service, port)) done.add(`egress ${k}`);
 }
 
 /**

@@ -65,6 +65,26 @@ describe('controllers are admitted to backends in isolated namespaces', () => {
     expect(policy.spec.ingress).toEqual([{ from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'gw-system' } } }], ports: [{ port: 9090, protocol: 'TCP' }] }]);
   });
 
+  test('an isolated controller namespace gets an egress policy from the controller pods to the backend pods', () => {
+    const { app, charts } = appWith('gw-system', 'shop');
+    new NamespaceIsolation(charts['gw-system'], 'iso');
+    const api = backends(charts.shop);
+    const gw = new Gateway(charts.shop, 'gw', {
+      gatewayClassName: 'envoy', listeners: [Listener.http({ name: 'web' })], controller: { namespace: 'gw-system', podLabels: { app: 'proxy' } },
+    });
+    new HttpRoute(charts.shop, 'r', { parents: [gw], rules: [{ backends: [Backend.service(api, 80)] }] });
+    const egress = objectsOf(app).filter((o: any) => o.kind === 'NetworkPolicy' && o.metadata.name === 'controller-egress');
+    expect(egress.map((p: any) => [p.metadata.namespace, p.spec])).toEqual([['gw-system', {
+      podSelector: { matchLabels: { app: 'proxy' } },
+      policyTypes: ['Egress'],
+      egress: [{
+        to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'shop' } }, podSelector: { matchLabels: { app: 'api' } } }],
+        ports: [{ port: 8080, protocol: 'TCP' }],
+      }],
+    }]]);
+    expect(policies(app)).toEqual([]); // shop is not isolated: no ingress rule needed
+  });
+
   test('no isolation, or no known controller location: no policy', () => {
     const { app, charts } = appWith('shop');
     const api = backends(charts.shop);

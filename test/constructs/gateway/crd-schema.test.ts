@@ -51,7 +51,9 @@ function expectValid(objects: any[]): number {
 describe('synthesized Gateway API objects validate against the CRD schemas', () => {
   test('the schemas do reject invalid objects', () => {
     const gw = (port: number) => ({
-      apiVersion: 'gateway.networking.k8s.io/v1', kind: 'Gateway', metadata: { name: 'g' },
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'Gateway',
+      metadata: { name: 'g' },
       spec: { gatewayClassName: 'c', listeners: [{ name: 'l', port, protocol: 'HTTP' }] },
     });
     expect(schemas.get('gateway.networking.k8s.io/v1 Gateway')!(gw(80))).toBe(true);

@@ -98,6 +98,14 @@ describe('gateway example: the engine routes what the user declared', () => {
       expect(allowedConnections(cluster, src, workload(ns, name)).allows('TCP', 8080)).toBe(allowed);
     });
 
+    test('infra is isolated too: the envoy pods\' egress is opened to the backends only', () => {
+      expect(cluster.networkPolicies.map(p => `${p.namespace}/${p.name}`).filter(n => n.startsWith('infra/'))).toEqual([
+        'infra/allow-dns', 'infra/controller-egress', 'infra/default-deny',
+      ]);
+      const other = pods('kube-system', { app: 'metrics' });
+      expect(allowedConnections(cluster, envoy, other).isEmpty()).toBe(true);
+    });
+
     test('the Service port (80) is not what the policies open', () => {
       expect(allowedConnections(cluster, envoy, workload('shop', 'web-v1')).toString()).toBe('TCP 8080');
     });
