@@ -64,6 +64,7 @@ interface ListenerCond {
   readonly listener: string;
   readonly resolvedRefs?: string;
   readonly attachedRoutes?: number;
+  readonly supportedKinds?: readonly string[];
 }
 
 interface Case {
@@ -462,6 +463,72 @@ const CASES: readonly Case[] = [
     gateway: 'udp-gateway',
     requests: [{ scheme: 'udp', port: 5300, backend: 'coredns' }, { scheme: 'udp', port: 53, rejected: true }],
   },
+  {
+    name: 'tcproute-invalid-cross-namespace-backend-ref',
+    routes: [{ kind: 'TCPRoute', route: 'tcp-invalid-cross-namespace-backend-ref', parent: 'tcp-invalid-cross-namespace-backend-ref-gateway', accepted: 'Accepted', resolvedRefs: 'RefNotPermitted' }],
+  },
+  {
+    name: 'tcproute-reference-grant',
+    gateway: 'tcp-reference-grant-gateway',
+    requests: [{ scheme: 'tcp', port: 9320, backend: 'gateway-conformance-web-backend/tcp-reference-grant-backend' }],
+    routes: [{ kind: 'TCPRoute', route: 'tcp-reference-grant', parent: 'tcp-reference-grant-gateway', accepted: 'Accepted', resolvedRefs: 'ResolvedRefs' }],
+  },
+  {
+    name: 'tcproute-parentref-attach-all',
+    gateway: 'tcp-attach-all-gateway',
+    requests: [9310, 9311, 9312, 9313].map(port => ({ scheme: 'tcp' as const, port, backend: 'tcp-echo-attach-all' })),
+    listeners: ['one', 'two', 'three', 'four'].map(listener => ({ gateway: 'tcp-attach-all-gateway', listener, attachedRoutes: 1, supportedKinds: ['TCPRoute'] })),
+  },
+  {
+    name: 'tcproute-parentref-port-and-section-name',
+    gateway: 'tcp-multi-listener-gateway',
+    requests: [
+      { scheme: 'tcp', port: 9300, backend: 'tcp-echo-one' }, { scheme: 'tcp', port: 9301, backend: 'tcp-echo-two' },
+      { scheme: 'tcp', port: 9302, backend: 'tcp-echo-three' }, { scheme: 'tcp', port: 9303, rejected: true },
+    ],
+  },
+  {
+    name: 'udproute-invalid-backendref-nonexistent',
+    routes: [{ kind: 'UDPRoute', route: 'udp-route-invalid-backend-ref-nonexistent', parent: 'udp-gateway-invalid-backend', accepted: 'Accepted', resolvedRefs: 'BackendNotFound' }],
+  },
+  {
+    name: 'udproute-invalid-cross-namespace-backend-ref',
+    routes: [{ kind: 'UDPRoute', route: 'udp-route-invalid-cross-namespace-backend-ref', parent: 'udp-gateway-invalid-cross-namespace-backend-ref', accepted: 'Accepted', resolvedRefs: 'RefNotPermitted' }],
+  },
+  {
+    name: 'udproute-reference-grant',
+    gateway: 'udp-gateway-reference-grant',
+    requests: [{ scheme: 'udp', port: 5300, backend: 'gateway-conformance-app-backend/udp-echo-reference-grant' }],
+    routes: [{ kind: 'UDPRoute', route: 'udp-route-reference-grant', parent: 'udp-gateway-reference-grant', accepted: 'Accepted', resolvedRefs: 'ResolvedRefs' }],
+  },
+  {
+    name: 'udproute-weighted-routing',
+    gateway: 'udp-weighted-gateway',
+    requests: [{ scheme: 'udp', port: 5300, weights: { 'udp-backend-v1': 70, 'udp-backend-v2': 30, 'udp-backend-v3': 0 } }],
+  },
+  {
+    name: 'udproute-parentref-attach-all-listeners',
+    gateway: 'udp-attach-all-listeners-gateway',
+    requests: [5310, 5311, 5312].map(port => ({ scheme: 'udp' as const, port, backend: 'udp-echo-attach-all' })),
+    routes: [{ kind: 'UDPRoute', route: 'udp-route-attach-all', parent: 'udp-attach-all-listeners-gateway', accepted: 'Accepted' }],
+    listeners: ['udp-1', 'udp-2', 'udp-3'].map(listener => ({ gateway: 'udp-attach-all-listeners-gateway', listener, attachedRoutes: 1, supportedKinds: ['UDPRoute'] })),
+  },
+  {
+    name: 'udproute-parentref-port-and-section-name',
+    gateway: 'udp-multi-listener-gateway',
+    requests: [
+      { scheme: 'udp', port: 5300, backend: 'udp-echo-by-port' }, { scheme: 'udp', port: 5301, backend: 'udp-echo-by-section' },
+      { scheme: 'udp', port: 5302, backend: 'udp-echo-by-section-and-port' },
+    ],
+  },
+  {
+    name: 'tlsroute-listener-passthrough-supported-kinds',
+    listeners: [{ gateway: 'gateway-tlsroute-passthrough-supported-kind', listener: 'tls-passthrough', resolvedRefs: 'InvalidRouteKinds', supportedKinds: ['TLSRoute'], attachedRoutes: 0 }],
+  },
+  {
+    name: 'tlsroute-listener-terminate-supported-kinds',
+    listeners: [{ gateway: 'gateway-tlsroute-terminate-supported', listener: 'tls-terminate', supportedKinds: ['TLSRoute'], attachedRoutes: 0 }],
+  },
   // Filters: redirects, rewrites and header modifiers.
   {
     name: 'httproute-307-redirect',
@@ -724,6 +791,7 @@ function checkListener(cluster: Cluster, c: ListenerCond): string | undefined {
   if (!st) return `no listener ${c.listener}`;
   if (c.resolvedRefs && st.resolvedRefs.reason !== c.resolvedRefs) return `ResolvedRefs reason ${st.resolvedRefs.reason}`;
   if (c.attachedRoutes !== undefined && st.attachedRoutes !== c.attachedRoutes) return `attachedRoutes ${st.attachedRoutes}`;
+  if (c.supportedKinds && JSON.stringify(st.supportedKinds) !== JSON.stringify(c.supportedKinds)) return `supportedKinds ${st.supportedKinds.join(',')}`;
   return undefined;
 }
 
