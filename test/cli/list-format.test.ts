@@ -78,4 +78,18 @@ describe('connlist formats (netpol-analyzer layout)', () => {
       '}',
     ].join('\n'));
   });
+
+  test('dot with a focus: edges carry the focus connection; only `drawn` peers appear without connections', () => {
+    const out = formatConnlist('dot', { lines: lines.slice(2), peers, drawn: ['shop/api[Deployment]'], focusConn: 'TCP 5432' });
+    expect(out).toContain('"shop/api[Deployment]" -> "data-tier/db[StatefulSet]" [label="TCP 5432"');
+    // db is drawn because it has a connection, inside its namespace cluster; idle and web are not drawn.
+    expect(out).toContain('\t\t"data-tier/db[StatefulSet]" [label="db[StatefulSet]"');
+    expect(out).not.toContain('idle');
+    expect(out).not.toContain('web');
+  });
+
+  test('the ingress controller is drawn outside any namespace, in blue', () => {
+    const out = formatConnlist('dot', { lines: [{ src: '{ingress-controller}', dst: 'shop/web[Deployment]', conn: 'TCP 8080' }], peers, drawn: [] });
+    expect(out).toContain('\t"{ingress-controller}" [label="{ingress-controller}" color="blue" fontcolor="blue"]');
+  });
 });

@@ -23,7 +23,8 @@ const FORMATS: readonly ConnlistFormat[] = ['txt', 'json', 'csv', 'md', 'dot'];
  * Flagged variants, re-expressed from the upstream test table (the file name
  * alone is ambiguous: `backend_checkout_frontend_webapp` is two workloads).
  */
-const VARIANTS: Record<string, { readonly dir: string; readonly opts: Omit<ListOptions, 'output'> }> = {
+type Variant = { readonly dir: string; readonly opts: Omit<ListOptions, 'output'> };
+const VARIANTS: Record<string, Variant> = {
   'acs-security-demos-added-workloads_focus_workload_asset-cache': { dir: 'acs-security-demos-added-workloads', opts: { focusWorkload: ['asset-cache'] } },
   'acs-security-demos-added-workloads_focus_workload_backend_recommendation': { dir: 'acs-security-demos-added-workloads', opts: { focusWorkload: ['backend/recommendation'] } },
   'acs-security-demos-added-workloads_focus_workload_backend_recommendation_egress': { dir: 'acs-security-demos-added-workloads', opts: { focusWorkload: ['backend/recommendation'], focusDirection: 'egress' } },
@@ -98,7 +99,11 @@ function readScenario(dir: string): { objects: SourcedObject[]; yamlErrors: stri
   return { objects, yamlErrors };
 }
 
-interface Scenario { readonly skip?: { readonly category: SkipCategory; readonly detail: string }; readonly cluster?: Cluster; readonly matrix?: MatrixEntry[] }
+interface Scenario {
+  readonly skip?: { readonly category: SkipCategory; readonly detail: string };
+  readonly cluster?: Cluster;
+  readonly matrix?: MatrixEntry[];
+}
 
 /** AdminNetworkPolicy/BaselineAdminNetworkPolicy/ClusterNetworkPolicy scenarios run by default; NETPOL_CORPUS_TIERS=0 skips them. */
 const includeTiers = process.env.NETPOL_CORPUS_TIERS !== '0';

@@ -1,6 +1,6 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { connectivityMatrix, MatrixEntry } from '../../engine/connectivity/matrix';
 import { ConnectionSet } from '../../engine/connectivity/connection-set';
+import { connectivityMatrix, MatrixEntry } from '../../engine/connectivity/matrix';
 import { Endpoint, formatEndpoint, podOf } from '../../engine/netpol/endpoint';
 import {
   ingressControllerExposure, INGRESS_CONTROLLER_NAME, INGRESS_CONTROLLER_NAMESPACE, INGRESS_CONTROLLER_PEER,
@@ -110,8 +110,7 @@ export function registerList(program: Command, io: CliIO, setExit: (code: number
     .addOption(new Option('--focus-direction <direction>', 'with --focus-workload: only connections into or out of them').choices(['ingress', 'egress']))
     .option('--focus-conn <proto-port>', 'only connections that allow this one, e.g. tcp-8080', parseFocusConn)
     .option('-n, --namespace <ns>', 'namespace for objects that carry none', 'default')
-    .action((paths: string[], opts: { output: ConnlistFormat; namespace: string; focusWorkload?: string[]; focusWorkloadPeer?: string[];
-      focusDirection?: 'ingress' | 'egress'; focusConn?: { protocol: Protocol; port: number }; }) => {
+    .action((paths: string[], opts: ListOptions & { namespace: string }) => {
       const cluster = buildCluster(readInputs(paths, io), { defaultNamespace: opts.namespace });
       const text = listConnections(cluster, opts);
       io.stdout(text === '' || text.endsWith('\n') ? text : text + '\n');

@@ -1,5 +1,5 @@
-import { Cluster, Service } from '../../model/cluster';
 import { serviceEndpoints } from './endpoints';
+import { Cluster, Service } from '../../model/cluster';
 
 export type DnsRecordType = 'A' | 'AAAA' | 'CNAME' | 'SRV';
 
