@@ -1,0 +1,135 @@
+"""Intent as tests: the shop declares who may talk to whom, and the synth fails
+if the generated policies, Services and Ingress do not deliver exactly that.
+
+  internet -> ingress-nginx -> shop/web (Ingress /)  and shop/api (Ingress /api)
+  web -> api -> db;  nothing else.
+
+Reports (JSON, SARIF, Markdown, Mermaid graph, netassert tests) are written beside the YAML.
+Usage: python examples/python/expectations/main.py [outdir]
+Synthesizes the same YAML and reports as examples/typescript/expectations/main.ts.
+"""
+import sys
+
+import cdk8s
+import cdk8s_plus_28 as kplus
+from cdk8s_traffic import (
+    Connections,
+    NamespaceIsolation,
+    Peer,
+    Port,
+    ReportFormat,
+    Request,
+    RuleSuppression,
+    Service,
+    ServicePortOptions,
+    ServiceSelector,
+    ServiceType,
+    Target,
+    Traffic,
+    TrafficSuppressions,
+)
+
+NO_ROOT = kplus.ContainerSecurityContextProps(ensure_non_root=False, read_only_root_filesystem=False)
+
+# The parts of the cluster the app relies on but does not deploy.
+CONTEXT = [
+    {
+        "apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "ingress-nginx-controller", "namespace": "ingress-nginx"},
+        "spec": {
+            "selector": {"matchLabels": {"app.kubernetes.io/name": "ingress-nginx"}},
+            "template": {
+                "metadata": {"labels": {"app.kubernetes.io/name": "ingress-nginx"}},
+                "spec": {"containers": [{"name": "controller", "image": "registry.k8s.io/ingress-nginx/controller:v1.11.2"}]},
+            },
+        },
+    },
+    {"apiVersion": "networking.k8s.io/v1", "kind": "IngressClass", "metadata": {"name": "nginx"}, "spec": {"controller": "k8s.io/ingress-nginx"}},
+    {
+        "apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "coredns", "namespace": "kube-system"},
+        "spec": {
+            "selector": {"matchLabels": {"k8s-app": "kube-dns"}},
+            "template": {
+                "metadata": {"labels": {"k8s-app": "kube-dns"}},
+                "spec": {"containers": [{"name": "coredns", "image": "registry.k8s.io/coredns/coredns:v1.11.1", "ports": [{"containerPort": 53, "name": "dns", "protocol": "UDP"}]}]},
+            },
+        },
+    },
+]
+
+
+def build_expectations(outdir: str, validate: bool = True) -> cdk8s.App:
+    app = cdk8s.App(outdir=outdir)
+    chart = cdk8s.Chart(app, "shop", namespace="shop", disable_resource_name_hashes=True)
+    NamespaceIsolation(chart, "isolation")
+
+    def deploy(name: str, image: str, port: int, port_name: str) -> kplus.Deployment:
+        d = kplus.Deployment(
+            chart,
+            name,
+            metadata=cdk8s.ApiObjectMetadata(name=name),
+            containers=[kplus.ContainerProps(name=name, image=image, ports=[kplus.ContainerPort(number=port, name=port_name)], security_context=NO_ROOT)],
+        )
+        d.pod_metadata.add_label("app", name)
+        return d
+
+    web = deploy("web", "nginx:1.27", 8080, "http")
+    api = deploy("api", "ghcr.io/example/shop-api:1.4.2", 8080, "http")
+    db = deploy("db", "postgres:16", 5432, "postgres")
+    web_svc = Service(chart, "web-svc", name="web", selector=ServiceSelector.from_workload(web), ports=[ServicePortOptions(name="http", port=80, target_port_name="http")])
+    api_svc = Service(chart, "api-svc", name="api", selector=ServiceSelector.from_workload(api), ports=[ServicePortOptions(name="http", port=80, target_port_name="http")])
+    db_svc = Service(chart, "db-svc", name="db", selector=ServiceSelector.from_workload(db), ports=[ServicePortOptions(name="postgres", port=5432, target_port_name="postgres")])
+
+    cdk8s.ApiObject(
+        chart,
+        "ingress",
+        api_version="networking.k8s.io/v1",
+        kind="Ingress",
+        metadata=cdk8s.ApiObjectMetadata(name="shop"),
+        spec={
+            "ingressClassName": "nginx",
+            "tls": [{"hosts": ["shop.example.com"], "secretName": "shop-tls"}],
+            "rules": [{
+                "host": "shop.example.com",
+                "http": {
+                    "paths": [
+                        {"path": "/api", "pathType": "Prefix", "backend": {"service": {"name": "api", "port": {"name": "http"}}}},
+                        {"path": "/", "pathType": "Prefix", "backend": {"service": {"name": "web", "port": {"name": "http"}}}},
+                    ],
+                },
+            }],
+        },
+    )
+
+    controller = Peer.pods_in_namespace({"app.kubernetes.io/name": "ingress-nginx"}, "ingress-nginx")
+    Connections.of(web).allow_from(controller, Port.named("http"))
+    Connections.of(api).allow_from(controller, Port.named("http"))
+    Connections.of(web).allow_to(api_svc, Port.tcp(80))
+    Connections.of(api).allow_to(db_svc, Port.POSTGRES)
+
+    # A public status page: a LoadBalancer without source ranges is flagged (TRF-SVC-004) unless the reason is recorded.
+    status = Service(
+        chart, "status-svc", name="status", type=ServiceType.LOAD_BALANCER, selector=ServiceSelector.from_workload(web),
+        ports=[ServicePortOptions(name="http", port=80, target_port_name="http")],
+    )
+    TrafficSuppressions.add_suppressions(status, [RuleSuppression(id="TRF-SVC-004", reason="the status page is public by design; the cloud firewall filters abusive clients")])
+
+    if not validate:
+        return app
+    traffic = Traffic.of(app)
+    traffic.configure(reports=[ReportFormat.JSON, ReportFormat.SARIF, ReportFormat.MARKDOWN, ReportFormat.MERMAID, ReportFormat.NETASSERT])
+    for obj in CONTEXT:
+        traffic.add_context_object(obj)
+
+    traffic.expect(Target.of(web)).can_reach(Target.of(api_svc), Port.tcp(80)).cannot_reach(Target.of(db))
+    traffic.expect(Target.of(api)).can_reach(Target.of(db_svc), Port.named("postgres"))
+    traffic.expect(Target.of(db)).is_isolated().cannot_reach(Target.outside())
+    traffic.expect(Target.outside()).cannot_reach(Target.of(db), Port.POSTGRES)
+    traffic.expect(Target.of(db_svc)).has_endpoints()
+    traffic.expect_request(Request.https("shop.example.com/api/orders")).routes_to(Target.of(api_svc))
+    traffic.expect_request(Request.https("shop.example.com/")).routes_to(Target.of(web_svc))
+
+    return app
+
+
+if __name__ == "__main__":
+    build_expectations(sys.argv[1] if len(sys.argv) > 1 else "dist").synth()
