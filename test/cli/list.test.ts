@@ -90,3 +90,27 @@ describe('cdk8s-traffic list', () => {
     expect(list(['-o', 'yaml']).code).toBe(2);
   });
 });
+
+describe('cdk8s-traffic list: focus on workloads that do not exist', () => {
+  test('warns per missing workload; the report is empty when none exists', () => {
+    const r = list(['--focus-workload', 'nope,shop/nada']);
+    expect(r.code).toBe(0);
+    expect(r.out).toBe('');
+    expect(r.err).toBe([
+      'warning: Workload nope does not exist in the input resources.',
+      'warning: Workload shop/nada does not exist in the input resources.',
+      'warning: Connectivity map report will be empty.',
+      '',
+    ].join('\n'));
+  });
+
+  test('a missing workload next to an existing one only warns', () => {
+    const r = list(['--focus-workload', 'nope', '--focus-workload', 'api', '--focus-direction', 'ingress']);
+    expect(r.out).toBe('shop/web[Deployment] => shop/api[Deployment] : TCP 8080\n');
+    expect(r.err).toBe('warning: Workload nope does not exist in the input resources.\n');
+  });
+
+  test('focusing on the ingress controller without Ingress or Route objects', () => {
+    expect(list(['--focus-workload', 'ingress-controller']).err).toContain('since Ingress/Route resources were not found');
+  });
+});

@@ -3,7 +3,7 @@ import { ConnectionSet } from '../../engine/connectivity/connection-set';
 import { connectivityMatrix, MatrixEntry } from '../../engine/connectivity/matrix';
 import { Endpoint, formatEndpoint, podOf } from '../../engine/netpol/endpoint';
 import {
-  ingressControllerExposure, INGRESS_CONTROLLER_NAME, INGRESS_CONTROLLER_NAMESPACE, INGRESS_CONTROLLER_PEER,
+  ingressControllerExposure, INGRESS_CONTROLLER_NAME, INGRESS_CONTROLLER_NAMESPACE, INGRESS_CONTROLLER_PEER, openShiftRoutes,
 } from '../../engine/services/ingress-exposure';
 import { buildCluster } from '../../model/build';
 import { Cluster, Protocol, PROTOCOLS } from '../../model/cluster';
@@ -64,6 +64,34 @@ function allPairs(cluster: Cluster, matrix: readonly MatrixEntry[]): Pair[] {
   return pairs;
 }
 
+/**
+ * netpol-analyzer's warnings for focus workloads that are not in the input;
+ * `empty` when none of them is (the report is then empty).
+ */
+export function focusWarnings(cluster: Cluster, o: ListOptions): { warnings: string[]; empty: boolean } {
+  const warnings: string[] = [];
+  const check = (names: readonly string[]): boolean => {
+    let missing = 0;
+    for (const n of names) {
+      if (INGRESS_CONTROLLER.focusNames.includes(n)) {
+        if (cluster.ingresses.length > 0 || openShiftRoutes(cluster).length > 0) continue;
+        warnings.push('The ingress-controller workload was not added to the analysis, since Ingress/Route resources were not found.');
+      } else if (cluster.workloads.some(w => n === w.name || n === `${w.namespace}/${w.name}`)) {
+        continue;
+      } else {
+        warnings.push(`Workload ${n} does not exist in the input resources.`);
+      }
+      missing++;
+    }
+    return names.length > 0 && missing === names.length;
+  };
+  const focus = o.focusWorkload ?? [];
+  let empty = check(focus);
+  if (!empty && focus.length > 0) empty = check(o.focusWorkloadPeer ?? []);
+  if (empty) warnings.push('Connectivity map report will be empty.');
+  return { warnings, empty };
+}
+
 /** The `list` report of a cluster in one of netpol-analyzer's formats (pass `matrix` to reuse one across formats). */
 export function listConnections(cluster: Cluster, o: ListOptions, matrix: readonly MatrixEntry[] = connectivityMatrix(cluster)): string {
   let pairs = allPairs(cluster, matrix).filter(m => includePair(m, o));
@@ -112,7 +140,9 @@ export function registerList(program: Command, io: CliIO, setExit: (code: number
     .option('-n, --namespace <ns>', 'namespace for objects that carry none', 'default')
     .action((paths: string[], opts: ListOptions & { namespace: string }) => {
       const cluster = buildCluster(readInputs(paths, io), { defaultNamespace: opts.namespace });
-      const text = listConnections(cluster, opts);
+      const { warnings, empty } = focusWarnings(cluster, opts);
+      for (const w of warnings) io.stderr(`warning: ${w}\n`);
+      const text = empty ? formatConnlist(opts.output, { lines: [], peers: [], focusConn: undefined }) : listConnections(cluster, opts);
       io.stdout(text === '' || text.endsWith('\n') ? text : text + '\n');
       setExit(EXIT_OK);
     });
