@@ -79,6 +79,18 @@ const v1 = 'infra-backend-v1';
 const v2 = 'infra-backend-v2';
 const v3 = 'infra-backend-v3';
 
+/** Requests of upstream gateway-http-listener-isolation.go, shared by both of its manifests. */
+const LISTENER_ISOLATION: readonly Req[] = [
+  { host: 'bar.com', path: '/empty-hostname', backend: v1 }, { host: 'bar.com', path: '/wildcard-example-com', status: 404 },
+  { host: 'bar.com', path: '/wildcard-foo-example-com', status: 404 }, { host: 'bar.com', path: '/abc-foo-example-com', status: 404 },
+  { host: 'bar.example.com', path: '/empty-hostname', status: 404 }, { host: 'bar.example.com', path: '/wildcard-example-com', backend: v1 },
+  { host: 'bar.example.com', path: '/wildcard-foo-example-com', status: 404 }, { host: 'bar.example.com', path: '/abc-foo-example-com', status: 404 },
+  { host: 'bar.foo.example.com', path: '/empty-hostname', status: 404 }, { host: 'bar.foo.example.com', path: '/wildcard-example-com', status: 404 },
+  { host: 'bar.foo.example.com', path: '/wildcard-foo-example-com', backend: v1 }, { host: 'bar.foo.example.com', path: '/abc-foo-example-com', status: 404 },
+  { host: 'abc.foo.example.com', path: '/empty-hostname', status: 404 }, { host: 'abc.foo.example.com', path: '/wildcard-example-com', status: 404 },
+  { host: 'abc.foo.example.com', path: '/wildcard-foo-example-com', status: 404 }, { host: 'abc.foo.example.com', path: '/abc-foo-example-com', backend: v1 },
+];
+
 const CASES: readonly Case[] = [
   {
     name: 'httproute-simple-same-namespace',
@@ -212,20 +224,14 @@ const CASES: readonly Case[] = [
       { host: 'foo.com', port: 8090, backend: v3 }, { host: 'bar.com', port: 8090, status: 404 },
     ],
   },
+  { name: 'gateway-http-listener-isolation', gateway: 'http-listener-isolation', requests: LISTENER_ISOLATION },
   {
-    name: 'gateway-http-listener-isolation',
-    gateway: 'http-listener-isolation',
-    requests: [
-      { host: 'bar.com', path: '/empty-hostname', backend: v1 }, { host: 'bar.com', path: '/wildcard-example-com', status: 404 },
-      { host: 'bar.com', path: '/wildcard-foo-example-com', status: 404 }, { host: 'bar.com', path: '/abc-foo-example-com', status: 404 },
-      { host: 'bar.example.com', path: '/empty-hostname', status: 404 }, { host: 'bar.example.com', path: '/wildcard-example-com', backend: v1 },
-      { host: 'bar.example.com', path: '/wildcard-foo-example-com', status: 404 }, { host: 'bar.example.com', path: '/abc-foo-example-com', status: 404 },
-      { host: 'bar.foo.example.com', path: '/empty-hostname', status: 404 }, { host: 'bar.foo.example.com', path: '/wildcard-example-com', status: 404 },
-      { host: 'bar.foo.example.com', path: '/wildcard-foo-example-com', backend: v1 }, { host: 'bar.foo.example.com', path: '/abc-foo-example-com', status: 404 },
-      { host: 'abc.foo.example.com', path: '/empty-hostname', status: 404 }, { host: 'abc.foo.example.com', path: '/wildcard-example-com', status: 404 },
-      { host: 'abc.foo.example.com', path: '/wildcard-foo-example-com', status: 404 }, { host: 'abc.foo.example.com', path: '/abc-foo-example-com', backend: v1 },
-    ],
+    // Same requests: the routes' hostnames intersect every listener, yet a request only reaches the route of its own listener.
+    name: 'gateway-http-listener-isolation-with-hostname-intersection',
+    gateway: 'http-listener-isolation-with-hostname-intersection',
+    requests: LISTENER_ISOLATION,
   },
+
   {
     name: 'httproute-https-listener',
     gateway: 'same-namespace-with-https-listener',
