@@ -50,9 +50,27 @@ export const SERVICE_RULES: readonly Rule[] = [
   unnamedPortInMultiPortService,
 ];
 
-/** Every audit rule, in id order. */
+/** Ingress and IngressClass rules. */
+export const INGRESS_RULES: readonly Rule[] = [
+  ingressWithoutTls,
+  ingressBackendMissing,
+  ingressDuplicateHostPath,
+  multipleDefaultIngressClasses,
+];
+
+/** Gateway API rules. */
+export const GATEWAY_RULES: readonly Rule[] = [
+  routeNotAttached,
+  crossNamespaceBackendWithoutGrant,
+  backendRefMissing,
+  routeRuleShadowed,
+];
+
+/** Every audit rule, grouped by area, in id order within each. */
 export const AUDIT_RULES: readonly Rule[] = [
   ...NETWORK_POLICY_RULES,
   ...TIER_POLICY_RULES,
   ...SERVICE_RULES,
+  ...INGRESS_RULES,
+  ...GATEWAY_RULES,
 ];
