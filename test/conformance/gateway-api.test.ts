@@ -537,6 +537,39 @@ const CASES: readonly Case[] = [
   },
   // Filters: redirects, rewrites and header modifiers.
   {
+    name: 'httproute-redirect-port-and-scheme',
+    gateway: 'same-namespace',
+    requests: [
+      { path: '/scheme-nil-and-port-nil', status: 302, location: 'http://example.org/scheme-nil-and-port-nil' },
+      { path: '/scheme-nil-and-port-80', status: 302, location: 'http://example.org/scheme-nil-and-port-80' },
+      { path: '/scheme-nil-and-port-8080', status: 302, location: 'http://example.org:8080/scheme-nil-and-port-8080' },
+      { path: '/scheme-https-and-port-nil', status: 302, location: 'https://example.org/scheme-https-and-port-nil' },
+      { path: '/scheme-https-and-port-443', status: 302, location: 'https://example.org/scheme-https-and-port-443' },
+      { path: '/scheme-https-and-port-8443', status: 302, location: 'https://example.org:8443/scheme-https-and-port-8443' },
+    ],
+  },
+  {
+    name: 'httproute-redirect-port-and-scheme',
+    gateway: 'same-namespace-with-http-listener-on-8080',
+    requests: [
+      { port: 8080, path: '/scheme-nil-and-port-nil', status: 302, location: 'http://example.org:8080/scheme-nil-and-port-nil' },
+      { port: 8080, path: '/scheme-nil-and-port-80', status: 302, location: 'http://example.org/scheme-nil-and-port-80' },
+      { port: 8080, path: '/scheme-https-and-port-nil', status: 302, location: 'https://example.org/scheme-https-and-port-nil' },
+    ],
+  },
+  {
+    name: 'httproute-redirect-port-and-scheme',
+    gateway: 'same-namespace-with-https-listener',
+    requests: [
+      { https: true, host: 'example.org', path: '/scheme-nil-and-port-nil', status: 302, location: 'https://example.org/scheme-nil-and-port-nil' },
+      { https: true, host: 'example.org', path: '/scheme-nil-and-port-443', status: 302, location: 'https://example.org/scheme-nil-and-port-443' },
+      { https: true, host: 'example.org', path: '/scheme-nil-and-port-8443', status: 302, location: 'https://example.org:8443/scheme-nil-and-port-8443' },
+      { https: true, host: 'example.org', path: '/scheme-http-and-port-nil', status: 302, location: 'http://example.org/scheme-http-and-port-nil' },
+      { https: true, host: 'example.org', path: '/scheme-http-and-port-80', status: 302, location: 'http://example.org/scheme-http-and-port-80' },
+      { https: true, host: 'example.org', path: '/scheme-http-and-port-8080', status: 302, location: 'http://example.org:8080/scheme-http-and-port-8080' },
+    ],
+  },
+  {
     name: 'httproute-307-redirect',
     gateway: 'same-namespace',
     requests: [{ path: '/temporary', status: 307, location: 'http://192.0.2.1/temporary' }],
