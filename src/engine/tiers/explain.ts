@@ -4,6 +4,8 @@ import { ConnectionSet } from '../connectivity/connection-set';
 import { Endpoint } from '../netpol/endpoint';
 import type { Direction } from '../netpol/direction';
 import { evaluateTier, TierDecision } from './evaluate';
+import { policyApplies, tierPeerMatches } from './match';
+import { tierRuleConnections } from './ports';
 
 /** The tier that decided one direction of one (protocol, port). */
 export interface TierVerdict {
@@ -17,6 +19,8 @@ export interface TierVerdict {
   readonly action?: TierAction;
   /** Pass rules met on the way, as sentences. */
   readonly passes: readonly string[];
+  /** Same-priority policies of a deciding tier that would have acted differently (their order is implementation-defined). */
+  readonly ambiguities: readonly string[];
   /** One sentence: who decided and how. */
   readonly reason: string;
 }
@@ -50,28 +54,48 @@ export function explainTiers(
 ): TierVerdict {
   const one = ConnectionSet.ports(protocol, port);
   const passes: string[] = [];
+  const ambiguities: string[] = [];
   if (subject.kind === 'pod' && cluster.tierPolicies.length > 0) {
     const admin = evaluateTier(cluster, 'Admin', direction, subject, remote, dst, one);
     const d = admin.decisions[0];
-    if (d && d.action !== 'Pass') return ruleVerdict(d, passes);
+    if (d) ambiguities.push(...rivals(cluster, d, subject, remote, dst, one));
+    if (d && d.action !== 'Pass') return ruleVerdict(d, passes, ambiguities);
     if (d) passes.push(`${describeRule(d)} passes ${direction} on to the next tier`);
   }
   if (np.isolated) {
     return {
-      allowed: np.allowed, tier: 'NetworkPolicy', passes,
+      allowed: np.allowed, tier: 'NetworkPolicy', passes, ambiguities,
       reason: np.allowed ? `NetworkPolicy allows ${direction}` : `NetworkPolicy isolates the pod for ${direction} and no rule allows it`,
     };
   }
   if (subject.kind === 'pod' && cluster.tierPolicies.length > 0) {
     const baseline = evaluateTier(cluster, 'Baseline', direction, subject, remote, dst, one);
     const d = baseline.decisions[0];
-    if (d && d.action !== 'Pass') return ruleVerdict(d, passes);
+    if (d) ambiguities.push(...rivals(cluster, d, subject, remote, dst, one));
+    if (d && d.action !== 'Pass') return ruleVerdict(d, passes, ambiguities);
     if (d) passes.push(`${describeRule(d)} passes ${direction} on to the default`);
   }
-  return { allowed: true, tier: 'default', passes, reason: `no policy decides ${direction}: allowed by default` };
+  return { allowed: true, tier: 'default', passes, ambiguities, reason: `no policy decides ${direction}: allowed by default` };
 }
 
-function ruleVerdict(d: TierDecision, passes: string[]): TierVerdict {
+/**
+ * Policies with the deciding policy's tier and priority whose first matching
+ * rule would act differently: the API leaves their order to the implementation.
+ */
+function rivals(cluster: Cluster, d: TierDecision, subject: Endpoint, remote: Endpoint, dst: Endpoint, one: ConnectionSet): string[] {
+  const out: string[] = [];
+  for (const q of cluster.tierPolicies) {
+    if (q === d.policy || q.tier !== d.policy.tier || q.priority !== d.policy.priority) continue;
+    if (!policyApplies(cluster, q, d.direction, subject)) continue;
+    const rule = q[d.direction].find(r => r.peers.some(p => tierPeerMatches(cluster, p, remote)) && !tierRuleConnections(r.ports, dst).intersect(one).isEmpty());
+    if (!rule || rule.action === d.action) continue;
+    out.push(`note: ${describeTierPolicy(q)} has the same priority (${q.priority}) and its ${d.direction} rule ${rule.index}${rule.name ? ` "${rule.name}"` : ''} `
+      + `would ${rule.action === 'Allow' ? 'allow' : rule.action === 'Deny' ? 'deny' : 'pass'} it: which of the two applies is implementation-defined`);
+  }
+  return out;
+}
+
+function ruleVerdict(d: TierDecision, passes: string[], ambiguities: string[]): TierVerdict {
   const verb = d.action === 'Allow' ? 'allows' : 'denies';
   return {
     allowed: d.action === 'Allow',
@@ -81,6 +105,7 @@ function ruleVerdict(d: TierDecision, passes: string[]): TierVerdict {
     ruleName: d.rule.name,
     action: d.action,
     passes,
+    ambiguities,
     reason: `${describeRule(d)} ${verb} it`,
   };
 }
@@ -104,11 +129,11 @@ export function withTiers<E extends { readonly allowed: boolean; readonly isolat
 ): ExplainedDirection<E> {
   if (cluster.tierPolicies.length === 0 || port === undefined || local.kind !== 'pod') return d;
   const v = explainTiers(cluster, direction, local, remote, dst, protocol, port, { isolated: d.explanation.isolated, allowed: d.explanation.allowed });
-  const passes = v.passes.map(p => `${direction}: ${p}`);
+  const passes = [...v.passes, ...v.ambiguities].map(p => `${direction}: ${p}`);
   if (v.tier === 'NetworkPolicy' || (v.tier === 'default' && !d.explanation.isolated)) {
     return { explanation: { ...d.explanation, tier: v.tier }, reasons: [...passes, ...d.reasons] };
   }
-  const overridden = d.explanation.isolated && v.policy !== undefined && passes.length === 0 && isAdmin(v.tier)
+  const overridden = d.explanation.isolated && v.policy !== undefined && v.passes.length === 0 && isAdmin(v.tier)
     ? [`${direction}: NetworkPolicy is not consulted: the admin tier decided first`] : [];
   return {
     explanation: {

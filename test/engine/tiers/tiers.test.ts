@@ -178,4 +178,17 @@ spec:
     ]));
     expect(passed.egress.tier).toBe('default');
   });
+
+  test('explain notes a same-priority policy that would decide differently', () => {
+    const yaml = ANP('b-deny', 7, '  egress: [{name: deny-all, action: Deny, to: [{namespaces: {}}]}]\n')
+      + ANP('a-allow', 7, '  egress: [{action: Allow, to: [{namespaces: {}}], ports: [{portNumber: {protocol: TCP, port: 80}}]}]\n');
+    const c = clusterOf(PODS + yaml);
+    const e = explainConnection(c, pod(c, 'web'), pod(c, 'client'), 80, 'TCP');
+    expect(e.allowed).toBe(true);
+    expect(e.reasons).toEqual(expect.arrayContaining([
+      'egress: note: AdminNetworkPolicy b-deny has the same priority (7) and its egress rule 0 "deny-all" would deny it: which of the two applies is implementation-defined',
+      'egress: AdminNetworkPolicy a-allow (priority 7) egress rule 0 allows it',
+    ]));
+    expect(explainConnection(c, pod(c, 'web'), pod(c, 'client'), 81, 'TCP').reasons.some(r => r.includes('same priority'))).toBe(false);
+  });
 });
