@@ -54,6 +54,11 @@ export interface Workload {
   readonly controller?: OwnerRef;
   /** Pods and intermediate controllers folded into this workload (see model/ownership.ts), as `Kind/name`. */
   readonly members?: readonly string[];
+  /**
+   * Label keys on which the folded pods disagree (the first pod's labels are used,
+   * as netpol-analyzer does); policies selecting on these keys may see the pods differently.
+   */
+  readonly labelGap?: readonly string[];
   readonly source: SourceRef;
 }
 

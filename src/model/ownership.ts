@@ -91,9 +91,17 @@ export function foldOwnedWorkloads(workloads: readonly Workload[]): Workload[] {
       replicas: self ? self.replicas : pods.length,
       controller: self?.controller,
       members: members.filter(m => m !== self).map(m => `${m.kind}/${m.name}`),
+      labelGap: self ? undefined : labelGap(pods),
     });
   }
   return out;
+}
+
+/** Keys whose value differs between pods (or is missing on some); undefined when they all agree. */
+function labelGap(pods: readonly Workload[]): string[] | undefined {
+  const keys = new Set(pods.flatMap(p => Object.keys(p.labels)));
+  const gap = [...keys].filter(k => pods.some(p => p.labels[k] !== pods[0].labels[k])).sort(compare);
+  return gap.length > 0 ? gap : undefined;
 }
 
 function unionPorts(members: readonly Workload[]): ContainerPort[] {

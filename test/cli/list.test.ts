@@ -114,3 +114,19 @@ describe('cdk8s-traffic list: focus on workloads that do not exist', () => {
     expect(list(['--focus-workload', 'ingress-controller']).err).toContain('since Ingress/Route resources were not found');
   });
 });
+
+test('list warns when pods folded into one workload carry different labels', () => {
+  const c = captureIO(`
+apiVersion: v1
+kind: Pod
+metadata: {name: a, labels: {app: x}, ownerReferences: [{kind: ReplicaSet, name: rs, uid: u, controller: true}]}
+spec: {containers: [{name: c}]}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: b, labels: {app: y}, ownerReferences: [{kind: ReplicaSet, name: rs, uid: u, controller: true}]}
+spec: {containers: [{name: c}]}
+`);
+  expect(runCli(['list', '-'], c.io)).toBe(0);
+  expect(c.err()).toBe('warning: pods of default/rs[ReplicaSet] differ on labels app; the labels of the first pod are used\n');
+});

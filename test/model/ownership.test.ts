@@ -106,3 +106,14 @@ describe('lenient owner references', () => {
     expect(c.workloads[0].labels).toEqual({ app: 'a' });
   });
 });
+
+describe('label gaps between pods of one owner', () => {
+  test('keys the pods disagree on are recorded; agreeing pods record none', () => {
+    const gap = clusterOf([pod('a', { kind: 'ReplicaSet', name: 'rs' }, '{app: web, tier: x, v: "1"}'),
+      pod('b', { kind: 'ReplicaSet', name: 'rs' }, '{app: web, tier: y}')].join('---\n'));
+    expect(gap.workloads[0].labelGap).toEqual(['tier', 'v']);
+    expect(gap.workloads[0].labels).toEqual({ app: 'web', tier: 'x', v: '1' });
+    const same = clusterOf([pod('a', { kind: 'ReplicaSet', name: 'rs' }), pod('b', { kind: 'ReplicaSet', name: 'rs' })].join('---\n'));
+    expect(same.workloads[0].labelGap).toBeUndefined();
+  });
+});

@@ -141,6 +141,9 @@ export function registerList(program: Command, io: CliIO, setExit: (code: number
     .action((paths: string[], opts: ListOptions & { namespace: string }) => {
       const cluster = buildCluster(readInputs(paths, io), { defaultNamespace: opts.namespace });
       const { warnings, empty } = focusWarnings(cluster, opts);
+      for (const w of cluster.workloads.filter(x => x.labelGap)) {
+        warnings.push(`pods of ${w.namespace}/${w.name}[${w.kind}] differ on labels ${w.labelGap!.join(', ')}; the labels of the first pod are used`);
+      }
       for (const w of warnings) io.stderr(`warning: ${w}\n`);
       const text = empty ? formatConnlist(opts.output, { lines: [], peers: [], focusConn: undefined }) : listConnections(cluster, opts);
       io.stdout(text === '' || text.endsWith('\n') ? text : text + '\n');
