@@ -201,3 +201,61 @@ spec: {clusterIP: None, selector: {name: busybox}, ports: [{name: foo, port: 123
     });
   });
 });
+
+describe('headless selector-less Services backed by EndpointSlices', () => {
+  const c = clusterOf(`
+apiVersion: v1
+kind: Service
+metadata: {name: db, namespace: data}
+spec: {clusterIP: None, ports: [{name: pg, port: 5432}]}
+---
+apiVersion: discovery.k8s.io/v1
+kind: EndpointSlice
+metadata: {name: db-v4, namespace: data, labels: {kubernetes.io/service-name: db}}
+addressType: IPv4
+ports: [{name: pg, port: 5432}]
+endpoints:
+- {addresses: [10.0.0.1], hostname: primary}
+- {addresses: [10.0.0.2], conditions: {ready: false}}
+---
+apiVersion: discovery.k8s.io/v1
+kind: EndpointSlice
+metadata: {name: db-v6, namespace: data, labels: {kubernetes.io/service-name: db}}
+addressType: IPv6
+ports: [{name: pg, port: 5432}]
+endpoints: [{addresses: ["fd00::1"]}]
+---
+apiVersion: discovery.k8s.io/v1
+kind: EndpointSlice
+metadata: {name: db-fqdn, namespace: data, labels: {kubernetes.io/service-name: db}}
+addressType: FQDN
+ports: [{name: pg, port: 5432}]
+endpoints: [{addresses: [db.example.com]}]
+---
+apiVersion: discovery.k8s.io/v1
+kind: EndpointSlice
+metadata: {name: other, namespace: data, labels: {kubernetes.io/service-name: other}}
+addressType: IPv4
+endpoints: [{addresses: [10.9.9.9]}]
+`);
+
+  test('A/AAAA per ready address, per-endpoint hostname records, no record for FQDN or not-ready endpoints', () => {
+    expect(serviceDnsRecords(c.services[0], c).map(r => `${r.type} ${r.name} ${r.value}${r.port ? ` ${r.port}` : ''}`)).toEqual([
+      'SRV _pg._tcp.db.data.svc.cluster.local primary.db.data.svc.cluster.local 5432',
+      'A db.data.svc.cluster.local 10.0.0.1',
+      'AAAA db.data.svc.cluster.local fd00::1',
+      'A primary.db.data.svc.cluster.local 10.0.0.1',
+    ]);
+  });
+
+  test('endpoints come only from slices labelled with the Service name', () => {
+    expect(serviceEndpoints(c, c.services[0]).map(e => `${e.slice}:${e.address}`)).toEqual([
+      'db-fqdn:db.example.com', 'db-v4:10.0.0.1', 'db-v4:10.0.0.2', 'db-v6:fd00::1',
+    ]);
+  });
+
+  test('publishNotReadyAddresses publishes not-ready endpoints', () => {
+    const svc = { ...c.services[0], publishNotReadyAddresses: true };
+    expect(serviceDnsRecords(svc, c).map(r => r.value)).toContain('10.0.0.2');
+  });
+});
