@@ -23,6 +23,8 @@ interface Req {
   readonly host?: string;
   readonly port?: number;
   readonly https?: boolean;
+  /** TLS server name, when it differs from the Host header. */
+  readonly sni?: string;
   readonly method?: string;
   readonly headers?: Record<string, string>;
   /** A TLS (SNI = host), TCP or UDP connection instead of an HTTP request. */
@@ -535,6 +537,17 @@ const CASES: readonly Case[] = [
     name: 'tlsroute-listener-terminate-supported-kinds',
     listeners: [{ gateway: 'gateway-tlsroute-terminate-supported', listener: 'tls-terminate', supportedKinds: ['TLSRoute'], attachedRoutes: 0 }],
   },
+  {
+    name: 'httproute-https-listener-detect-misdirected-requests',
+    gateway: 'same-namespace-with-https-listener',
+    requests: ([
+      ['example.org', 'example.org', v1], ['example.org', 'second-example.org', 421], ['example.org', 'unknown-example.org', 404],
+      ['second-example.org', 'second-example.org', v2], ['second-example.org', 'example.org', 421], ['second-example.org', 'unknown-example.org', 421],
+      ['third-example.wildcard.org', 'third-example.wildcard.org', v3], ['third-example.wildcard.org', 'fith-example.wildcard.org', v3],
+      ['third-example.wildcard.org', 'fourth-example.wildcard.org', 421], ['third-example.wildcard.org', 'second-example.org', 421],
+      ['third-example.wildcard.org', 'unknown-example.org', 421],
+    ] as const).map(([sni, host, want]): Req => ({ https: true, sni, host, path: '/detect-misdirected-requests', ...(typeof want === 'number' ? { status: want } : { backend: want }) })),
+  },
   // Filters: redirects, rewrites and header modifiers.
   {
     name: 'httproute-redirect-port-and-scheme',
@@ -773,6 +786,7 @@ function toRequest(r: Req): L7Request {
     method: r.method ?? (r.grpc ? 'POST' : 'GET'),
     headers,
     grpc: r.grpc !== undefined,
+    sni: r.sni,
   };
 }
 

@@ -26,6 +26,7 @@ interface RouteOptions {
   gateway?: string;
   ingressClass?: string;
   grpc?: boolean;
+  sni?: string;
   controllerNamespace?: string;
   controllerLabels?: string;
   implementationSpecific: string;
@@ -44,6 +45,7 @@ export function registerRoute(program: Command, io: CliIO, setExit: (code: numbe
     .option('-H, --header <name=value>', 'request header, repeatable (host=... overrides the URL host)', collect, [])
     .option('--gateway <ns/name>', 'route through this Gateway only')
     .option('--ingress-class <name>', 'route through Ingresses of this class only')
+    .option('--sni <name>', 'TLS server name for https, when it differs from the Host header')
     .option('--grpc', 'a gRPC call: the path is /package.Service/Method, matched against GRPCRoutes')
     .option('--controller-namespace <ns>', 'namespace of the controller proxy pods')
     .option('--controller-labels <k=v,...>', 'labels of the controller proxy pods')
@@ -61,7 +63,7 @@ export function registerRoute(program: Command, io: CliIO, setExit: (code: numbe
       reportIgnored(io, cluster, opts);
       let req;
       try {
-        req = parseRequest(url, { method: opts.method, headers: parsePairs(opts.header, '--header'), grpc: opts.grpc });
+        req = parseRequest(url, { method: opts.method, headers: parsePairs(opts.header, '--header'), grpc: opts.grpc, sni: opts.sni });
       } catch (e) {
         throw usage((e as Error).message);
       }

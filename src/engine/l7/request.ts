@@ -15,6 +15,8 @@ export interface L7Request {
   readonly headers: Readonly<Record<string, string>>;
   /** A gRPC call: matched against GRPCRoutes (path is /service/method). */
   readonly grpc: boolean;
+  /** TLS server name when it differs from the Host header (https); it picks the listener. */
+  readonly sni?: string;
 }
 
 export type Scheme = 'http' | 'https' | 'tls' | 'tcp' | 'udp';
@@ -30,6 +32,8 @@ export interface RequestOptions {
   /** `name=value` pairs or a map. */
   readonly headers?: Readonly<Record<string, string>>;
   readonly grpc?: boolean;
+  /** TLS server name for https, when it differs from the host. */
+  readonly sni?: string;
 }
 
 /**
@@ -63,6 +67,7 @@ export function parseRequest(url: string, opts: RequestOptions = {}): L7Request 
     method: (opts.method ?? (grpc ? 'POST' : 'GET')).toUpperCase(),
     headers,
     grpc,
+    sni: opts.sni?.toLowerCase(),
   };
 }
 

@@ -152,7 +152,25 @@ interface Scored {
 
 export function routeThroughGateway(cluster: Cluster, gw: Gateway, req: L7Request): GatewayRouteAnswer {
   const gateway = `${gw.namespace}/${gw.name}`;
-  const { listener, choices } = chooseListener(gw, req);
+  // TLS picks the listener by SNI; a Host header that another listener would serve is a misdirected request.
+  const bySni = req.scheme === 'https' && req.sni !== undefined && req.sni !== req.host ? chooseListener(gw, { ...req, host: req.sni }) : undefined;
+  const { listener, choices } = bySni ?? chooseListener(gw, req);
+  if (bySni?.listener) {
+    const byHost = chooseListener(gw, req).listener;
+    if (byHost !== bySni.listener) {
+      return {
+        gateway,
+        gatewayClassName: gw.gatewayClassName,
+        listeners: choices,
+        listener: bySni.listener.name,
+        status: 421,
+        errorPercent: 0,
+        candidates: [],
+        backends: [],
+        reasons: [`SNI ${req.sni} selected listener ${bySni.listener.name}, but host ${req.host} belongs to ${byHost ? `listener ${byHost.name}` : 'no listener of this one'}: 421 Misdirected Request`],
+      };
+    }
+  }
   const base = { gateway, gatewayClassName: gw.gatewayClassName, listeners: choices, errorPercent: 0, candidates: [], backends: [] };
   if (!listener) {
     // The port is open when any listener serves it; a host no listener claims gets 404 there.
