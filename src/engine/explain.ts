@@ -1,7 +1,7 @@
 import { Cluster, Protocol } from '../model/cluster';
 import { ConnectionSet } from './connectivity/connection-set';
-import { DirectionVerdict, egressVerdict, ingressVerdict } from './netpol/direction';
 import { formatIpRangeShort } from './ip/range';
+import { DirectionVerdict, egressVerdict, ingressVerdict } from './netpol/direction';
 import { Endpoint, endpointRange, formatEndpoint } from './netpol/endpoint';
 import { IPBLOCK_POD_NOTE } from './netpol/peers';
 import { withTiers } from './tiers/explain';
@@ -54,25 +54,36 @@ export function explainConnection(cluster: Cluster, src: Endpoint, dst: Endpoint
   }
   for (const e of [src, dst]) {
     if (e.kind === 'pod' && e.workload?.hostNetwork) {
-      reasons.push(`note: ${describeEndpoint(e)} uses hostNetwork; whether NetworkPolicy applies to host-network pods is implementation-defined (evaluated here as a normal pod)`);
+      reasons.push(`note: ${describeEndpoint(e)} uses hostNetwork; whether NetworkPolicy applies to host-network pods`
+        + ' is implementation-defined (evaluated here as a normal pod)');
     }
   }
   const what = portNum === undefined ? `${protocol} "${port}"` : `${protocol} ${portNum}`;
   // Cluster-wide tiers (AdminNetworkPolicy, BaselineAdminNetworkPolicy, ClusterNetworkPolicy) around NetworkPolicy.
-  const eg = withTiers(cluster, describe(egressVerdict(cluster, src, dst), srcName, dstName, what, protocol, portNum), 'egress', src, dst, dst, protocol, portNum);
-  const ing = withTiers(cluster, describe(ingressVerdict(cluster, dst, src), dstName, srcName, what, protocol, portNum), 'ingress', dst, src, dst, protocol, portNum);
+  const egNp = describe(egressVerdict(cluster, src, dst), srcName, dstName, what, protocol, portNum);
+  const ingNp = describe(ingressVerdict(cluster, dst, src), dstName, srcName, what, protocol, portNum);
+  const eg = withTiers(cluster, egNp, 'egress', src, dst, dst, protocol, portNum);
+  const ing = withTiers(cluster, ingNp, 'ingress', dst, src, dst, protocol, portNum);
   reasons.push(...eg.reasons, ...ing.reasons);
   const allowed = portNum !== undefined && eg.explanation.allowed && ing.explanation.allowed;
-  if (allowed) reasons.push(`verdict: allowed: ${what} from ${srcName} to ${dstName}`);
-  else if (portNum === undefined) reasons.push(`verdict: denied: the destination port does not resolve`);
-  else {
+  if (allowed) {
+    reasons.push(`verdict: allowed: ${what} from ${srcName} to ${dstName}`);
+  } else if (portNum === undefined) {
+    reasons.push('verdict: denied: the destination port does not resolve');
+  } else {
     const by = [!eg.explanation.allowed ? `egress of ${srcName}` : '', !ing.explanation.allowed ? `ingress of ${dstName}` : ''].filter(Boolean);
     reasons.push(`verdict: denied by ${by.join(' and ')}`);
   }
   return { allowed, egress: eg.explanation, ingress: ing.explanation, reasons, port: portNum, protocol };
 }
 
-function describe(v: DirectionVerdict, local: string, remote: string, what: string, protocol: Protocol, port: number | undefined): { explanation: DirectionExplanation; reasons: string[] } {
+interface Described {
+  readonly explanation: DirectionExplanation;
+  readonly reasons: string[];
+}
+
+/** The NetworkPolicy part of one direction, in words. */
+function describe(v: DirectionVerdict, local: string, remote: string, what: string, protocol: Protocol, port: number | undefined): Described {
   const d = v.direction;
   const toward = d === 'egress' ? `to ${remote}` : `from ${remote}`;
   const reasons: string[] = [];
@@ -82,7 +93,8 @@ function describe(v: DirectionVerdict, local: string, remote: string, what: stri
     return { explanation: { direction: d, isolated: false, isolatingPolicies: [], allowed: true, tier: 'default' }, reasons };
   }
   if (!v.isolated) {
-    reasons.push(`${d}: ${local} is not isolated for ${d} (no NetworkPolicy selects it with policyType ${d === 'ingress' ? 'Ingress' : 'Egress'}): allowed`);
+    const type = d === 'ingress' ? 'Ingress' : 'Egress';
+    reasons.push(`${d}: ${local} is not isolated for ${d} (no NetworkPolicy selects it with policyType ${type}): allowed`);
     return { explanation: { direction: d, isolated: false, isolatingPolicies: [], allowed: true, tier: 'default' }, reasons };
   }
   const allowing = port === undefined ? undefined : v.contributions.find(c => c.conns.allows(protocol, port));

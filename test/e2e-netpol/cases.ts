@@ -5,10 +5,10 @@
  * Multi-step cases (a policy or label updated, a policy added or deleted) list
  * the state of every step. Contexts: TCP (no prefix), `UDP:` and `SCTP:`.
  */
-import { Protocol } from '../../src/model/cluster';
-import { KubeObject } from '../../src/model/manifest';
 import { ALL, matchLabels, nsName, policy } from './model';
 import { Reachability } from './reachability';
+import { Protocol } from '../../src/model/cluster';
+import { KubeObject } from '../../src/model/manifest';
 
 export interface Check {
   readonly port: number;
@@ -41,9 +41,15 @@ export interface E2eCase {
 
 /** Addresses standing in for pod IPs in the ipBlock cases. */
 export const POD_IPS: Record<string, string> = {
-  'x/a': '10.0.0.10', 'x/b': '10.0.0.11', 'x/c': '10.0.0.12',
-  'y/a': '10.0.1.10', 'y/b': '10.0.1.11', 'y/c': '10.0.1.12',
-  'z/a': '10.0.2.10', 'z/b': '10.0.2.11', 'z/c': '10.0.2.12',
+  'x/a': '10.0.0.10',
+  'x/b': '10.0.0.11',
+  'x/c': '10.0.0.12',
+  'y/a': '10.0.1.10',
+  'y/b': '10.0.1.11',
+  'y/c': '10.0.1.12',
+  'z/a': '10.0.2.10',
+  'z/b': '10.0.2.11',
+  'z/c': '10.0.2.12',
 };
 
 const TCP: Protocol = 'TCP';

@@ -42,7 +42,8 @@ type Json = Record<string, unknown>;
  * empty) sets spec.ingress and adds Ingress to policyTypes; likewise `egress`,
  * in the order given.
  */
-export function policy(ns: string, name: string, podSelector: Json, rules: { ingress?: Json[]; egress?: Json[]; policyTypes?: string[] }): KubeObject {
+export function policy(ns: string, name: string, podSelector: Json, rules: { ingress?: Json[]; egress?: Json[]; policyTypes?: string[] },
+): KubeObject {
   const spec: Json = { podSelector };
   const types: string[] = [];
   for (const key of Object.keys(rules)) {

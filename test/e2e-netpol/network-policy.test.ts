@@ -1,12 +1,12 @@
+import { CASES, Check, E2eCase, POD_IPS, Step } from './cases';
+import { topology } from './model';
+import { Reachability } from './reachability';
 import { ConnectionSet } from '../../src/engine/connectivity/connection-set';
 import { connectivityMatrix } from '../../src/engine/connectivity/matrix';
 import { allowedConnections, egressVerdict, ingressVerdict } from '../../src/engine/netpol/direction';
 import { formatEndpoint, ipEndpoint, PodEndpoint, podOf } from '../../src/engine/netpol/endpoint';
 import { buildCluster } from '../../src/model/build';
 import { Cluster } from '../../src/model/cluster';
-import { CASES, Check, E2eCase, POD_IPS, Step } from './cases';
-import { topology } from './model';
-import { Reachability } from './reachability';
 
 function clusterFor(c: E2eCase, step: Step): Cluster {
   const objects = [...topology(c.pods, c.ports, c.protocols, { namespaces: step.namespaceLabels, pods: step.podLabels }), ...step.policies];

@@ -9,6 +9,13 @@ export interface PeerPattern {
 }
 
 export class Reachability {
+  /** A grid like upstream's: rows are sources, columns destinations, `.` for self. */
+  public static render(pods: readonly string[], cell: (from: string, to: string) => boolean): string {
+    const rows = [['-', ...pods].join('\t')];
+    for (const a of pods) rows.push([a, ...pods.map(b => (a === b ? '.' : cell(a, b) ? 'X' : '-'))].join('\t'));
+    return rows.join('\n');
+  }
+
   private readonly expected = new Map<string, boolean>();
 
   constructor(public readonly pods: readonly string[], defaultExpectation: boolean) {
@@ -42,12 +49,7 @@ export class Reachability {
     return this.expected.get(`${from}>${to}`)!;
   }
 
-  /** A grid like upstream's: rows are sources, columns destinations, `.` for self. */
-  public static render(pods: readonly string[], cell: (from: string, to: string) => boolean): string {
-    const rows = [['-', ...pods].join('\t')];
-    for (const a of pods) rows.push([a, ...pods.map(b => (a === b ? '.' : cell(a, b) ? 'X' : '-'))].join('\t'));
-    return rows.join('\n');
-  }
+
 }
 
 function podPattern(pod: string): PeerPattern {

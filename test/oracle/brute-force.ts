@@ -168,7 +168,7 @@ export function bruteForceFlags(c: OracleCluster, src: OracleEndpoint, dst: Orac
   const egress = directionProbes(c, 'Egress', src, dst, ports);
   const ingress = egress.includes(1) ? directionProbes(c, 'Ingress', dst, src, ports) : egress;
   let out = '';
-  for (let i = 0; i < egress.length; i++) out += egress[i] & ingress[i] ? '1' : '0';
+  for (let i = 0; i < egress.length; i++) out += egress[i] && ingress[i] ? '1' : '0';
   return out;
 }
 

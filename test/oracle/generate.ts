@@ -1,5 +1,5 @@
-import { KubeObject } from '../../src/model/manifest';
 import { Prng } from './prng';
+import { KubeObject } from '../../src/model/manifest';
 
 export interface GenerateOptions {
   /** Most namespaces. @default 3 */

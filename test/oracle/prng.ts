@@ -1,3 +1,4 @@
+/* eslint-disable no-bitwise */ // mulberry32 is defined in 32-bit integer operations.
 /** Small deterministic PRNG (mulberry32) so every generated case replays from its seed. */
 export class Prng {
   private state: number;

@@ -51,8 +51,14 @@ export function registerExplain(program: Command, io: CliIO, setExit: (code: num
       const { port, protocol } = parsePort(opts.port);
       const src = resolveEndpoint(cluster, opts.from, opts.namespace, '--from', false);
       const dst = resolveEndpoint(cluster, opts.to, opts.namespace, '--to', true);
-      const targets = dst.service ? serviceTargets(dst.service, port, protocol, cluster) : [{ dst: dst.endpoint!, port, protocol: protocol ?? 'TCP' as Protocol, via: undefined }];
-      const results = targets.map(t => ({ via: t.via, destination: describeEndpoint(t.dst), explanation: explainConnection(cluster, src.endpoint!, t.dst, t.port, t.protocol) }));
+      const targets = dst.service
+        ? serviceTargets(dst.service, port, protocol, cluster)
+        : [{ dst: dst.endpoint!, port, protocol: protocol ?? 'TCP' as Protocol, via: undefined }];
+      const results = targets.map(t => ({
+        via: t.via,
+        destination: describeEndpoint(t.dst),
+        explanation: explainConnection(cluster, src.endpoint!, t.dst, t.port, t.protocol),
+      }));
       const allowed = results.length > 0 && results.every(r => r.explanation.allowed);
       const from = describeEndpoint(src.endpoint!);
       if (opts.json) {

@@ -17,9 +17,6 @@ const PRINT_ORDER: readonly Protocol[] = [...PROTOCOLS].sort();
  * equal sets have equal representations.
  */
 export class ConnectionSet {
-  private static readonly ALL = new ConnectionSet({ TCP: FULL, UDP: FULL, SCTP: FULL });
-  private static readonly NONE = new ConnectionSet({});
-
   public static all(): ConnectionSet {
     return ConnectionSet.ALL;
   }
@@ -59,6 +56,9 @@ export class ConnectionSet {
   public static protocol(protocol: Protocol): ConnectionSet {
     return ConnectionSet.ports(protocol, MIN_PORT, MAX_PORT);
   }
+
+  private static readonly ALL = new ConnectionSet({ TCP: FULL, UDP: FULL, SCTP: FULL });
+  private static readonly NONE = new ConnectionSet({});
 
   private readonly byProtocol: Readonly<Record<Protocol, readonly Interval[]>>;
 

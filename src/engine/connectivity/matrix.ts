@@ -1,13 +1,13 @@
+import { ConnectionSet } from './connection-set';
 import { Cluster } from '../../model/cluster';
-import { cidrToRange, compareRanges, IpFamily, IpRange } from '../ip/range';
 import { ipBlockRanges } from '../ip/ip-block';
 import { partitionBySets } from '../ip/partition';
+import { cidrToRange, compareRanges, IpFamily, IpRange } from '../ip/range';
 import { podClasses } from '../netpol/classes';
 import { Direction, isolatingPolicies, verdictFromPolicies } from '../netpol/direction';
 import { Endpoint, endpointRange, formatEndpoint, ipRangeEndpoint } from '../netpol/endpoint';
 import { foldTiers } from '../tiers/evaluate';
 import { tierNetworkCidrs } from '../tiers/match';
-import { ConnectionSet } from './connection-set';
 
 export interface MatrixEntry {
   readonly src: Endpoint;

@@ -1,3 +1,4 @@
+/* eslint-disable no-bitwise */ // Address arithmetic (masks, shifts) is bitwise by nature.
 import * as ipaddr from 'ipaddr.js';
 
 export type IpFamily = 4 | 6;

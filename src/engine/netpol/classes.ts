@@ -1,5 +1,5 @@
-import { Cluster } from '../../model/cluster';
 import { PodEndpoint, podOf } from './endpoint';
+import { Cluster } from '../../model/cluster';
 
 /**
  * Pods that no NetworkPolicy can tell apart: same namespace (hence same

@@ -1,11 +1,11 @@
+import { Endpoint, PodEndpoint } from './endpoint';
+import { peerMatches } from './peers';
+import { NamedPortResolution, rulePortConnections } from './ports';
 import { Cluster } from '../../model/cluster';
 import { NetworkPolicy, PolicyType } from '../../model/kinds/network-policy';
 import { ConnectionSet } from '../connectivity/connection-set';
 import { matchesSelector } from '../selector';
 import { tieredConnections } from '../tiers/evaluate';
-import { Endpoint, PodEndpoint } from './endpoint';
-import { peerMatches } from './peers';
-import { NamedPortResolution, rulePortConnections } from './ports';
 
 export type Direction = 'ingress' | 'egress';
 
@@ -87,9 +87,7 @@ export function directionVerdict(cluster: Cluster, direction: Direction, local: 
  * other end. Named ports resolve against the destination of the traffic.
  */
 function networkPolicyVerdict(cluster: Cluster, direction: Direction, local: Endpoint, remote: Endpoint): DirectionVerdict {
-  if (local.kind === 'ip') {
-    return { direction, isolated: false, isolatingPolicies: [], conns: ConnectionSet.all(), contributions: [], ipBlockSkippedForPod: false, localIsAddress: true };
-  }
+  if (local.kind === 'ip') return notIsolated(direction, true);
   return verdictFromPolicies(cluster, direction, isolatingPolicies(cluster, local, direction), local, remote);
 }
 
@@ -97,10 +95,10 @@ function networkPolicyVerdict(cluster: Cluster, direction: Direction, local: End
  * The verdict given the policies already known to isolate `local` for
  * `direction` (callers that evaluate one pod against many peers compute them once).
  */
-export function verdictFromPolicies(cluster: Cluster, direction: Direction, policies: readonly NetworkPolicy[], local: PodEndpoint, remote: Endpoint): DirectionVerdict {
-  if (policies.length === 0) {
-    return { direction, isolated: false, isolatingPolicies: [], conns: ConnectionSet.all(), contributions: [], ipBlockSkippedForPod: false, localIsAddress: false };
-  }
+export function verdictFromPolicies(
+  cluster: Cluster, direction: Direction, policies: readonly NetworkPolicy[], local: PodEndpoint, remote: Endpoint,
+): DirectionVerdict {
+  if (policies.length === 0) return notIsolated(direction, false);
   const dst = direction === 'ingress' ? local : remote;
   const contributions: RuleContribution[] = [];
   let conns = ConnectionSet.none();
@@ -144,4 +142,10 @@ export function ingressVerdict(cluster: Cluster, dst: Endpoint, src: Endpoint): 
  */
 export function allowedConnections(cluster: Cluster, src: Endpoint, dst: Endpoint): ConnectionSet {
   return egressVerdict(cluster, src, dst).conns.intersect(ingressVerdict(cluster, dst, src).conns);
+}
+
+function notIsolated(direction: Direction, localIsAddress: boolean): DirectionVerdict {
+  return {
+    direction, isolated: false, isolatingPolicies: [], conns: ConnectionSet.all(), contributions: [], ipBlockSkippedForPod: false, localIsAddress,
+  };
 }

@@ -1,6 +1,6 @@
+import { Endpoint } from './endpoint';
 import { NetworkPolicyPort } from '../../model/kinds/network-policy';
 import { ConnectionSet } from '../connectivity/connection-set';
-import { Endpoint } from './endpoint';
 
 /** A named port of a rule and what it resolved to on the destination. */
 export interface NamedPortResolution {

@@ -52,8 +52,13 @@ describe('explainConnection', () => {
     expect(e.allowed).toBe(true);
     expect(e.port).toBe(8080);
     expect(e.egress).toEqual({
-      direction: 'egress', isolated: true, isolatingPolicies: ['shop/default-deny', 'shop/web-to-api'],
-      allowedBy: { policy: 'shop/web-to-api', ruleIndex: 0 }, allowed: true, note: undefined, tier: 'NetworkPolicy',
+      direction: 'egress',
+      isolated: true,
+      isolatingPolicies: ['shop/default-deny', 'shop/web-to-api'],
+      allowedBy: { policy: 'shop/web-to-api', ruleIndex: 0 },
+      allowed: true,
+      note: undefined,
+      tier: 'NetworkPolicy',
     });
     expect(e.ingress.allowedBy).toEqual({ policy: 'shop/api-from-web', ruleIndex: 1 });
     expect(e.reasons).toEqual([

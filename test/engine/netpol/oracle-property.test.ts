@@ -36,7 +36,9 @@ class Agreement {
     this.checks++;
     const got = flags(engine);
     // One expect per mismatch only: expect() on every check would dominate the run time.
-    if (got !== oracle) expect({ seed, what, engine: engine.toString(), flags: got }).toEqual({ seed, what, engine: engine.toString(), flags: oracle });
+    if (got !== oracle) {
+      expect({ seed, what, engine: engine.toString(), flags: got }).toEqual({ seed, what, engine: engine.toString(), flags: oracle });
+    }
   }
 }
 
