@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { Backend } from './backend';
 import { RouteFilter, RouteFilterType } from './filter';
-import { compact, Problems } from './internal';
+import { compact, Problems, SECTION_NAME_RE } from './internal';
 import { GrpcRouteMatch, MatchType } from './match';
 import {
   renderBackend, renderFilter, renderHeaderMatches, resolveFilters, ResolvedBackend, ResolvedFilter,
@@ -11,6 +11,8 @@ import { HostnameRouteProps, RouteBase } from './route-base';
 
 /** One rule of a GRPCRoute. */
 export interface GrpcRouteRule {
+  /** Rule name, unique in the route (for policies and status). @default - unnamed */
+  readonly name?: string;
   /** Conditions; any of them (at most 64). @default - every gRPC request */
   readonly matches?: GrpcRouteMatch[];
   /** Filters: header modifiers, mirror, extension (at most 16). @default - none */
@@ -55,6 +57,7 @@ export class GrpcRoute extends RouteBase {
   /** @internal */
   protected _renderRules(): any[] {
     return this.rules.map(({ rule, filters, backends }) => compact({
+      name: rule.name,
       matches: rule.matches && rule.matches.length ? rule.matches.map(m => compact({
         method: m.method ? compact({ type: m.method.type, service: m.method.service, method: m.method.method }) : undefined,
         headers: renderHeaderMatches(m.headers),
@@ -71,8 +74,14 @@ export class GrpcRoute extends RouteBase {
     p.maxItems(this.rules, 16, 'spec.rules');
     const total = this.rules.reduce((n, r) => n + (r.rule.matches?.length ?? 0), 0);
     p.check(total <= 128, 'spec.rules', `the total number of matches across all rules must be at most 128 (got ${total})`);
+    const names = new Set<string>();
     this.rules.forEach(({ rule, filters, backends }, i) => {
       const f = `spec.rules[${i}]`;
+      if (rule.name !== undefined) {
+        p.check(SECTION_NAME_RE.test(rule.name) && rule.name.length <= 253, `${f}.name`, `invalid rule name "${rule.name}"`);
+        p.check(!names.has(rule.name), `${f}.name`, `rule name "${rule.name}" is not unique within the route`);
+        names.add(rule.name);
+      }
       p.maxItems(rule.matches, 64, `${f}.matches`);
       (rule.matches ?? []).forEach((m, j) => {
         const mf = `${f}.matches[${j}]`;

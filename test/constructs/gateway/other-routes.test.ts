@@ -13,6 +13,7 @@ describe('GrpcRoute', () => {
       parents: [gw],
       hostnames: ['grpc.example.com'],
       rules: [{
+        name: 'say-hello',
         matches: [{ method: GrpcMethodMatch.exact('helloworld.Greeter', 'SayHello'), headers: [HeaderMatch.exact('env', 'canary')] }],
         filters: [RouteFilter.requestHeaderModifier({ set: { 'x-route': 'grpc' } })],
         backends: [Backend.fromName('greeter-v1', 50051, { weight: 3 }), Backend.fromName('greeter-v2', 50051, { weight: 1 })],
