@@ -30,7 +30,9 @@ export interface ConformanceCase {
 
 export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
   {
-    suite: 'v0.1.7-v1alpha1-anp-banp', test: 'AdminNetworkPolicyEgressNamedPort', manifest: 'admin_network_policy/standard-egress-tcp-rules.yaml',
+    suite: 'v0.1.7-v1alpha1-anp-banp',
+    test: 'AdminNetworkPolicyEgressNamedPort',
+    manifest: 'admin_network_policy/standard-egress-tcp-rules.yaml',
     runs: [
       {
         run: 'Should support an \'allow-egress\' policy for named port',
@@ -43,7 +45,9 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'v0.1.7-v1alpha1-anp-banp', test: 'AdminNetworkPolicyEgressNodePeers', manifest: 'admin_network_policy/experimental-egress-selector-rules.yaml',
+    suite: 'v0.1.7-v1alpha1-anp-banp',
+    test: 'AdminNetworkPolicyEgressNodePeers',
+    manifest: 'admin_network_policy/experimental-egress-selector-rules.yaml',
     runs: [
       {
         run: 'Should support an \'allow-egress\' rule policy for egress-node-peer',
@@ -71,7 +75,9 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'v0.1.7-v1alpha1-anp-banp', test: 'AdminNetworkPolicyIngressNamedPort', manifest: 'admin_network_policy/standard-ingress-udp-rules.yaml',
+    suite: 'v0.1.7-v1alpha1-anp-banp',
+    test: 'AdminNetworkPolicyIngressNamedPort',
+    manifest: 'admin_network_policy/standard-ingress-udp-rules.yaml',
     runs: [
       {
         run: 'Should support an \'allow-ingress\' policy for named port',
@@ -84,7 +90,9 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'v0.1.7-v1alpha1-anp-banp', test: 'AdminNetworkPolicyEgressInlineCIDRPeers', manifest: 'admin_network_policy/standard-egress-inline-cidr-rules.yaml',
+    suite: 'v0.1.7-v1alpha1-anp-banp',
+    test: 'AdminNetworkPolicyEgressInlineCIDRPeers',
+    manifest: 'admin_network_policy/standard-egress-inline-cidr-rules.yaml',
     runs: [
       {
         run: 'Should support a \'deny-egress\' rule policy for egress-cidr-peer',
@@ -121,7 +129,9 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'v0.1.7-v1alpha1-anp-banp', test: 'AdminNetworkPolicyEgressSCTP', manifest: 'admin_network_policy/standard-egress-sctp-rules.yaml',
+    suite: 'v0.1.7-v1alpha1-anp-banp',
+    test: 'AdminNetworkPolicyEgressSCTP',
+    manifest: 'admin_network_policy/standard-egress-sctp-rules.yaml',
     runs: [
       {
         run: 'Should support an \'allow-egress\' policy for SCTP protocol; ensure rule ordering is respected',
@@ -171,7 +181,9 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'v0.1.7-v1alpha1-anp-banp', test: 'AdminNetworkPolicyEgressTCP', manifest: 'admin_network_policy/standard-egress-tcp-rules.yaml',
+    suite: 'v0.1.7-v1alpha1-anp-banp',
+    test: 'AdminNetworkPolicyEgressTCP',
+    manifest: 'admin_network_policy/standard-egress-tcp-rules.yaml',
     runs: [
       {
         run: 'Should support an \'allow-egress\' policy for TCP protocol; ensure rule ordering is respected',
@@ -221,7 +233,9 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'v0.1.7-v1alpha1-anp-banp', test: 'AdminNetworkPolicyEgressUDP', manifest: 'admin_network_policy/standard-egress-udp-rules.yaml',
+    suite: 'v0.1.7-v1alpha1-anp-banp',
+    test: 'AdminNetworkPolicyEgressUDP',
+    manifest: 'admin_network_policy/standard-egress-udp-rules.yaml',
     runs: [
       {
         run: 'Should support an \'allow-egress\' policy for UDP protocol; ensure rule ordering is respected',
@@ -271,7 +285,9 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'v0.1.7-v1alpha1-anp-banp', test: 'AdminNetworkPolicyGress', manifest: 'admin_network_policy/standard-gress-rules-combined.yaml',
+    suite: 'v0.1.7-v1alpha1-anp-banp',
+    test: 'AdminNetworkPolicyGress',
+    manifest: 'admin_network_policy/standard-gress-rules-combined.yaml',
     runs: [
       {
         run: 'Should support an \'allow-gress\' policy across different protocols',
@@ -366,7 +382,9 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'v0.1.7-v1alpha1-anp-banp', test: 'AdminNetworkPolicyIngressSCTP', manifest: 'admin_network_policy/standard-ingress-sctp-rules.yaml',
+    suite: 'v0.1.7-v1alpha1-anp-banp',
+    test: 'AdminNetworkPolicyIngressSCTP',
+    manifest: 'admin_network_policy/standard-ingress-sctp-rules.yaml',
     runs: [
       {
         run: 'Should support an \'allow-ingress\' policy for SCTP protocol; ensure rule ordering is respected',
@@ -416,7 +434,9 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'v0.1.7-v1alpha1-anp-banp', test: 'AdminNetworkPolicyIngressTCP', manifest: 'admin_network_policy/standard-ingress-tcp-rules.yaml',
+    suite: 'v0.1.7-v1alpha1-anp-banp',
+    test: 'AdminNetworkPolicyIngressTCP',
+    manifest: 'admin_network_policy/standard-ingress-tcp-rules.yaml',
     runs: [
       {
         run: 'Should support an \'allow-ingress\' policy for TCP protocol; ensure rule ordering is respected',
@@ -466,7 +486,9 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'v0.1.7-v1alpha1-anp-banp', test: 'AdminNetworkPolicyIngressUDP', manifest: 'admin_network_policy/standard-ingress-udp-rules.yaml',
+    suite: 'v0.1.7-v1alpha1-anp-banp',
+    test: 'AdminNetworkPolicyIngressUDP',
+    manifest: 'admin_network_policy/standard-ingress-udp-rules.yaml',
     runs: [
       {
         run: 'Should support an \'allow-ingress\' policy for UDP protocol; ensure rule ordering is respected',
@@ -516,7 +538,9 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'v0.1.7-v1alpha1-anp-banp', test: 'AdminNetworkPolicyIntegration', manifest: 'api_integration/standard-anp-np-banp.yaml',
+    suite: 'v0.1.7-v1alpha1-anp-banp',
+    test: 'AdminNetworkPolicyIntegration',
+    manifest: 'api_integration/standard-anp-np-banp.yaml',
     runs: [
       {
         run: 'Should Deny traffic from slytherin to gryffindor respecting ANP',
@@ -566,7 +590,9 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'v0.1.7-v1alpha1-anp-banp', test: 'AdminNetworkPolicyPriorityField', manifest: 'admin_network_policy/standard-priority-field.yaml',
+    suite: 'v0.1.7-v1alpha1-anp-banp',
+    test: 'AdminNetworkPolicyPriorityField',
+    manifest: 'admin_network_policy/standard-priority-field.yaml',
     runs: [
       {
         run: 'Should Deny traffic from slytherin to gryffindor respecting ANP',
@@ -595,7 +621,9 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'v0.1.7-v1alpha1-anp-banp', test: 'BaselineAdminNetworkPolicyEgressNamedPort', manifest: 'baseline_admin_network_policy/standard-egress-udp-rules.yaml',
+    suite: 'v0.1.7-v1alpha1-anp-banp',
+    test: 'BaselineAdminNetworkPolicyEgressNamedPort',
+    manifest: 'baseline_admin_network_policy/standard-egress-udp-rules.yaml',
     runs: [
       {
         run: 'Should support an \'allow-egress\' policy for named port',
@@ -608,7 +636,9 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'v0.1.7-v1alpha1-anp-banp', test: 'BaselineAdminNetworkPolicyEgressNodePeers', manifest: 'baseline_admin_network_policy/experimental-egress-selector-rules.yaml',
+    suite: 'v0.1.7-v1alpha1-anp-banp',
+    test: 'BaselineAdminNetworkPolicyEgressNodePeers',
+    manifest: 'baseline_admin_network_policy/experimental-egress-selector-rules.yaml',
     runs: [
       {
         run: 'Should support an \'allow-egress\' rule policy for egress-node-peer',
@@ -629,7 +659,9 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'v0.1.7-v1alpha1-anp-banp', test: 'BaselineAdminNetworkPolicyIngressNamedPort', manifest: 'baseline_admin_network_policy/standard-ingress-tcp-rules.yaml',
+    suite: 'v0.1.7-v1alpha1-anp-banp',
+    test: 'BaselineAdminNetworkPolicyIngressNamedPort',
+    manifest: 'baseline_admin_network_policy/standard-ingress-tcp-rules.yaml',
     runs: [
       {
         run: 'Should support an \'allow-ingress\' policy for named port',
@@ -642,7 +674,9 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'v0.1.7-v1alpha1-anp-banp', test: 'BaselineAdminNetworkPolicyEgressInlineCIDRPeers', manifest: 'baseline_admin_network_policy/standard-egress-inline-cidr-rules.yaml',
+    suite: 'v0.1.7-v1alpha1-anp-banp',
+    test: 'BaselineAdminNetworkPolicyEgressInlineCIDRPeers',
+    manifest: 'baseline_admin_network_policy/standard-egress-inline-cidr-rules.yaml',
     runs: [
       {
         run: 'Should support a \'deny-egress\' rule policy for egress-cidr-peer',
@@ -679,7 +713,9 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'v0.1.7-v1alpha1-anp-banp', test: 'BaselineAdminNetworkPolicyEgressSCTP', manifest: 'baseline_admin_network_policy/standard-egress-sctp-rules.yaml',
+    suite: 'v0.1.7-v1alpha1-anp-banp',
+    test: 'BaselineAdminNetworkPolicyEgressSCTP',
+    manifest: 'baseline_admin_network_policy/standard-egress-sctp-rules.yaml',
     runs: [
       {
         run: 'Should support an \'allow-egress\' policy for SCTP protocol; ensure rule ordering is respected',
@@ -713,7 +749,9 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'v0.1.7-v1alpha1-anp-banp', test: 'BaselineAdminNetworkPolicyEgressTCP', manifest: 'baseline_admin_network_policy/standard-egress-tcp-rules.yaml',
+    suite: 'v0.1.7-v1alpha1-anp-banp',
+    test: 'BaselineAdminNetworkPolicyEgressTCP',
+    manifest: 'baseline_admin_network_policy/standard-egress-tcp-rules.yaml',
     runs: [
       {
         run: 'Should support an \'allow-egress\' policy for TCP protocol; ensure rule ordering is respected',
@@ -747,7 +785,9 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'v0.1.7-v1alpha1-anp-banp', test: 'BaselineAdminNetworkPolicyEgressUDP', manifest: 'baseline_admin_network_policy/standard-egress-udp-rules.yaml',
+    suite: 'v0.1.7-v1alpha1-anp-banp',
+    test: 'BaselineAdminNetworkPolicyEgressUDP',
+    manifest: 'baseline_admin_network_policy/standard-egress-udp-rules.yaml',
     runs: [
       {
         run: 'Should support an \'allow-egress\' policy for UDP protocol; ensure rule ordering is respected',
@@ -781,7 +821,9 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'v0.1.7-v1alpha1-anp-banp', test: 'BaselineAdminNetworkPolicyGress', manifest: 'baseline_admin_network_policy/standard-gress-rules-combined.yaml',
+    suite: 'v0.1.7-v1alpha1-anp-banp',
+    test: 'BaselineAdminNetworkPolicyGress',
+    manifest: 'baseline_admin_network_policy/standard-gress-rules-combined.yaml',
     runs: [
       {
         run: 'Should support an \'allow-gress\' policy across different protocols',
@@ -844,7 +886,9 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'v0.1.7-v1alpha1-anp-banp', test: 'BaselineAdminNetworkPolicyIngressSCTP', manifest: 'baseline_admin_network_policy/standard-ingress-sctp-rules.yaml',
+    suite: 'v0.1.7-v1alpha1-anp-banp',
+    test: 'BaselineAdminNetworkPolicyIngressSCTP',
+    manifest: 'baseline_admin_network_policy/standard-ingress-sctp-rules.yaml',
     runs: [
       {
         run: 'Should support an \'allow-ingress\' policy for SCTP protocol; ensure rule ordering is respected',
@@ -878,7 +922,9 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'v0.1.7-v1alpha1-anp-banp', test: 'BaselineAdminNetworkPolicyIngressTCP', manifest: 'baseline_admin_network_policy/standard-ingress-tcp-rules.yaml',
+    suite: 'v0.1.7-v1alpha1-anp-banp',
+    test: 'BaselineAdminNetworkPolicyIngressTCP',
+    manifest: 'baseline_admin_network_policy/standard-ingress-tcp-rules.yaml',
     runs: [
       {
         run: 'Should support an \'allow-ingress\' policy for TCP protocol; ensure rule ordering is respected',
@@ -912,7 +958,9 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'v0.1.7-v1alpha1-anp-banp', test: 'BaselineAdminNetworkPolicyIngressUDP', manifest: 'baseline_admin_network_policy/standard-ingress-udp-rules.yaml',
+    suite: 'v0.1.7-v1alpha1-anp-banp',
+    test: 'BaselineAdminNetworkPolicyIngressUDP',
+    manifest: 'baseline_admin_network_policy/standard-ingress-udp-rules.yaml',
     runs: [
       {
         run: 'Should support an \'allow-ingress\' policy for UDP protocol; ensure rule ordering is respected',
@@ -946,7 +994,9 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'head-v1alpha2-cnp', test: 'CNPAdminTierEgressNamedPort', manifest: 'admin_tier/standard-egress-tcp-rules.yaml',
+    suite: 'head-v1alpha2-cnp',
+    test: 'CNPAdminTierEgressNamedPort',
+    manifest: 'admin_tier/standard-egress-tcp-rules.yaml',
     runs: [
       {
         run: 'Should support an \'allow-egress\' policy for named port',
@@ -959,7 +1009,9 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'head-v1alpha2-cnp', test: 'CNPAdminTierEgressNodePeers', manifest: 'admin_tier/experimental-egress-selector-rules.yaml',
+    suite: 'head-v1alpha2-cnp',
+    test: 'CNPAdminTierEgressNodePeers',
+    manifest: 'admin_tier/experimental-egress-selector-rules.yaml',
     runs: [
       {
         run: 'Should support an \'allow-egress\' rule policy for egress-node-peer',
@@ -982,7 +1034,9 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'head-v1alpha2-cnp', test: 'CNPAdminTierIngressNamedPort', manifest: 'admin_tier/standard-ingress-udp-rules.yaml',
+    suite: 'head-v1alpha2-cnp',
+    test: 'CNPAdminTierIngressNamedPort',
+    manifest: 'admin_tier/standard-ingress-udp-rules.yaml',
     runs: [
       {
         run: 'Should support an \'allow-ingress\' policy for named port',
@@ -995,7 +1049,9 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'head-v1alpha2-cnp', test: 'CNPAdminTierEgressInlineCIDRPeers', manifest: 'admin_tier/standard-egress-inline-cidr-rules.yaml',
+    suite: 'head-v1alpha2-cnp',
+    test: 'CNPAdminTierEgressInlineCIDRPeers',
+    manifest: 'admin_tier/standard-egress-inline-cidr-rules.yaml',
     runs: [
       {
         run: 'Should support a \'deny-egress\' rule policy for egress-cidr-peer',
@@ -1040,7 +1096,9 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'head-v1alpha2-cnp', test: 'CNPAdminTierEgressSCTP', manifest: 'admin_tier/standard-egress-sctp-rules.yaml',
+    suite: 'head-v1alpha2-cnp',
+    test: 'CNPAdminTierEgressSCTP',
+    manifest: 'admin_tier/standard-egress-sctp-rules.yaml',
     runs: [
       {
         run: 'Should support an \'allow-egress\' policy for SCTP protocol; ensure rule ordering is respected',
@@ -1090,7 +1148,9 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'head-v1alpha2-cnp', test: 'CNPAdminTierEgressTCP', manifest: 'admin_tier/standard-egress-tcp-rules.yaml',
+    suite: 'head-v1alpha2-cnp',
+    test: 'CNPAdminTierEgressTCP',
+    manifest: 'admin_tier/standard-egress-tcp-rules.yaml',
     runs: [
       {
         run: 'Should support an \'allow-egress\' policy for TCP protocol; ensure rule ordering is respected',
@@ -1140,7 +1200,9 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'head-v1alpha2-cnp', test: 'CNPAdminTierEgressUDP', manifest: 'admin_tier/standard-egress-udp-rules.yaml',
+    suite: 'head-v1alpha2-cnp',
+    test: 'CNPAdminTierEgressUDP',
+    manifest: 'admin_tier/standard-egress-udp-rules.yaml',
     runs: [
       {
         run: 'Should support an \'allow-egress\' policy for UDP protocol; ensure rule ordering is respected',
@@ -1190,7 +1252,9 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'head-v1alpha2-cnp', test: 'CNPAdminTierGress', manifest: 'admin_tier/standard-gress-rules-combined.yaml',
+    suite: 'head-v1alpha2-cnp',
+    test: 'CNPAdminTierGress',
+    manifest: 'admin_tier/standard-gress-rules-combined.yaml',
     runs: [
       {
         run: 'Should support an \'allow-gress\' policy across different protocols',
@@ -1285,7 +1349,9 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'head-v1alpha2-cnp', test: 'CNPAdminTierIngressSCTP', manifest: 'admin_tier/standard-ingress-sctp-rules.yaml',
+    suite: 'head-v1alpha2-cnp',
+    test: 'CNPAdminTierIngressSCTP',
+    manifest: 'admin_tier/standard-ingress-sctp-rules.yaml',
     runs: [
       {
         run: 'Should support an \'allow-ingress\' policy for SCTP protocol; ensure rule ordering is respected',
@@ -1335,7 +1401,9 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'head-v1alpha2-cnp', test: 'CNPAdminTierIngressTCP', manifest: 'admin_tier/standard-ingress-tcp-rules.yaml',
+    suite: 'head-v1alpha2-cnp',
+    test: 'CNPAdminTierIngressTCP',
+    manifest: 'admin_tier/standard-ingress-tcp-rules.yaml',
     runs: [
       {
         run: 'Should support an \'allow-ingress\' policy for TCP protocol; ensure rule ordering is respected',
@@ -1385,7 +1453,9 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'head-v1alpha2-cnp', test: 'CNPAdminTierIngressUDP', manifest: 'admin_tier/standard-ingress-udp-rules.yaml',
+    suite: 'head-v1alpha2-cnp',
+    test: 'CNPAdminTierIngressUDP',
+    manifest: 'admin_tier/standard-ingress-udp-rules.yaml',
     runs: [
       {
         run: 'Should support an \'allow-ingress\' policy for UDP protocol; ensure rule ordering is respected',
@@ -1435,7 +1505,9 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'head-v1alpha2-cnp', test: 'CNPAdminTierIntegration', manifest: 'api_integration/standard-anp-np-banp.yaml',
+    suite: 'head-v1alpha2-cnp',
+    test: 'CNPAdminTierIntegration',
+    manifest: 'api_integration/standard-anp-np-banp.yaml',
     runs: [
       {
         run: 'Should Deny traffic from slytherin to gryffindor respecting admin CNP',
@@ -1485,7 +1557,9 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'head-v1alpha2-cnp', test: 'CNPAdminTierPriorityField', manifest: 'admin_tier/standard-priority-field.yaml',
+    suite: 'head-v1alpha2-cnp',
+    test: 'CNPAdminTierPriorityField',
+    manifest: 'admin_tier/standard-priority-field.yaml',
     runs: [
       {
         run: 'Should Deny traffic from slytherin to gryffindor respecting admin CNP',
@@ -1514,7 +1588,9 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'head-v1alpha2-cnp', test: 'CNPBaselineTierEgressNamedPort', manifest: 'baseline_tier/standard-egress-udp-rules.yaml',
+    suite: 'head-v1alpha2-cnp',
+    test: 'CNPBaselineTierEgressNamedPort',
+    manifest: 'baseline_tier/standard-egress-udp-rules.yaml',
     runs: [
       {
         run: 'Should support an \'allow-egress\' policy for named port',
@@ -1527,7 +1603,9 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'head-v1alpha2-cnp', test: 'CNPBaselineTierEgressNodePeers', manifest: 'baseline_tier/experimental-egress-selector-rules.yaml',
+    suite: 'head-v1alpha2-cnp',
+    test: 'CNPBaselineTierEgressNodePeers',
+    manifest: 'baseline_tier/experimental-egress-selector-rules.yaml',
     runs: [
       {
         run: 'Should support an \'allow-egress\' rule policy for egress-node-peer',
@@ -1544,7 +1622,9 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'head-v1alpha2-cnp', test: 'CNPBaselineTierIngressNamedPort', manifest: 'baseline_tier/standard-ingress-tcp-rules.yaml',
+    suite: 'head-v1alpha2-cnp',
+    test: 'CNPBaselineTierIngressNamedPort',
+    manifest: 'baseline_tier/standard-ingress-tcp-rules.yaml',
     runs: [
       {
         run: 'Should support an \'allow-ingress\' policy for named port',
@@ -1557,7 +1637,9 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'head-v1alpha2-cnp', test: 'CNPBaselineTierEgressInlineCIDRPeers', manifest: 'baseline_tier/standard-egress-inline-cidr-rules.yaml',
+    suite: 'head-v1alpha2-cnp',
+    test: 'CNPBaselineTierEgressInlineCIDRPeers',
+    manifest: 'baseline_tier/standard-egress-inline-cidr-rules.yaml',
     runs: [
       {
         run: 'Should support a \'deny-egress\' rule policy for egress-cidr-peer',
@@ -1602,7 +1684,9 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'head-v1alpha2-cnp', test: 'CNPBaselineTierEgressSCTP', manifest: 'baseline_tier/standard-egress-sctp-rules.yaml',
+    suite: 'head-v1alpha2-cnp',
+    test: 'CNPBaselineTierEgressSCTP',
+    manifest: 'baseline_tier/standard-egress-sctp-rules.yaml',
     runs: [
       {
         run: 'Should support an \'allow-egress\' policy for SCTP protocol; ensure rule ordering is respected',
@@ -1636,7 +1720,9 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'head-v1alpha2-cnp', test: 'CNPBaselineTierEgressTCP', manifest: 'baseline_tier/standard-egress-tcp-rules.yaml',
+    suite: 'head-v1alpha2-cnp',
+    test: 'CNPBaselineTierEgressTCP',
+    manifest: 'baseline_tier/standard-egress-tcp-rules.yaml',
     runs: [
       {
         run: 'Should support an \'allow-egress\' policy for TCP protocol; ensure rule ordering is respected',
@@ -1670,7 +1756,9 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'head-v1alpha2-cnp', test: 'CNPBaselineTierEgressUDP', manifest: 'baseline_tier/standard-egress-udp-rules.yaml',
+    suite: 'head-v1alpha2-cnp',
+    test: 'CNPBaselineTierEgressUDP',
+    manifest: 'baseline_tier/standard-egress-udp-rules.yaml',
     runs: [
       {
         run: 'Should support an \'allow-egress\' policy for UDP protocol; ensure rule ordering is respected',
@@ -1704,7 +1792,9 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'head-v1alpha2-cnp', test: 'CNPBaselineTierGress', manifest: 'baseline_tier/standard-gress-rules-combined.yaml',
+    suite: 'head-v1alpha2-cnp',
+    test: 'CNPBaselineTierGress',
+    manifest: 'baseline_tier/standard-gress-rules-combined.yaml',
     runs: [
       {
         run: 'Should support an \'allow-gress\' policy across different protocols',
@@ -1767,7 +1857,9 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'head-v1alpha2-cnp', test: 'CNPBaselineTierIngressSCTP', manifest: 'baseline_tier/standard-ingress-sctp-rules.yaml',
+    suite: 'head-v1alpha2-cnp',
+    test: 'CNPBaselineTierIngressSCTP',
+    manifest: 'baseline_tier/standard-ingress-sctp-rules.yaml',
     runs: [
       {
         run: 'Should support an \'allow-ingress\' policy for SCTP protocol; ensure rule ordering is respected',
@@ -1801,7 +1893,9 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'head-v1alpha2-cnp', test: 'CNPBaselineTierIngressTCP', manifest: 'baseline_tier/standard-ingress-tcp-rules.yaml',
+    suite: 'head-v1alpha2-cnp',
+    test: 'CNPBaselineTierIngressTCP',
+    manifest: 'baseline_tier/standard-ingress-tcp-rules.yaml',
     runs: [
       {
         run: 'Should support an \'allow-ingress\' policy for TCP protocol; ensure rule ordering is respected',
@@ -1835,7 +1929,9 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'head-v1alpha2-cnp', test: 'CNPBaselineTierIngressUDP', manifest: 'baseline_tier/standard-ingress-udp-rules.yaml',
+    suite: 'head-v1alpha2-cnp',
+    test: 'CNPBaselineTierIngressUDP',
+    manifest: 'baseline_tier/standard-ingress-udp-rules.yaml',
     runs: [
       {
         run: 'Should support an \'allow-ingress\' policy for UDP protocol; ensure rule ordering is respected',

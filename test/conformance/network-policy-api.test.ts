@@ -74,7 +74,8 @@ function mutate(objects: SourcedObject[], step: string): boolean {
     }
     case 'delete': {
       const [ns, name] = args[1].split('/');
-      const i = objects.findIndex(o => o.object.kind === args[0] && o.object.metadata.namespace === NS_PREFIX + ns && o.object.metadata.name === name);
+      const meta = (o: SourcedObject) => o.object.metadata;
+      const i = objects.findIndex(o => o.object.kind === args[0] && meta(o).namespace === NS_PREFIX + ns && meta(o).name === name);
       if (i < 0) throw new Error(`nothing to delete: ${step}`);
       objects.splice(i, 1);
       return true;

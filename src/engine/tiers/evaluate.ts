@@ -1,10 +1,10 @@
+import { policyApplies, tierPeerMatches } from './match';
+import { tierRuleConnections } from './ports';
 import { Cluster } from '../../model/cluster';
 import { PolicyTier, TierAction, TierPolicy, TierRule } from '../../model/kinds/tier-policy';
 import { ConnectionSet } from '../connectivity/connection-set';
 import type { Direction } from '../netpol/direction';
 import { Endpoint } from '../netpol/endpoint';
-import { policyApplies, tierPeerMatches } from './match';
-import { tierRuleConnections } from './ports';
 
 /** One rule that decided part of a connection. */
 export interface TierDecision {
@@ -90,7 +90,8 @@ export function tieredConnections(
  * source for egress, the destination for ingress) against `remote`.
  */
 export function foldTiers(
-  cluster: Cluster, v: { readonly direction: Direction; readonly isolated: boolean; readonly conns: ConnectionSet }, local: Endpoint, remote: Endpoint,
+  cluster: Cluster, v: { readonly direction: Direction; readonly isolated: boolean; readonly conns: ConnectionSet },
+  local: Endpoint, remote: Endpoint,
 ): ConnectionSet {
   if (cluster.tierPolicies.length === 0) return v.conns;
   const dst = v.direction === 'ingress' ? local : remote;

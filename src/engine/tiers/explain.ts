@@ -1,11 +1,11 @@
-import { Cluster, Protocol } from '../../model/cluster';
-import { describeTierPolicy, TierAction, TierPolicy } from '../../model/kinds/tier-policy';
-import { ConnectionSet } from '../connectivity/connection-set';
-import { Endpoint } from '../netpol/endpoint';
-import type { Direction } from '../netpol/direction';
 import { evaluateTier, TierDecision } from './evaluate';
 import { policyApplies, tierPeerMatches } from './match';
 import { tierRuleConnections } from './ports';
+import { Cluster, Protocol } from '../../model/cluster';
+import { describeTierPolicy, TierAction, TierPolicy } from '../../model/kinds/tier-policy';
+import { ConnectionSet } from '../connectivity/connection-set';
+import type { Direction } from '../netpol/direction';
+import { Endpoint } from '../netpol/endpoint';
 
 /** The tier that decided one direction of one (protocol, port). */
 export interface TierVerdict {
@@ -64,7 +64,10 @@ export function explainTiers(
   }
   if (np.isolated) {
     return {
-      allowed: np.allowed, tier: 'NetworkPolicy', passes, ambiguities,
+      allowed: np.allowed,
+      tier: 'NetworkPolicy',
+      passes,
+      ambiguities,
       reason: np.allowed ? `NetworkPolicy allows ${direction}` : `NetworkPolicy isolates the pod for ${direction} and no rule allows it`,
     };
   }
@@ -87,7 +90,8 @@ function rivals(cluster: Cluster, d: TierDecision, subject: Endpoint, remote: En
   for (const q of cluster.tierPolicies) {
     if (q === d.policy || q.tier !== d.policy.tier || q.priority !== d.policy.priority) continue;
     if (!policyApplies(cluster, q, d.direction, subject)) continue;
-    const rule = q[d.direction].find(r => r.peers.some(p => tierPeerMatches(cluster, p, remote)) && !tierRuleConnections(r.ports, dst).intersect(one).isEmpty());
+    const rule = q[d.direction].find(r => r.peers.some(p => tierPeerMatches(cluster, p, remote))
+      && !tierRuleConnections(r.ports, dst).intersect(one).isEmpty());
     if (!rule || rule.action === d.action) continue;
     out.push(`note: ${describeTierPolicy(q)} has the same priority (${q.priority}) and its ${d.direction} rule ${rule.index}${rule.name ? ` "${rule.name}"` : ''} `
       + `would ${rule.action === 'Allow' ? 'allow' : rule.action === 'Deny' ? 'deny' : 'pass'} it: which of the two applies is implementation-defined`);
@@ -128,7 +132,8 @@ export function withTiers<E extends { readonly allowed: boolean; readonly isolat
   protocol: Protocol, port: number | undefined,
 ): ExplainedDirection<E> {
   if (cluster.tierPolicies.length === 0 || port === undefined || local.kind !== 'pod') return d;
-  const v = explainTiers(cluster, direction, local, remote, dst, protocol, port, { isolated: d.explanation.isolated, allowed: d.explanation.allowed });
+  const np = { isolated: d.explanation.isolated, allowed: d.explanation.allowed };
+  const v = explainTiers(cluster, direction, local, remote, dst, protocol, port, np);
   const passes = [...v.passes, ...v.ambiguities].map(p => `${direction}: ${p}`);
   if (v.tier === 'NetworkPolicy' || (v.tier === 'default' && !d.explanation.isolated)) {
     return { explanation: { ...d.explanation, tier: v.tier }, reasons: [...passes, ...d.reasons] };

@@ -1,7 +1,7 @@
+import { tierRef } from './select';
 import { TierPeer } from '../../../model/kinds/tier-policy';
 import { LabelSelector } from '../../../model/selector';
 import { Rule, Violation } from '../../rule';
-import { tierRef } from './select';
 
 const isEmpty = (s: LabelSelector) => Object.keys(s.matchLabels).length === 0 && s.matchExpressions.length === 0;
 

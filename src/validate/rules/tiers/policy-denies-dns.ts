@@ -1,9 +1,9 @@
+import { dnsEndpoints, subjectWorkloads, tierRef } from './select';
 import { ConnectionSet } from '../../../engine/connectivity/connection-set';
 import { podOf } from '../../../engine/netpol/endpoint';
 import { evaluateTier } from '../../../engine/tiers/evaluate';
 import { describeRule } from '../../../engine/tiers/explain';
 import { Rule, Violation } from '../../rule';
-import { dnsEndpoints, subjectWorkloads, tierRef } from './select';
 
 const DNS = ConnectionSet.ports('UDP', 53).union(ConnectionSet.ports('TCP', 53));
 

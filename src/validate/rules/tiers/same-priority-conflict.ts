@@ -1,9 +1,9 @@
+import { tierRef } from './select';
 import { Endpoint, ipEndpoint, podOf } from '../../../engine/netpol/endpoint';
 import { policyApplies, tierPeerMatches } from '../../../engine/tiers/match';
 import { tierRuleConnections } from '../../../engine/tiers/ports';
 import { describeTierPolicy, TierPolicy, TierRule } from '../../../model/kinds/tier-policy';
 import { Rule, RuleContext, Violation } from '../../rule';
-import { tierRef } from './select';
 
 type Direction = 'ingress' | 'egress';
 
