@@ -141,3 +141,16 @@ describe('Ingress constructs, routed by the engine', () => {
     expect([a.status, a.backend?.service?.name]).toEqual([200, service]);
   });
 });
+
+describe('the attachment check agrees with the engine\'s route status', () => {
+  test('a route the constructs reject is one the engine does not accept, for the same reason', () => {
+    const { app, charts } = appWith('infra', 'shop');
+    const gw = new Gateway(charts.infra, 'gw', { name: 'gw', gatewayClassName: 'envoy', listeners: [Listener.http({ name: 'web' })] });
+    new HttpRoute(charts.shop, 'r', { name: 'r', parents: [gw], rules: [{ backends: [Backend.fromName('web', 80)] }] });
+    expect(() => app.synthYaml()).toThrow(/listener "web" allows routes only from its own namespace "infra", not from "shop"/);
+    // The same objects, unvalidated, through the engine.
+    const cluster = buildCluster(app.charts.flatMap(c => c.toJson()).map((object, index) => ({ object, source: { file: 'app', index } })));
+    const [status] = routeStatus(cluster, allRoutes(cluster)[0]);
+    expect([status.accepted.status, status.accepted.reason]).toEqual(['False', 'NotAllowedByListeners']);
+  });
+});
