@@ -5,7 +5,7 @@ import { modifyResponse } from '../../src/engine/l7/gateway/filters';
 import { listenerStatuses } from '../../src/engine/l7/gateway/listener-status';
 import { routeThroughGateway } from '../../src/engine/l7/gateway/route-request';
 import { L7Request } from '../../src/engine/l7/request';
-import { buildCluster, Cluster, parseManifests } from '../../src/model';
+import { buildCluster, Cluster, parseManifests, SourcedObject } from '../../src/model';
 import { CONFORMANCE_DIR } from '../helpers';
 
 /**
@@ -75,6 +75,8 @@ interface Case {
   readonly requests?: readonly Req[];
   readonly routes?: readonly RouteCond[];
   readonly listeners?: readonly ListenerCond[];
+  /** Objects the upstream test creates after the manifests (YAML); they are stamped as newer. */
+  readonly createdLater?: string;
 }
 
 const v1 = 'infra-backend-v1';
@@ -548,6 +550,51 @@ const CASES: readonly Case[] = [
       ['third-example.wildcard.org', 'unknown-example.org', 421],
     ] as const).map(([sni, host, want]): Req => ({ https: true, sni, host, path: '/detect-misdirected-requests', ...(typeof want === 'number' ? { status: want } : { backend: want }) })),
   },
+  {
+    name: 'tlsroute-terminate-simple-same-namespace',
+    gateway: 'gateway-tlsroute-terminate',
+    requests: [{ scheme: 'tls', host: 'tls.example.com', port: 8443, backend: 'tcp-backend' }, { scheme: 'tls', host: 'other.example.com', port: 8443, rejected: true }],
+  },
+  {
+    name: 'tlsroute-mixed-termination-same-namespace',
+    gateway: 'gateway-tlsroute-mixed-termination',
+    requests: [{ scheme: 'tls', host: 'tls.example.com', port: 8883, backend: 'tcp-backend' }, { scheme: 'tls', host: 'abc.example.com', port: 8883, backend: 'tcp-backend' }],
+  },
+  {
+    // Upstream creates the newer route after the manifests; the older route keeps the listener.
+    name: 'tcproute-multiple-routes-attachment',
+    gateway: 'tcp-multi-route-attach-gateway',
+    createdLater: `
+apiVersion: gateway.networking.k8s.io/v1
+kind: TCPRoute
+metadata: {name: tcproute-attach-newer, namespace: gateway-conformance-infra}
+spec:
+  parentRefs: [{name: tcp-multi-route-attach-gateway, sectionName: tcp}]
+  rules: [{backendRefs: [{name: tcp-attach-backend-2, port: 3000}]}]
+`,
+    requests: [{ scheme: 'tcp', port: 9310, backend: 'tcp-attach-backend-1' }],
+    routes: [
+      { kind: 'TCPRoute', route: 'tcproute-attach-older', parent: 'tcp-multi-route-attach-gateway', accepted: 'Accepted' },
+      { kind: 'TCPRoute', route: 'tcproute-attach-newer', parent: 'tcp-multi-route-attach-gateway', accepted: 'Accepted' },
+    ],
+  },
+  {
+    name: 'udproute-multiple-routes-attachment',
+    gateway: 'udp-multi-route-attach-gateway',
+    createdLater: `
+apiVersion: gateway.networking.k8s.io/v1
+kind: UDPRoute
+metadata: {name: udproute-attach-newer, namespace: gateway-conformance-infra}
+spec:
+  parentRefs: [{name: udp-multi-route-attach-gateway, sectionName: udp}]
+  rules: [{backendRefs: [{name: udp-attach-backend-2, port: 8080}]}]
+`,
+    requests: [{ scheme: 'udp', port: 5301, backend: 'udp-attach-backend-1' }],
+    routes: [
+      { kind: 'UDPRoute', route: 'udproute-attach-older', parent: 'udp-multi-route-attach-gateway', accepted: 'Accepted' },
+      { kind: 'UDPRoute', route: 'udproute-attach-newer', parent: 'udp-multi-route-attach-gateway', accepted: 'Accepted' },
+    ],
+  },
   // Filters: redirects, rewrites and header modifiers.
   {
     name: 'httproute-redirect-port-and-scheme',
@@ -765,10 +812,16 @@ const CASES: readonly Case[] = [
   },
 ];
 
-function clusterFor(caseName: string): Cluster {
+function clusterFor(c: Case): Cluster {
   const base = fs.readFileSync(path.join(DIR, 'base', 'manifests.yaml'), 'utf8');
-  const extra = fs.readFileSync(path.join(DIR, 'tests', `${caseName}.yaml`), 'utf8');
-  return buildCluster([...parseManifests(base, 'base/manifests.yaml'), ...parseManifests(extra, `tests/${caseName}.yaml`)]);
+  const extra = fs.readFileSync(path.join(DIR, 'tests', `${c.name}.yaml`), 'utf8');
+  // The API server stamps creation times: the manifests are applied first, then what the test creates.
+  const stamp = (objs: SourcedObject[], at: string) =>
+    objs.map(o => ({ ...o, object: { ...o.object, metadata: { creationTimestamp: at, ...o.object.metadata } } }));
+  return buildCluster([
+    ...stamp([...parseManifests(base, 'base/manifests.yaml'), ...parseManifests(extra, `tests/${c.name}.yaml`)], '2024-01-01T00:00:00Z'),
+    ...stamp(c.createdLater ? parseManifests(c.createdLater, 'created-later.yaml') : [], '2024-01-01T00:05:00Z'),
+  ]);
 }
 
 function toRequest(r: Req): L7Request {
@@ -851,7 +904,7 @@ function checkListener(cluster: Cluster, c: ListenerCond): string | undefined {
 describe('gateway-api conformance', () => {
   const results: { id: string; problem?: string }[] = [];
   for (const c of CASES) {
-    const cluster = clusterFor(c.name);
+    const cluster = clusterFor(c);
     (c.requests ?? []).forEach((r, i) => results.push({ id: `${c.name} request ${i} ${JSON.stringify(r)}`, problem: checkRequest(cluster, c.gateway!, r) }));
     (c.routes ?? []).forEach(r => results.push({ id: `${c.name} route ${r.route}`, problem: checkRoute(cluster, r) }));
     (c.listeners ?? []).forEach(l => results.push({ id: `${c.name} listener ${l.gateway}/${l.listener}`, problem: checkListener(cluster, l) }));
