@@ -1,4 +1,4 @@
-import { App } from 'cdk8s';
+import { ApiObject, App } from 'cdk8s';
 import { appWith } from './synth';
 import {
   AllowedRoutes, Backend, Gateway, GrpcMethodMatch, GrpcRoute, HttpMethod, HttpRoute, Ingress, IngressBackend, IngressPathType, Listener,
@@ -149,7 +149,8 @@ describe('the attachment check agrees with the engine\'s route status', () => {
     new HttpRoute(charts.shop, 'r', { name: 'r', parents: [gw], rules: [{ backends: [Backend.fromName('web', 80)] }] });
     expect(() => app.synthYaml()).toThrow(/listener "web" allows routes only from its own namespace "infra", not from "shop"/);
     // The same objects, unvalidated, through the engine.
-    const cluster = buildCluster(app.charts.flatMap(c => c.toJson()).map((object, index) => ({ object, source: { file: 'app', index } })));
+    const objects = app.node.findAll().filter(ApiObject.isApiObject).map(o => o.toJson());
+    const cluster = buildCluster(objects.map((object, index) => ({ object, source: { file: 'app', index } })));
     const [status] = routeStatus(cluster, allRoutes(cluster)[0]);
     expect([status.accepted.status, status.accepted.reason]).toEqual(['False', 'NotAllowedByListeners']);
   });
