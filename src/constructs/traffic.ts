@@ -5,19 +5,19 @@ import { Construct, IConstruct } from 'constructs';
 import { Port } from './port';
 import { Protocol } from './protocol';
 import { Request } from './traffic-request';
-import { Target } from './traffic-target';
 import { TrafficSuppressions } from './traffic-suppressions';
+import { Target } from './traffic-target';
 import { connectivityMatrix } from '../engine/connectivity/matrix';
 import { formatEndpoint } from '../engine/netpol/endpoint';
+import { Cluster } from '../model/cluster';
 import { ManifestError } from '../model/errors';
 import { parseManifests, SourcedObject, KubeObject } from '../model/manifest';
-import { Cluster } from '../model/cluster';
 import { hasErrors } from '../validate/audit';
 import { DeclaredExpectation, ExpectationSpec } from '../validate/expectations';
 import { checkHasEndpoints } from '../validate/expectations/endpoints';
 import { checkIsolated } from '../validate/expectations/isolation';
-import { checkRoute } from '../validate/expectations/route';
 import { ReachSpec } from '../validate/expectations/reach';
+import { checkRoute } from '../validate/expectations/route';
 import { ValidationReport } from '../validate/report';
 import { renderDot, renderMermaid } from '../validate/reports/graph';
 import { renderJson } from '../validate/reports/json';
@@ -331,8 +331,13 @@ export class RequestExpectation {
         const s = service._spec();
         if (s.type !== 'service') return { description: `${request} routes to ${service}`, passed: false, details: ['routesTo() takes a Service target'] };
         return checkRoute(c, {
-          url: request.url, method: request.method, headers: request.headers,
-          service: { namespace: s.namespace, name: s.name }, percent, gateway: options.gateway, ingressClass: options.ingressClass,
+          url: request.url,
+          method: request.method,
+          headers: request.headers,
+          service: { namespace: s.namespace, name: s.name },
+          percent,
+          gateway: options.gateway,
+          ingressClass: options.ingressClass,
         });
       },
     });

@@ -105,7 +105,8 @@ function split(entries: readonly MatrixEntry[]): { pods: Map<string, MatrixEntry
 
 /** Joins touching ranges of one family that allow the same connections. */
 function mergeAdjacent(ranges: readonly RangeConns[]): RangeConns[] {
-  const sorted = [...ranges].sort((a, b) => a.range.family - b.range.family || (a.range.start < b.range.start ? -1 : a.range.start > b.range.start ? 1 : 0));
+  const byStart = (a: RangeConns, b: RangeConns) => (a.range.start < b.range.start ? -1 : a.range.start > b.range.start ? 1 : 0);
+  const sorted = [...ranges].sort((a, b) => a.range.family - b.range.family || byStart(a, b));
   const out: RangeConns[] = [];
   for (const r of sorted) {
     const last = out[out.length - 1];

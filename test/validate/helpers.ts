@@ -1,7 +1,7 @@
-import { clusterOf } from '../helpers';
 import { audit } from '../../src/validate/audit';
 import { Finding } from '../../src/validate/finding';
 import { Rule } from '../../src/validate/rule';
+import { clusterOf } from '../helpers';
 
 /** Runs one rule over inline YAML and returns its findings. */
 export function findingsOf(rule: Rule, yamlText: string): Finding[] {

@@ -1,10 +1,14 @@
-import { clusterOf } from '../helpers';
 import { audit, hasErrors } from '../../src/validate/audit';
 import { Finding } from '../../src/validate/finding';
 import { applySuppressions, checkSuppression, parseSuppressAnnotation } from '../../src/validate/suppressions';
+import { clusterOf } from '../helpers';
 
 const finding = (constructPath: string): Finding => ({
-  ruleId: 'TRF-SVC-004', ruleName: 'load-balancer-without-source-ranges', level: 'warning', message: 'm', fix: 'f',
+  ruleId: 'TRF-SVC-004',
+  ruleName: 'load-balancer-without-source-ranges',
+  level: 'warning',
+  message: 'm',
+  fix: 'f',
   object: { kind: 'Service', namespace: 'shop', name: 'front', constructPath },
 });
 

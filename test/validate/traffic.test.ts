@@ -25,7 +25,9 @@ function shop(outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'traffic-'))) {
   // Context: CoreDNS lives outside the app.
   const traffic = Traffic.of(app);
   traffic.addContextObject({
-    apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'coredns', namespace: 'kube-system' },
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'coredns', namespace: 'kube-system' },
     spec: { selector: { matchLabels: { 'k8s-app': 'kube-dns' } }, template: { metadata: { labels: { 'k8s-app': 'kube-dns' } }, spec: { containers: [{ name: 'coredns', image: 'coredns', ports: [{ containerPort: 53, protocol: 'UDP', name: 'dns' }] }] } } },
   });
   return { app, chart, traffic, web, api, db, apiSvc };
@@ -34,7 +36,9 @@ function shop(outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'traffic-'))) {
 describe('Traffic (synth-time validation)', () => {
   test('passing expectations let synth write the YAML and the requested reports', () => {
     const s = shop();
-    s.traffic.configure({ reports: [ReportFormat.JSON, ReportFormat.SARIF, ReportFormat.MARKDOWN, ReportFormat.MERMAID, ReportFormat.DOT, ReportFormat.NETASSERT] });
+    s.traffic.configure({
+      reports: [ReportFormat.JSON, ReportFormat.SARIF, ReportFormat.MARKDOWN, ReportFormat.MERMAID, ReportFormat.DOT, ReportFormat.NETASSERT],
+    });
     s.traffic.expect(Target.of(s.web)).canReach(Target.service(s.apiSvc), Port.tcp(80)).cannotReach(Target.of(s.db));
     s.traffic.expect(Target.of(s.db)).isIsolated();
     s.traffic.expect(Target.of(s.apiSvc)).hasEndpoints();
@@ -108,7 +112,9 @@ describe('Traffic (synth-time validation)', () => {
     const s = shop();
     new ApiObject(s.chart, 'nginx-class', { apiVersion: 'networking.k8s.io/v1', kind: 'IngressClass', metadata: { name: 'nginx' }, spec: { controller: 'k8s.io/ingress-nginx' } });
     new ApiObject(s.chart, 'ingress', {
-      apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: 'shop' },
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'Ingress',
+      metadata: { name: 'shop' },
       spec: {
         ingressClassName: 'nginx',
         tls: [{ hosts: ['shop.example.com'], secretName: 'shop-tls' }],

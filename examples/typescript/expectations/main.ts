@@ -16,7 +16,9 @@ const noRoot = { ensureNonRoot: false, readOnlyRootFilesystem: false };
 /** The parts of the cluster the app relies on but does not deploy. */
 const CONTEXT: Array<Record<string, unknown>> = [
   {
-    apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'ingress-nginx-controller', namespace: 'ingress-nginx' },
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'ingress-nginx-controller', namespace: 'ingress-nginx' },
     spec: {
       selector: { matchLabels: { 'app.kubernetes.io/name': 'ingress-nginx' } },
       template: {
@@ -27,7 +29,9 @@ const CONTEXT: Array<Record<string, unknown>> = [
   },
   { apiVersion: 'networking.k8s.io/v1', kind: 'IngressClass', metadata: { name: 'nginx' }, spec: { controller: 'k8s.io/ingress-nginx' } },
   {
-    apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'coredns', namespace: 'kube-system' },
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'coredns', namespace: 'kube-system' },
     spec: {
       selector: { matchLabels: { 'k8s-app': 'kube-dns' } },
       template: {
@@ -85,7 +89,9 @@ export function buildExpectations(outdir: string, validate = true): App {
 
   // A public status page: a LoadBalancer without source ranges is flagged (TRF-SVC-004) unless the reason is recorded.
   const status = new Service(chart, 'status-svc', {
-    name: 'status', type: ServiceType.LOAD_BALANCER, selector: ServiceSelector.fromWorkload(web),
+    name: 'status',
+    type: ServiceType.LOAD_BALANCER,
+    selector: ServiceSelector.fromWorkload(web),
     ports: [{ name: 'http', port: 80, targetPortName: 'http' }],
   });
   TrafficSuppressions.addSuppressions(status, [{ id: 'TRF-SVC-004', reason: 'the status page is public by design; the cloud firewall filters abusive clients' }]);

@@ -42,7 +42,8 @@ export function registerValidate(program: Command, io: CliIO, setExit: (code: nu
         defaultNamespace: opts.namespace,
         suppressions: opts.suppress ?? [],
       });
-      const edges = () => connectivityMatrix(cluster).map(e => ({ from: formatEndpoint(e.src), to: formatEndpoint(e.dst), label: e.conns.toString() }));
+      const edges = () => connectivityMatrix(cluster)
+        .map(e => ({ from: formatEndpoint(e.src), to: formatEndpoint(e.dst), label: e.conns.toString() }));
       const render: Record<Format, () => string> = {
         text: () => renderText(report),
         json: () => renderJson(report),

@@ -1,7 +1,7 @@
-import { serviceBackends } from '../../engine/service-backends';
-import { Cluster } from '../../model/cluster';
 import { ExpectationResult } from './result';
 import { findService } from './subject';
+import { serviceBackends } from '../../engine/service-backends';
+import { Cluster } from '../../model/cluster';
 
 /**
  * The Service has somewhere to send traffic on every port: selected pods that

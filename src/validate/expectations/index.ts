@@ -1,10 +1,10 @@
-import { Cluster } from '../../model/cluster';
 import { checkHasEndpoints } from './endpoints';
 import { checkIsolated } from './isolation';
 import { checkReach, ReachSpec } from './reach';
 import { ExpectationResult } from './result';
 import { checkRoute, RouteSpec } from './route';
 import { SubjectSpec } from './subject';
+import { Cluster } from '../../model/cluster';
 
 export * from './result';
 export * from './subject';

@@ -1,7 +1,7 @@
-import { isolatingPolicies } from '../../engine/netpol/direction';
-import { Cluster } from '../../model/cluster';
 import { ExpectationResult } from './result';
 import { describeSubject, resolveSubject, SubjectSpec } from './subject';
+import { isolatingPolicies } from '../../engine/netpol/direction';
+import { Cluster } from '../../model/cluster';
 
 /** Every pod of the subject is selected by some NetworkPolicy for ingress and for egress. */
 export function checkIsolated(cluster: Cluster, subject: SubjectSpec): ExpectationResult {

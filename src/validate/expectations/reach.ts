@@ -1,8 +1,8 @@
+import { ExpectationResult } from './result';
+import { describeSubject, Peer, resolveSubject, SubjectSpec } from './subject';
 import { explainConnection } from '../../engine/explain';
 import { allowedConnections } from '../../engine/netpol/direction';
 import { Cluster, Protocol, ServicePort } from '../../model/cluster';
-import { ExpectationResult } from './result';
-import { describeSubject, Peer, resolveSubject, SubjectSpec } from './subject';
 
 /** `from` can (or cannot) open connections to `to`, on one port or on any port. */
 export interface ReachSpec {
@@ -51,7 +51,9 @@ export function checkReach(cluster: Cluster, spec: ReachSpec): ExpectationResult
       return { description, passed: false, details: [`Service ${svc.namespace}/${svc.name} has no ${protocol} port ${spec.port} (ports: ${svc.ports.map(formatServicePort).join(', ') || 'none'})`] };
     }
     targets = dst.peers.flatMap(peer => ports.map(p => ({
-      peer, port: spec.port === undefined ? undefined : p.targetPort, protocol: p.protocol,
+      peer,
+      port: spec.port === undefined ? undefined : p.targetPort,
+      protocol: p.protocol,
       via: `Service ${svc.namespace}/${svc.name} port ${p.port}/${p.protocol} -> targetPort ${p.targetPort}: `,
     })));
   } else {

@@ -1,7 +1,7 @@
+import { ExpectationResult } from './result';
 import { BackendReach, routeEndToEnd } from '../../engine/l7/e2e';
 import { describeRequest, parseRequest } from '../../engine/l7/request';
 import { Cluster } from '../../model/cluster';
-import { ExpectationResult } from './result';
 
 /** A request is expected to land on a Service (optionally with a share of the traffic). */
 export interface RouteSpec {

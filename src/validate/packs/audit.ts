@@ -14,14 +14,14 @@ import { peerMatchesNoPods } from '../rules/netpol/peer-matches-no-pods';
 import { policyPortIsServicePort } from '../rules/netpol/policy-port-is-service-port';
 import { policySelectsNoPods } from '../rules/netpol/policy-selects-no-pods';
 import { externalIpsInUse } from '../rules/service/external-ips-in-use';
-import { baselineAllowsEverything } from '../rules/tiers/baseline-allows-everything';
-import { tierPolicyDeniesDns } from '../rules/tiers/policy-denies-dns';
-import { samePriorityConflict } from '../rules/tiers/same-priority-conflict';
 import { loadBalancerWithoutSourceRanges } from '../rules/service/load-balancer-without-source-ranges';
 import { namedTargetPortMissing } from '../rules/service/named-target-port-missing';
 import { nodePortDuplicated } from '../rules/service/node-port-duplicated';
 import { serviceSelectorMatchesNoPods } from '../rules/service/selector-matches-no-pods';
 import { unnamedPortInMultiPortService } from '../rules/service/unnamed-port-in-multi-port-service';
+import { baselineAllowsEverything } from '../rules/tiers/baseline-allows-everything';
+import { tierPolicyDeniesDns } from '../rules/tiers/policy-denies-dns';
+import { samePriorityConflict } from '../rules/tiers/same-priority-conflict';
 
 /** NetworkPolicy rules. */
 export const NETWORK_POLICY_RULES: readonly Rule[] = [

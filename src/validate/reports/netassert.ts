@@ -1,10 +1,9 @@
 import { stringify } from 'yaml';
-import { Workload } from '../../model/cluster';
-import { Cluster } from '../../model/cluster';
 import { serviceBackends } from '../../engine/service-backends';
+import { Workload, Cluster } from '../../model/cluster';
 import { DeclaredExpectation } from '../expectations';
-import { findService, SubjectSpec } from '../expectations/subject';
 import { ReachSpec } from '../expectations/reach';
+import { findService, SubjectSpec } from '../expectations/subject';
 
 /** Workload kinds netassert v2 can attach its ephemeral scanner to. */
 const NETASSERT_KINDS: Record<string, string> = { Deployment: 'deployment', StatefulSet: 'statefulset', DaemonSet: 'daemonset', Pod: 'pod' };

@@ -19,12 +19,15 @@ export function renderSarif(r: ValidationReport): string {
       defaultConfiguration: { level: SARIF_LEVEL[rule.level] },
     })),
     {
-      id: UNUSED_SUPPRESSION_ID, name: 'unused-suppression',
+      id: UNUSED_SUPPRESSION_ID,
+      name: 'unused-suppression',
       shortDescription: { text: 'a suppression matched no finding' },
-      help: { text: 'Remove the suppression.' }, defaultConfiguration: { level: 'warning' },
+      help: { text: 'Remove the suppression.' },
+      defaultConfiguration: { level: 'warning' },
     },
     {
-      id: EXPECTATION_RULE_ID, name: 'expectation',
+      id: EXPECTATION_RULE_ID,
+      name: 'expectation',
       shortDescription: { text: 'a connectivity or routing expectation declared by the author' },
       help: { text: 'Change the policies or routes so that the expectation holds, or change the expectation.' },
       defaultConfiguration: { level: 'error' },

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { captureIO, CONFORMANCE_DIR } from '../../helpers';
 import { runCli } from '../../../src/cli/main';
+import { captureIO, CONFORMANCE_DIR } from '../../helpers';
 
 const NPA = path.join(CONFORMANCE_DIR, 'netpol-analyzer');
 

@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { captureIO } from '../../helpers';
 import { runCli } from '../../../src/cli/main';
+import { captureIO } from '../../helpers';
 
 function write(yaml: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'validate-'));

@@ -1,7 +1,7 @@
-import { clusterOf } from '../../helpers';
 import { checkHasEndpoints } from '../../../src/validate/expectations/endpoints';
 import { checkIsolated } from '../../../src/validate/expectations/isolation';
 import { checkReach } from '../../../src/validate/expectations/reach';
+import { clusterOf } from '../../helpers';
 import { deployment } from '../helpers';
 
 const np = (name: string, spec: string) =>

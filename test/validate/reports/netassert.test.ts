@@ -1,7 +1,7 @@
 import { parse } from 'yaml';
-import { clusterOf } from '../../helpers';
 import { DeclaredExpectation } from '../../../src/validate/expectations';
 import { exportNetassert, renderNetassert } from '../../../src/validate/reports/netassert';
+import { clusterOf } from '../../helpers';
 import { deployment } from '../helpers';
 
 /**
@@ -62,17 +62,35 @@ describe('netassert v2 export', () => {
     const { tests, skipped } = exportNetassert(cluster, expectations);
     expect(tests).toEqual([
       {
-        name: 'shop-web-to-api-tcp-9090', type: 'k8s', protocol: 'tcp', targetPort: 9090, timeoutSeconds: 15, attempts: 3, exitCode: 0,
+        name: 'shop-web-to-api-tcp-9090',
+        type: 'k8s',
+        protocol: 'tcp',
+        targetPort: 9090,
+        timeoutSeconds: 15,
+        attempts: 3,
+        exitCode: 0,
         src: { k8sResource: { kind: 'deployment', name: 'web', namespace: 'shop' } },
         dst: { k8sResource: { kind: 'deployment', name: 'api', namespace: 'shop' } },
       },
       {
-        name: 'shop-web-to-api-udp-53-blocked', type: 'k8s', protocol: 'udp', targetPort: 53, timeoutSeconds: 15, attempts: 3, exitCode: 1,
+        name: 'shop-web-to-api-udp-53-blocked',
+        type: 'k8s',
+        protocol: 'udp',
+        targetPort: 53,
+        timeoutSeconds: 15,
+        attempts: 3,
+        exitCode: 1,
         src: { k8sResource: { kind: 'deployment', name: 'web', namespace: 'shop' } },
         dst: { k8sResource: { kind: 'deployment', name: 'api', namespace: 'shop' } },
       },
       {
-        name: 'shop-web-to-198-51-100-7-tcp-443-blocked', type: 'k8s', protocol: 'tcp', targetPort: 443, timeoutSeconds: 15, attempts: 3, exitCode: 1,
+        name: 'shop-web-to-198-51-100-7-tcp-443-blocked',
+        type: 'k8s',
+        protocol: 'tcp',
+        targetPort: 443,
+        timeoutSeconds: 15,
+        attempts: 3,
+        exitCode: 1,
         src: { k8sResource: { kind: 'deployment', name: 'web', namespace: 'shop' } },
         dst: { host: { name: '198.51.100.7' } },
       },

@@ -1,6 +1,5 @@
 import * as fs from 'fs';
 import Ajv from 'ajv-draft-04';
-import { clusterOf } from '../../helpers';
 import { audit } from '../../../src/validate/audit';
 import { AUDIT_RULES } from '../../../src/validate/packs/audit';
 import { ValidationReport } from '../../../src/validate/report';
@@ -9,6 +8,7 @@ import { renderJson } from '../../../src/validate/reports/json';
 import { renderMarkdown } from '../../../src/validate/reports/markdown';
 import { renderSarif } from '../../../src/validate/reports/sarif';
 import { renderText } from '../../../src/validate/reports/text';
+import { clusterOf } from '../../helpers';
 
 const YAML = `apiVersion: v1
 kind: Service
@@ -49,7 +49,11 @@ describe('reports', () => {
     expect(doc.summary).toEqual({ errors: 0, warnings: 3, info: 0, suppressed: 1, expectationsPassed: 1, expectationsFailed: 1 });
     const legacy = doc.findings.find((f: any) => f.ruleId === 'TRF-SVC-005');
     expect(legacy).toEqual({
-      ruleId: 'TRF-SVC-005', ruleName: 'external-ips-in-use', level: 'warning', message: expect.any(String), fix: expect.any(String),
+      ruleId: 'TRF-SVC-005',
+      ruleName: 'external-ips-in-use',
+      level: 'warning',
+      message: expect.any(String),
+      fix: expect.any(String),
       object: { kind: 'Service', namespace: 'shop', name: 'legacy', file: 'manifests/shop app.yaml', document: 1, constructPath: null },
       field: 'spec.externalIPs',
       suppressed: { reason: 'fixed address required by a partner | allow-listed', scope: 'Service shop/legacy' },

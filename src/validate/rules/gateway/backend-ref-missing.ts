@@ -1,5 +1,5 @@
-import { Rule } from '../../rule';
 import { backendRefProblems } from './backend-refs';
+import { Rule } from '../../rule';
 
 /** A missing backend makes the gateway answer 500 for the share of traffic sent to it. */
 export const backendRefMissing: Rule = {

@@ -1,7 +1,6 @@
-import { resolveBackendRef } from '../../../engine/l7/gateway/backends';
-import { BackendRefReason } from '../../../engine/l7/gateway/backends';
-import { RuleContext, refOf, Violation } from '../../rule';
 import { routesOf } from './routes';
+import { resolveBackendRef, BackendRefReason } from '../../../engine/l7/gateway/backends';
+import { RuleContext, refOf, Violation } from '../../rule';
 
 /** Route backendRefs (and mirror targets) whose resolution fails for one of `reasons`. */
 export function backendRefProblems(ctx: RuleContext, reasons: readonly BackendRefReason[]): Violation[] {

@@ -1,5 +1,5 @@
-import { Rule } from '../../rule';
 import { backendRefProblems } from './backend-refs';
+import { Rule } from '../../rule';
 
 /** Without a ReferenceGrant in the target namespace the reference is refused (ResolvedRefs: RefNotPermitted). */
 export const crossNamespaceBackendWithoutGrant: Rule = {

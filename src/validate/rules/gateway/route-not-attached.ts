@@ -1,6 +1,6 @@
+import { routesOf } from './routes';
 import { routeStatus } from '../../../engine/l7/gateway/attachment';
 import { Rule, refOf, Violation } from '../../rule';
-import { routesOf } from './routes';
 
 /** A route no listener accepts serves no traffic (its status would say Accepted: False). */
 export const routeNotAttached: Rule = {

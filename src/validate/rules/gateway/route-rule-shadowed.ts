@@ -1,7 +1,7 @@
+import { routesOf } from './routes';
 import { describeMatch } from '../../../engine/l7/gateway/match';
 import { Route } from '../../../model/kinds/gateway/types';
 import { Rule, refOf, Violation } from '../../rule';
-import { routesOf } from './routes';
 
 /**
  * Equally specific matches tie-break on route age, then namespace/name, then

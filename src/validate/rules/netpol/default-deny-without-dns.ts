@@ -1,5 +1,5 @@
-import { Rule, refOf, Violation } from '../../rule';
 import { isolatingPolicies, numericPorts, policyName } from './select';
+import { Rule, refOf, Violation } from '../../rule';
 
 /** Egress isolation without a DNS allowance makes every name lookup time out. */
 export const defaultDenyWithoutDns: Rule = {

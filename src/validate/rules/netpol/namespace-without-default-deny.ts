@@ -1,6 +1,6 @@
+import { isolatingPolicies } from './select';
 import { PolicyType } from '../../../model/kinds/network-policy';
 import { Rule, Violation } from '../../rule';
-import { isolatingPolicies } from './select';
 
 /**
  * Without a policy isolating every pod, any new workload in the namespace is

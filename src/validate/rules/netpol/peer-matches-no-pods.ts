@@ -1,5 +1,5 @@
-import { Rule, refOf, Violation } from '../../rule';
 import { peerWorkloads } from './select';
+import { Rule, refOf, Violation } from '../../rule';
 
 /** A peer that matches nothing is usually a label typo; the rule then allows nothing. */
 export const peerMatchesNoPods: Rule = {

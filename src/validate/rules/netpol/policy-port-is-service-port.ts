@@ -1,7 +1,7 @@
+import { peerWorkloads, selectedWorkloads } from './select';
 import { Workload } from '../../../model/cluster';
 import { NetworkPolicyPort } from '../../../model/kinds/network-policy';
 import { RuleContext, Rule, refOf, Violation } from '../../rule';
-import { peerWorkloads, selectedWorkloads } from './select';
 
 /**
  * NetworkPolicy sees traffic after the Service has translated the port: a rule

@@ -1,5 +1,5 @@
-import { Rule, refOf } from '../../rule';
 import { selectedWorkloads } from './select';
+import { Rule, refOf } from '../../rule';
 
 export const policySelectsNoPods: Rule = {
   id: 'TRF-NP-002',
