@@ -3,7 +3,9 @@ import { Cluster } from '../../model/cluster';
 
 /**
  * Pods that no NetworkPolicy can tell apart: same namespace (hence same
- * namespace labels), same pod labels, same named container ports.
+ * namespace labels), same pod labels, same named container ports. Host
+ * networking splits classes too: cluster-wide tier policies never select
+ * host-network pods.
  */
 export interface PodClass {
   readonly key: string;
@@ -19,7 +21,7 @@ export function podClassKey(pod: PodEndpoint): string {
     .filter(p => p.name)
     .map(p => `${p.name}/${p.protocol}/${p.containerPort}`)
     .sort();
-  return JSON.stringify([pod.namespace, labels, named]);
+  return JSON.stringify([pod.namespace, labels, named, pod.workload?.hostNetwork === true]);
 }
 
 /** Groups the cluster's workloads into equivalence classes, in first-seen order. */

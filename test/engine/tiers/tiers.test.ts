@@ -1,5 +1,6 @@
+import { connectivityMatrix } from '../../../src/engine/connectivity/matrix';
 import { explainConnection } from '../../../src/engine/explain';
-import { allowedConnections, ipEndpoint, podOf } from '../../../src/engine/netpol';
+import { allowedConnections, formatEndpoint, ipEndpoint, podOf } from '../../../src/engine/netpol';
 import { Cluster } from '../../../src/model';
 import { clusterOf } from '../../helpers';
 
@@ -191,4 +192,19 @@ spec:
     ]));
     expect(explainConnection(c, pod(c, 'web'), pod(c, 'client'), 81, 'TCP').reasons.some(r => r.includes('same priority'))).toBe(false);
   });
+
+  test('the connectivity matrix keeps host-network pods apart from look-alike pods', () => {
+    const yaml = `---
+apiVersion: apps/v1
+kind: DaemonSet
+metadata: {name: agent, namespace: app}
+spec: {template: {metadata: {labels: {app: web}}, spec: {hostNetwork: true, containers: [{name: c, ports: [{containerPort: 8080, name: http}]}]}}}
+` + ANP('p', 1, '  ingress: [{action: Deny, from: [{namespaces: {}}]}]\n');
+    const lines = connectivityMatrix(clusterOf(PODS + yaml))
+      .filter(e => e.src.kind === 'pod' && e.src.workload?.name === 'client')
+      .map(e => `${formatEndpoint(e.dst)} ${e.conns}`);
+    // web is a subject of the policy; agent, with the same labels but host networking, is not.
+    expect(lines).toEqual(['0.0.0.0-255.255.255.255[External] All Connections', 'app/agent[DaemonSet] All Connections']);
+  });
 });
+
