@@ -115,6 +115,10 @@ function describe(v: DirectionVerdict, local: string, remote: string, what: stri
     reasons.push(`${d}: no ${d} rule of the isolating policies matches ${remote}`);
   }
   if (note && !allowing) reasons.push(`${d}: note: ${note}`);
+  if (!allowing && v.ipBlockPartlyMatched?.length) {
+    reasons.push(`${d}: note: only part of ${remote} is inside the ipBlock of ${v.ipBlockPartlyMatched.join(', ')}; `
+      + 'an address range is allowed only where every address is; ask about a single address or a smaller CIDR');
+  }
   return {
     explanation: {
       direction: d,

@@ -1,9 +1,10 @@
-import { Endpoint, PodEndpoint } from './endpoint';
+import { Endpoint, endpointRange, PodEndpoint } from './endpoint';
 import { peerMatches } from './peers';
 import { NamedPortResolution, rulePortConnections } from './ports';
 import { Cluster } from '../../model/cluster';
 import { NetworkPolicy, PolicyType } from '../../model/kinds/network-policy';
 import { ConnectionSet } from '../connectivity/connection-set';
+import { ipBlockOverlaps } from '../ip/ip-block';
 import { matchesSelector } from '../selector';
 import { tieredConnections } from '../tiers/evaluate';
 
@@ -36,6 +37,11 @@ export interface DirectionVerdict {
   readonly contributions: readonly RuleContribution[];
   /** Whether some isolating rule has an ipBlock peer while the remote is a pod. */
   readonly ipBlockSkippedForPod: boolean;
+  /**
+   * Rules (`ns/name direction rule i`) with an ipBlock that admits some but not
+   * all addresses of the remote range: a range is admitted only as a whole.
+   */
+  readonly ipBlockPartlyMatched?: readonly string[];
   /** Whether the local endpoint is an address (never governed by NetworkPolicy). */
   readonly localIsAddress: boolean;
   /** What NetworkPolicy alone allows, when cluster-wide tier policies changed `conns`. */
@@ -103,12 +109,18 @@ export function verdictFromPolicies(
   const contributions: RuleContribution[] = [];
   let conns = ConnectionSet.none();
   let ipBlockSkippedForPod = false;
+  const partlyInside: string[] = [];
   for (const policy of policies) {
     const rules = direction === 'ingress' ? policy.ingress : policy.egress;
     rules.forEach((rule, ruleIndex) => {
       if (remote.kind === 'pod' && rule.peers.some(p => p.ipBlock)) ipBlockSkippedForPod = true;
       const admitted = rule.peers.length === 0 || rule.peers.some(peer => peerMatches(cluster, policy, peer, remote));
-      if (!admitted) return;
+      if (!admitted) {
+        if (remote.kind === 'ip' && rule.peers.some(p => p.ipBlock && ipBlockOverlaps(p.ipBlock, endpointRange(remote)))) {
+          partlyInside.push(`${policy.namespace}/${policy.name} ${direction} rule ${ruleIndex}`);
+        }
+        return;
+      }
       const namedPorts: NamedPortResolution[] = [];
       const ruleConns = rulePortConnections(rule.ports, dst, namedPorts);
       conns = conns.union(ruleConns);
@@ -122,6 +134,7 @@ export function verdictFromPolicies(
     conns,
     contributions,
     ipBlockSkippedForPod,
+    ipBlockPartlyMatched: partlyInside,
     localIsAddress: false,
   };
 }

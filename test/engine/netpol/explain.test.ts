@@ -129,4 +129,12 @@ describe('explainConnection', () => {
     expect(e.reasons[0]).toBe('port "metrics" is not a TCP container port of shop/api[Deployment]');
     expect(e.reasons[e.reasons.length - 1]).toBe('verdict: denied: the destination port does not resolve');
   });
+
+  test('an address range only partly inside an ipBlock is not admitted, and explain says why', () => {
+    const e = explainConnection(cluster, ipEndpoint('192.0.0.0/8'), api, 8080, 'TCP');
+    expect(e.allowed).toBe(false);
+    expect(e.reasons).toContain('ingress: note: only part of 192.0.0.0/8 is inside the ipBlock of shop/api-from-web ingress rule 0; '
+      + 'an address range is allowed only where every address is; ask about a single address or a smaller CIDR');
+  });
 });
+
