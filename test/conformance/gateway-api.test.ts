@@ -67,6 +67,7 @@ interface ListenerCond {
   readonly resolvedRefs?: string;
   readonly attachedRoutes?: number;
   readonly supportedKinds?: readonly string[];
+  readonly accepted?: string;
 }
 
 interface Case {
@@ -595,6 +596,28 @@ spec:
       { kind: 'UDPRoute', route: 'udproute-attach-newer', parent: 'udp-multi-route-attach-gateway', accepted: 'Accepted' },
     ],
   },
+  {
+    name: 'gateway-invalid-listeners-unsupported-protocol',
+    listeners: [
+      { gateway: 'gateway-only-unsupported-protocols', listener: 'invalid', accepted: 'UnsupportedProtocol' },
+      { gateway: 'gateway-supported-and-unsupported-protocols', listener: 'http', accepted: 'Accepted' },
+      { gateway: 'gateway-supported-and-unsupported-protocols', listener: 'invalid', accepted: 'UnsupportedProtocol' },
+    ],
+  },
+  {
+    name: 'gateway-with-attached-routes-with-port-8080',
+    listeners: [
+      { gateway: 'gateway-with-two-listeners-and-one-attached-route', listener: 'http-unattached', attachedRoutes: 0, accepted: 'Accepted' },
+      { gateway: 'gateway-with-two-listeners-and-one-attached-route', listener: 'http', attachedRoutes: 1, accepted: 'Accepted' },
+    ],
+  },
+  {
+    name: 'tlsroute-mixed-termination-same-namespace',
+    listeners: [
+      { gateway: 'gateway-tlsroute-mixed-termination', listener: 'tls-terminate', accepted: 'Accepted' },
+      { gateway: 'gateway-tlsroute-mixed-termination', listener: 'tls-passthrough', accepted: 'Accepted' },
+    ],
+  },
   // Filters: redirects, rewrites and header modifiers.
   {
     name: 'httproute-redirect-port-and-scheme',
@@ -897,6 +920,7 @@ function checkListener(cluster: Cluster, c: ListenerCond): string | undefined {
   if (!st) return `no listener ${c.listener}`;
   if (c.resolvedRefs && st.resolvedRefs.reason !== c.resolvedRefs) return `ResolvedRefs reason ${st.resolvedRefs.reason}`;
   if (c.attachedRoutes !== undefined && st.attachedRoutes !== c.attachedRoutes) return `attachedRoutes ${st.attachedRoutes}`;
+  if (c.accepted && st.accepted.reason !== c.accepted) return `Accepted reason ${st.accepted.reason}`;
   if (c.supportedKinds && JSON.stringify(st.supportedKinds) !== JSON.stringify(c.supportedKinds)) return `supportedKinds ${st.supportedKinds.join(',')}`;
   return undefined;
 }
