@@ -245,8 +245,8 @@ export class Connections implements IConnectable {
   }
 
   /**
-   * Allows `other` to open connections to this side on `port`; the mirror of
-   * `allowTo`.
+   * Allows `other` to open connections to this side on `port` (the mirror
+   * of `allowTo`).
    * @param other the client side
    * @param port the port as the client sees it. @default - every port (every port of the Service when this is a Service)
    */
