@@ -79,26 +79,21 @@ def build_expectations(outdir: str, validate: bool = True) -> cdk8s.App:
     api_svc = Service(chart, "api-svc", name="api", selector=ServiceSelector.from_workload(api), ports=[ServicePortOptions(name="http", port=80, target_port_name="http")])
     db_svc = Service(chart, "db-svc", name="db", selector=ServiceSelector.from_workload(db), ports=[ServicePortOptions(name="postgres", port=5432, target_port_name="postgres")])
 
-    cdk8s.ApiObject(
-        chart,
-        "ingress",
-        api_version="networking.k8s.io/v1",
-        kind="Ingress",
-        metadata=cdk8s.ApiObjectMetadata(name="shop"),
-        spec={
-            "ingressClassName": "nginx",
-            "tls": [{"hosts": ["shop.example.com"], "secretName": "shop-tls"}],
-            "rules": [{
-                "host": "shop.example.com",
-                "http": {
-                    "paths": [
-                        {"path": "/api", "pathType": "Prefix", "backend": {"service": {"name": "api", "port": {"name": "http"}}}},
-                        {"path": "/", "pathType": "Prefix", "backend": {"service": {"name": "web", "port": {"name": "http"}}}},
-                    ],
-                },
-            }],
-        },
-    )
+    # A raw Ingress; the spec goes in with a JSON patch, as in the TypeScript twin.
+    ingress = cdk8s.ApiObject(chart, "ingress", api_version="networking.k8s.io/v1", kind="Ingress", metadata=cdk8s.ApiObjectMetadata(name="shop"))
+    ingress.add_json_patch(cdk8s.JsonPatch.add("/spec", {
+        "ingressClassName": "nginx",
+        "tls": [{"hosts": ["shop.example.com"], "secretName": "shop-tls"}],
+        "rules": [{
+            "host": "shop.example.com",
+            "http": {
+                "paths": [
+                    {"path": "/api", "pathType": "Prefix", "backend": {"service": {"name": "api", "port": {"name": "http"}}}},
+                    {"path": "/", "pathType": "Prefix", "backend": {"service": {"name": "web", "port": {"name": "http"}}}},
+                ],
+            },
+        }],
+    }))
 
     controller = Peer.pods_in_namespace({"app.kubernetes.io/name": "ingress-nginx"}, "ingress-nginx")
     Connections.of(web).allow_from(controller, Port.named("http"))

@@ -4,7 +4,7 @@
 //   web -> api -> db;  nothing else.
 // Reports (JSON, SARIF, Markdown, Mermaid graph, netassert tests) are written beside the YAML.
 // Usage: ts-node examples/typescript/expectations/main.ts [outdir]
-import { ApiObject, App, Chart } from 'cdk8s';
+import { ApiObject, App, Chart, JsonPatch } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import {
   Connections, NamespaceIsolation, Peer, Port, ReportFormat, Request, Service, ServiceSelector, ServiceType, Target, Traffic,
@@ -62,24 +62,21 @@ export function buildExpectations(outdir: string, validate = true): App {
   const apiSvc = new Service(chart, 'api-svc', { name: 'api', selector: ServiceSelector.fromWorkload(api), ports: [{ name: 'http', port: 80, targetPortName: 'http' }] });
   const dbSvc = new Service(chart, 'db-svc', { name: 'db', selector: ServiceSelector.fromWorkload(db), ports: [{ name: 'postgres', port: 5432, targetPortName: 'postgres' }] });
 
-  new ApiObject(chart, 'ingress', {
-    apiVersion: 'networking.k8s.io/v1',
-    kind: 'Ingress',
-    metadata: { name: 'shop' },
-    spec: {
-      ingressClassName: 'nginx',
-      tls: [{ hosts: ['shop.example.com'], secretName: 'shop-tls' }],
-      rules: [{
-        host: 'shop.example.com',
-        http: {
-          paths: [
-            { path: '/api', pathType: 'Prefix', backend: { service: { name: 'api', port: { name: 'http' } } } },
-            { path: '/', pathType: 'Prefix', backend: { service: { name: 'web', port: { name: 'http' } } } },
-          ],
-        },
-      }],
-    },
-  });
+  // A raw Ingress; the spec goes in with a JSON patch so the Python twin can build it the same way.
+  const ingress = new ApiObject(chart, 'ingress', { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: 'shop' } });
+  ingress.addJsonPatch(JsonPatch.add('/spec', {
+    ingressClassName: 'nginx',
+    tls: [{ hosts: ['shop.example.com'], secretName: 'shop-tls' }],
+    rules: [{
+      host: 'shop.example.com',
+      http: {
+        paths: [
+          { path: '/api', pathType: 'Prefix', backend: { service: { name: 'api', port: { name: 'http' } } } },
+          { path: '/', pathType: 'Prefix', backend: { service: { name: 'web', port: { name: 'http' } } } },
+        ],
+      },
+    }],
+  }));
 
   const controller = Peer.podsInNamespace({ 'app.kubernetes.io/name': 'ingress-nginx' }, 'ingress-nginx');
   Connections.of(web).allowFrom(controller, Port.named('http'));
