@@ -1,8 +1,9 @@
 import { Cluster, Protocol, Service, ServicePort, Workload } from '../../model/cluster';
 import { explainConnection, Explanation } from '../explain';
-import { PodEndpoint, podOf } from '../netpol/endpoint';
-import { serviceBackends } from '../service-backends';
 import { ControllerPods, controllerPods } from './controllers';
+import { Endpoint, ipEndpoint, PodEndpoint, podOf } from '../netpol/endpoint';
+import { serviceEndpoints } from '../services/endpoints';
+import { resolveServicePort } from '../services/ports';
 import { GatewayRouteAnswer, routeThroughGateways } from './gateway/route-request';
 import { ImplementationSpecificAs } from './ingress/match';
 import { IngressRouteAnswer, routeThroughIngresses } from './ingress/route';
@@ -81,26 +82,48 @@ export function routeEndToEnd(cluster: Cluster, req: L7Request, opts: EndToEndOp
   return { request: req, ingresses, gateways };
 }
 
-/** The verdict for every workload behind the Service port. */
+/**
+ * The verdict for every endpoint behind the Service port: each backend
+ * workload on its resolved container port (src/engine/services), or each
+ * EndpointSlice address of a selector-less Service.
+ */
 export function reachBackends(cluster: Cluster, pods: ControllerPods | undefined, svc: Service, port: ServicePort): BackendReach[] {
   const base = { service: `${svc.namespace}/${svc.name}`, servicePort: port.port, targetPort: port.targetPort, protocol: port.protocol };
   if (svc.type === 'ExternalName') return [{ ...base, reasons: [`ExternalName Service: traffic goes to ${svc.externalName ?? '<missing externalName>'}, outside NetworkPolicy`] }];
-  if (!svc.selector) return [{ ...base, reasons: ['selector-less Service: endpoints come from EndpointSlices, not checked against NetworkPolicy'] }];
-  const workloads = serviceBackends(cluster, svc);
-  if (workloads.length === 0) return [{ ...base, allowed: false, reasons: ['the Service selector matches no workload: no endpoints'] }];
-  if (!pods) {
-    return workloads.map(w => ({ ...base, workload: workloadName(w), reasons: ['controller pods unknown: pass their namespace and labels to check NetworkPolicy'] }));
+  const src: PodEndpoint | undefined = pods ? { kind: 'pod', namespace: pods.namespace, labels: pods.labels, ports: [] } : undefined;
+  const unknown = 'controller pods unknown: pass their namespace and labels to check NetworkPolicy';
+  if (!svc.selector) {
+    const endpoints = serviceEndpoints(cluster, svc).flatMap(e => {
+      const ep = e.ports.find(p => (p.name ?? '') === (port.name ?? '') && p.protocol === port.protocol);
+      return e.address && ep ? [{ address: e.address, type: e.addressType, port: ep.port }] : [];
+    });
+    if (endpoints.length === 0) return [{ ...base, allowed: false, reasons: ['selector-less Service with no EndpointSlice address for this port: no endpoints'] }];
+    return endpoints.map(e => {
+      const at = { ...base, workload: `${e.address} (EndpointSlice)`, targetPort: e.port };
+      if (e.type === 'FQDN') return { ...at, reasons: ['FQDN endpoint: outside NetworkPolicy'] };
+      if (!src) return { ...at, reasons: [unknown] };
+      const v = policyVerdict(cluster, src, ipEndpoint(e.address), e.port, port.protocol);
+      return { ...at, allowed: v.allowed, reasons: v.reasons };
+    });
   }
-  const src: PodEndpoint = { kind: 'pod', namespace: pods.namespace, labels: pods.labels, ports: [] };
-  return workloads.map(w => {
-    const e = policyVerdict(cluster, src, w, port.targetPort, port.protocol);
-    return { ...base, workload: workloadName(w), allowed: e.allowed, reasons: e.reasons };
+  const resolved = resolveServicePort(cluster, svc, port.name ?? port.port);
+  const targets = resolved?.targets ?? [];
+  if (targets.length === 0) return [{ ...base, allowed: false, reasons: ['the Service selector matches no workload: no endpoints'] }];
+  return targets.map(t => {
+    const at = { ...base, workload: workloadName(t.workload) };
+    if (t.problem || t.containerPort === undefined) {
+      return { ...at, allowed: false, reasons: [`${t.problem ?? 'targetPort does not resolve'}: the EndpointSlice controller leaves this port off the endpoints`] };
+    }
+    if (!src) return { ...at, reasons: [unknown] };
+    // The named targetPort is passed through so that the explanation says how it resolved.
+    const v = policyVerdict(cluster, src, podOf(t.workload), port.targetPort, t.protocol);
+    return { ...at, allowed: v.allowed, reasons: v.reasons };
   });
 }
 
 /** The one call into the NetworkPolicy engine (named target ports resolve per destination pod there). */
-function policyVerdict(cluster: Cluster, src: PodEndpoint, dst: Workload, port: number | string, protocol: Protocol): Explanation {
-  return explainConnection(cluster, src, podOf(dst), port, protocol);
+function policyVerdict(cluster: Cluster, src: PodEndpoint, dst: Endpoint, port: number | string, protocol: Protocol): Explanation {
+  return explainConnection(cluster, src, dst, port, protocol);
 }
 
 function workloadName(w: Workload): string {
