@@ -1,5 +1,5 @@
 import { evaluateTier, TierDecision } from './evaluate';
-import { policyApplies, tierPeerMatches } from './match';
+import { NETWORKS_POD_NOTE, NODES_PEER_NOTE, policyApplies, tierPeerMatches } from './match';
 import { tierRuleConnections } from './ports';
 import { Cluster, Protocol } from '../../model/cluster';
 import { describeTierPolicy, TierAction, TierPolicy } from '../../model/kinds/tier-policy';
@@ -134,7 +134,8 @@ export function withTiers<E extends { readonly allowed: boolean; readonly isolat
   if (cluster.tierPolicies.length === 0 || port === undefined || local.kind !== 'pod') return d;
   const np = { isolated: d.explanation.isolated, allowed: d.explanation.allowed };
   const v = explainTiers(cluster, direction, local, remote, dst, protocol, port, np);
-  const passes = [...v.passes, ...v.ambiguities].map(p => `${direction}: ${p}`);
+  const notes = unmodelledPeers(cluster, direction, local, remote, dst, protocol, port);
+  const passes = [...v.passes, ...v.ambiguities, ...notes].map(p => `${direction}: ${p}`);
   if (v.tier === 'NetworkPolicy' || (v.tier === 'default' && !d.explanation.isolated)) {
     return { explanation: { ...d.explanation, tier: v.tier }, reasons: [...passes, ...d.reasons] };
   }
@@ -149,6 +150,34 @@ export function withTiers<E extends { readonly allowed: boolean; readonly isolat
     },
     reasons: [...passes, `${direction}: ${v.reason}`, ...overridden],
   };
+}
+
+const DOMAIN_NAMES_NOTE = 'domainNames peers name hosts resolved at run time; they match no address here';
+
+/**
+ * Notes for rules whose peers the model cannot match against this remote end
+ * (nodes, domainNames, networks narrower than /0 against a pod), when their
+ * ports cover the connection: the verdict might differ on a live cluster.
+ */
+function unmodelledPeers(cluster: Cluster, direction: Direction, local: Endpoint, remote: Endpoint, dst: Endpoint, protocol: Protocol, port: number): string[] {
+  const byNote = new Map<string, string[]>();
+  for (const p of cluster.tierPolicies) {
+    if (!policyApplies(cluster, p, direction, local)) continue;
+    for (const rule of p[direction]) {
+      if (!tierRuleConnections(rule.ports, dst).allows(protocol, port)) continue;
+      for (const peer of rule.peers) {
+        const note = peer.nodes && (remote.kind === 'ip' || remote.workload?.hostNetwork) ? NODES_PEER_NOTE
+          : peer.domainNames && remote.kind === 'ip' ? DOMAIN_NAMES_NOTE
+            : peer.networks && remote.kind === 'pod' && !peer.networks.some(n => n.endsWith('/0')) ? NETWORKS_POD_NOTE : undefined;
+        if (!note) continue;
+        const refs = byNote.get(note) ?? [];
+        const ref = `${describeTierPolicy(p)} ${direction} rule ${rule.index}`;
+        if (!refs.includes(ref)) refs.push(ref);
+        byNote.set(note, refs);
+      }
+    }
+  }
+  return [...byNote.entries()].map(([note, refs]) => `note: ${refs.join(', ')}: ${note}`);
 }
 
 function isAdmin(tier: string): boolean {

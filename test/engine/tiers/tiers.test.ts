@@ -206,5 +206,13 @@ spec: {template: {metadata: {labels: {app: web}}, spec: {hostNetwork: true, cont
     // web is a subject of the policy; agent, with the same labels but host networking, is not.
     expect(lines).toEqual(['0.0.0.0-255.255.255.255[External] All Connections', 'app/agent[DaemonSet] All Connections']);
   });
+
+  test('explain notes peers the model cannot match (networks narrower than /0 against a pod)', () => {
+    const yaml = ANP('p', 3, '  egress: [{name: corp, action: Deny, to: [{networks: [10.0.0.0/8]}]}]\n');
+    const c = clusterOf(PODS + yaml);
+    const e = explainConnection(c, pod(c, 'web'), pod(c, 'client'), 80, 'TCP');
+    expect(e.allowed).toBe(true);
+    expect(e.reasons).toContain('egress: note: AdminNetworkPolicy p egress rule 0: networks peers are matched against pod traffic only through 0.0.0.0/0 or ::/0: pod IPs are not known');
+  });
 });
 
