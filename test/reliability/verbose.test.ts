@@ -50,6 +50,7 @@ const COMMANDS: Record<string, (dir: string) => string[]> = {
   route: dir => ['route', 'http://shop.example.com/', dir],
   list: dir => ['list', dir],
   validate: dir => ['validate', dir],
+  diff: dir => ['diff', path.join(dir, 'app.yaml'), path.join(dir, 'app.yaml')],
 };
 
 describe('--verbose lists the objects the engine ignores', () => {
@@ -63,6 +64,8 @@ describe('--verbose lists the objects the engine ignores', () => {
     const start = lines.indexOf('3 objects ignored:');
     expect(start).toBeGreaterThanOrEqual(0);
     expect(lines.slice(start, start + 4)).toEqual(EXPECTED_LINES(file));
+    // diff reads two inputs and reports each; every other command reads one.
+    expect(lines.filter(l => l === '3 objects ignored:')).toHaveLength(name === 'diff' ? 2 : 1);
   });
 
   test.each(Object.keys(COMMANDS))('%s without --verbose says nothing about ignored objects', name => {

@@ -3,6 +3,7 @@ import { buildCluster } from '../../model/build';
 import { DIFF_FORMATS, DiffFormat, diffConnectivity, formatDiff } from '../../validate/diff';
 import { CliIO, EXIT_OK } from '../io';
 import { readInputs } from '../read-inputs';
+import { reportIgnored, verboseOption } from '../verbose';
 
 /** `cdk8s-traffic diff <before> <after>`: connections added, removed and changed. */
 export function registerDiff(program: Command, io: CliIO, setExit: (code: number) => void): void {
@@ -13,9 +14,12 @@ export function registerDiff(program: Command, io: CliIO, setExit: (code: number
     .argument('<after>', 'YAML/JSON file or directory (ref2)')
     .addOption(new Option('-o, --output <format>', 'output format').choices([...DIFF_FORMATS]).default('txt'))
     .option('-n, --namespace <ns>', 'namespace for objects that carry none', 'default')
+    .addOption(verboseOption())
     .action((before: string, after: string, opts: { output: DiffFormat; namespace: string }) => {
       const c1 = buildCluster(readInputs([before], io), { defaultNamespace: opts.namespace });
       const c2 = buildCluster(readInputs([after], io), { defaultNamespace: opts.namespace });
+      reportIgnored(io, c1, opts);
+      reportIgnored(io, c2, opts);
       io.stdout(formatDiff(opts.output, diffConnectivity(c1, c2)));
       setExit(EXIT_OK);
     });

@@ -10,6 +10,7 @@ import { Cluster, Protocol, PROTOCOLS } from '../../model/cluster';
 import { CONNLIST_FORMATS, ConnLine, ConnlistFormat, formatConnlist, GraphPeer } from '../format/connlist';
 import { CliIO, EXIT_OK } from '../io';
 import { readInputs } from '../read-inputs';
+import { reportIgnored, verboseOption } from '../verbose';
 
 export interface ListOptions {
   readonly output: ConnlistFormat;
@@ -138,8 +139,10 @@ export function registerList(program: Command, io: CliIO, setExit: (code: number
     .addOption(new Option('--focus-direction <direction>', 'with --focus-workload: only connections into or out of them').choices(['ingress', 'egress']))
     .option('--focus-conn <proto-port>', 'only connections that allow this one, e.g. tcp-8080', parseFocusConn)
     .option('-n, --namespace <ns>', 'namespace for objects that carry none', 'default')
+    .addOption(verboseOption())
     .action((paths: string[], opts: ListOptions & { namespace: string }) => {
       const cluster = buildCluster(readInputs(paths, io), { defaultNamespace: opts.namespace });
+      reportIgnored(io, cluster, opts);
       const { warnings, empty } = focusWarnings(cluster, opts);
       for (const w of cluster.workloads.filter(x => x.labelGap)) {
         warnings.push(`pods of ${w.namespace}/${w.name}[${w.kind}] differ on labels ${w.labelGap!.join(', ')}; the labels of the first pod are used`);

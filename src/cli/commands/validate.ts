@@ -11,6 +11,7 @@ import { runValidation } from '../../validate/run';
 import { checkSuppression, Suppression } from '../../validate/suppressions';
 import { CliIO, EXIT_FINDINGS, EXIT_OK } from '../io';
 import { readInputs } from '../read-inputs';
+import { reportIgnored, verboseOption } from '../verbose';
 
 const FORMATS = ['text', 'json', 'sarif', 'md', 'mermaid', 'dot'] as const;
 type Format = typeof FORMATS[number];
@@ -36,12 +37,14 @@ export function registerValidate(program: Command, io: CliIO, setExit: (code: nu
     .option('-n, --namespace <ns>', 'namespace for objects that carry none', 'default')
     .option('--suppress <ID=reason>', 'suppress a rule everywhere, with a reason (repeatable); objects can also carry the traffic.cdk8s.io/suppress annotation', parseSuppress)
     .option('--fail-on-warnings', 'exit 1 on warning-level findings too')
+    .addOption(verboseOption())
     .action((paths: string[], opts: { format: Format; namespace: string; suppress?: Suppression[]; failOnWarnings?: boolean }) => {
       const { cluster, report } = runValidation({
         objects: readInputs(paths, io),
         defaultNamespace: opts.namespace,
         suppressions: opts.suppress ?? [],
       });
+      reportIgnored(io, cluster, opts);
       const edges = () => connectivityMatrix(cluster)
         .map(e => ({ from: formatEndpoint(e.src), to: formatEndpoint(e.dst), label: e.conns.toString() }));
       const render: Record<Format, () => string> = {
