@@ -159,7 +159,9 @@ const DOMAIN_NAMES_NOTE = 'domainNames peers name hosts resolved at run time; th
  * (nodes, domainNames, networks narrower than /0 against a pod), when their
  * ports cover the connection: the verdict might differ on a live cluster.
  */
-function unmodelledPeers(cluster: Cluster, direction: Direction, local: Endpoint, remote: Endpoint, dst: Endpoint, protocol: Protocol, port: number): string[] {
+function unmodelledPeers(
+  cluster: Cluster, direction: Direction, local: Endpoint, remote: Endpoint, dst: Endpoint, protocol: Protocol, port: number,
+): string[] {
   const byNote = new Map<string, string[]>();
   for (const p of cluster.tierPolicies) {
     if (!policyApplies(cluster, p, direction, local)) continue;
