@@ -36,14 +36,18 @@ function filter(f: ModelFilter): RouteFilter {
   if (f.urlRewrite) return RouteFilter.urlRewrite({ hostname: f.urlRewrite.hostname, path: f.urlRewrite.path && pathMod(f.urlRewrite.path) });
   if (f.requestRedirect) {
     const r = f.requestRedirect;
-    return RouteFilter.requestRedirect({ scheme: r.scheme as RedirectScheme | undefined, hostname: r.hostname, port: r.port, statusCode: r.statusCode, path: r.path && pathMod(r.path) });
+    return RouteFilter.requestRedirect({
+      scheme: r.scheme as RedirectScheme | undefined, hostname: r.hostname, port: r.port, statusCode: r.statusCode, path: r.path && pathMod(r.path),
+    });
   }
   if (f.requestMirror) return RouteFilter.requestMirror(backend(f.requestMirror.backendRef), { percent: f.requestMirror.percent });
   if (f.extensionRef) return RouteFilter.extensionRef(f.extensionRef.group, f.extensionRef.kind, f.extensionRef.name);
   throw new Unsupported(`filter ${f.type}`);
 }
 
-function modifier(m: { set: readonly { name: string; value: string }[]; add: readonly { name: string; value: string }[]; remove: readonly string[] }) {
+type Headers = readonly { name: string; value: string }[];
+
+function modifier(m: { set: Headers; add: Headers; remove: readonly string[] }) {
   const map = (l: readonly { name: string; value: string }[]) => (l.length ? Object.fromEntries(l.map(h => [h.name, h.value])) : undefined);
   return { set: map(m.set), add: map(m.add), remove: m.remove.length ? [...m.remove] : undefined };
 }
@@ -76,12 +80,16 @@ function reexpress(up: Route): any {
   if (up.kind === 'HTTPRoute') {
     new HttpRoute(charts[up.namespace], 'route', {
       ...common,
-      rules: up.rules.map(r => ({ name: r.name, matches: r.matches.map(httpMatch), filters: r.filters.map(filter), backends: r.backendRefs.map(backend) })),
+      rules: up.rules.map(r => ({
+        name: r.name, matches: r.matches.map(httpMatch), filters: r.filters.map(filter), backends: r.backendRefs.map(backend),
+      })),
     });
   } else {
     new GrpcRoute(charts[up.namespace], 'route', {
       ...common,
-      rules: up.rules.map(r => ({ name: r.name, matches: r.matches.map(grpcMatch), filters: r.filters.map(filter), backends: r.backendRefs.map(backend) })),
+      rules: up.rules.map(r => ({
+        name: r.name, matches: r.matches.map(grpcMatch), filters: r.filters.map(filter), backends: r.backendRefs.map(backend),
+      })),
     });
   }
   app.synthYaml();
