@@ -45,6 +45,37 @@ export enum ReportFormat {
   NETASSERT = 'netassert',
 }
 
+/** A container port of a context workload. */
+export interface ContextPort {
+  /** Container port number (1-65535). */
+  readonly port: number;
+  /**
+   * Container port name, for Services and NetworkPolicies that refer to it by name.
+   * @default - unnamed
+   */
+  readonly name?: string;
+  /**
+   * Transport protocol.
+   * @default Protocol.TCP
+   */
+  readonly protocol?: Protocol;
+}
+
+/** A workload outside the app, declared by what the network sees of it. */
+export interface ContextWorkloadProps {
+  /** Namespace of the workload. */
+  readonly namespace: string;
+  /** metadata.name of the workload (a Deployment). */
+  readonly name: string;
+  /** Labels of its pods. */
+  readonly labels: { [key: string]: string };
+  /**
+   * Container ports of its pods.
+   * @default - none
+   */
+  readonly ports?: ContextPort[];
+}
+
 /** Options of the app's traffic validator. */
 export interface TrafficOptions {
   /**
@@ -119,6 +150,40 @@ export class Traffic extends Construct {
       throw new Error(`${this.node.path}: addContextObject: expected a Kubernetes object with apiVersion and kind`);
     }
     this.context.push({ object: { ...o, metadata: o.metadata ?? {} }, source: { file: '<context>', index: this.context.length } });
+  }
+
+  /**
+   * A typed stub for a workload outside the app (an ingress controller,
+   * CoreDNS, another team's service): a Deployment with these pod labels and ports.
+   */
+  public addContextWorkload(props: ContextWorkloadProps): void {
+    const labels = { ...props.labels };
+    this.addContextObject({
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: props.name, namespace: props.namespace },
+      spec: {
+        selector: { matchLabels: labels },
+        template: {
+          metadata: { labels },
+          spec: {
+            containers: [{
+              name: props.name,
+              image: 'context',
+              ports: (props.ports ?? []).map(p => ({ containerPort: p.port, ...(p.name ? { name: p.name } : {}), protocol: p.protocol ?? Protocol.TCP })),
+            }],
+          },
+        },
+      },
+    });
+  }
+
+  /**
+   * A namespace outside the app with its labels (for namespaceSelector peers).
+   * @param labels @default - only kubernetes.io/metadata.name
+   */
+  public addContextNamespace(name: string, labels?: { [key: string]: string }): void {
+    this.addContextObject({ apiVersion: 'v1', kind: 'Namespace', metadata: { name, ...(labels ? { labels: { ...labels } } : {}) } });
   }
 
   /** Suppresses a rule for the whole app, with a reason. */

@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { ApiObject, App, Chart, Include } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { Connections, NamespaceIsolation, Peer, Port, ReportFormat, Request, Service, ServiceSelector, Target, Traffic, TrafficSuppressions } from '../../src';
+import { Connections, NamespaceIsolation, Peer, Port, Protocol, ReportFormat, Request, Service, ServiceSelector, Target, Traffic, TrafficSuppressions } from '../../src';
 
 function shop(outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'traffic-'))) {
   const app = new App({ outdir });
@@ -135,5 +135,20 @@ describe('Traffic (synth-time validation)', () => {
     const s = shop();
     s.traffic.expectRequest(Request.http('shop.example.com/')).routesTo(Target.of(s.apiSvc));
     expect(() => s.app.synth()).toThrow('expectation failed: GET http://shop.example.com/ routes to Service shop/api\n    no Ingress or Gateway in the model accepts this request');
+  });
+
+  test('typed context stubs complete the model like YAML context', () => {
+    const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'stub-')) });
+    const chart = new Chart(app, 'team', { namespace: 'team', disableResourceNameHashes: true });
+    new NamespaceIsolation(chart, 'isolation');
+    const traffic = Traffic.of(app);
+    traffic.addContextNamespace('kube-system', { tier: 'system' });
+    traffic.addContextWorkload({ namespace: 'kube-system', name: 'coredns', labels: { 'k8s-app': 'kube-dns' }, ports: [{ port: 53, name: 'dns', protocol: Protocol.UDP }] });
+    const job = new kplus.Deployment(chart, 'job', { metadata: { name: 'job' }, containers: [{ image: 'busybox', securityContext: { ensureNonRoot: false } }] });
+    traffic.expect(Target.of(job)).canReach(Target.workloadNamed('kube-system', 'coredns'), Port.DNS_UDP).cannotReach(Target.outside());
+    app.synth();
+    const json = JSON.parse(traffic.report(ReportFormat.JSON));
+    expect(json.expectations.map((e: any) => e.passed)).toEqual([true, true]);
+    expect(json.findings.filter((f: any) => f.ruleId === 'TRF-NP-003')).toEqual([]);
   });
 });
