@@ -37,7 +37,8 @@ export class ServiceSelector {
 /** Pod-selecting labels of a workload construct (cdk8s-plus-28 or raw ApiObject). */
 export function workloadLabels(workload: IConstruct): Record<string, string> {
   const plus = workload as unknown as { matchLabels?: Record<string, string> };
-  if (plus.matchLabels && typeof plus.matchLabels === 'object') return { ...plus.matchLabels };
+  // An empty map (a cdk8s-plus workload built with `select: false`) would select every pod: read the pod template instead.
+  if (plus.matchLabels && typeof plus.matchLabels === 'object' && Object.keys(plus.matchLabels).length > 0) return { ...plus.matchLabels };
   const api = workload instanceof ApiObject ? workload : workload.node.children.find(c => c instanceof ApiObject) as ApiObject | undefined;
   if (!api) throw new Error(`${workload.node.path}: not a workload (no ApiObject and no matchLabels)`);
   const json = api.toJson() as { kind?: string; metadata?: { labels?: Record<string, string> }; spec?: any };

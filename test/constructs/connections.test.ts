@@ -226,6 +226,19 @@ describe('Connections', () => {
     expect(policiesOf(chart.node.root as App).map(p => p.metadata.name).sort()).toEqual(['api-connections', 'web-connections']);
   });
 
+  test('a cdk8s-plus-28 workload built with select: false is selected by its pod labels, never by an empty selector', () => {
+    const chart = Testing.chart();
+    const web = new kplus.Deployment(chart, 'web', { select: false, containers: [{ image: 'web', securityContext: { ensureNonRoot: false } }] });
+    web.podMetadata.addLabel('app', 'web');
+    web.select(kplus.LabelSelector.of({ labels: { app: 'web' } }));
+    const bare = new kplus.Deployment(chart, 'bare', { select: false, containers: [{ image: 'bare', securityContext: { ensureNonRoot: false } }] });
+    Connections.of(web).allowTo(Peer.anyIpv4(), Port.HTTPS);
+    expect(policiesOf(chart.node.root as App)[0].spec.podSelector).toEqual({ matchLabels: { app: 'web' } });
+    Connections.of(bare).allowTo(Peer.anyIpv4(), Port.HTTPS);
+    const bareSelector = policiesOf(chart.node.root as App)[1].spec.podSelector;
+    expect(Object.keys(bareSelector.matchLabels).length).toBeGreaterThan(0);
+  });
+
   test('errors name the construct and what is wrong', () => {
     const chart = Testing.chart();
     const web = deployment(chart, 'web');
