@@ -170,7 +170,11 @@ export class Traffic extends Construct {
             containers: [{
               name: props.name,
               image: 'context',
-              ports: (props.ports ?? []).map(p => ({ containerPort: p.port, ...(p.name ? { name: p.name } : {}), protocol: p.protocol ?? Protocol.TCP })),
+              ports: (props.ports ?? []).map(p => ({
+                containerPort: p.port,
+                ...(p.name ? { name: p.name } : {}),
+                protocol: p.protocol ?? Protocol.TCP,
+              })),
             }],
           },
         },
