@@ -67,7 +67,8 @@ export function routeEndToEnd(cluster: Cluster, req: L7Request, opts: EndToEndOp
     const svc = a.backend?.serviceObject;
     const port = a.backend?.servicePort;
     const reach = svc && port ? reachBackends(cluster, pods, svc, port) : [];
-    return { ...a, controllerPods: pods, reach };
+    const note = a.controller && !pods ? [`controller ${a.controller} is not in the table of known controllers: its proxy pods are unknown`] : [];
+    return { ...a, reasons: [...a.reasons, ...note], controllerPods: pods, reach };
   });
   const gateways = !useGateway ? [] : routeThroughGateways(cluster, req, { gateway: opts.gateway }).map(a => {
     const gw = cluster.gateways.find(g => `${g.namespace}/${g.name}` === a.gateway)!;
@@ -77,7 +78,9 @@ export function routeEndToEnd(cluster: Cluster, req: L7Request, opts: EndToEndOp
       const sp = b.service!.ports.find(p => p.port === b.ref.port);
       return sp ? reachBackends(cluster, pods, b.service!, sp) : [];
     });
-    return { ...a, controllerName, controllerPods: pods, reach };
+    const note = controllerName === undefined ? [`GatewayClass ${gw.gatewayClassName} is not in the input: its controller is unknown`]
+      : !pods ? [`controller ${controllerName} is not in the table of known controllers: its proxy pods are unknown`] : [];
+    return { ...a, reasons: [...a.reasons, ...note], controllerName, controllerPods: pods, reach };
   });
   return { request: req, ingresses, gateways };
 }
