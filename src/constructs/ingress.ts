@@ -52,6 +52,11 @@ export class IngressBackend {
     return new IngressBackend(() => ({ json: { service: { name, port: { number: port } } }, servicePort: port }));
   }
 
+  /** A Service by name (e.g. one defined outside the app) and one of its ports by name. */
+  public static serviceNameAndPortName(name: string, portName: string): IngressBackend {
+    return new IngressBackend(() => ({ json: { service: { name, port: { name: portName } } }, servicePortName: portName }));
+  }
+
   /**
    * A resource in the Ingress's namespace, e.g. a storage bucket of the controller.
    * @param kind kind of the resource
