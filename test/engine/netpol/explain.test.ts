@@ -136,5 +136,14 @@ describe('explainConnection', () => {
     expect(e.reasons).toContain('ingress: note: only part of 192.0.0.0/8 is inside the ipBlock of shop/api-from-web ingress rule 0; '
       + 'an address range is allowed only where every address is; ask about a single address or a smaller CIDR');
   });
+
+  test('host-network pods are evaluated as normal pods, with a note', () => {
+    const c = clusterOf('apiVersion: v1\nkind: Pod\nmetadata: {name: agent, namespace: ops}\nspec: {hostNetwork: true, containers: [{name: c}]}\n');
+    const e = explainConnection(c, podOf(c.workloads[0]), ipEndpoint('2001:db8::1'), 443, 'TCP');
+    expect(e.allowed).toBe(true);
+    expect(e.reasons[0]).toBe('note: ops/agent[Pod] uses hostNetwork; whether NetworkPolicy applies to host-network pods'
+      + ' is implementation-defined (evaluated here as a normal pod)');
+    expect(e.reasons[e.reasons.length - 1]).toBe('verdict: allowed: TCP 443 from ops/agent[Pod] to 2001:db8::1');
+  });
 });
 
