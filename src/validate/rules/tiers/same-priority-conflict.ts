@@ -1,5 +1,6 @@
 import { tierRef } from './select';
-import { Endpoint, ipEndpoint, podOf } from '../../../engine/netpol/endpoint';
+import { podClasses } from '../../../engine/netpol/classes';
+import { Endpoint, ipEndpoint } from '../../../engine/netpol/endpoint';
 import { policyApplies, tierPeerMatches } from '../../../engine/tiers/match';
 import { tierRuleConnections } from '../../../engine/tiers/ports';
 import { describeTierPolicy, TierPolicy, TierRule } from '../../../model/kinds/tier-policy';
@@ -41,7 +42,8 @@ export const samePriorityConflict: Rule = {
 
 /** A readable description of some traffic both policies match with different actions, if any. */
 function firstClash(ctx: RuleContext, a: TierPolicy, b: TierPolicy): string | undefined {
-  const pods = ctx.cluster.workloads.map(podOf);
+  // One pod per equivalence class: policies cannot tell the members apart.
+  const pods = podClasses(ctx.cluster).map(c => c.representative);
   const networks = [...a.egress, ...b.egress].flatMap(r => r.peers.flatMap(p => p.networks ?? [])).map(ipEndpoint);
   for (const direction of ['ingress', 'egress'] as Direction[]) {
     for (const subject of pods) {
