@@ -1,6 +1,8 @@
+import * as kplus from 'cdk8s-plus-28';
 import { k8s } from 'cdk8s-plus-28';
 import { IConstruct } from 'constructs';
 import * as ipaddr from 'ipaddr.js';
+import { apiObjectOf, isWorkloadKind } from './api-object-of';
 import { Connections, IConnectable } from './connections';
 import { NAMESPACE_NAME_LABEL } from '../model/cluster';
 
@@ -109,6 +111,36 @@ export class Peer implements IConnectable {
     return Connections.of(workload)._peer();
   }
 
+  /**
+   * A cdk8s-plus-28 peer as one of ours: a workload or Namespace (then both
+   * sides of a connection get their rule, as with `Connections.of`), a
+   * `Pods.select` / `Namespaces.select` selector, or a `NetworkPolicyIpBlock`.
+   * Selectors with matchExpressions are refused: write them with our factories.
+   */
+  public static fromCdk8sPlus(peer: kplus.INetworkPolicyPeer): Peer {
+    const api = apiObjectOf(peer);
+    if (api && (isWorkloadKind(api.kind) || api.kind === 'Namespace')) return Connections.of(peer)._peer();
+    const config = peer.toNetworkPolicyPeerConfig();
+    if (config.ipBlock) return Peer.ipBlock(config.ipBlock.cidr, config.ipBlock.except);
+    const where = peer.node.path;
+    const selector = config.podSelector;
+    if (!selector) throw new Error(`Peer.fromCdk8sPlus: ${where}: neither an IP block nor a pod selector`);
+    const podLabels = matchLabelsOf(selector.labelSelector, where);
+    const ns = selector.namespaces;
+    const nsLabels = ns?.labelSelector && !ns.labelSelector.isEmpty() ? matchLabelsOf(ns.labelSelector, where) : undefined;
+    const pods = Object.keys(podLabels).length > 0 ? () => podLabels : undefined;
+    const label = `cdk8s-plus peer ${where}`;
+    if (ns?.names && ns.names.length > 0) {
+      if (nsLabels) throw new Error(`Peer.fromCdk8sPlus: ${where}: namespaces by names and labels at once is not supported`);
+      const names = [...ns.names];
+      return new Peer({ label, dynamic: policyNs => names.flatMap(n => new Peer({ podLabels: pods, namespace: n, label })._render(policyNs)) });
+    }
+    if (nsLabels) return new Peer({ podLabels: pods, namespaceLabels: nsLabels, label });
+    // A namespaces config with no names and no labels selects every namespace.
+    if (ns) return new Peer({ podLabels: pods, namespaceLabels: {}, label });
+    return new Peer({ podLabels: pods ?? (() => ({})), label });
+  }
+
   /** @internal */
   public static _of(spec: PeerSpec): Peer {
     return new Peer(spec);
@@ -153,6 +185,15 @@ export class Peer implements IConnectable {
     if (s.namespace === undefined || s.namespace === policyNamespace) return [{ podSelector: pods ?? {} }];
     return [{ namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: s.namespace } }, podSelector: pods }];
   }
+}
+
+/** matchLabels of a cdk8s-plus LabelSelector (its `_toKube` is internal to cdk8s-plus but public at run time). */
+function matchLabelsOf(selector: kplus.LabelSelector, where: string): Record<string, string> {
+  const kube = (selector as unknown as { _toKube(): { matchLabels?: Record<string, string>; matchExpressions?: unknown[] } })._toKube();
+  if (kube.matchExpressions && kube.matchExpressions.length > 0) {
+    throw new Error(`Peer.fromCdk8sPlus: ${where}: matchExpressions are not supported; use Peer.pods / Peer.namespaces with labels`);
+  }
+  return { ...(kube.matchLabels ?? {}) };
 }
 
 function parseCidr(cidr: string, field: string): [ipaddr.IPv4 | ipaddr.IPv6, number] {

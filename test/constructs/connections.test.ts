@@ -239,6 +239,28 @@ describe('Connections', () => {
     expect(Object.keys(bareSelector.matchLabels).length).toBeGreaterThan(0);
   });
 
+  test('cdk8s-plus-28 peers: Pods.select, Namespaces.select, ipBlock, workloads', () => {
+    const a = app();
+    const chart = isolatedChart(a, 'shop');
+    const ops = new Chart(a, 'ops', { namespace: 'ops', disableResourceNameHashes: true });
+    rawDeployment(ops, 'probe');
+    const api = rawDeployment(chart, 'api', [{ containerPort: 8080 }, { containerPort: 9090 }, { containerPort: 7000 }]);
+    const web = deployment(chart, 'web');
+    const apiConn = Connections.of(api);
+    apiConn.allowFrom(Peer.fromCdk8sPlus(kplus.Pods.select(chart, 'probes', { labels: { app: 'probe' }, namespaces: kplus.Namespaces.select(chart, 'ops-ns', { names: ['ops'] }) })), Port.tcp(9090));
+    apiConn.allowFrom(Peer.fromCdk8sPlus(kplus.Namespaces.select(chart, 'all-ns', { names: ['ops'] })), Port.tcp(7000));
+    apiConn.allowFrom(Peer.fromCdk8sPlus(kplus.NetworkPolicyIpBlock.ipv4(chart, 'lb', '192.0.2.0/24')), Port.tcp(8080));
+    apiConn.allowFrom(Peer.fromCdk8sPlus(web), Port.tcp(8080));
+    expect(matrixOf(a, ['shop'])).toEqual([
+      ...dnsLines(['shop/api[Deployment]', 'shop/web[Deployment]']),
+      '192.0.2.0-192.0.2.255[External] => shop/api[Deployment] : TCP 8080',
+      'ops/probe[Deployment] => shop/api[Deployment] : TCP 7000,9090',
+      'shop/web[Deployment] => shop/api[Deployment] : TCP 8080',
+    ].sort());
+    const withExpressions = kplus.Pods.select(chart, 'expr', { expressions: [kplus.LabelExpression.exists('app')] });
+    expect(() => Peer.fromCdk8sPlus(withExpressions)).toThrow('Peer.fromCdk8sPlus: shop/expr: matchExpressions are not supported');
+  });
+
   test('errors name the construct and what is wrong', () => {
     const chart = Testing.chart();
     const web = deployment(chart, 'web');
