@@ -1,4 +1,5 @@
 import { App, Chart, Testing } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
 import {
   AdminNetworkPolicy, BaselineAdminNetworkPolicy, ClusterNetworkPolicy, ClusterNetworkPolicyTier, ClusterPolicyPeer, Port, TierRuleAction,
 } from '../../../src';
@@ -166,3 +167,21 @@ describe('ClusterNetworkPolicy construct', () => {
     expect(synthValidationErrors(app)).toMatch(/spec\.ingress: must have at most 25 items \(got 26\)/);
   });
 });
+
+describe('ClusterPolicyPeer', () => {
+  test('workload() selects a cdk8s-plus workload\'s pods in its namespace', () => {
+    const chart = Testing.chart();
+    const dep = new kplus.Deployment(chart, 'api', { containers: [{ image: 'api', securityContext: { ensureNonRoot: false } }] });
+    new AdminNetworkPolicy(chart, 'p', {
+      priority: 3,
+      subject: ClusterPolicyPeer.workload(dep, 'shop'),
+      ingress: [{ action: TierRuleAction.DENY, peers: [ClusterPolicyPeer.allNamespaces()] }],
+    });
+    const anp = Testing.synth(chart).find(o => o.kind === 'AdminNetworkPolicy');
+    expect(anp.spec.subject).toEqual({
+      pods: { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'shop' } }, podSelector: { matchLabels: dep.matchLabels } },
+    });
+    expect(String(ClusterPolicyPeer.namespaceNames('b', 'a'))).toBe('namespaces a,b');
+  });
+});
+
