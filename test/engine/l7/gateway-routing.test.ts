@@ -134,3 +134,25 @@ spec:
     expect(routeThroughGateways(c, parseRequest('http://x/shop.Cart/Add'))[0].status).toBe(404);
   });
 });
+
+describe('listener status', () => {
+  test('listeners on one port conflict on protocol or on an identical hostname; HTTPS and TLS share a port by SNI', () => {
+    const c = clusterOf(`
+apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata: {name: gw, namespace: infra}
+spec:
+  gatewayClassName: x
+  listeners:
+  - {name: web, port: 8443, protocol: HTTP}
+  - {name: tls, port: 8443, protocol: TLS, hostname: a.example.com, tls: {mode: Passthrough}}
+  - {name: a, port: 443, protocol: HTTPS, hostname: a.example.com, tls: {certificateRefs: [{name: c}]}}
+  - {name: a-again, port: 443, protocol: HTTPS, hostname: a.example.com, tls: {certificateRefs: [{name: c}]}}
+  - {name: b, port: 443, protocol: TLS, hostname: b.example.com, tls: {mode: Passthrough}}
+  - {name: sctp, port: 9000, protocol: SCTP}
+`);
+    expect(listenerStatuses(c, c.gateways[0]).map(l => [l.name, l.accepted.reason])).toEqual([
+      ['web', 'ProtocolConflict'], ['tls', 'ProtocolConflict'], ['a', 'HostnameConflict'], ['a-again', 'HostnameConflict'], ['b', 'Accepted'], ['sctp', 'UnsupportedProtocol'],
+    ]);
+  });
+});
