@@ -1,4 +1,4 @@
-import { BackendData, renderBackendRef } from './backend';
+import { Backend, BackendData, renderBackendRef } from './backend';
 import { FilterData, HeaderModifierOptions, PathModifierType, RouteFilter, RouteFilterType } from './filter';
 import { compact, compare, PRECISE_HOSTNAME_RE, Problems, sortedMap } from './internal';
 import { HeaderMatch, HttpRouteMatch, MatchType } from './match';
@@ -212,7 +212,7 @@ export function validateFilters(
 }
 
 /** Resolves a filter list, letting the route record mirror backends (for ReferenceGrants). */
-export function resolveFilters(filters: readonly RouteFilter[] | undefined, use: (b: import('./backend').Backend) => BackendData): ResolvedFilter[] {
+export function resolveFilters(filters: readonly RouteFilter[] | undefined, use: (b: Backend) => BackendData): ResolvedFilter[] {
   return (filters ?? []).map(filter => {
     const m = filter._filterData().mirror;
     return m ? { filter, mirror: use(m.backend) } : { filter };
