@@ -20,6 +20,7 @@ import { nodePortDuplicated } from '../rules/service/node-port-duplicated';
 import { serviceSelectorMatchesNoPods } from '../rules/service/selector-matches-no-pods';
 import { unnamedPortInMultiPortService } from '../rules/service/unnamed-port-in-multi-port-service';
 import { baselineAllowsEverything } from '../rules/tiers/baseline-allows-everything';
+import { namedPortWithAddressPeer } from '../rules/tiers/named-port-with-address-peer';
 import { tierPolicyDeniesDns } from '../rules/tiers/policy-denies-dns';
 import { samePriorityConflict } from '../rules/tiers/same-priority-conflict';
 
@@ -38,6 +39,7 @@ export const TIER_POLICY_RULES: readonly Rule[] = [
   tierPolicyDeniesDns,
   samePriorityConflict,
   baselineAllowsEverything,
+  namedPortWithAddressPeer,
 ];
 
 /** Service rules. */

@@ -1,4 +1,5 @@
 import { baselineAllowsEverything } from '../../../src/validate/rules/tiers/baseline-allows-everything';
+import { namedPortWithAddressPeer } from '../../../src/validate/rules/tiers/named-port-with-address-peer';
 import { tierPolicyDeniesDns } from '../../../src/validate/rules/tiers/policy-denies-dns';
 import { samePriorityConflict } from '../../../src/validate/rules/tiers/same-priority-conflict';
 import { deployment, findingsOf } from '../helpers';
@@ -79,3 +80,13 @@ ${rules}
     expect(findingsOf(baselineAllowsEverything, web + banp('  egress:\n  - {action: Allow, to: [{namespaces: {}}], ports: [{portNumber: {protocol: UDP, port: 53}}]}\n  - {action: Deny, to: [{namespaces: {}}]}'))).toEqual([]);
   });
 });
+
+describe('TRF-ANP-004 named-port-with-address-peer', () => {
+  test('fires for a named port beside a networks peer, and not for pod peers alone', () => {
+    const f = findingsOf(namedPortWithAddressPeer, web + anp('mixed', 4, '  egress:\n  - {name: web-out, action: Allow, to: [{networks: [10.0.0.0/8]}, {namespaces: {}}], ports: [{namedPort: http}]}\n  - {action: Allow, to: [{namespaces: {}}], ports: [{namedPort: http}]}'));
+    expect(f.map(x => [x.ruleId, x.field, x.message])).toEqual([[
+      'TRF-ANP-004', 'spec.egress[0]', 'egress rule 0 "web-out" uses named port http with networks peers: addresses have no named ports, so those ports never match them',
+    ]]);
+  });
+});
+
