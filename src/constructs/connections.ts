@@ -171,6 +171,8 @@ export class Connections implements IConnectable {
       peer: () => backendConnections?._peer() ?? Peer._of({ podLabels: labels, namespace, label: `pods of ${description}`, connections: () => self }),
       serverPorts: port => {
         const s = read();
+        // A headless Service without ports only publishes DNS: clients dial the pods' own ports.
+        if (s.headless && s.ports.length === 0) return [port ?? Port.allTraffic()];
         matchCheck(port, s, where);
         return s.ports.filter(sp => portMatches(port, sp)).map(sp => typeof sp.targetPort === 'number'
           ? Port.of({ protocol: sp.protocol as Protocol, fromPort: sp.targetPort })

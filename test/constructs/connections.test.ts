@@ -261,6 +261,16 @@ describe('Connections', () => {
     expect(() => Peer.fromCdk8sPlus(withExpressions)).toThrow('Peer.fromCdk8sPlus: shop/expr: matchExpressions are not supported');
   });
 
+  test('a headless Service without ports passes the port through to its pods', () => {
+    const a = app();
+    const chart = isolatedChart(a, 'shop');
+    const web = rawDeployment(chart, 'web');
+    const peers = rawDeployment(chart, 'peers', [{ containerPort: 7946 }]);
+    const svc = new Service(chart, 'svc', { name: 'peers', selector: ServiceSelector.fromWorkload(peers), headless: true });
+    Connections.of(web).allowTo(svc, Port.tcp(7946));
+    expect(matrixOf(a, ['shop'])).toContain('shop/web[Deployment] => shop/peers[Deployment] : TCP 7946');
+  });
+
   test('errors name the construct and what is wrong', () => {
     const chart = Testing.chart();
     const web = deployment(chart, 'web');
