@@ -166,7 +166,7 @@ function portsOf(r: NetworkPolicyRule): () => Port[] {
 }
 
 /** Ports of a merged rule: undefined (every port) when any of them is all traffic. */
-export function renderPorts(ports: Port[]): k8s.NetworkPolicyPort[] | undefined {
+function renderPorts(ports: Port[]): k8s.NetworkPolicyPort[] | undefined {
   if (ports.length === 0 || ports.some(p => p.isAllTraffic)) return undefined;
   const unique = new Map<string, Port>();
   for (const p of ports) unique.set(p._sortKey(), p);

@@ -4,6 +4,7 @@ import { IConstruct } from 'constructs';
 import * as ipaddr from 'ipaddr.js';
 import { apiObjectOf, isWorkloadKind } from './api-object-of';
 import { Connections, IConnectable } from './connections';
+import { formatLabels, sortedMap } from './labels';
 import { NAMESPACE_NAME_LABEL } from '../model/cluster';
 
 /** How a peer is written into a rule; internal because it holds functions. */
@@ -202,14 +203,4 @@ function parseCidr(cidr: string, field: string): [ipaddr.IPv4 | ipaddr.IPv6, num
   } catch {
     throw new Error(`Peer.ipBlock: ${field}: "${cidr}" is not a valid CIDR`);
   }
-}
-
-/** Label map with sorted keys, so rendered selectors are stable. */
-export function sortedMap(m: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(m).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-}
-
-export function formatLabels(m: Record<string, string>): string {
-  const e = Object.entries(sortedMap(m));
-  return e.length === 0 ? '(all)' : e.map(([k, v]) => `${k}=${v}`).join(',');
 }

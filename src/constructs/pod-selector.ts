@@ -1,5 +1,5 @@
 import { IConstruct } from 'constructs';
-import { sortedMap } from './peer';
+import { sortedMap } from './labels';
 import { workloadLabels } from './service-selector';
 
 /**
