@@ -240,6 +240,7 @@ export class Ingress extends Construct {
     const p = new Problems(this.node.path);
     p.check(this.defaultBackend !== undefined || this.rules.length > 0, 'spec', 'either defaultBackend or rules must be specified');
     this.rules.forEach((r, i) => {
+      if (r.host !== undefined) p.hostname(r.host, `spec.rules[${i}].host`);
       p.check(r.paths.length > 0, `spec.rules[${i}].http.paths`, 'at least one path is required');
       r.paths.forEach((path, j) => {
         const f = `spec.rules[${i}].http.paths[${j}].path`;

@@ -8,6 +8,8 @@ import { NAMESPACE_NAME_LABEL } from '../../model/cluster';
 export const HOSTNAME_RE = /^(\*\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 /** Gateway API `PreciseHostname` (no wildcard). */
 export const PRECISE_HOSTNAME_RE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+/** A dotted-quad IPv4 address (IPv6 addresses fail the hostname patterns anyway). */
+export const IPV4_RE = /^[0-9]{1,3}(\.[0-9]{1,3}){3}$/;
 /** RFC 1123 label (namespace names). */
 export const DNS_LABEL_RE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 /** Gateway API `SectionName` (listener and rule names). */
@@ -33,6 +35,10 @@ export class Problems {
 
   public hostname(value: string | undefined, field: string, allowWildcard = true): void {
     if (value === undefined) return;
+    if (IPV4_RE.test(value)) {
+      this.add(field, `"${value}" is an IP address; a hostname is required`);
+      return;
+    }
     const re = allowWildcard ? HOSTNAME_RE : PRECISE_HOSTNAME_RE;
     this.check(value.length >= 1 && value.length <= 253 && re.test(value), field,
       `invalid hostname "${value}": must be a lowercase RFC 1123 name${allowWildcard ? ', optionally prefixed by "*."' : ''}, at most 253 characters`);

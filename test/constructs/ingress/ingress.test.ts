@@ -102,7 +102,10 @@ describe('Ingress', () => {
     ['relative path', { rules: [{ paths: [{ path: 'api', backend: IngressBackend.serviceName('a', 80) }] }] }, 'shop/ing: spec.rules[0].http.paths[0].path: must be an absolute path (start with "/") (got "api")'],
     ['path with /../', { rules: [{ paths: [{ path: '/a/../b', backend: IngressBackend.serviceName('a', 80) }] }] }, "shop/ing: spec.rules[0].http.paths[0].path: must not contain '/../' when pathType is Prefix"],
     ['port out of range', { defaultBackend: IngressBackend.serviceName('a', 0) }, 'shop/ing: spec.defaultBackend.service.port.number: must be between 1 and 65535, inclusive (got 0)'],
-    ['invalid host (model reader)', { rules: [{ host: '*.*.example.com', paths: [{ backend: IngressBackend.serviceName('a', 80) }] }] }, 'shop/ing: spec.rules[0].host: "*.*.example.com" is not a valid host'],
+    ['invalid host', { rules: [{ host: '*.*.example.com', paths: [{ backend: IngressBackend.serviceName('a', 80) }] }] }, 'shop/ing: spec.rules[0].host: invalid hostname "*.*.example.com"'],
+    ['IP address as host', { rules: [{ host: '10.0.0.1', paths: [{ backend: IngressBackend.serviceName('a', 80) }] }] }, 'shop/ing: spec.rules[0].host: "10.0.0.1" is an IP address; a hostname is required'],
+    ['IP address as TLS host', { rules: [{ host: '*.example.com', paths: [{ backend: IngressBackend.serviceName('a', 80) }] }], tls: [{ hosts: ['10.0.0.2'] }] },
+      'shop/ing: spec.tls[0].hosts[0]: "10.0.0.2" is an IP address'],
   ])('%s is a synth error', (_name, props, message) => {
     const { app: a, chart } = app();
     new Ingress(chart, 'ing', props);
