@@ -1,6 +1,7 @@
 import { Protocol, PROTOCOLS, Service, ServicePort, ServiceType } from '../cluster';
 import { FieldReader } from '../fields';
 import { SourcedObject } from '../manifest';
+import { isLabelKey, isLabelValue } from '../selector';
 import { readName } from './metadata';
 import { checkServiceRules } from './service-rules';
 import { isPortName } from './workload';
@@ -10,6 +11,10 @@ const SERVICE_TYPES: readonly ServiceType[] = ['ClusterIP', 'NodePort', 'LoadBal
 export function readService(obj: SourcedObject, namespace: string): Service {
   const r = FieldReader.of(obj, namespace);
   const name = readName(r);
+  // Service names become DNS labels (`name.ns.svc`): the API server wants a DNS-1035 label.
+  if (!/^[a-z]([-a-z0-9]*[a-z0-9])?$/.test(name) || name.length > 63) {
+    r.fail(`"${name}" is not a valid Service name (DNS-1035 label: at most 63 lowercase alphanumerics or '-', starting with a letter)`, 'metadata.name');
+  }
   const spec = r.optObject('spec') ?? r.fail('required field is missing', 'spec');
   const type = spec.optEnum('type', SERVICE_TYPES) ?? 'ClusterIP';
   const ports = spec.list('ports').map((p): ServicePort => {
@@ -28,6 +33,10 @@ export function readService(obj: SourcedObject, namespace: string): Service {
     };
   });
   const rawSelector = spec.optStringMap('selector');
+  for (const [k, v] of Object.entries(rawSelector ?? {})) {
+    if (!isLabelKey(k)) spec.fail(`"${k}" is not a valid label key`, `selector.${k}`);
+    if (!isLabelValue(v)) spec.fail(`"${v}" is not a valid label value`, `selector.${k}`);
+  }
   const clusterIP = spec.optString('clusterIP');
   const svc: Service = {
     name,
