@@ -1,56 +1,16 @@
 import { Cluster } from '../../../model/cluster';
 import { Gateway, Listener, Route, RouteKind, RouteMatch } from '../../../model/kinds/gateway/types';
 import { L7Request, Scheme } from '../request';
-import { routesOnListener, supportedKinds } from './attachment';
-import { resolveBackendRef, ResolvedBackendRef } from './backends';
-import { applyFilters, FilterOutcome } from './filters';
+import { GatewayRouteAnswer, ListenerChoice, MatchCandidate, round, weigh } from './answer';
+import { routesOnListener } from './attachment';
+import { resolveBackendRef } from './backends';
+import { routeConnection } from './connection';
+import { applyFilters } from './filters';
 import { hostnameMatches, hostnameSpecificity } from './hostname';
 import { describeMatch, evaluateMatch, matchPrecedence } from './match';
+import { bestHostname, compareKeys, comparePrecedence, explainLoss, GRPC_KEYS, HTTP_KEYS, Scored } from './precedence';
 
-export interface ListenerChoice {
-  readonly listener: string;
-  readonly chosen: boolean;
-  readonly why: string;
-}
-
-/** One (route, rule, match) considered for a request. */
-export interface MatchCandidate {
-  readonly route: string;
-  readonly kind: RouteKind;
-  readonly ruleIndex: number;
-  readonly ruleName?: string;
-  readonly matchIndex: number;
-  readonly match: string;
-  readonly matched: boolean;
-  /** Why it did not match, or why it lost to the winner. */
-  readonly why?: string;
-}
-
-export interface WeightedBackend extends ResolvedBackendRef {
-  readonly weight: number;
-  /** Share of requests, 0-100, rounded to 2 decimals. */
-  readonly percent: number;
-  /** Backend-level filters applied on this backend only. */
-  readonly filters: readonly string[];
-}
-
-export interface GatewayRouteAnswer {
-  readonly gateway: string;
-  readonly gatewayClassName: string;
-  readonly listeners: readonly ListenerChoice[];
-  /** The listener that took the request; undefined when none did. */
-  readonly listener?: string;
-  /** 200, 404 (no rule matched), 500 (no usable backend), a redirect code; undefined when no listener accepted the connection. */
-  readonly status?: number;
-  /** Percent of requests answered 500 because their backendRef is invalid. */
-  readonly errorPercent: number;
-  readonly winner?: MatchCandidate;
-  /** Winner first, then losing matches, then non-matching ones. */
-  readonly candidates: readonly MatchCandidate[];
-  readonly filters?: FilterOutcome;
-  readonly backends: readonly WeightedBackend[];
-  readonly reasons: readonly string[];
-}
+export { GatewayRouteAnswer, ListenerChoice, MatchCandidate, WeightedBackend } from './answer';
 
 export interface GatewayRouteOptions {
   /** `namespace/name` of the Gateway; all Gateways with a listener on the request's port when omitted. */
@@ -91,64 +51,6 @@ export function chooseListener(gw: Gateway, req: L7Request): { listener?: Listen
 
 /** TCP and UDP listeners ignore hostnames. */
 const L4_PROTOCOLS: readonly string[] = ['TCP', 'UDP'];
-
-type AnswerBase = Pick<GatewayRouteAnswer, 'gateway' | 'gatewayClassName' | 'listeners' | 'errorPercent' | 'candidates' | 'backends'>;
-
-/**
- * TLS passthrough (by SNI), TCP and UDP: TLSRoutes compete on hostname
- * specificity; several TCPRoutes or UDPRoutes on one listener is
- * implementation-specific, the oldest (then by name) is taken here. The first
- * rule forwards; status 200 means the connection is forwarded.
- */
-function routeConnection(cluster: Cluster, gw: Gateway, listener: Listener, req: L7Request, base: AnswerBase): GatewayRouteAnswer {
-  const kinds = supportedKinds(listener).filter(k => k !== 'HTTPRoute' && k !== 'GRPCRoute');
-  const attached = routesOnListener(cluster, gw, listener, kinds);
-  const matched: Scored[] = [];
-  const unmatched: MatchCandidate[] = [];
-  for (const { route, hostnames } of attached) {
-    const c = { route: `${route.namespace}/${route.name}`, kind: route.kind, ruleIndex: 0, ruleName: route.rules[0]?.name, matchIndex: 0 };
-    if (route.kind !== 'TLSRoute') {
-      matched.push({ candidate: { ...c, match: 'any connection', matched: true }, route, keys: [] });
-      continue;
-    }
-    const hostKey = bestHostname(hostnames, req.host);
-    const match = `SNI ${(hostnames ?? ['*']).join(', ')}`;
-    if (hostKey) matched.push({ candidate: { ...c, match, matched: true }, route, keys: hostKey });
-    else unmatched.push({ ...c, match, matched: false, why: `SNI ${req.host} is not among the route hostnames` });
-  }
-  matched.sort(comparePrecedence);
-  const [win, ...losers] = matched;
-  const reasons = [`listener ${listener.name} (${listener.protocol}${listener.tls ? ' ' + listener.tls.mode : ''}) took the connection (${attached.length} route${attached.length === 1 ? '' : 's'} attached)`];
-  if (!win) return { ...base, listener: listener.name, candidates: unmatched, reasons: [...reasons, 'no route matches: the connection is rejected'] };
-  const losing = losers.map(l => ({
-    ...l.candidate,
-    why: l.route.kind === 'TLSRoute' ? `lower precedence: ${explainLoss(win, l, HOST_KEYS)}` : `only one ${l.route.kind} per listener is served (implementation-specific); ${explainLoss(win, l, HOST_KEYS)}`,
-  }));
-  const rule = win.route.rules[0];
-  const backends = weigh((rule?.backendRefs ?? []).map(b => resolveBackendRef(cluster, win.route, b)), req, undefined);
-  const valid = backends.filter(b => !b.problem).reduce((sum, b) => sum + b.weight, 0);
-  const total = backends.reduce((sum, b) => sum + b.weight, 0);
-  reasons.push(`won: ${win.candidate.route} (${win.candidate.match})`);
-  for (const b of backends) if (b.problem) reasons.push(`${b.problem.reason}: ${b.problem.message}`);
-  if (valid === 0) reasons.push('no usable backendRef: the connection is reset');
-  return {
-    ...base,
-    listener: listener.name,
-    status: valid === 0 ? 500 : 200,
-    errorPercent: total === 0 ? 100 : round(((total - valid) / total) * 100),
-    winner: win.candidate,
-    candidates: [win.candidate, ...losing, ...unmatched],
-    backends,
-    reasons,
-  };
-}
-
-interface Scored {
-  readonly candidate: MatchCandidate;
-  readonly route: Route;
-  readonly match?: RouteMatch;
-  readonly keys: number[];
-}
 
 export function routeThroughGateway(cluster: Cluster, gw: Gateway, req: L7Request): GatewayRouteAnswer {
   const gateway = `${gw.namespace}/${gw.name}`;
@@ -240,66 +142,3 @@ export function routeThroughGateway(cluster: Cluster, gw: Gateway, req: L7Reques
   return { ...base, listener: listener.name, status, errorPercent, winner, candidates, filters, backends, reasons };
 }
 
-/** The most specific route hostname the host matches, as precedence keys; undefined when none matches. */
-function bestHostname(hostnames: readonly string[] | undefined, host: string): number[] | undefined {
-  if (hostnames === undefined) return [0, 0];
-  const keys = hostnames.filter(h => hostnameMatches(h, host)).map(h => hostnameSpecificity(h));
-  keys.sort((a, b) => compareKeys(b, a));
-  return keys[0];
-}
-
-function weigh(refs: ResolvedBackendRef[], req: L7Request, match: RouteMatch | undefined): WeightedBackend[] {
-  const total = refs.reduce((s, r) => s + r.ref.weight, 0);
-  return refs.map(r => ({
-    ...r,
-    weight: r.ref.weight,
-    percent: total === 0 ? 0 : round((r.ref.weight / total) * 100),
-    filters: r.ref.filters.length > 0 ? applyFilters(r.ref.filters, req, match).applied : [],
-  }));
-}
-
-function round(n: number): number {
-  return Math.round(n * 100) / 100;
-}
-
-const HOST_KEYS = ['characters in an exact matching hostname', 'characters in the matching hostname'];
-const HTTP_KEYS = [...HOST_KEYS, 'Exact path match', 'characters in the path prefix', 'method match', 'number of header matches', 'number of query param matches'];
-const GRPC_KEYS = [...HOST_KEYS, 'characters in the matched service', 'characters in the matched method', 'number of header matches'];
-
-function comparePrecedence(a: Scored, b: Scored): number {
-  return compareKeys(b.keys, a.keys)
-    || compareTimestamps(a.route.creationTimestamp, b.route.creationTimestamp)
-    || compareStrings(a.candidate.route, b.candidate.route)
-    || a.candidate.ruleIndex - b.candidate.ruleIndex
-    || a.candidate.matchIndex - b.candidate.matchIndex;
-}
-
-function explainLoss(win: Scored, lose: Scored, labels: readonly string[]): string {
-  for (let i = 0; i < win.keys.length; i++) {
-    if (win.keys[i] !== lose.keys[i]) return `winner has more ${labels[i]} (${win.keys[i]} vs ${lose.keys[i]})`;
-  }
-  if (compareTimestamps(win.route.creationTimestamp, lose.route.creationTimestamp) !== 0) return `tie broken by the older route ${win.candidate.route}`;
-  if (win.candidate.route !== lose.candidate.route) return `tie broken alphabetically: ${win.candidate.route} before ${lose.candidate.route}`;
-  if (win.candidate.ruleIndex !== lose.candidate.ruleIndex) return `tie broken by rule order within ${win.candidate.route}`;
-  return 'an earlier match of the same rule already matched';
-}
-
-/** Routes with a creationTimestamp sort before those without (input order of unset timestamps is unknown). */
-function compareTimestamps(a: string | undefined, b: string | undefined): number {
-  if (a === b) return 0;
-  if (a === undefined) return 1;
-  if (b === undefined) return -1;
-  return Date.parse(a) - Date.parse(b) || compareStrings(a, b);
-}
-
-function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-export function compareKeys(a: readonly number[], b: readonly number[]): number {
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    const d = (a[i] ?? 0) - (b[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return 0;
-}

@@ -1,0 +1,63 @@
+import { MatchCandidate } from './answer';
+import { hostnameMatches, hostnameSpecificity } from './hostname';
+import { Route, RouteMatch } from '../../../model/kinds/gateway/types';
+
+/** A matching candidate with its precedence keys (larger wins, element by element). */
+export interface Scored {
+  readonly candidate: MatchCandidate;
+  readonly route: Route;
+  readonly match?: RouteMatch;
+  readonly keys: number[];
+}
+
+/** The most specific route hostname the host matches, as precedence keys; undefined when none matches. */
+export function bestHostname(hostnames: readonly string[] | undefined, host: string): number[] | undefined {
+  if (hostnames === undefined) return [0, 0];
+  const keys = hostnames.filter(h => hostnameMatches(h, host)).map(h => hostnameSpecificity(h));
+  keys.sort((a, b) => compareKeys(b, a));
+  return keys[0];
+}
+
+/** What each precedence key counts, for the loser's explanation. */
+export const HOST_KEYS = ['characters in an exact matching hostname', 'characters in the matching hostname'];
+export const HTTP_KEYS = [...HOST_KEYS, 'Exact path match', 'characters in the path prefix', 'method match', 'number of header matches', 'number of query param matches'];
+export const GRPC_KEYS = [...HOST_KEYS, 'characters in the matched service', 'characters in the matched method', 'number of header matches'];
+
+/** Spec order: keys (larger first), then the older route, then namespace/name, then rule and match order. */
+export function comparePrecedence(a: Scored, b: Scored): number {
+  return compareKeys(b.keys, a.keys)
+    || compareTimestamps(a.route.creationTimestamp, b.route.creationTimestamp)
+    || compareStrings(a.candidate.route, b.candidate.route)
+    || a.candidate.ruleIndex - b.candidate.ruleIndex
+    || a.candidate.matchIndex - b.candidate.matchIndex;
+}
+
+export function explainLoss(win: Scored, lose: Scored, labels: readonly string[]): string {
+  for (let i = 0; i < win.keys.length; i++) {
+    if (win.keys[i] !== lose.keys[i]) return `winner has more ${labels[i]} (${win.keys[i]} vs ${lose.keys[i]})`;
+  }
+  if (compareTimestamps(win.route.creationTimestamp, lose.route.creationTimestamp) !== 0) return `tie broken by the older route ${win.candidate.route}`;
+  if (win.candidate.route !== lose.candidate.route) return `tie broken alphabetically: ${win.candidate.route} before ${lose.candidate.route}`;
+  if (win.candidate.ruleIndex !== lose.candidate.ruleIndex) return `tie broken by rule order within ${win.candidate.route}`;
+  return 'an earlier match of the same rule already matched';
+}
+
+/** Routes with a creationTimestamp sort before those without (input order of unset timestamps is unknown). */
+export function compareTimestamps(a: string | undefined, b: string | undefined): number {
+  if (a === b) return 0;
+  if (a === undefined) return 1;
+  if (b === undefined) return -1;
+  return Date.parse(a) - Date.parse(b) || compareStrings(a, b);
+}
+
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function compareKeys(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const d = (a[i] ?? 0) - (b[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
