@@ -5,6 +5,7 @@ import { ControllerLocation } from './controller';
 import { compact, compare, namespaceOf, Problems, SECTION_NAME_RE, sortedMap } from './internal';
 import { Listener, TlsMode } from './listener';
 import { grantReference } from './reference-grant';
+import { parseIpRange } from '../../engine/ip/range';
 import { validateWithModel } from '../validate-object';
 
 /** Kinds of requested Gateway address. */
@@ -194,6 +195,10 @@ export class Gateway extends Construct {
     addrs.forEach((a, i) => {
       const type = a.type ?? GatewayAddressType.IP_ADDRESS;
       if (type === GatewayAddressType.HOSTNAME) p.hostname(a.value, `spec.addresses[${i}].value`);
+      if (type === GatewayAddressType.IP_ADDRESS) {
+        const single = !a.value.includes('/') && !a.value.includes('-') && parseIpRange(a.value) !== undefined;
+        p.check(single, `spec.addresses[${i}].value`, `"${a.value}" is not an IPv4 or IPv6 address`);
+      }
       if (type !== GatewayAddressType.NAMED_ADDRESS) {
         p.check(!seen.has(`${type}/${a.value}`), `spec.addresses[${i}].value`, `${type} values must be unique`);
         seen.add(`${type}/${a.value}`);
