@@ -77,11 +77,13 @@ describe('Gateway', () => {
     new Gateway(charts.infra, 'gw', {
       gatewayClassName: 'envoy',
       listeners: [Listener.http({ name: 'web' })],
-      addresses: [{ value: '10.0.0.1' }, { value: '10.0.0.1' }],
+      addresses: [{ value: '10.0.0.1' }, { value: '10.0.0.1' }, { value: '10.0.0.0/24' }, { value: 'fd00::1' }],
       infrastructure: { labels },
     });
     const err = synthError(app);
     expect(err).toContain('infra/gw: spec.addresses[1].value: IPAddress values must be unique');
+    expect(err).toContain('infra/gw: spec.addresses[2].value: "10.0.0.0/24" is not an IPv4 or IPv6 address');
+    expect(err).not.toContain('spec.addresses[3]');
     expect(err).toContain('infra/gw: spec.infrastructure.labels: at most 8 entries are allowed (got 9)');
   });
 
