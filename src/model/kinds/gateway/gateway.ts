@@ -2,7 +2,7 @@ import { FieldReader } from '../../fields';
 import { SourcedObject } from '../../manifest';
 import { readLabelSelector } from '../../selector';
 import { readName } from '../metadata';
-import { readObjectRef } from './refs';
+import { readHostname, readObjectRef } from './refs';
 import { Gateway, Listener } from './types';
 
 const FROM = ['Same', 'All', 'Selector', 'None'] as const;
@@ -21,7 +21,7 @@ export function readGateway(obj: SourcedObject, namespace: string): Gateway {
     const tls = l.optObject('tls');
     return {
       name: l.string('name'),
-      hostname: l.optString('hostname') || undefined,
+      hostname: l.has('hostname') ? readHostname(l, l.string('hostname'), 'hostname') : undefined,
       port: l.optInt('port', 1, 65535) ?? l.fail('required field is missing', 'port'),
       protocol: l.string('protocol'),
       tls: tls ? {

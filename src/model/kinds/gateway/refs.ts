@@ -1,6 +1,17 @@
 import { BackendRef, ObjectRef, ParentRef, RouteFilter } from './types';
 import { FieldReader } from '../../fields';
 
+const LABEL = '[a-z0-9]([-a-z0-9]*[a-z0-9])?';
+const HOSTNAME = new RegExp(`^(\\*\\.)?${LABEL}(\\.${LABEL})*$`);
+
+/** A Gateway API Hostname: a DNS name, optionally prefixed by `*.` (no IP addresses, no port). */
+export function readHostname(r: FieldReader, value: string, key?: string | number): string {
+  if (value.length > 253 || !HOSTNAME.test(value) || /^[0-9.]+$/.test(value)) {
+    r.fail(`"${value}" is not a valid hostname: a DNS name, optionally prefixed by "*." (IP addresses are not allowed)`, key);
+  }
+  return value;
+}
+
 /** Reads a SecretObjectReference-like reference; group and kind take the given defaults. */
 export function readObjectRef(r: FieldReader, namespace: string, group: string, kind: string): ObjectRef {
   const ns = r.optString('namespace');

@@ -2,7 +2,7 @@ import { FieldReader } from '../../fields';
 import { SourcedObject } from '../../manifest';
 import { readName } from '../metadata';
 import { readRouteFilter } from './filters';
-import { readBackendRef, readParentRef } from './refs';
+import { readBackendRef, readHostname, readParentRef } from './refs';
 import { HeaderMatch, PathMatchType, Route, RouteKind, RouteMatch, RouteRule } from './types';
 
 const DEFAULT_HTTP_MATCH: RouteMatch = { path: { type: 'PathPrefix', value: '/' }, headers: [], queryParams: [] };
@@ -27,7 +27,7 @@ export function readRoute(obj: SourcedObject, kind: RouteKind, namespace: string
     name,
     namespace,
     creationTimestamp: r.object_('metadata').optString('creationTimestamp'),
-    hostnames: spec.optStringList('hostnames') ?? [],
+    hostnames: (spec.optStringList('hostnames') ?? []).map((h, i) => readHostname(spec, h, `hostnames[${i}]`)),
     parentRefs: spec.list('parentRefs').map(p => readParentRef(p, namespace)),
     // An HTTPRoute without rules gets one default rule from the API server.
     rules: rules.length === 0 && kind === 'HTTPRoute' ? [{ matches: [DEFAULT_HTTP_MATCH], filters: [], backendRefs: [] }] : rules,
