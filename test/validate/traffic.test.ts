@@ -151,4 +151,21 @@ describe('Traffic (synth-time validation)', () => {
     expect(json.expectations.map((e: any) => e.passed)).toEqual([true, true]);
     expect(json.findings.filter((f: any) => f.ruleId === 'TRF-NP-003')).toEqual([]);
   });
+
+  test('failOnWarnings turns warnings into synth errors; stale suppressions are reported; audit: false runs expectations only', () => {
+    const s = shop();
+    new ApiObject(s.chart, 'lb', { apiVersion: 'v1', kind: 'Service', metadata: { name: 'lb' }, spec: { type: 'LoadBalancer', selector: { app: 'web' }, ports: [{ port: 443 }] } });
+    TrafficSuppressions.addSuppressions(s.chart, [{ id: 'TRF-NP-004', reason: 'kept from an older policy set' }]);
+    s.app.synth();
+    const json = JSON.parse(s.traffic.report(ReportFormat.JSON));
+    expect(json.findings.map((f: any) => [f.ruleId, f.level, f.object.constructPath])).toEqual([
+      ['TRF-SUP-001', 'warning', 'shop'],
+      ['TRF-SVC-004', 'warning', 'shop/lb'],
+    ]);
+    s.traffic.configure({ failOnWarnings: true });
+    expect(() => s.app.synth()).toThrow(/warning TRF-SVC-004 Service shop\/lb \(shop\/lb\) spec\.loadBalancerSourceRanges/);
+    s.traffic.configure({ audit: false });
+    s.app.synth();
+    expect(JSON.parse(s.traffic.report(ReportFormat.JSON)).findings).toEqual([]);
+  });
 });
