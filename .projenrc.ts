@@ -92,7 +92,14 @@ project.addTask('demo', {
   description: 'Synthesize the example shop and print its Services, connectivity and audit',
   steps: [
     { exec: `${tsNode} examples/typescript/shop/main.ts examples/typescript/shop/dist` },
+    { say: 'Services and the workloads behind them' },
     { exec: `${tsNode} src/cli/bin.ts services examples/typescript/shop/dist` },
+    { say: 'Connectivity (who can reach whom, on which pod port)' },
+    { exec: `${tsNode} src/cli/bin.ts list examples/typescript/shop/dist` },
+    { say: 'Why web can reach api on the Service port 80' },
+    { exec: `${tsNode} src/cli/bin.ts explain --from shop/web --to svc:shop/api --port 80 examples/typescript/shop/dist` },
+    { say: 'Audit' },
+    { exec: `${tsNode} src/cli/bin.ts validate examples/typescript/shop/dist` },
   ],
 });
 

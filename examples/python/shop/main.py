@@ -1,4 +1,5 @@
-"""A small shop: web -> api -> db in one namespace, each behind a Service.
+"""A small shop: web -> api -> db in one default-deny namespace, each behind a Service,
+with the intended connectivity asserted at synth time.
 
 Usage: python examples/python/shop/main.py [outdir]
 Synthesizes the same YAML as examples/typescript/shop/main.ts.
@@ -7,18 +8,33 @@ import sys
 
 import cdk8s
 import cdk8s_plus_28 as kplus
-from cdk8s_traffic import Protocol, Service, ServicePortOptions, ServiceSelector
+from cdk8s_traffic import (
+    Connections,
+    NamespaceIsolation,
+    Peer,
+    Port,
+    Protocol,
+    Service,
+    ServicePortOptions,
+    ServiceSelector,
+    Target,
+    Traffic,
+)
 
 
 def build_shop(outdir: str) -> cdk8s.App:
     app = cdk8s.App(outdir=outdir)
     chart = cdk8s.Chart(app, "shop", namespace="shop", disable_resource_name_hashes=True)
 
+    NamespaceIsolation(chart, "isolation")
+
     tiers = [
         ("web", "nginx:1.27", 8080),
         ("api", "ghcr.io/example/shop-api:1.4.2", 8080),
         ("db", "postgres:16", 5432),
     ]
+    services = {}
+    workloads = {}
     for name, image, port in tiers:
         port_name = "postgres" if name == "db" else "http"
         deployment = kplus.Deployment(
@@ -38,7 +54,8 @@ def build_shop(outdir: str) -> cdk8s.App:
             ],
         )
         deployment.pod_metadata.add_label("app", name)
-        Service(
+        workloads[name] = deployment
+        services[name] = Service(
             chart,
             f"{name}-svc",
             name=name,
@@ -52,6 +69,17 @@ def build_shop(outdir: str) -> cdk8s.App:
                 )
             ],
         )
+
+    # Each call writes the client's egress and the server's ingress, on the pod port.
+    services["web"].connections.allow_from(Peer.any_ipv4(), Port.named("http"))
+    Connections.of(workloads["web"]).allow_to(services["api"], Port.named("http"))
+    Connections.of(workloads["api"]).allow_to(services["db"], Port.named("postgres"))
+
+    # Checked by the traffic engine inside app.synth().
+    traffic = Traffic.of(app)
+    traffic.expect(Target.workload(workloads["web"])).can_reach(Target.service(services["api"]), Port.tcp(80))
+    traffic.expect(Target.workload(workloads["api"])).can_reach(Target.service(services["db"]), Port.tcp(5432))
+    traffic.expect(Target.workload(workloads["web"])).cannot_reach(Target.workload(workloads["db"]))
     return app
 
 

@@ -1,18 +1,23 @@
-// A small shop: web -> api -> db in one namespace, each behind a Service.
+// A small shop: web -> api -> db in one default-deny namespace, each behind a Service,
+// with the intended connectivity asserted at synth time.
 // Usage: ts-node examples/typescript/shop/main.ts [outdir]
 import { App, Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { Protocol, Service, ServiceSelector } from '../../../src';
+import { Connections, NamespaceIsolation, Peer, Port, Protocol, Service, ServiceSelector, Target, Traffic } from '../../../src';
 
 export function buildShop(outdir: string): App {
   const app = new App({ outdir });
   const chart = new Chart(app, 'shop', { namespace: 'shop', disableResourceNameHashes: true });
+
+  new NamespaceIsolation(chart, 'isolation');
 
   const tiers: Array<[string, string, number]> = [
     ['web', 'nginx:1.27', 8080],
     ['api', 'ghcr.io/example/shop-api:1.4.2', 8080],
     ['db', 'postgres:16', 5432],
   ];
+  const services: Record<string, Service> = {};
+  const workloads: Record<string, kplus.Deployment> = {};
   for (const [name, image, port] of tiers) {
     const deployment = new kplus.Deployment(chart, name, {
       metadata: { name },
@@ -25,7 +30,8 @@ export function buildShop(outdir: string): App {
       }],
     });
     deployment.podMetadata.addLabel('app', name);
-    new Service(chart, `${name}-svc`, {
+    workloads[name] = deployment;
+    services[name] = new Service(chart, `${name}-svc`, {
       name,
       selector: ServiceSelector.fromWorkload(deployment),
       ports: [{
@@ -36,6 +42,17 @@ export function buildShop(outdir: string): App {
       }],
     });
   }
+
+  // Each call writes the client's egress and the server's ingress, on the pod port.
+  services.web.connections.allowFrom(Peer.anyIpv4(), Port.named('http'));
+  Connections.of(workloads.web).allowTo(services.api, Port.named('http'));
+  Connections.of(workloads.api).allowTo(services.db, Port.named('postgres'));
+
+  // Checked by the traffic engine inside app.synth().
+  const traffic = Traffic.of(app);
+  traffic.expect(Target.workload(workloads.web)).canReach(Target.service(services.api), Port.tcp(80));
+  traffic.expect(Target.workload(workloads.api)).canReach(Target.service(services.db), Port.tcp(5432));
+  traffic.expect(Target.workload(workloads.web)).cannotReach(Target.workload(workloads.db));
   return app;
 }
 
