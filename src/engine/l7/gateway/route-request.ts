@@ -1,5 +1,5 @@
 import { Cluster } from '../../../model/cluster';
-import { Gateway, Listener, Route, RouteKind, RouteMatch } from '../../../model/kinds/gateway/types';
+import { Gateway, Listener, RouteKind, RouteMatch } from '../../../model/kinds/gateway/types';
 import { L7Request, Scheme } from '../request';
 import { GatewayRouteAnswer, ListenerChoice, MatchCandidate, round, weigh } from './answer';
 import { routesOnListener } from './attachment';
