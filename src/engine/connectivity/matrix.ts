@@ -1,3 +1,4 @@
+import { classPairConnections } from './class-pairs';
 import { ConnectionSet } from './connection-set';
 import { Cluster } from '../../model/cluster';
 import { ipBlockRanges } from '../ip/ip-block';
@@ -61,19 +62,21 @@ export function connectivityMatrix(cluster: Cluster, options: MatrixOptions = {}
   const ingressOf = (c: typeof classes[number], remote: Endpoint) =>
     foldTiers(cluster, verdictFromPolicies(cluster, 'ingress', c.ingress, c.representative, remote), c.representative, remote);
   const entries: MatrixEntry[] = [];
-  for (const sc of classes) {
-    for (const dc of classes) {
-      const egress = egressOf(sc, dc.representative);
-      if (egress.isEmpty()) continue;
-      const conns = egress.intersect(ingressOf(dc, sc.representative));
-      if (conns.isEmpty()) continue;
-      for (const src of sc.members) {
-        for (const dst of dc.members) {
-          if (src.workload === dst.workload) continue;
-          entries.push({ src, dst, conns });
-        }
-      }
+  const emit = (s: number, d: number, conns: ConnectionSet) => {
+    for (const src of classes[s].members) {
+      for (const dst of classes[d].members) if (src.workload !== dst.workload) entries.push({ src, dst, conns });
     }
+  };
+  if (cluster.tierPolicies.length === 0) {
+    // NetworkPolicy alone: rule by rule over classes (rules x classes), not pair by pair.
+    classPairConnections(cluster, classes, emit);
+  } else {
+    // Cluster-wide tiers decide per pair, around the NetworkPolicy verdict.
+    classes.forEach((sc, s) => classes.forEach((dc, d) => {
+      const egress = egressOf(sc, dc.representative);
+      const conns = egress.isEmpty() ? egress : egress.intersect(ingressOf(dc, sc.representative));
+      if (!conns.isEmpty()) emit(s, d, conns);
+    }));
   }
   for (const r of externalRanges(cluster, 'ingress', options)) {
     const src = ipRangeEndpoint(r);

@@ -22,8 +22,16 @@ export function namespaceLabels(cluster: Cluster, ns: string): Readonly<Record<s
 export function peerMatches(cluster: Cluster, policy: NetworkPolicy, peer: NetworkPolicyPeer, remote: Endpoint): boolean {
   if (peer.ipBlock) return remote.kind === 'ip' && ipBlockContains(peer.ipBlock, endpointRange(remote));
   if (remote.kind === 'ip') return false;
-  const nsOk = peer.namespaceSelector
-    ? matchesSelector(peer.namespaceSelector, namespaceLabels(cluster, remote.namespace))
-    : remote.namespace === policy.namespace;
-  return nsOk && (!peer.podSelector || matchesSelector(peer.podSelector, remote.labels));
+  return peerNamespaceMatches(cluster, policy, peer, remote.namespace) && peerPodLabelsMatch(peer, remote.labels);
+}
+
+/** The namespace half of a selector peer: namespaceSelector, or else the policy's own namespace. */
+export function peerNamespaceMatches(cluster: Cluster, policy: NetworkPolicy, peer: NetworkPolicyPeer, ns: string): boolean {
+  if (peer.ipBlock) return false;
+  return peer.namespaceSelector ? matchesSelector(peer.namespaceSelector, namespaceLabels(cluster, ns)) : ns === policy.namespace;
+}
+
+/** The pod half of a selector peer: podSelector, or every pod when absent. */
+export function peerPodLabelsMatch(peer: NetworkPolicyPeer, labels: Readonly<Record<string, string>>): boolean {
+  return !peer.ipBlock && (!peer.podSelector || matchesSelector(peer.podSelector, labels));
 }
