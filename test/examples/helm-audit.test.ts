@@ -4,6 +4,7 @@ import { cli, ROOT } from './synth';
 // The CLI over a chart rendered by `helm template shop ./web` (objects carry no namespace: -n gives it).
 
 const CHART = path.join(ROOT, 'examples', 'helm-audit', 'rendered.yaml');
+const FIXED = path.join(ROOT, 'examples', 'helm-audit', 'fixed.yaml');
 const rel = (text: string) => text.split(CHART).join('rendered.yaml');
 
 describe('helm-audit example', () => {
@@ -73,5 +74,29 @@ describe('helm-audit example', () => {
       '  rendered.yaml#6 HorizontalPodAutoscaler shop-web (autoscaling/v2): kind not used by the traffic engine',
       '',
     ].join('\n'));
+  });
+
+  test('fixed.yaml (policy on the container port, namespace default-deny) passes, and diff shows what closed', () => {
+    const v = cli('validate', '-n', 'shop', FIXED);
+    expect(v.code).toBe(0);
+    expect(v.out).not.toContain('TRF-NP-006');
+    expect(v.out).not.toContain('TRF-NP-001');
+    expect(cli('list', '-n', 'shop', FIXED).out).toBe([
+      'shop/shop-web-test-connection[Pod] => shop/shop-redis-master[StatefulSet] : TCP 6379',
+      'shop/shop-web[Deployment] => shop/shop-redis-master[StatefulSet] : TCP 6379',
+      '',
+    ].join('\n'));
+    const d = cli('diff', '-n', 'shop', CHART, FIXED);
+    expect(d.code).toBe(0);
+    expect(d.out.split('\n')).toEqual([
+      'Connectivity diff:',
+      'diff-type: changed, source: shop/shop-web-test-connection[Pod], destination: shop/shop-redis-master[StatefulSet], ref1: All Connections, ref2: TCP 6379',
+      'diff-type: changed, source: shop/shop-web[Deployment], destination: shop/shop-redis-master[StatefulSet], ref1: All Connections, ref2: TCP 6379',
+      'diff-type: removed, source: 0.0.0.0-255.255.255.255[External], destination: shop/shop-redis-master[StatefulSet], ref1: All Connections, ref2: No Connections',
+      'diff-type: removed, source: shop/shop-redis-master[StatefulSet], destination: 0.0.0.0-255.255.255.255[External], ref1: All Connections, ref2: No Connections',
+      'diff-type: removed, source: shop/shop-web-test-connection[Pod], destination: 0.0.0.0-255.255.255.255[External], ref1: All Connections, ref2: No Connections',
+      'diff-type: removed, source: shop/shop-web[Deployment], destination: 0.0.0.0-255.255.255.255[External], ref1: All Connections, ref2: No Connections',
+      '',
+    ]);
   });
 });
