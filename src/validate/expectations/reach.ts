@@ -44,19 +44,20 @@ export function checkReach(cluster: Cluster, spec: ReachSpec): ExpectationResult
   if ('error' in dst) return { description, passed: false, details: [dst.error] };
 
   let targets: Target[];
-  if (dst.service) {
+  if (dst.service && spec.port !== undefined) {
     const svc = dst.service;
-    const ports = svc.ports.filter(p => spec.port === undefined || ((p.port === spec.port || p.name === spec.port) && p.protocol === protocol));
+    const ports = svc.ports.filter(p => (p.port === spec.port || p.name === spec.port) && p.protocol === protocol);
     if (ports.length === 0) {
       return { description, passed: false, details: [`Service ${svc.namespace}/${svc.name} has no ${protocol} port ${spec.port} (ports: ${svc.ports.map(formatServicePort).join(', ') || 'none'})`] };
     }
     targets = dst.peers.flatMap(peer => ports.map(p => ({
       peer,
-      port: spec.port === undefined ? undefined : p.targetPort,
+      port: p.targetPort,
       protocol: p.protocol,
       via: `Service ${svc.namespace}/${svc.name} port ${p.port}/${p.protocol} -> targetPort ${p.targetPort}: `,
     })));
   } else {
+    // Without a port, a Service stands for its pods: any connection to them counts.
     targets = dst.peers.map(peer => ({ peer, port: spec.port, protocol }));
   }
 

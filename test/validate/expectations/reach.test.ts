@@ -41,7 +41,7 @@ describe('reachability expectations', () => {
     expect(checkReach(cluster, { from: web, to: db, reachable: false }).passed).toBe(true);
     const r = checkReach(cluster, { from: web, to: apiSvc, reachable: false });
     expect(r.passed).toBe(false);
-    expect(r.details[0]).toBe('Service shop/api port 80/TCP -> targetPort http: shop/web[Deployment] -> shop/api[Deployment]: allowed TCP 8080');
+    expect(r.details[0]).toBe('shop/web[Deployment] -> shop/api[Deployment]: allowed TCP 8080');
     expect(r.details).toContain('  ingress: allowed by shop/api-in ingress rule 0 (TCP 8080)');
   });
 
