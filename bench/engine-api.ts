@@ -15,6 +15,7 @@ export function optionalModule<T = Record<string, unknown>>(rel: string): T | un
   } catch {
     return undefined;
   }
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require(resolved) as T;
 }
 

@@ -9,6 +9,7 @@
  */
 import { stringify } from 'yaml';
 
+/* eslint-disable no-bitwise */
 /** Deterministic PRNG (mulberry32): the same seed always gives the same cluster. */
 export function rng(seed: number): () => number {
   let a = seed >>> 0;
@@ -20,6 +21,7 @@ export function rng(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+/* eslint-enable no-bitwise */
 
 export interface GenerateOptions {
   readonly workloads: number;
@@ -137,7 +139,9 @@ export function generateCluster(opts: GenerateOptions): GeneratedCluster {
   return { objects, workloads, services, policyCount: Math.min(policies.length, targetPolicies) };
 }
 
-function workloadPolicy(w: GeneratedWorkload, round: number, rand: () => number, nss: { name: string; team: string }[]): Record<string, unknown> | undefined {
+function workloadPolicy(
+  w: GeneratedWorkload, round: number, rand: () => number, nss: { name: string; team: string }[],
+): Record<string, unknown> | undefined {
   const sel = { matchLabels: { app: w.name } };
   const name = `${w.name}-${['ingress', 'egress', 'cross-ns', 'extra'][round]}`;
   if (round === 0) {
@@ -190,7 +194,9 @@ function namespace(name: string, labels: Record<string, string>): Record<string,
   return { apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels } };
 }
 
-function deployment(ns: string, name: string, labels: Record<string, string>, ports: { name: string; containerPort: number; protocol: string }[], kind: string): Record<string, unknown> {
+type ContainerPortSpec = { name: string; containerPort: number; protocol: string };
+
+function deployment(ns: string, name: string, labels: Record<string, string>, ports: ContainerPortSpec[], kind: string): Record<string, unknown> {
   const podSpec = {
     containers: [{
       name: 'main',
@@ -215,11 +221,15 @@ function deployment(ns: string, name: string, labels: Record<string, string>, po
   }
 }
 
-function service(ns: string, name: string, selector: Record<string, string>, ports: { name: string; port: number; targetPort: string }[]): Record<string, unknown> {
+function service(
+  ns: string, name: string, selector: Record<string, string>, ports: { name: string; port: number; targetPort: string }[],
+): Record<string, unknown> {
   return { apiVersion: 'v1', kind: 'Service', metadata: { name, namespace: ns }, spec: { selector, ports: ports.map(p => ({ ...p, protocol: 'TCP' })) } };
 }
 
-function netpol(ns: string, name: string, podSelector: unknown, policyTypes: string[], ingress: unknown[] | undefined, egress: unknown[] | undefined): Record<string, unknown> {
+function netpol(
+  ns: string, name: string, podSelector: unknown, policyTypes: string[], ingress: unknown[] | undefined, egress: unknown[] | undefined,
+): Record<string, unknown> {
   const spec: Record<string, unknown> = { podSelector, policyTypes };
   if (ingress !== undefined) spec.ingress = ingress;
   if (egress !== undefined) spec.egress = egress;
@@ -243,7 +253,9 @@ export function generateRoutes(cluster: GeneratedCluster, routes: number, reques
   const objects: Record<string, unknown>[] = [
     { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'GatewayClass', metadata: { name: 'envoy' }, spec: { controllerName: 'gateway.envoyproxy.io/gatewayclass-controller' } },
     {
-      apiVersion: 'gateway.networking.k8s.io/v1', kind: 'Gateway', metadata: { name: 'public', namespace: 'gateway-system' },
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'Gateway',
+      metadata: { name: 'public', namespace: 'gateway-system' },
       spec: {
         gatewayClassName: 'envoy',
         listeners: [{ name: 'http', port: 80, protocol: 'HTTP', hostname: '*.example.com', allowedRoutes: { namespaces: { from: 'All' } } }],
@@ -258,7 +270,9 @@ export function generateRoutes(cluster: GeneratedCluster, routes: number, reques
     const host = `app-${pad(i % Math.max(1, Math.floor(routes / 2)), 4)}.example.com`;
     hosts.push(host);
     objects.push({
-      apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute', metadata: { name: `route-${pad(i, 4)}`, namespace: svc.namespace },
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'HTTPRoute',
+      metadata: { name: `route-${pad(i, 4)}`, namespace: svc.namespace },
       spec: {
         parentRefs: [{ name: 'public', namespace: 'gateway-system', sectionName: 'http' }],
         hostnames: [host],

@@ -72,8 +72,8 @@ function main(): void {
   }
 
   if (phases.includes('explain')) {
-    const podOf = optionalFunction<PodOf>('engine/netpol', 'podOf') ?? optionalFunction<PodOf>('engine/netpol/endpoint', 'podOf');
-    const explain = optionalFunction<Explain>('engine/netpol', 'explainConnection') ?? optionalFunction<Explain>('engine/netpol/explain', 'explainConnection');
+    const podOf = optionalFunction<PodOf>('engine/netpol/endpoint', 'podOf');
+    const explain = optionalFunction<Explain>('engine/explain', 'explainConnection');
     if (!podOf || !explain) {
       out.explain = { samples: [], skipped: 'explainConnection/podOf (src/engine/netpol) not found' };
     } else {
@@ -81,7 +81,8 @@ function main(): void {
       const ws = cluster.workloads;
       const queries = Array.from({ length: 1000 }, () => {
         const dst = ws[Math.floor(rand() * ws.length)];
-        const port: number | string = dst.ports.length ? (rand() < 0.5 ? dst.ports[0].containerPort : dst.ports[0].name ?? dst.ports[0].containerPort) : 80;
+        const first = dst.ports[0];
+        const port: number | string = first ? (rand() < 0.5 ? first.containerPort : first.name ?? first.containerPort) : 80;
         return { src: podOf(ws[Math.floor(rand() * ws.length)]), dst: podOf(dst), port };
       });
       repeat('explain', runs, () => `${queries.filter(q => explain(cluster, q.src, q.dst, q.port, 'TCP').allowed).length}/1000 allowed`);
@@ -112,23 +113,22 @@ function main(): void {
 
 /** 1,000 requests routed over the generated Gateway and HTTPRoutes. */
 function measureRoutes(routesDir: string, runs: number): PhaseResult {
-  const l7 = optionalFunction<(c: Cluster, req: unknown) => unknown>('engine/l7', 'routeRequest', 'route', 'resolveRequest');
-  if (!l7) return { samples: [], skipped: 'request routing (src/engine/l7) not found' };
+  type Req = { method?: string; headers?: Record<string, string> };
+  const parse = optionalFunction<(url: string, opts: Req) => unknown>('engine/l7/request', 'parseRequest');
+  const route = optionalFunction<(c: Cluster, req: unknown) => { route?: unknown }[]>('engine/l7/gateway/route-request', 'routeThroughGateways');
+  if (!parse || !route) return { samples: [], skipped: 'request routing (src/engine/l7) not found' };
   const file = path.join(routesDir, 'cluster.yaml');
   const cluster = buildCluster(parseManifests(fs.readFileSync(file, 'utf8'), file));
   const requests = JSON.parse(fs.readFileSync(path.join(routesDir, 'requests.json'), 'utf8')) as { url: string; method: string; headers: Record<string, string> }[];
-  const parsed = requests.map(r => {
-    const u = new URL(r.url);
-    return { url: r.url, scheme: u.protocol.replace(':', ''), host: u.hostname, path: u.pathname, method: r.method, headers: r.headers };
-  });
+  const parsed = requests.map(r => parse(r.url, { method: r.method, headers: r.headers }));
   const samples: number[] = [];
-  let routed = 0;
+  let answered = 0;
   for (let i = 0; i < runs; i++) {
     gc();
-    routed = 0;
-    samples.push(time(() => { for (const r of parsed) if (l7(cluster, r)) routed++; }));
+    answered = 0;
+    samples.push(time(() => { for (const r of parsed) answered += route(cluster, r).length; }));
   }
-  return { samples, detail: `${requests.length} requests` };
+  return { samples, detail: `${requests.length} requests, ${answered} Gateway answers` };
 }
 
 main();

@@ -6,7 +6,9 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 
-export function runPythonSynth(root: string, out: string, runs: number, log: (s: string) => void): { plain?: number[]; validated?: number[]; skipped?: string } {
+export interface PythonSynth { plain?: number[]; validated?: number[]; skipped?: string }
+
+export function runPythonSynth(root: string, out: string, runs: number, log: (s: string) => void): PythonSynth {
   const wheels = fs.existsSync(path.join(root, 'dist', 'python')) ? fs.readdirSync(path.join(root, 'dist', 'python')).filter(f => f.endsWith('.whl')) : [];
   if (wheels.length === 0) return { skipped: 'no wheel in dist/python (run `npx projen compile && npx projen package:python`)' };
   const venv = path.join(out, 'venv');

@@ -45,7 +45,9 @@ function mib(bytes: number): string {
 /** Runs a TypeScript file of this folder in a fresh Node process and parses its JSON line. */
 function child<T>(script: string, childArgs: string[]): T {
   const r = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=4096', '-r', 'ts-node/register/transpile-only', path.join(__dirname, script), ...childArgs], {
-    cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024,
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
     env: { ...process.env, TS_NODE_PROJECT: path.join(ROOT, 'tsconfig.dev.json') },
   });
   if (r.status !== 0) throw new Error(`${script} failed (${r.status}): ${r.stderr.split('\n').slice(0, 5).join(' | ')}`);
@@ -93,7 +95,8 @@ function main(): void {
     const matrixRss = big ? 0 : child<MeasureResult>('measure.ts', ['--dir', dir, '--phases', 'matrix', '--runs', '1']).maxRssBytes;
     const phases = big ? 'parse,build,matrix,explain' : 'parse,build,matrix,explain,list';
     const timing = child<MeasureResult>('measure.ts', ['--dir', dir, '--phases', phases, '--runs', String(big ? 1 : RUNS)]);
-    results.push({ ...size, policies: gen.policyCount, objects: gen.objects.length, yamlBytes: Buffer.byteLength(yaml), timing, matrixRss: matrixRss || timing.maxRssBytes });
+    const yamlBytes = Buffer.byteLength(yaml);
+    results.push({ ...size, policies: gen.policyCount, objects: gen.objects.length, yamlBytes, timing, matrixRss: matrixRss || timing.maxRssBytes });
     log(`${size.workloads} workloads measured`);
   }
 

@@ -50,7 +50,9 @@ interface Disagreement { readonly what: string; readonly engine: string; readonl
 export function checkCase(seed: number): { disagreements: Disagreement[]; checks: number; objects: KubeObject[] } {
   // The seed also picks the size, so small and larger clusters are both covered.
   const size = new Prng(seed * 7919 + 1);
-  const objects = generateCluster(seed, { maxNamespaces: size.int(1, 4), maxPodsPerNamespace: size.int(1, 4), maxPolicies: size.int(1, 7), maxRules: size.int(1, 3) });
+  const objects = generateCluster(seed, {
+    maxNamespaces: size.int(1, 4), maxPodsPerNamespace: size.int(1, 4), maxPolicies: size.int(1, 7), maxRules: size.int(1, 3),
+  });
   const cluster = buildCluster(objects.map((object, index) => ({ object, source: { file: 'generated', index } })));
   const oracle = oracleCluster(objects);
   const pods = cluster.workloads.map(podOf);

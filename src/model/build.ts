@@ -60,7 +60,9 @@ interface Collector {
  */
 export function buildCluster(objects: readonly SourcedObject[], options: BuildOptions = {}): Cluster {
   const defaultNs = options.defaultNamespace ?? 'default';
-  const c: Collector = { namespaces: new Map(), workloads: [], services: [], networkPolicies: [], tierPolicies: [], ignored: [], referencedNamespaces: new Set() };
+  const c: Collector = {
+    namespaces: new Map(), workloads: [], services: [], networkPolicies: [], tierPolicies: [], ignored: [], referencedNamespaces: new Set(),
+  };
   const seen = new Map<string, SourcedObject>();
   const l7 = emptyL7();
   const endpointSlices: EndpointSlice[] = [];

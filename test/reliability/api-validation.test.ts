@@ -1,6 +1,7 @@
 import { App, Chart } from 'cdk8s';
 import {
-  AdminNetworkPolicy, Backend, ClusterPolicyPeer, EndpointSlices, Gateway, GatewayClass, GrpcMethodMatch, GrpcRoute, HttpRoute, Ingress, IngressBackend,
+  AdminNetworkPolicy, Backend, ClusterPolicyPeer, EndpointSlices, Gateway, GatewayClass, GrpcMethodMatch, GrpcRoute, HttpRoute, Ingress,
+  IngressBackend,
   IngressClass, IngressPathType, Listener, Match, NetworkPolicy, Peer, PodSelector, Port, ReferenceGrant, Service, ServiceSelector, ServiceType,
   RouteFilter, SessionAffinity, TierRuleAction, TrafficPolicy,
 } from '../../src';

@@ -25,7 +25,7 @@ function readTree(dir: string): Record<string, string> {
 
 describe('synthesis is deterministic', () => {
   const examples: Record<string, (outdir: string) => { synth(): void }> = {
-    shop: buildShop, gateway: buildGateway, guardrails: buildGuardrails, 'zero-trust': buildZeroTrust, expectations: d => buildExpectations(d),
+    'shop': buildShop, 'gateway': buildGateway, 'guardrails': buildGuardrails, 'zero-trust': buildZeroTrust, 'expectations': d => buildExpectations(d),
   };
   test.each(Object.keys(examples))('the %s example synthesizes byte-identical YAML twice', name => {
     const [a, b] = [1, 2].map(() => {

@@ -2,8 +2,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { runCli } from '../../../src/cli/main';
-import { bruteForceConnections, oracleCluster } from '../../oracle';
 import { captureIO, clusterOf } from '../../helpers';
+import { bruteForceConnections, oracleCluster } from '../../oracle';
 
 /**
  * Found by differential fuzzing (scripts/fuzz.ts, seed 681) against
