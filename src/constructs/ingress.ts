@@ -125,9 +125,19 @@ export interface IngressProps {
   readonly tls?: IngressTlsOptions[];
   /**
    * Where the controller's pods run, for NamespaceIsolation wiring.
-   * @default - the IngressClass's `controllerLocation`, if any
+   * @default - the `controllerLocation` of the Ingress's class (or of the app's default
+   * class when no class is named), if the app declared that class before this Ingress
    */
   readonly controller?: ControllerLocation;
+}
+
+/**
+ * The IngressClass of the app that an Ingress naming `name` (or naming no class:
+ * the app's default class) gets, if the app declares it already.
+ */
+function classInApp(scope: Construct, name: string | undefined): IngressClass | undefined {
+  const classes = scope.node.root.node.findAll().filter((c): c is IngressClass => c instanceof IngressClass);
+  return name !== undefined ? classes.find(c => c.name === name) : classes.find(c => c.isDefault);
 }
 
 const INVALID_SEQUENCES = ['//', '/./', '/../', '%2f', '%2F'];
@@ -155,7 +165,7 @@ export class Ingress extends Construct {
     if (props.ingressClass && props.ingressClassName !== undefined) {
       throw new Error(`${this.node.path}: ingressClass and ingressClassName are mutually exclusive`);
     }
-    this.controller = props.controller ?? props.ingressClass?.controllerLocation;
+    this.controller = props.controller ?? (props.ingressClass ?? classInApp(this, props.ingressClassName))?.controllerLocation;
     this.apiObject = new ApiObject(this, 'Resource', {
       apiVersion: 'networking.k8s.io/v1',
       kind: 'Ingress',

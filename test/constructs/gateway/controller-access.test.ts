@@ -85,6 +85,18 @@ describe('controllers are admitted to backends in isolated namespaces', () => {
     expect(policies(app)).toEqual([]); // shop is not isolated: no ingress rule needed
   });
 
+  test('an Ingress naming its class by name, or naming none, uses the app\'s class (or default class) location', () => {
+    const { app, charts } = appWith('shop');
+    new NamespaceIsolation(charts.shop, 'iso');
+    const api = backends(charts.shop);
+    new IngressClass(charts.shop, 'nginx', { name: 'nginx', controller: 'k8s.io/ingress-nginx', controllerLocation: { namespace: 'ingress-nginx' } });
+    new IngressClass(charts.shop, 'traefik', { name: 'traefik', controller: 'traefik.io/ingress-controller', isDefault: true, controllerLocation: { namespace: 'traefik' } });
+    new Ingress(charts.shop, 'named', { ingressClassName: 'nginx', defaultBackend: IngressBackend.service(api, 80) });
+    new Ingress(charts.shop, 'default', { defaultBackend: IngressBackend.service(api, 80) });
+    const from = policies(app)[0].spec.ingress.map((r: any) => r.from[0].namespaceSelector.matchLabels['kubernetes.io/metadata.name']);
+    expect(from).toEqual(['ingress-nginx', 'traefik']);
+  });
+
   test('no isolation, or no known controller location: no policy', () => {
     const { app, charts } = appWith('shop');
     const api = backends(charts.shop);
