@@ -30,7 +30,6 @@ from cdk8s_traffic import (
     ServicePortOptions,
     ServiceSelector,
     TcpRoute,
-    TlsMode,
     TlsRoute,
     UdpRoute,
 )
@@ -93,14 +92,7 @@ def build_l4_routes(outdir: str) -> cdk8s.App:
                 port=7777,
                 allowed_routes=AllowedRoutes.namespaces_with_labels({"kubernetes.io/metadata.name": "games"}),
             ),
-            Listener.custom(
-                name="mqtt",
-                port=443,
-                protocol="TLS",
-                tls_mode=TlsMode.PASSTHROUGH,
-                hostname="mqtt.example.com",
-                allowed_routes=from_apps,
-            ),
+            Listener.tls_passthrough(name="mqtt", hostname="mqtt.example.com", allowed_routes=from_apps),
         ],
         controller=ControllerLocation(namespace="infra", pod_labels={"app.kubernetes.io/name": "envoy"}),
     )

@@ -11,7 +11,7 @@ import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import {
   AllowedRoutes, Backend, Gateway, GatewayClass, Listener, NamespaceIsolation, ParentRef, Protocol, Service,
-  ServiceSelector, TcpRoute, TlsMode, TlsRoute, UdpRoute,
+  ServiceSelector, TcpRoute, TlsRoute, UdpRoute,
 } from '../../../src';
 
 /** A Deployment and its Service, on one port of the given protocol. */
@@ -53,9 +53,7 @@ export function buildL4Routes(outdir: string): App {
     listeners: [
       Listener.tcp({ name: 'postgres', port: 5432, allowedRoutes: fromApps }),
       Listener.udp({ name: 'game', port: 7777, allowedRoutes: AllowedRoutes.namespacesWithLabels({ 'kubernetes.io/metadata.name': 'games' }) }),
-      Listener.custom({
-        name: 'mqtt', port: 443, protocol: 'TLS', tlsMode: TlsMode.PASSTHROUGH, hostname: 'mqtt.example.com', allowedRoutes: fromApps,
-      }),
+      Listener.tlsPassthrough({ name: 'mqtt', hostname: 'mqtt.example.com', allowedRoutes: fromApps }),
     ],
     controller: { namespace: 'infra', podLabels: { 'app.kubernetes.io/name': 'envoy' } },
   });
