@@ -2,7 +2,8 @@ import { ConnectionSet } from '../engine/connectivity/connection-set';
 import { connectivityMatrix, MatrixEntry } from '../engine/connectivity/matrix';
 import { partitionAddressSpace } from '../engine/ip/partition';
 import { formatIpRange, IpFamily, IpRange, rangeContains } from '../engine/ip/range';
-import { Endpoint, endpointRange, formatEndpoint, ipEndpoint } from '../engine/netpol/endpoint';
+import { Endpoint, endpointRange, formatEndpoint, ipEndpoint, podOf } from '../engine/netpol/endpoint';
+import { ingressControllerExposure, INGRESS_CONTROLLER_PEER, INGRESS_CONTROLLER_POD } from '../engine/services/ingress-exposure';
 import { Cluster } from '../model/cluster';
 
 export type DiffType = 'changed' | 'added' | 'removed';
@@ -27,8 +28,8 @@ const TYPE_ORDER: Record<DiffType, number> = { changed: 0, added: 1, removed: 2 
  * splits is compared piece by piece.
  */
 export function diffConnectivity(before: Cluster, after: Cluster): ConnectionDiff[] {
-  const s1 = split(connectivityMatrix(before));
-  const s2 = split(connectivityMatrix(after));
+  const s1 = split(connections(before));
+  const s2 = split(connections(after));
   const names1 = workloadNames(before);
   const names2 = workloadNames(after);
   const out: ConnectionDiff[] = [];
@@ -36,7 +37,7 @@ export function diffConnectivity(before: Cluster, after: Cluster): ConnectionDif
     if (c1.equals(c2)) return;
     const type: DiffType = c1.isEmpty() ? 'added' : c2.isEmpty() ? 'removed' : 'changed';
     const missing = type === 'added' ? names1 : type === 'removed' ? names2 : undefined;
-    const gone = missing ? [src, dst].filter(e => e.kind === 'pod' && !missing.has(formatEndpoint(e))).map(formatEndpoint) : [];
+    const gone = missing ? [src, dst].filter(e => e.kind === 'pod' && e.workload && !missing.has(nameOf(e))).map(nameOf) : [];
     out.push({ type, src, dst, before: c1, after: c2, workloadsInfo: gone.length ? `workload ${gone.join(' and ')} ${type}` : undefined });
   };
   for (const key of new Set([...s1.pods.keys(), ...s2.pods.keys()])) {
@@ -67,8 +68,22 @@ export function diffConnectivity(before: Cluster, after: Cluster): ConnectionDif
     }
   }
   // netpol-analyzer sorts diff lines by their printed names (plain string order, addresses included).
-  const key = (d: ConnectionDiff) => [formatEndpoint(d.src), formatEndpoint(d.dst)];
-  return out.sort((x, y) => TYPE_ORDER[x.type] - TYPE_ORDER[y.type] || cmp(key(x)[0], key(y)[0]) || cmp(key(x)[1], key(y)[1]));
+  const key = (d: ConnectionDiff) => [nameOf(d.src), nameOf(d.dst)];
+  // Lines from {ingress-controller} come after all the others, each group ordered changed, added, removed.
+  const ic = (d: ConnectionDiff) => (d.src === INGRESS_CONTROLLER_POD ? 1 : 0);
+  return out.sort((x, y) => ic(x) - ic(y) || TYPE_ORDER[x.type] - TYPE_ORDER[y.type] || cmp(key(x)[0], key(y)[0]) || cmp(key(x)[1], key(y)[1]));
+}
+
+/** Every allowed connection netpol-analyzer lists: the matrix plus `{ingress-controller}` to exposed workloads. */
+function connections(c: Cluster): MatrixEntry[] {
+  const exposed = ingressControllerExposure(c)
+    .map((e): MatrixEntry => ({ src: INGRESS_CONTROLLER_POD, dst: podOf(e.workload), conns: e.conns }));
+  return [...connectivityMatrix(c), ...exposed];
+}
+
+/** netpol-analyzer's name of a peer. */
+function nameOf(e: Endpoint): string {
+  return e === INGRESS_CONTROLLER_POD ? INGRESS_CONTROLLER_PEER : formatEndpoint(e);
 }
 
 function cmp(a: string, b: string): number {
@@ -88,14 +103,14 @@ function split(entries: readonly MatrixEntry[]): { pods: Map<string, MatrixEntry
   const ips = new Map<string, IpGroup>();
   for (const e of entries) {
     if (e.src.kind === 'pod' && e.dst.kind === 'pod') {
-      pods.set(`${formatEndpoint(e.src)}|${formatEndpoint(e.dst)}`, e);
+      pods.set(`${nameOf(e.src)}|${nameOf(e.dst)}`, e);
       continue;
     }
     const podIsSrc = e.src.kind === 'pod';
     const pod = podIsSrc ? e.src : e.dst;
     const ip = podIsSrc ? e.dst : e.src;
     if (ip.kind !== 'ip') continue;
-    const key = `${podIsSrc ? 'out' : 'in'}|${formatEndpoint(pod)}`;
+    const key = `${podIsSrc ? 'out' : 'in'}|${nameOf(pod)}`;
     const g = ips.get(key) ?? { pod, podIsSrc, ranges: [] };
     g.ranges.push({ range: endpointRange(ip), conns: e.conns });
     ips.set(key, g);
@@ -125,7 +140,7 @@ export type DiffFormat = typeof DIFF_FORMATS[number];
 /** netpol-analyzer's `diff` output in one of its formats (an empty diff prints nothing). */
 export function formatDiff(format: DiffFormat, diffs: readonly ConnectionDiff[]): string {
   // netpol-analyzer prints nothing at all for an empty diff, whatever the format.
-  const rows = diffs.map(d => [d.type, formatEndpoint(d.src), formatEndpoint(d.dst), d.before.toString(), d.after.toString(), d.workloadsInfo ?? '']);
+  const rows = diffs.map(d => [d.type, nameOf(d.src), nameOf(d.dst), d.before.toString(), d.after.toString(), d.workloadsInfo ?? '']);
   switch (format) {
     case 'txt':
       if (rows.length === 0) return '';

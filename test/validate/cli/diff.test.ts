@@ -6,9 +6,9 @@ import { captureIO, CONFORMANCE_DIR } from '../../helpers';
 const NPA = path.join(CONFORMANCE_DIR, 'netpol-analyzer');
 
 /**
- * netpol-analyzer `diff` goldens (`diff_between_<after>_and_<before>.<fmt>`)
- * whose inputs use NetworkPolicy only (no Ingress/Route controller peers, no
- * user-defined networks).
+ * netpol-analyzer `diff` goldens (`diff_between_<after>_and_<before>.<fmt>`).
+ * Out of scope: user-defined networks (udn_*), and inputs that mix
+ * non-Kubernetes files into the manifest directory (acs-security-demos).
  */
 const CASES: Array<[before: string, after: string, format: string]> = [
   ['netpol-analysis-example-minimal', 'netpol-diff-example-minimal', 'txt'],
@@ -24,6 +24,13 @@ const CASES: Array<[before: string, after: string, format: string]> = [
   ['test_with_named_ports', 'test_with_named_ports_changed_netpol', 'txt'],
   ['with_end_port_example', 'with_end_port_example_new', 'csv'],
   ['deny_all_to_from_a_deployment', 'deny_all_to_from_a_deployment_changed_netpol', 'txt'],
+  // {ingress-controller} peers from Ingress objects, listed after the workload lines.
+  ['k8s_ingress_test', 'k8s_ingress_test_new', 'txt'],
+  ['multiple_ingress_objects_with_different_ports', 'multiple_ingress_objects_with_different_ports_new', 'csv'],
+  // AdminNetworkPolicy / BaselineAdminNetworkPolicy tiers.
+  ['anp_test_10', 'anp_test_10_swapping_rules', 'txt'],
+  ['anp_np_banp_core_test', 'anp_banp_core_test', 'md'],
+  ['banp_test_core_gress_rules', 'banp_test_core_gress_swapping_rules', 'txt'],
 ];
 
 describe('diff agrees with netpol-analyzer diff goldens', () => {
