@@ -21,6 +21,7 @@ export interface GrpcRouteRule {
   readonly backends?: Backend[];
 }
 
+/** Properties of a `GrpcRoute`: gRPC calls matched by service, method and headers on HTTP or HTTPS listeners. */
 export interface GrpcRouteProps extends HostnameRouteProps {
   /** Rules (at most 16); more can be added with `addRule`. @default - none yet */
   readonly rules?: GrpcRouteRule[];

@@ -46,6 +46,7 @@ export interface HttpRouteRule {
   readonly timeouts?: HttpRouteTimeouts;
 }
 
+/** Properties of an `HttpRoute`: requests matched by path, method, headers and query parameters on HTTP or HTTPS listeners. */
 export interface HttpRouteProps extends HostnameRouteProps {
   /** Rules (1-16); more can be added with `addRule`. @default - none yet */
   readonly rules?: HttpRouteRule[];

@@ -12,16 +12,19 @@ export interface L4RouteRule {
   readonly backends: Backend[];
 }
 
+/** Properties of a `TlsRoute`: hostnames are matched against the SNI of the TLS handshake. */
 export interface TlsRouteProps extends HostnameRouteProps {
   /** Rules (1-16; most implementations use one). @default - none yet */
   readonly rules?: L4RouteRule[];
 }
 
+/** Properties of a `TcpRoute`: every connection on the listener matches; the parent's listener (sectionName or port) selects the traffic. */
 export interface TcpRouteProps extends RouteCommonProps {
   /** Rules (1-16; most implementations use one). @default - none yet */
   readonly rules?: L4RouteRule[];
 }
 
+/** Properties of a `UdpRoute`: every datagram on the listener matches; the parent's listener (sectionName or port) selects the traffic. */
 export interface UdpRouteProps extends RouteCommonProps {
   /** Rules (1-16; most implementations use one). @default - none yet */
   readonly rules?: L4RouteRule[];
