@@ -9,7 +9,7 @@ import { Connections, NamespaceIsolation, Port, Service, ServiceSelector, Target
 export function buildFirstApp(outdir: string): App {
   const app = new App({ outdir });
   const chart = new Chart(app, 'first-app', { namespace: 'shop', disableResourceNameHashes: true });
-  new NamespaceIsolation(chart, 'isolation');   // default deny in and out; DNS egress kept
+  new NamespaceIsolation(chart, 'isolation'); // default deny in and out; DNS egress kept
 
   const deploy = (name: string, image: string, port: number) => new kplus.Deployment(chart, name, {
     metadata: { name },
@@ -36,7 +36,7 @@ if (require.main === module) {
     buildFirstApp(process.argv[2] ?? 'dist').synth();
     console.log('synthesized; every expectation holds');
   } catch (e) {
-    console.error((e as Error).message);   // the expectation that failed, with the engine's reasons
+    console.error((e as Error).message); // the expectation that failed, with the engine's reasons
     process.exit(1);
   }
 }
