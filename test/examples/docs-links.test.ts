@@ -26,4 +26,19 @@ describe('documentation links', () => {
       .filter(l => !fs.existsSync(path.resolve(ROOT, path.dirname(doc), decodeURIComponent(l))));
     expect(missing).toEqual([]);
   });
+
+  test('docs/validation.md lists every rule id the validator can report', () => {
+    const ids = new Set<string>();
+    const walk = (dir: string): void => {
+      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+        const p = path.join(dir, e.name);
+        if (e.isDirectory()) walk(p);
+        else if (e.name.endsWith('.ts')) for (const m of fs.readFileSync(p, 'utf8').matchAll(/TRF-[A-Z]+-\d{3}/g)) ids.add(m[0]);
+      }
+    };
+    walk(path.join(ROOT, 'src', 'validate'));
+    const doc = fs.readFileSync(path.join(ROOT, 'docs', 'validation.md'), 'utf8');
+    expect(ids.size).toBeGreaterThan(20);
+    expect([...ids].sort().filter(id => !doc.includes(`| ${id} |`))).toEqual([]);
+  });
 });
