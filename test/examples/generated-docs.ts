@@ -40,7 +40,7 @@ export function regenerate(text: string): string {
 }
 
 /** Markdown files that hold generated blocks, relative to the repository root. */
-export const GENERATED_MARKDOWN = ['docs/cli.md', 'docs/networkpolicy-and-isolation.md'];
+export const GENERATED_MARKDOWN = ['README.md', 'docs/cli.md', 'docs/networkpolicy-and-isolation.md'];
 
 /** Files that are wholly generated: path relative to the root, and the block spec. */
 export const GENERATED_FILES: Array<[string, string]> = [['docs/img/zero-trust.dot', 'zero-trust dot']];
