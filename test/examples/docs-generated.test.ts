@@ -24,4 +24,13 @@ describe('generated parts of the docs', () => {
     }
     expect(text).toContain('<!-- generated: --help -->');
   });
+
+  test('docs/img/zero-trust.svg (rendered from the DOT file with graphviz) shows every node and edge label of it', () => {
+    const dot = fs.readFileSync(path.join(ROOT, 'docs/img/zero-trust.dot'), 'utf8');
+    const svg = fs.readFileSync(path.join(ROOT, 'docs/img/zero-trust.svg'), 'utf8');
+    const texts = new Set([...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map(m => m[1].replace(/&#45;/g, '-')));
+    const labels = [...new Set([...dot.matchAll(/label="([^"]*)"/g)].map(m => m[1]))];
+    expect(labels.length).toBeGreaterThan(5);
+    expect(labels.filter(l => !texts.has(l))).toEqual([]);
+  });
 });
