@@ -1,6 +1,7 @@
 // Parts of the docs that are command output: the CLI's --help text and the zero-trust
 // connectivity graph. docs-generated.test.ts checks the committed text equals the current
 // output; run this file to rewrite it:  npx ts-node test/examples/generated-docs.ts
+// (then, with graphviz: dot -Tsvg docs/img/zero-trust.dot -o docs/img/zero-trust.svg)
 import * as fs from 'fs';
 import * as path from 'path';
 import { cli, ROOT, synth } from './synth';
