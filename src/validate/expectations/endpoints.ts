@@ -1,6 +1,7 @@
 import { ExpectationResult } from './result';
 import { findService } from './subject';
 import { serviceBackends } from '../../engine/service-backends';
+import { resolveTargetOn, serviceEndpoints } from '../../engine/services';
 import { Cluster } from '../../model/cluster';
 
 /**
@@ -23,16 +24,13 @@ export function checkHasEndpoints(cluster: Cluster, namespace: string, name: str
     } else {
       for (const p of svc.ports) {
         if (typeof p.targetPort !== 'string') continue;
-        const named = p.targetPort;
-        if (!backends.some(w => w.ports.some(cp => cp.name === named && cp.protocol === p.protocol))) {
-          details.push(`port ${p.port}/${p.protocol}: no selected pod has a ${p.protocol} container port named "${named}"`);
+        if (!backends.some(w => resolveTargetOn(p, w).containerPort !== undefined)) {
+          details.push(`port ${p.port}/${p.protocol}: no selected pod has a ${p.protocol} container port named "${p.targetPort}"`);
         }
       }
     }
   } else {
-    const ready = cluster.endpointSlices
-      .filter(s => s.namespace === namespace && s.serviceName === name)
-      .flatMap(s => s.endpoints.filter(e => e.conditions.ready || (svc.publishNotReadyAddresses && e.conditions.serving)));
+    const ready = serviceEndpoints(cluster, svc).filter(e => e.ready || (svc.publishNotReadyAddresses && e.serving));
     if (ready.length === 0) details.push('no selector, and no EndpointSlice labelled kubernetes.io/service-name with a ready endpoint');
   }
   return { description, passed: details.length === 0, details };

@@ -1,3 +1,4 @@
+import { resolveTargetOn } from '../../../engine/services';
 import { Rule, refOf, Violation } from '../../rule';
 
 /**
@@ -17,7 +18,7 @@ export const namedTargetPortMissing: Rule = {
       if (backends.length === 0) continue;
       svc.ports.forEach((p, i) => {
         if (typeof p.targetPort !== 'string') return;
-        const missing = backends.filter(w => !w.ports.some(cp => cp.name === p.targetPort && cp.protocol === p.protocol));
+        const missing = backends.filter(w => resolveTargetOn(p, w).containerPort === undefined);
         if (missing.length === 0) return;
         const who = missing.map(w => `${w.kind} ${w.namespace}/${w.name}`).join(', ');
         const all = missing.length === backends.length;
