@@ -8,6 +8,7 @@ import { deployment, findingsOf } from '../helpers';
 
 const web = deployment('web', { app: 'web' }, [[8080, 'http']], 'shop');
 const db = deployment('db', { app: 'db' }, [[5432, 'pg']], 'shop');
+const coredns = deployment('coredns', { 'k8s-app': 'kube-dns' }, [[53, 'dns', 'UDP'], [53, 'dns-tcp']], 'kube-system');
 
 function np(name: string, spec: string, ns = 'shop'): string {
   return `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: ${name}, namespace: ${ns}}\nspec:\n${spec.split('\n').map(l => '  ' + l).join('\n')}\n---\n`;
@@ -82,6 +83,26 @@ describe('TRF-NP-005 default-deny-without-dns-egress', () => {
   test('is silent when a policy allows DNS, or egress is not isolated', () => {
     expect(findingsOf(defaultDenyWithoutDns, web + db + denyAll + dns)).toEqual([]);
     expect(findingsOf(defaultDenyWithoutDns, web + np('in-only', 'podSelector: {}'))).toEqual([]);
+  });
+  test('counts an AdminNetworkPolicy that allows DNS before NetworkPolicy is consulted', () => {
+    const allowDns = `apiVersion: policy.networking.k8s.io/v1alpha1
+kind: AdminNetworkPolicy
+metadata: {name: allow-dns}
+spec:
+  priority: 10
+  subject: {namespaces: {}}
+  egress:
+  - {name: dns, action: Allow, to: [{pods: {namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: kube-system}}, podSelector: {matchLabels: {k8s-app: kube-dns}}}}], ports: [{portNumber: {port: 53, protocol: UDP}}]}
+---
+`;
+    expect(findingsOf(defaultDenyWithoutDns, web + denyAll + allowDns)).toEqual([]);
+    expect(findingsOf(defaultDenyWithoutDns, web + coredns + denyAll + allowDns)).toEqual([]);
+  });
+  test('with the DNS pods in the input, their own ingress isolation counts too', () => {
+    const f = findingsOf(defaultDenyWithoutDns, web + coredns + dns + np('dns-locked', 'podSelector: {}\npolicyTypes: [Ingress]', 'kube-system'));
+    expect(f.map(x => [x.object.name, x.message])).toEqual([
+      ['web', 'egress is isolated by shop/dns but the ingress of the cluster DNS pods (kube-system/coredns) does not admit UDP 53 from it: DNS lookups will fail'],
+    ]);
   });
 });
 
