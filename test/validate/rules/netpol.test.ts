@@ -27,6 +27,18 @@ describe('TRF-NP-001 namespace-without-default-deny', () => {
   test('is silent once every pod is isolated both ways', () => {
     expect(findingsOf(namespaceWithoutDefaultDeny, web + db + denyAll)).toEqual([]);
   });
+  test('counts a cluster-wide baseline deny as isolation, per direction', () => {
+    const banp = `apiVersion: policy.networking.k8s.io/v1alpha1
+kind: BaselineAdminNetworkPolicy
+metadata: {name: default}
+spec:
+  subject: {namespaces: {matchLabels: {kubernetes.io/metadata.name: shop}}}
+  ingress: [{name: deny-all, action: Deny, from: [{namespaces: {}}]}]
+---
+`;
+    const f = findingsOf(namespaceWithoutDefaultDeny, web + db + banp);
+    expect(f.map(x => x.message)).toEqual(['namespace shop has no default deny: not isolated for egress (db, web)']);
+  });
 });
 
 describe('TRF-NP-002 policy-selects-no-pods', () => {

@@ -1,10 +1,20 @@
 import { isolatingPolicies } from './select';
+import { ConnectionSet } from '../../../engine/connectivity/connection-set';
+import { podOf, PodEndpoint } from '../../../engine/netpol/endpoint';
+import { tieredConnections } from '../../../engine/tiers/evaluate';
+import { Workload } from '../../../model/cluster';
 import { PolicyType } from '../../../model/kinds/network-policy';
-import { Rule, Violation } from '../../rule';
+import { Rule, RuleContext, Violation } from '../../rule';
+
+/** A pod of some namespace the input does not hold (not a valid name, so it never collides with one). */
+const STRANGER: PodEndpoint = { kind: 'pod', namespace: '<another namespace>', labels: {}, ports: [] };
 
 /**
  * Without a policy isolating every pod, any new workload in the namespace is
- * open to the whole cluster (and the whole cluster is open to it).
+ * open to the whole cluster (and the whole cluster is open to it). A
+ * cluster-wide tier policy (AdminNetworkPolicy, BaselineAdminNetworkPolicy,
+ * ClusterNetworkPolicy) that denies a pod from elsewhere in the cluster
+ * isolates it as well as a NetworkPolicy default deny would.
  */
 export const namespaceWithoutDefaultDeny: Rule = {
   id: 'TRF-NP-001',
@@ -19,7 +29,7 @@ export const namespaceWithoutDefaultDeny: Rule = {
       if (workloads.length === 0) continue;
       const gaps: string[] = [];
       for (const dir of ['Ingress', 'Egress'] as PolicyType[]) {
-        const open = workloads.filter(w => isolatingPolicies(ctx, w, dir).length === 0);
+        const open = workloads.filter(w => isolatingPolicies(ctx, w, dir).length === 0 && !tierIsolated(ctx, w, dir));
         if (open.length > 0) gaps.push(`${dir.toLowerCase()} (${open.map(w => w.name).join(', ')})`);
       }
       if (gaps.length === 0) continue;
@@ -31,6 +41,15 @@ export const namespaceWithoutDefaultDeny: Rule = {
     return out;
   },
 };
+
+/** Whether the cluster-wide tiers alone deny everything between the workload and a pod of another namespace. */
+function tierIsolated(ctx: RuleContext, w: Workload, dir: PolicyType): boolean {
+  if (ctx.cluster.tierPolicies.length === 0) return false;
+  const pod = podOf(w);
+  const direction = dir === 'Ingress' ? 'ingress' : 'egress';
+  const dst = direction === 'ingress' ? pod : STRANGER;
+  return tieredConnections(ctx.cluster, direction, pod, STRANGER, dst, { isolated: false, allowed: ConnectionSet.all() }).isEmpty();
+}
 
 function firstWorkloadSource(ctx: Parameters<Rule['check']>[0], ns: string) {
   return ctx.workloadsIn(ns)[0]?.source;
