@@ -13,6 +13,8 @@ export interface Violation {
   readonly field?: string;
   /** Overrides the rule's fix hint when the fix depends on the object. */
   readonly fix?: string;
+  /** Overrides the rule's level when the finding is less certain for this object. */
+  readonly level?: Level;
 }
 
 /**

@@ -58,7 +58,7 @@ describe('TRF-NP-003 peer-matches-no-pods', () => {
       'ingress:',
       '- from: [{podSelector: {matchLabels: {app: web}}}, {podSelector: {matchLabels: {app: api}}}]',
     ].join('\n')));
-    expect(f.map(x => [x.field, x.message])).toEqual([['spec.ingress[0].from[1]', 'ingress peer 0.1 matches no pods: this part of the rule allows nothing']]);
+    expect(f.map(x => [x.field, x.message])).toEqual([['spec.ingress[0].from[1]', 'ingress rule 0 peer 1 (podSelector {app: api}) matches no pods: this part of the rule allows nothing']]);
   });
   test('is silent for ipBlocks and for peers in other namespaces that exist', () => {
     const coredns = deployment('coredns', { 'k8s-app': 'kube-dns' }, [[53, 'dns', 'UDP']], 'kube-system');
@@ -68,6 +68,20 @@ describe('TRF-NP-003 peer-matches-no-pods', () => {
       '- to: [{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: kube-system}}, podSelector: {matchLabels: {k8s-app: kube-dns}}}]',
       '- to: [{ipBlock: {cidr: 10.0.0.0/8}}]',
     ].join('\n')))).toEqual([]);
+  });
+  test('is info only for a peer whose namespace is not in the input (declare it as context)', () => {
+    const f = findingsOf(peerMatchesNoPods, web + np('egress', [
+      'podSelector: {}',
+      'egress:',
+      '- to: [{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: kube-system}}, podSelector: {matchLabels: {k8s-app: kube-dns}}}]',
+      '- to: [{namespaceSelector: {matchExpressions: [{key: team, operator: In, values: [a, b]}]}}]',
+    ].join('\n')));
+    expect(f.map(x => [x.level, x.field, x.message])).toEqual([
+      ['info', 'spec.egress[0].to[0]', 'egress rule 0 peer 0 (namespaceSelector {kubernetes.io/metadata.name: kube-system} + podSelector {k8s-app: kube-dns}) '
+        + 'matches no pods: the namespaces it selects are not in the input, so it likely lives outside it (declare it as context to check it)'],
+      ['info', 'spec.egress[1].to[0]', 'egress rule 1 peer 0 (namespaceSelector {team In (a, b)}) '
+        + 'matches no pods: the namespaces it selects are not in the input, so it likely lives outside it (declare it as context to check it)'],
+    ]);
   });
 });
 

@@ -1,7 +1,14 @@
 import { peerWorkloads } from './select';
-import { Rule, refOf, Violation } from '../../rule';
+import { peerNamespaceMatches } from '../../../engine/netpol/peers';
+import { LabelSelector } from '../../../model/selector';
+import { NetworkPolicy, NetworkPolicyPeer } from '../../../model/kinds/network-policy';
+import { Rule, RuleContext, refOf, Violation } from '../../rule';
 
-/** A peer that matches nothing is usually a label typo; the rule then allows nothing. */
+/**
+ * A peer that matches nothing is usually a label typo; the rule then allows
+ * nothing. A peer whose namespaces are all absent from the input (CoreDNS in
+ * kube-system is the classic) most likely lives outside it: info only.
+ */
 export const peerMatchesNoPods: Rule = {
   id: 'TRF-NP-003',
   name: 'peer-matches-no-pods',
@@ -15,10 +22,15 @@ export const peerMatchesNoPods: Rule = {
         rules.forEach((rule, i) => rule.peers.forEach((peer, j) => {
           const matched = peerWorkloads(ctx, np, peer);
           if (matched === undefined || matched.length > 0) return;
+          const what = `${dir} rule ${i} peer ${j} (${describePeer(peer)})`;
+          const outside = !inputHasNamespaceOf(ctx, np, peer);
           out.push({
             object: refOf('NetworkPolicy', np),
             field: `spec.${dir}[${i}].${key}[${j}]`,
-            message: `${dir} peer ${i}.${j} matches no pods: this part of the rule allows nothing`,
+            message: outside
+              ? `${what} matches no pods: the namespaces it selects are not in the input, so it likely lives outside it (declare it as context to check it)`
+              : `${what} matches no pods: this part of the rule allows nothing`,
+            level: outside ? 'info' : undefined,
           });
         }));
       }
@@ -26,3 +38,22 @@ export const peerMatchesNoPods: Rule = {
     return out;
   },
 };
+
+/** Whether some namespace of the input (declared, or holding an object) is one the peer selects. */
+function inputHasNamespaceOf(ctx: RuleContext, np: NetworkPolicy, peer: NetworkPolicyPeer): boolean {
+  return [...ctx.cluster.namespaces.keys()].some(ns => peerNamespaceMatches(ctx.cluster, np, peer, ns));
+}
+
+function describePeer(peer: NetworkPolicyPeer): string {
+  const parts: string[] = [];
+  if (peer.namespaceSelector) parts.push(`namespaceSelector ${describeSelector(peer.namespaceSelector)}`);
+  if (peer.podSelector) parts.push(`podSelector ${describeSelector(peer.podSelector)}`);
+  return parts.join(' + ');
+}
+
+/** `{k: v, key In (a, b)}`; `{}` selects everything. */
+function describeSelector(sel: LabelSelector): string {
+  const labels = Object.entries(sel.matchLabels).map(([k, v]) => `${k}: ${v}`);
+  const exprs = sel.matchExpressions.map(e => e.values.length ? `${e.key} ${e.operator} (${e.values.join(', ')})` : `${e.key} ${e.operator}`);
+  return `{${[...labels, ...exprs].join(', ')}}`;
+}
