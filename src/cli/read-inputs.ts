@@ -1,20 +1,31 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { CliIO } from './io';
-import { ManifestError } from '../model/errors';
+import { formatSource, ManifestError, SourceRef } from '../model/errors';
 import { ParseLimits, parseManifests, SourcedObject } from '../model/manifest';
 
 const MANIFEST_EXT = /\.(ya?ml|json)$/i;
+
+/** A manifest file to read; `walked` when found under a directory rather than named. */
+export interface InputFile {
+  readonly file: string;
+  readonly walked: boolean;
+}
 
 /**
  * Expands paths (files, directories recursively, `-` for stdin) into the
  * manifest files to read, in sorted order so output never depends on readdir order.
  */
 export function expandPaths(paths: readonly string[]): string[] {
-  const out: string[] = [];
+  return expandInputs(paths).map(f => f.file);
+}
+
+/** `expandPaths`, telling named files from files found by walking a directory. */
+export function expandInputs(paths: readonly string[]): InputFile[] {
+  const out: InputFile[] = [];
   for (const p of paths) {
     if (p === '-') {
-      out.push(p);
+      out.push({ file: p, walked: false });
       continue;
     }
     let st: fs.Stats;
@@ -23,9 +34,19 @@ export function expandPaths(paths: readonly string[]): string[] {
     } catch {
       throw new ManifestError('no such file or directory', { source: { file: p, index: 0 } });
     }
-    if (st.isDirectory()) out.push(...walk(p));
-    else out.push(p);
+    if (st.isDirectory()) out.push(...walk(p).map(file => ({ file, walked: true })));
+    else out.push({ file: p, walked: false });
   }
+  return out;
+}
+
+/** Documents skipped per CLI run (keyed by its io), for `--verbose`. */
+const skippedByRun = new WeakMap<CliIO, SourceRef[]>();
+
+/** Documents of walked files skipped as not Kubernetes objects since the last call, in reading order. */
+export function takeSkippedDocuments(io: CliIO): readonly SourceRef[] {
+  const out = skippedByRun.get(io) ?? [];
+  skippedByRun.delete(io);
   return out;
 }
 
@@ -42,9 +63,14 @@ function walk(dir: string): string[] {
 /** Reads and parses every manifest under `paths`. */
 export function readInputs(paths: readonly string[], io: CliIO, limits?: ParseLimits): SourcedObject[] {
   const objects: SourcedObject[] = [];
-  for (const file of expandPaths(paths)) {
+  for (const { file, walked } of expandInputs(paths)) {
     const text = file === '-' ? io.readStdin() : fs.readFileSync(file, 'utf8');
-    objects.push(...parseManifests(text, file === '-' ? '<stdin>' : file, limits));
+    // Directories hold other YAML too (CI files, expected outputs): skip it, loudly. A named file must be a manifest.
+    const skip = walked ? (source: SourceRef) => {
+      io.stderr(`warning: ${formatSource(source)}: not a Kubernetes object, skipped\n`);
+      skippedByRun.set(io, [...(skippedByRun.get(io) ?? []), source]);
+    } : undefined;
+    objects.push(...parseManifests(text, file === '-' ? '<stdin>' : file, limits, skip));
   }
   return objects;
 }

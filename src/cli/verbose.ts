@@ -1,5 +1,6 @@
 import { Option } from 'commander';
 import { CliIO } from './io';
+import { takeSkippedDocuments } from './read-inputs';
 import { Cluster, IgnoredObject } from '../model/cluster';
 import { formatSource } from '../model/errors';
 import { describeObject } from '../model/fields';
@@ -15,7 +16,8 @@ export function verboseOption(): Option {
  */
 export function reportIgnored(io: CliIO, cluster: Cluster, opts: object): void {
   if (!(opts as { verbose?: boolean }).verbose) return;
-  const lines = [...cluster.ignored].sort(compareIgnored).map(formatIgnored);
+  const skipped = takeSkippedDocuments(io).map(s => `${formatSource(s)}: not a Kubernetes object (no kind or apiVersion), skipped`);
+  const lines = [...skipped, ...[...cluster.ignored].sort(compareIgnored).map(formatIgnored)];
   io.stderr(`${lines.length} object${lines.length === 1 ? '' : 's'} ignored${lines.length ? ':' : ''}\n`);
   for (const l of lines) io.stderr(`  ${l}\n`);
 }

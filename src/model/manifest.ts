@@ -45,8 +45,14 @@ const DEFAULT_LIMITS: Required<ParseLimits> = {
  * Parses a multi-document YAML (or JSON) text into objects. `kind: List`
  * (and `*List` kinds such as `DeploymentList`) is flattened into its items,
  * which keep the document index of the list. Empty documents are skipped.
+ * A document that is not a Kubernetes object (not a mapping, or without kind
+ * or apiVersion) is an error, unless `onNotAnObject` is given: then it is
+ * handed to it and skipped (files found by walking a directory, where
+ * netpol-analyzer skips them too).
  */
-export function parseManifests(text: string, file: string, limits: ParseLimits = {}): SourcedObject[] {
+export function parseManifests(
+  text: string, file: string, limits: ParseLimits = {}, onNotAnObject?: (source: SourceRef) => void,
+): SourcedObject[] {
   const lim = { ...DEFAULT_LIMITS, ...limits };
   if (Buffer.byteLength(text, 'utf8') > lim.maxBytes) {
     throw new ManifestError(`input is larger than the ${lim.maxBytes}-byte limit`, { source: { file, index: 0 } });
@@ -73,6 +79,10 @@ export function parseManifests(text: string, file: string, limits: ParseLimits =
       throw new ManifestError(`invalid YAML: ${firstLine((err as Error).message)}`, { source });
     }
     if (value === null || value === undefined) return;
+    if (onNotAnObject && !isKubeObject(value)) {
+      onNotAnObject(source);
+      return;
+    }
     collect(value, source, out);
   });
   return out;
@@ -105,6 +115,13 @@ function collect(value: unknown, source: SourceRef, out: SourcedObject[]): void 
     throw new ManifestError('expected a mapping', { source, object: kind, field: 'metadata' });
   }
   out.push({ object: { ...obj, metadata } as KubeObject, source });
+}
+
+/** A mapping with a non-empty string kind and apiVersion. */
+function isKubeObject(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const o = value as Record<string, unknown>;
+  return typeof o.kind === 'string' && o.kind !== '' && typeof o.apiVersion === 'string' && o.apiVersion !== '';
 }
 
 function withListDefaults(item: unknown, kind: string | undefined, apiVersion: string): unknown {

@@ -83,20 +83,23 @@ function discoverCases(): Case[] {
 
 /**
  * netpol-analyzer reads every YAML/JSON file and skips documents that are not
- * Kubernetes objects (expected outputs and notes live beside the inputs).
- * Files our YAML parser rejects are reported, not skipped silently.
+ * Kubernetes objects (expected outputs and notes live beside the inputs); so
+ * does the CLI for files found by walking a directory. Files our YAML parser
+ * rejects, or that hold invalid objects, are reported, not skipped silently.
  */
-function readScenario(dir: string): { objects: SourcedObject[]; yamlErrors: string[] } {
+function readScenario(dir: string): { objects: SourcedObject[]; yamlErrors: string[]; rejected: string[] } {
   const objects: SourcedObject[] = [];
   const yamlErrors: string[] = [];
+  const rejected: string[] = [];
   for (const file of expandPaths([path.join(TESTS, dir)])) {
     try {
-      objects.push(...parseManifests(fs.readFileSync(file, 'utf8'), path.relative(CORPUS, file)));
+      objects.push(...parseManifests(fs.readFileSync(file, 'utf8'), path.relative(CORPUS, file), {}, () => undefined));
     } catch (e) {
-      if ((e as Error).message.includes('invalid YAML')) yamlErrors.push((e as Error).message);
+      const message = (e as Error).message;
+      (message.includes('invalid YAML') ? yamlErrors : rejected).push(message);
     }
   }
-  return { objects, yamlErrors };
+  return { objects, yamlErrors, rejected };
 }
 
 interface Scenario {
@@ -126,8 +129,9 @@ function loadScenario(dir: string, expectedTexts: readonly string[]): Scenario {
   }
   if (has(VM_KINDS)) return { skip: { category: 'kubevirt', detail: has(VM_KINDS)! } };
   if (!includeTiers && has(TIER_KINDS)) return { skip: { category: 'admin-network-policy', detail: has(TIER_KINDS)! } };
-  const { objects, yamlErrors } = readScenario(dir);
+  const { objects, yamlErrors, rejected } = readScenario(dir);
   if (yamlErrors.length > 0) return { skip: { category: 'yaml-dialect', detail: yamlErrors[0] } };
+  if (rejected.length > 0) return { skip: { category: 'rejected-input', detail: rejected[0] } };
   let cluster: Cluster;
   try {
     cluster = buildCluster(objects);
