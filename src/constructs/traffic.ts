@@ -119,12 +119,16 @@ export class Traffic extends Construct {
   private readonly reportFormats = new Set<ReportFormat>();
   private failOnWarnings = false;
   private auditEnabled = true;
+  /** Set for the duration of one `app.synth()` / `app.synthYaml()`. */
+  private synthScope?: SynthScope;
 
   constructor(scope: Construct, id: string, options: TrafficOptions = {}) {
     super(scope, id);
     Object.defineProperty(this, IS_TRAFFIC, { value: true });
     this.configure(options);
     this.node.addValidation({ validate: () => this.validateApp() });
+    const root = this.node.root;
+    if (root instanceof App) this.scopeSynth(root);
   }
 
   /** Changes the options (reports are added to those already requested). */
@@ -229,7 +233,9 @@ export class Traffic extends Construct {
     for (const c of root.node.findAll()) {
       if (!ApiObject.isApiObject(c)) continue;
       paths.add(c.node.path);
-      appObjects.push({ object: c.toJson() as KubeObject, source: { file: c.node.path, index: 0 } });
+      const object = c.toJson() as KubeObject;
+      if (this.synthScope) reuseJson(c, object, this.synthScope);
+      appObjects.push({ object, source: { file: c.node.path, index: 0 } });
     }
     return runValidation({
       objects: [...appObjects, ...this.context],
@@ -253,7 +259,43 @@ export class Traffic extends Construct {
     }
   }
 
+  /**
+   * cdk8s validates the whole app once in `synth()` and again for every chart
+   * it renders, then renders every ApiObject; nothing can change in between, so
+   * one synth validates once and cdk8s writes the JSON the validator read.
+   * The app's own (or a jsii subclass's) method is kept and called.
+   */
+  private scopeSynth(app: App): void {
+    const self = this;
+    for (const name of ['synth', 'synthYaml'] as const) {
+      const original = (app as unknown as Record<string, (...a: unknown[]) => unknown>)[name];
+      Object.defineProperty(app, name, {
+        configurable: true,
+        writable: true,
+        value: function (this: App, ...args: unknown[]) {
+          if (self.synthScope) return original.apply(this, args);
+          const scope: SynthScope = { restore: [] };
+          self.synthScope = scope;
+          try {
+            return original.apply(this, args);
+          } finally {
+            self.synthScope = undefined;
+            for (const r of scope.restore.reverse()) r();
+          }
+        },
+      });
+    }
+  }
+
   private validateApp(): string[] {
+    const scope = this.synthScope;
+    if (scope?.errors) return scope.errors;
+    const errors = this.validateNow();
+    if (scope) scope.errors = errors;
+    return errors;
+  }
+
+  private validateNow(): string[] {
     let result;
     try {
       result = this.run();
@@ -285,6 +327,26 @@ export class Traffic extends Construct {
       fs.writeFileSync(path.join(root.outdir, REPORT_FILES[f]), this.render(f, cluster, report));
     }
   }
+}
+
+interface SynthScope {
+  /** The validation errors of this synth, once validated. */
+  errors?: string[];
+  /** Undoes `reuseJson` when the synth ends. */
+  readonly restore: (() => void)[];
+}
+
+/**
+ * Until the synth ends, `api.toJson()` returns `json` (already resolved by the
+ * validator, which only reads it) instead of resolving the object again.
+ */
+function reuseJson(api: ApiObject, json: unknown, scope: SynthScope): void {
+  const own = Object.getOwnPropertyDescriptor(api, 'toJson');
+  Object.defineProperty(api, 'toJson', { configurable: true, writable: true, value: () => json });
+  scope.restore.push(() => {
+    if (own) Object.defineProperty(api, 'toJson', own);
+    else delete (api as unknown as Record<string, unknown>).toJson;
+  });
 }
 
 /** File name of each report in the app's outdir. */
