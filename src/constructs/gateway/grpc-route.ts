@@ -1,11 +1,11 @@
 import { Construct } from 'constructs';
 import { Backend } from './backend';
 import { RouteFilter, RouteFilterType } from './filter';
-import { compact, Problems, SECTION_NAME_RE } from './internal';
+import { compact, Problems } from './internal';
 import { GrpcRouteMatch, MatchType } from './match';
 import {
-  renderBackend, renderFilter, renderHeaderMatches, resolveFilters, ResolvedBackend, ResolvedFilter,
-  validateBackend, validateFilters, validateHeaderMatches,
+  renderBackend, renderFilter, renderHeaderMatches, ResolvedRule, resolveRule,
+  validateFilters, validateHeaderMatches, validateRuleBackends, validateRuleCount, validateRuleName,
 } from './render';
 import { HostnameRouteProps, RouteBase } from './route-base';
 
@@ -35,7 +35,7 @@ const METHOD_RE = /^[A-Za-z_][A-Za-z_0-9]*$/;
 
 /** A Gateway API GRPCRoute; attaches to HTTP and HTTPS listeners. */
 export class GrpcRoute extends RouteBase {
-  private readonly rules: Array<{ rule: GrpcRouteRule; filters: ResolvedFilter[]; backends: ResolvedBackend[] }> = [];
+  private readonly rules: ResolvedRule<GrpcRouteRule>[] = [];
 
   constructor(scope: Construct, id: string, props: GrpcRouteProps = {}) {
     super(scope, id, 'GRPCRoute', props);
@@ -44,15 +44,7 @@ export class GrpcRoute extends RouteBase {
 
   /** Adds a rule. */
   public addRule(rule: GrpcRouteRule): void {
-    const use = (b: Backend) => this._useBackend(b);
-    this.rules.push({
-      rule,
-      filters: resolveFilters(rule.filters, use),
-      backends: (rule.backends ?? []).map(b => {
-        const backend = use(b);
-        return { backend, filters: resolveFilters(backend.filters, use) };
-      }),
-    });
+    this.rules.push(resolveRule(rule, b => this._useBackend(b)));
   }
 
   /** @internal */
@@ -71,18 +63,11 @@ export class GrpcRoute extends RouteBase {
   /** @internal */
   protected _validateRules(): string[] {
     const p = new Problems(this.node.path);
-    p.check(this.rules.length >= 1, 'spec.rules', 'at least one rule is required');
-    p.maxItems(this.rules, 16, 'spec.rules');
-    const total = this.rules.reduce((n, r) => n + (r.rule.matches?.length ?? 0), 0);
-    p.check(total <= 128, 'spec.rules', `the total number of matches across all rules must be at most 128 (got ${total})`);
+    validateRuleCount(p, this.rules, r => r.matches?.length ?? 0);
     const names = new Set<string>();
     this.rules.forEach(({ rule, filters, backends }, i) => {
       const f = `spec.rules[${i}]`;
-      if (rule.name !== undefined) {
-        p.check(SECTION_NAME_RE.test(rule.name) && rule.name.length <= 253, `${f}.name`, `invalid rule name "${rule.name}"`);
-        p.check(!names.has(rule.name), `${f}.name`, `rule name "${rule.name}" is not unique within the route`);
-        names.add(rule.name);
-      }
+      validateRuleName(p, names, rule.name, f);
       p.maxItems(rule.matches, 64, `${f}.matches`);
       (rule.matches ?? []).forEach((m, j) => {
         const mf = `${f}.matches[${j}]`;
@@ -97,11 +82,7 @@ export class GrpcRoute extends RouteBase {
         }
       });
       validateFilters(p, filters, `${f}.filters`, GRPC_FILTERS, undefined);
-      p.maxItems(backends, 16, `${f}.backendRefs`);
-      backends.forEach((b, j) => {
-        validateBackend(p, b.backend, `${f}.backendRefs[${j}]`);
-        validateFilters(p, b.filters, `${f}.backendRefs[${j}].filters`, GRPC_FILTERS, undefined);
-      });
+      validateRuleBackends(p, backends, f, GRPC_FILTERS, undefined);
     });
     return p.list();
   }

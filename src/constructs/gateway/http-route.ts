@@ -2,11 +2,11 @@ import { Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import { Backend } from './backend';
 import { RouteFilter, RouteFilterType } from './filter';
-import { compact, DURATION_RE, Problems, renderDuration, SECTION_NAME_RE } from './internal';
+import { compact, DURATION_RE, Problems, renderDuration } from './internal';
 import { HttpRouteMatch, MatchType } from './match';
 import {
-  renderBackend, renderFilter, renderHttpMatch, resolveFilters, ResolvedBackend, ResolvedFilter,
-  validateBackend, validateFilters, validateHttpMatch,
+  renderBackend, renderFilter, renderHttpMatch, ResolvedRule, resolveRule,
+  validateFilters, validateHttpMatch, validateRuleBackends, validateRuleCount, validateRuleName,
 } from './render';
 import { HostnameRouteProps, RouteBase } from './route-base';
 
@@ -52,11 +52,6 @@ export interface HttpRouteProps extends HostnameRouteProps {
   readonly rules?: HttpRouteRule[];
 }
 
-interface ResolvedRule {
-  readonly rule: HttpRouteRule;
-  readonly filters: readonly ResolvedFilter[];
-  readonly backends: readonly ResolvedBackend[];
-}
 
 const HTTP_FILTERS = [
   RouteFilterType.REQUEST_HEADER_MODIFIER, RouteFilterType.RESPONSE_HEADER_MODIFIER, RouteFilterType.REQUEST_REDIRECT,
@@ -68,7 +63,7 @@ const HTTP_FILTERS = [
  * ReferenceGrant; attachment to Gateways of the app is checked at synth time.
  */
 export class HttpRoute extends RouteBase {
-  private readonly rules: ResolvedRule[] = [];
+  private readonly rules: ResolvedRule<HttpRouteRule>[] = [];
 
   constructor(scope: Construct, id: string, props: HttpRouteProps = {}) {
     super(scope, id, 'HTTPRoute', props);
@@ -77,15 +72,7 @@ export class HttpRoute extends RouteBase {
 
   /** Adds a rule. */
   public addRule(rule: HttpRouteRule): void {
-    const use = (b: Backend) => this._useBackend(b);
-    this.rules.push({
-      rule,
-      filters: resolveFilters(rule.filters, use),
-      backends: (rule.backends ?? []).map(b => {
-        const backend = use(b);
-        return { backend, filters: resolveFilters(backend.filters, use) };
-      }),
-    });
+    this.rules.push(resolveRule(rule, b => this._useBackend(b)));
   }
 
   /** @internal */
@@ -105,18 +92,11 @@ export class HttpRoute extends RouteBase {
   /** @internal */
   protected _validateRules(): string[] {
     const p = new Problems(this.node.path);
-    p.check(this.rules.length >= 1, 'spec.rules', 'at least one rule is required');
-    p.maxItems(this.rules, 16, 'spec.rules');
-    const total = this.rules.reduce((n, r) => n + (r.rule.matches?.length ?? 1), 0);
-    p.check(total <= 128, 'spec.rules', `the total number of matches across all rules must be at most 128 (got ${total})`);
+    validateRuleCount(p, this.rules, r => r.matches?.length ?? 1);
     const names = new Set<string>();
     this.rules.forEach(({ rule, filters, backends }, i) => {
       const f = `spec.rules[${i}]`;
-      if (rule.name !== undefined) {
-        p.check(SECTION_NAME_RE.test(rule.name) && rule.name.length <= 253, `${f}.name`, `invalid rule name "${rule.name}"`);
-        p.check(!names.has(rule.name), `${f}.name`, `rule name "${rule.name}" is not unique within the route`);
-        names.add(rule.name);
-      }
+      validateRuleName(p, names, rule.name, f);
       const matches = rule.matches ?? [];
       p.maxItems(matches, 64, `${f}.matches`);
       matches.forEach((m, j) => validateHttpMatch(p, m, `${f}.matches[${j}]`));
@@ -127,11 +107,7 @@ export class HttpRoute extends RouteBase {
       if (backends.length > 0 && filters.some(x => x.filter.type === RouteFilterType.REQUEST_REDIRECT)) {
         p.add(`${f}.filters`, 'RequestRedirect filter must not be used together with backendRefs');
       }
-      p.maxItems(backends, 16, `${f}.backendRefs`);
-      backends.forEach((b, j) => {
-        validateBackend(p, b.backend, `${f}.backendRefs[${j}]`);
-        validateFilters(p, b.filters, `${f}.backendRefs[${j}].filters`, HTTP_FILTERS, onePrefix);
-      });
+      validateRuleBackends(p, backends, f, HTTP_FILTERS, onePrefix);
       const t = rule.timeouts;
       if (t) {
         const req = t.request ? renderDuration(t.request) : undefined;

@@ -1,6 +1,6 @@
 import { Backend, BackendData, renderBackendRef } from './backend';
 import { FilterData, HeaderModifierOptions, PathModifierType, RouteFilter, RouteFilterType } from './filter';
-import { compact, compare, PRECISE_HOSTNAME_RE, Problems, sortedMap } from './internal';
+import { compact, compare, PRECISE_HOSTNAME_RE, Problems, SECTION_NAME_RE, sortedMap } from './internal';
 import { HeaderMatch, HttpRouteMatch, MatchType } from './match';
 
 // Rendering and validation of the pieces HTTPRoute and GRPCRoute share (internal).
@@ -216,5 +216,53 @@ export function resolveFilters(filters: readonly RouteFilter[] | undefined, use:
   return (filters ?? []).map(filter => {
     const m = filter._filterData().mirror;
     return m ? { filter, mirror: use(m.backend) } : { filter };
+  });
+}
+
+/** An HTTPRoute or GRPCRoute rule with its filters and backends resolved (backends registered on the route). */
+export interface ResolvedRule<R> {
+  readonly rule: R;
+  readonly filters: readonly ResolvedFilter[];
+  readonly backends: readonly ResolvedBackend[];
+}
+
+/** Resolves a rule's filters and weighted backends, each backend with its own filters. */
+export function resolveRule<R extends { readonly filters?: RouteFilter[]; readonly backends?: Backend[] }>(
+  rule: R, use: (b: Backend) => BackendData,
+): ResolvedRule<R> {
+  return {
+    rule,
+    filters: resolveFilters(rule.filters, use),
+    backends: (rule.backends ?? []).map(b => {
+      const backend = use(b);
+      return { backend, filters: resolveFilters(backend.filters, use) };
+    }),
+  };
+}
+
+/** The rule list bounds: 1-16 rules, at most 128 matches in all (`matchCount` counts a rule's, defaults included). */
+export function validateRuleCount<R>(p: Problems, rules: readonly ResolvedRule<R>[], matchCount: (rule: R) => number): void {
+  p.check(rules.length >= 1, 'spec.rules', 'at least one rule is required');
+  p.maxItems(rules, 16, 'spec.rules');
+  const total = rules.reduce((n, r) => n + matchCount(r.rule), 0);
+  p.check(total <= 128, 'spec.rules', `the total number of matches across all rules must be at most 128 (got ${total})`);
+}
+
+/** A rule name: a section name, unique within the route (`names` collects them). */
+export function validateRuleName(p: Problems, names: Set<string>, name: string | undefined, field: string): void {
+  if (name === undefined) return;
+  p.check(SECTION_NAME_RE.test(name) && name.length <= 253, `${field}.name`, `invalid rule name "${name}"`);
+  p.check(!names.has(name), `${field}.name`, `rule name "${name}" is not unique within the route`);
+  names.add(name);
+}
+
+/** A rule's backendRefs: at most 16, each valid, with valid filters. */
+export function validateRuleBackends(
+  p: Problems, backends: readonly ResolvedBackend[], field: string, allowed: readonly RouteFilterType[], prefixMatches: number | undefined,
+): void {
+  p.maxItems(backends, 16, `${field}.backendRefs`);
+  backends.forEach((b, j) => {
+    validateBackend(p, b.backend, `${field}.backendRefs[${j}]`);
+    validateFilters(p, b.filters, `${field}.backendRefs[${j}].filters`, allowed, prefixMatches);
   });
 }
