@@ -1,8 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ClusterPolicyPeer, TierRuleAction, TierRuleOptions } from './cluster-policy-peer';
-import { checkPriority, checkRule, checkSubject, keepClusterScoped, lazyTierSpec } from './tier-policy-render';
-import { validateWithModel } from './validate-object';
+import { checkPriority, checkRule, checkSubject, lazyTierSpec, tierPolicyObject } from './tier-policy-render';
 
 /** Properties of an AdminNetworkPolicy. */
 export interface AdminNetworkPolicyProps {
@@ -50,17 +49,11 @@ export class AdminNetworkPolicy extends Construct {
     checkSubject(this, props.subject);
     this.ingress = [];
     this.egress = [];
-    this.apiObject = new ApiObject(this, 'Resource', {
-      apiVersion: 'policy.networking.k8s.io/v1alpha1',
-      kind: 'AdminNetworkPolicy',
-      metadata: props.name ? { name: props.name } : {},
-      spec: lazyTierSpec({ priority: props.priority, subject: props.subject, ingress: this.ingress, egress: this.egress, portStyle: 'v1alpha1' }),
-    });
-    keepClusterScoped(this.apiObject);
+    this.apiObject = tierPolicyObject(this, 'policy.networking.k8s.io/v1alpha1', 'AdminNetworkPolicy', props.name,
+      lazyTierSpec({ priority: props.priority, subject: props.subject, ingress: this.ingress, egress: this.egress, portStyle: 'v1alpha1' }));
     this.name = this.apiObject.name;
     for (const r of props.ingress ?? []) this.addIngressRule(r);
     for (const r of props.egress ?? []) this.addEgressRule(r);
-    this.node.addValidation({ validate: () => validateWithModel(this.apiObject, this.node.path, 'default') });
   }
 
   /** Appends an ingress rule (lowest precedence so far). */

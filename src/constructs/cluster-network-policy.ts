@@ -1,8 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ClusterPolicyPeer, TierRuleAction, TierRuleOptions } from './cluster-policy-peer';
-import { checkPriority, checkRule, checkSubject, keepClusterScoped, lazyTierSpec } from './tier-policy-render';
-import { validateWithModel } from './validate-object';
+import { checkPriority, checkRule, checkSubject, lazyTierSpec, tierPolicyObject } from './tier-policy-render';
 
 /** The tier of a ClusterNetworkPolicy. */
 export enum ClusterNetworkPolicyTier {
@@ -54,19 +53,12 @@ export class ClusterNetworkPolicy extends Construct {
     super(scope, id);
     checkPriority(this, props.priority);
     checkSubject(this, props.subject);
-    this.apiObject = new ApiObject(this, 'Resource', {
-      apiVersion: 'policy.networking.k8s.io/v1alpha2',
-      kind: 'ClusterNetworkPolicy',
-      metadata: props.name ? { name: props.name } : {},
-      spec: lazyTierSpec({
-        tier: props.tier, priority: props.priority, subject: props.subject, ingress: this.ingress, egress: this.egress, portStyle: 'v1alpha2',
-      }),
-    });
-    keepClusterScoped(this.apiObject);
+    this.apiObject = tierPolicyObject(this, 'policy.networking.k8s.io/v1alpha2', 'ClusterNetworkPolicy', props.name, lazyTierSpec({
+      tier: props.tier, priority: props.priority, subject: props.subject, ingress: this.ingress, egress: this.egress, portStyle: 'v1alpha2',
+    }));
     this.name = this.apiObject.name;
     for (const r of props.ingress ?? []) this.addIngressRule(r);
     for (const r of props.egress ?? []) this.addEgressRule(r);
-    this.node.addValidation({ validate: () => validateWithModel(this.apiObject, this.node.path, 'default') });
   }
 
   /** Appends an ingress rule (lowest precedence so far). */

@@ -1,7 +1,8 @@
 import { ApiObject, Chart, JsonPatch, Lazy } from 'cdk8s';
-import { IConstruct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { ClusterPolicyPeer, TierRuleAction, TierRuleOptions } from './cluster-policy-peer';
 import { Port } from './port';
+import { validateWithModel } from './validate-object';
 import { MAX_PRIORITY, MIN_PRIORITY } from '../model/kinds/tier-policy';
 
 /** Which field names the ports of a rule are rendered with. */
@@ -77,6 +78,17 @@ export function checkRule(c: IConstruct, rule: TierRuleOptions, direction: 'ingr
   return { ...rule, peers: [...rule.peers], ports: rule.ports ? [...rule.ports] : undefined };
 }
 
+
+/**
+ * The cluster-scoped ApiObject of an AdminNetworkPolicy or ClusterNetworkPolicy
+ * construct, checked against the model at synth time.
+ */
+export function tierPolicyObject(scope: Construct, apiVersion: string, kind: string, name: string | undefined, spec: unknown): ApiObject {
+  const api = new ApiObject(scope, 'Resource', { apiVersion, kind, metadata: name ? { name } : {}, spec });
+  keepClusterScoped(api);
+  scope.node.addValidation({ validate: () => validateWithModel(api, scope.node.path, 'default') });
+  return api;
+}
 
 /** Cluster-scoped kinds carry no namespace, even inside a chart that sets one. */
 export function keepClusterScoped(api: ApiObject): void {
