@@ -2,6 +2,7 @@ import { Option } from 'commander';
 import { CliIO } from './io';
 import { takeSkippedDocuments } from './read-inputs';
 import { Cluster, IgnoredObject } from '../model/cluster';
+import { compare as cmp } from '../model/compare';
 import { formatSource } from '../model/errors';
 import { describeObject } from '../model/fields';
 
@@ -29,8 +30,4 @@ export function formatIgnored(o: IgnoredObject): string {
 function compareIgnored(a: IgnoredObject, b: IgnoredObject): number {
   return cmp(a.source.file, b.source.file) || a.source.index - b.source.index
     || cmp(a.kind, b.kind) || cmp(a.namespace ?? '', b.namespace ?? '') || cmp(a.name ?? '', b.name ?? '');
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

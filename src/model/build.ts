@@ -1,4 +1,5 @@
 import { Cluster, IgnoredObject, Namespace, Service, Workload, WorkloadKind } from './cluster';
+import { compare } from './compare';
 import { ManifestError } from './errors';
 import { describeObject, typeName } from './fields';
 import { readAdminNetworkPolicy, readBaselineAdminNetworkPolicy } from './kinds/admin-network-policy';
@@ -134,10 +135,6 @@ export function buildCluster(objects: readonly SourcedObject[], options: BuildOp
     ignored: c.ignored,
     objects,
   };
-}
-
-export function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Sorts by namespace, then name, then an optional tiebreak (kind). */

@@ -4,3 +4,4 @@ export * from './fields';
 export * from './selector';
 export * from './cluster';
 export * from './build';
+export * from './compare';

@@ -1,4 +1,5 @@
 import { ContainerPort, OwnerRef, Workload, WORKLOAD_KINDS, WorkloadKind } from './cluster';
+import { compare } from './compare';
 import { FieldReader } from './fields';
 
 /**
@@ -13,10 +14,6 @@ export function readController(r: FieldReader): OwnerRef | undefined {
     return { kind: ref.optString('kind') ?? '', name: ref.string('name'), apiVersion: ref.optString('apiVersion') };
   }
   return undefined;
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function key(namespace: string, kind: string, name: string): string {

@@ -5,6 +5,7 @@ import { formatIpRange, IpFamily, IpRange, rangeContains } from '../engine/ip/ra
 import { Endpoint, endpointRange, formatEndpoint, ipEndpoint, podOf } from '../engine/netpol/endpoint';
 import { ingressControllerExposure, INGRESS_CONTROLLER_PEER, INGRESS_CONTROLLER_POD } from '../engine/services/ingress-exposure';
 import { Cluster } from '../model/cluster';
+import { compare as cmp } from '../model/compare';
 
 export type DiffType = 'changed' | 'added' | 'removed';
 
@@ -84,10 +85,6 @@ function connections(c: Cluster): MatrixEntry[] {
 /** netpol-analyzer's name of a peer. */
 function nameOf(e: Endpoint): string {
   return e === INGRESS_CONTROLLER_POD ? INGRESS_CONTROLLER_PEER : formatEndpoint(e);
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function workloadNames(c: Cluster): Set<string> {

@@ -1,3 +1,4 @@
+import { compare as cmp } from '../model/compare';
 import { SourceRef } from '../model/errors';
 
 /** How bad a finding is. `error` fails synthesis and makes `validate` exit 1. */
@@ -63,8 +64,4 @@ export function compareFindings(a: Finding, b: Finding): number {
     || cmp(a.object.name, b.object.name)
     || cmp(a.field ?? '', b.field ?? '')
     || cmp(a.message, b.message);
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

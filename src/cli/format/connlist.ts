@@ -4,6 +4,7 @@
  * Formatters take plain strings: naming peers and printing connection sets is
  * the engine's job.
  */
+import { compare as cmp } from '../../model/compare';
 
 export type ConnlistFormat = 'txt' | 'json' | 'csv' | 'md' | 'dot';
 export const CONNLIST_FORMATS: readonly ConnlistFormat[] = ['txt', 'json', 'csv', 'md', 'dot'];
@@ -36,10 +37,6 @@ export interface ConnlistOutput {
   readonly drawn?: readonly string[];
   /** With `--focus-conn`: the focused connection (`UDP 52`); lines then omit the connection. */
   readonly focusConn?: string;
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Sorted by source, then destination, comparing the printed strings (as netpol-analyzer does). */

@@ -1,6 +1,9 @@
 import { ApiObject, App, Chart, Duration } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { NAMESPACE_NAME_LABEL } from '../../model/cluster';
+import { compare } from '../../model/compare';
+
+export { compare };
 
 // Shared helpers of the Ingress and Gateway API constructs. Not exported from the package.
 
@@ -135,11 +138,6 @@ export function namespaceLabels(scope: IConstruct, namespace: string): { labels:
 export function appOf(scope: IConstruct): App | undefined {
   const root = scope.node.root;
   return root instanceof App ? root : undefined;
-}
-
-/** Stable string compare (no locale). */
-export function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Copy of a string map with keys sorted, or undefined when empty/missing. */
