@@ -1,4 +1,5 @@
 import { FieldReader } from './fields';
+import { isDns1123Subdomain } from './kinds/metadata';
 
 export type SelectorOperator = 'In' | 'NotIn' | 'Exists' | 'DoesNotExist';
 
@@ -20,14 +21,13 @@ export interface LabelSelector {
 export const SELECT_ALL: LabelSelector = { matchLabels: {}, matchExpressions: [] };
 
 const LABEL_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
-const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
 /** A label key: `[prefix/]name`, prefix a DNS-1123 subdomain, name at most 63 characters. */
 export function isLabelKey(k: string): boolean {
   const slash = k.lastIndexOf('/');
   const prefix = slash < 0 ? undefined : k.slice(0, slash);
   const name = slash < 0 ? k : k.slice(slash + 1);
-  if (prefix !== undefined && (prefix.length > 253 || !DNS1123_SUBDOMAIN.test(prefix))) return false;
+  if (prefix !== undefined && !isDns1123Subdomain(prefix)) return false;
   return name.length <= 63 && LABEL_NAME.test(name);
 }
 

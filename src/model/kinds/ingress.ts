@@ -1,7 +1,7 @@
 import { SourceRef } from '../errors';
 import { FieldReader } from '../fields';
 import { SourcedObject } from '../manifest';
-import { readName } from './metadata';
+import { isDns1123Subdomain, readName } from './metadata';
 
 export type IngressPathType = 'Exact' | 'Prefix' | 'ImplementationSpecific';
 export const INGRESS_PATH_TYPES: readonly IngressPathType[] = ['Exact', 'Prefix', 'ImplementationSpecific'];
@@ -46,9 +46,6 @@ export interface Ingress {
   readonly source: SourceRef;
 }
 
-const HOST_LABEL = '[a-z0-9]([-a-z0-9]*[a-z0-9])?';
-const HOST = new RegExp(`^(\\*\\.)?${HOST_LABEL}(\\.${HOST_LABEL})*$`);
-
 export function readIngress(obj: SourcedObject, namespace: string): Ingress {
   const r = FieldReader.of(obj, namespace);
   const name = readName(r);
@@ -56,7 +53,7 @@ export function readIngress(obj: SourcedObject, namespace: string): Ingress {
   const spec = r.optObject('spec') ?? r.fail('required field is missing', 'spec');
   const rules = spec.list('rules').map((rule): IngressRule => {
     const host = rule.optString('host') || undefined;
-    if (host !== undefined && !HOST.test(host)) {
+    if (host !== undefined && !isDns1123Subdomain(host.startsWith('*.') ? host.slice(2) : host)) {
       rule.fail(`"${host}" is not a valid host: a DNS-1123 subdomain, optionally prefixed by "*." (a wildcard of exactly one label)`, 'host');
     }
     const http = rule.optObject('http');

@@ -1,4 +1,5 @@
 import { stringify } from 'yaml';
+import { matchesMap } from '../../engine/selector';
 import { serviceBackends } from '../../engine/service-backends';
 import { Workload, Cluster } from '../../model/cluster';
 import { DeclaredExpectation } from '../expectations';
@@ -98,7 +99,7 @@ function workloadsOf(cluster: Cluster, s: SubjectSpec): Workload[] {
   switch (s.type) {
     case 'workload': return pick(cluster.workloads.filter(w => w.namespace === s.namespace && w.name === s.name && (!s.kind || w.kind === s.kind)));
     case 'namespace': return pick(cluster.workloads.filter(w => w.namespace === s.name));
-    case 'pods': return pick(cluster.workloads.filter(w => w.namespace === s.namespace && Object.entries(s.labels).every(([k, v]) => w.labels[k] === v)));
+    case 'pods': return pick(cluster.workloads.filter(w => w.namespace === s.namespace && matchesMap(s.labels, w.labels)));
     case 'service': {
       const svc = findService(cluster, s.namespace, s.name);
       return svc ? pick(serviceBackends(cluster, svc)) : [];

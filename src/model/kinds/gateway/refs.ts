@@ -1,12 +1,10 @@
 import { BackendRef, ObjectRef, ParentRef, RouteFilter } from './types';
 import { FieldReader } from '../../fields';
-
-const LABEL = '[a-z0-9]([-a-z0-9]*[a-z0-9])?';
-const HOSTNAME = new RegExp(`^(\\*\\.)?${LABEL}(\\.${LABEL})*$`);
+import { isDns1123Subdomain } from '../metadata';
 
 /** A Gateway API Hostname: a DNS name, optionally prefixed by `*.` (no IP addresses, no port). */
 export function readHostname(r: FieldReader, value: string, key?: string | number): string {
-  if (value.length > 253 || !HOSTNAME.test(value) || /^[0-9.]+$/.test(value)) {
+  if (value.length > 253 || !isDns1123Subdomain(value.startsWith('*.') ? value.slice(2) : value) || /^[0-9.]+$/.test(value)) {
     r.fail(`"${value}" is not a valid hostname: a DNS name, optionally prefixed by "*." (IP addresses are not allowed)`, key);
   }
   return value;
