@@ -61,7 +61,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     devdirs: ['test', 'examples', 'bench', 'scripts'],
     projectService: false,
     tsconfigPath: './tsconfig.dev.json',
-    ignorePatterns: ['src/imports/**', '*.d.ts', 'node_modules/'],
+    ignorePatterns: ['src/imports/**', '*.d.ts', 'node_modules/', 'bench/out/**', '**/dist/**', '.tmp/**'],
   },
   gitignore: ['/examples/*/dist/', '/examples/**/dist/', '/.venv/', '__pycache__/', '/bench/out/', '/.tmp/'],
 

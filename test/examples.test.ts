@@ -1,9 +1,9 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { captureIO } from './helpers';
 import { buildShop } from '../examples/typescript/shop/main';
 import { runCli } from '../src/cli/main';
-import { captureIO } from './helpers';
 
 describe('shop example (the demo)', () => {
   const dirs = [1, 2].map(() => fs.mkdtempSync(path.join(os.tmpdir(), 'shop-')));

@@ -1,10 +1,10 @@
 import { SourceRef } from './errors';
 import type { EndpointSlice } from './kinds/endpoint-slice';
-import type { NetworkPolicy } from './kinds/network-policy';
-import type { TierPolicy } from './kinds/tier-policy';
 import type { Gateway, GatewayClass, ReferenceGrant, Route } from './kinds/gateway/types';
 import type { Ingress } from './kinds/ingress';
 import type { IngressClass } from './kinds/ingress-class';
+import type { NetworkPolicy } from './kinds/network-policy';
+import type { TierPolicy } from './kinds/tier-policy';
 import { SourcedObject } from './manifest';
 
 export type Protocol = 'TCP' | 'UDP' | 'SCTP';

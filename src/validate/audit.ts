@@ -37,7 +37,9 @@ export function audit(cluster: Cluster, options: AuditOptions = {}): Finding[] {
       const constructPath = v.object.source && options.constructPathOf?.(v.object.source);
       const object = constructPath ? { ...v.object, constructPath } : v.object;
       if (options.reportOn && !options.reportOn(object)) continue;
-      raw.push({ ruleId: rule.id, ruleName: rule.name, level: v.level ?? rule.level, message: v.message, fix: v.fix ?? rule.fix, object, field: v.field });
+      raw.push({
+        ruleId: rule.id, ruleName: rule.name, level: v.level ?? rule.level, message: v.message, fix: v.fix ?? rule.fix, object, field: v.field,
+      });
     }
   }
   const suppressions = [...(options.suppressions ?? []), ...annotationSuppressions(cluster)];

@@ -61,8 +61,8 @@ describe('TRF-NP-003 peer-matches-no-pods', () => {
     expect(f.map(x => [x.field, x.message])).toEqual([['spec.ingress[0].from[1]', 'ingress rule 0 peer 1 (podSelector {app: api}) matches no pods: this part of the rule allows nothing']]);
   });
   test('is silent for ipBlocks and for peers in other namespaces that exist', () => {
-    const coredns = deployment('coredns', { 'k8s-app': 'kube-dns' }, [[53, 'dns', 'UDP']], 'kube-system');
-    expect(findingsOf(peerMatchesNoPods, web + coredns + np('egress', [
+    const dnsPods = deployment('coredns', { 'k8s-app': 'kube-dns' }, [[53, 'dns', 'UDP']], 'kube-system');
+    expect(findingsOf(peerMatchesNoPods, web + dnsPods + np('egress', [
       'podSelector: {}',
       'egress:',
       '- to: [{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: kube-system}}, podSelector: {matchLabels: {k8s-app: kube-dns}}}]',

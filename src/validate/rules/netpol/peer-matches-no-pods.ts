@@ -1,7 +1,7 @@
 import { peerWorkloads } from './select';
 import { peerNamespaceMatches } from '../../../engine/netpol/peers';
-import { LabelSelector } from '../../../model/selector';
 import { NetworkPolicy, NetworkPolicyPeer } from '../../../model/kinds/network-policy';
+import { LabelSelector } from '../../../model/selector';
 import { Rule, RuleContext, refOf, Violation } from '../../rule';
 
 /**
