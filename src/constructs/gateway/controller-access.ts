@@ -34,6 +34,15 @@ export function ingressIsolation(scope: IConstruct, namespace: string): Namespac
   return isolation(scope, namespace, 'Ingress');
 }
 
+/** The protocol of the Service port a controller forwards to (UDPRoute backends are UDP); TCP when unknown. */
+function servicePortProtocol(service: IConstruct, port: ExposedPort): Protocol {
+  const api = serviceIdentity(service).apiObject;
+  if (!api) return Protocol.TCP;
+  const svc = readService({ object: api.toJson(), source: { file: service.node.path, index: 0 } }, serviceIdentity(service).namespace);
+  const match = svc.ports.find(sp => (port.number !== undefined ? sp.port === port.number : sp.name === port.name));
+  return (match?.protocol as Protocol | undefined) ?? Protocol.TCP;
+}
+
 const EGRESS = new WeakMap<IConstruct, Map<string, NetworkPolicy>>();
 
 /**
@@ -93,7 +102,8 @@ export function admitController(controller: ControllerLocation, service: IConstr
     done.add(k);
     const labels = controller.podLabels ?? {};
     const peer = Object.keys(labels).length ? Peer.podsInNamespace(labels, controller.namespace) : Peer.namespace(controller.namespace);
-    const servicePort = port.number !== undefined ? Port.tcp(port.number) : Port.named(port.name!, Protocol.TCP);
+    const protocol = servicePortProtocol(service, port);
+    const servicePort = port.number !== undefined ? Port.of({ protocol, fromPort: port.number }) : Port.named(port.name!, protocol);
     peer.connections.allowTo(Connections.of(service), servicePort);
   }
   if (!done.has(`egress ${k}`) && admitControllerEgress(controller, service, port)) done.add(`egress ${k}`);

@@ -2,7 +2,7 @@ import * as kplus from 'cdk8s-plus-28';
 import { appWith, objectsOf, synthError } from './synth';
 import {
   AllowedRoutes, Backend, Gateway, HttpRoute, Ingress, IngressBackend, IngressClass, Listener, NamespaceIsolation, ParentRef, RouteKind, Service,
-  ServiceSelector, TcpRoute,
+  Protocol, ServiceSelector, TcpRoute, UdpRoute,
 } from '../../../src';
 
 const policies = (app: any) => objectsOf(app).filter((o: any) => o.kind === 'NetworkPolicy' && o.metadata.name.endsWith('-connections'));
@@ -42,6 +42,17 @@ describe('controllers are admitted to backends in isolated namespaces', () => {
     r.addParent(ParentRef.gateway(gw));
     // Same namespace as the backend: every pod of it.
     expect(policies(app)[0].spec.ingress[0].from).toEqual([{ podSelector: {} }]);
+  });
+
+  test('a UDPRoute backend is admitted on UDP, the protocol of its Service port', () => {
+    const { app, charts } = appWith('shop');
+    new NamespaceIsolation(charts.shop, 'iso');
+    const game = new Service(charts.shop, 'game', {
+      name: 'game', selector: ServiceSelector.labels({ app: 'game' }), ports: [{ name: 'game', port: 7777, protocol: Protocol.UDP }],
+    });
+    const gw = new Gateway(charts.shop, 'gw', { name: 'gw', gatewayClassName: 'envoy', listeners: [Listener.udp({ name: 'game', port: 7777 })] });
+    new UdpRoute(charts.shop, 'udp', { parentRefs: [ParentRef.gateway(gw, { sectionName: 'game' })], rules: [{ backends: [Backend.service(game, 7777)] }] });
+    expect(policies(app)[0].spec.ingress).toEqual([{ from: [{ podSelector: {} }], ports: [{ port: 7777, protocol: 'UDP' }] }]);
   });
 
   test('an Ingress admits its class controller, by Service port name too', () => {
