@@ -48,7 +48,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   bin: { 'cdk8s-traffic': 'lib/cli/bin.js' },
 
   jestOptions: {
-    // Snapshots must fail on mismatch; `test:update` exists for intentional updates.
+    // Snapshots must fail on mismatch (the test task also runs jest with --ci).
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
     jestConfig: {
       testMatch: ['<rootDir>/test/**/*.test.ts'],
@@ -85,6 +85,8 @@ new JsonFile(project, 'tsconfig.dev.json', {
 project.testTask.reset();
 project.testTask.exec('jest --ci --passWithNoTests=false', { receiveArgs: true });
 project.testTask.spawn(project.tasks.tryFind('eslint')!);
+// No snapshot-updating task in package.json: snapshots change only by a deliberate `npx jest -u <file>`, reviewed as a diff.
+project.tasks.removeTask('test:update');
 
 const tsNode = 'ts-node --transpile-only --project tsconfig.dev.json';
 
