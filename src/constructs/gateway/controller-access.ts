@@ -2,6 +2,7 @@ import { Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { ControllerLocation } from './controller';
 import { serviceIdentity } from './internal';
+import { Service as ModelService, ServicePort as ModelServicePort } from '../../model/cluster';
 import { readService } from '../../model/kinds/service';
 import { Connections } from '../connections';
 import { NamespaceIsolation } from '../namespace-isolation';
@@ -34,12 +35,20 @@ export function ingressIsolation(scope: IConstruct, namespace: string): Namespac
   return isolation(scope, namespace, 'Ingress');
 }
 
+/** The Service as the model reads it; undefined when the app has no ApiObject for it. */
+function modelService(service: IConstruct): ModelService | undefined {
+  const api = serviceIdentity(service).apiObject;
+  return api ? readService({ object: api.toJson(), source: { file: service.node.path, index: 0 } }, serviceIdentity(service).namespace) : undefined;
+}
+
+/** Whether `sp` is the Service port a controller forwards to (by number, else by name). */
+function isExposed(sp: ModelServicePort, port: ExposedPort): boolean {
+  return port.number !== undefined ? sp.port === port.number : sp.name === port.name;
+}
+
 /** The protocol of the Service port a controller forwards to (UDPRoute backends are UDP); TCP when unknown. */
 function servicePortProtocol(service: IConstruct, port: ExposedPort): Protocol {
-  const api = serviceIdentity(service).apiObject;
-  if (!api) return Protocol.TCP;
-  const svc = readService({ object: api.toJson(), source: { file: service.node.path, index: 0 } }, serviceIdentity(service).namespace);
-  const match = svc.ports.find(sp => (port.number !== undefined ? sp.port === port.number : sp.name === port.name));
+  const match = modelService(service)?.ports.find(sp => isExposed(sp, port));
   return (match?.protocol as Protocol | undefined) ?? Protocol.TCP;
 }
 
@@ -52,10 +61,9 @@ const EGRESS = new WeakMap<IConstruct, Map<string, NetworkPolicy>>();
  */
 function admitControllerEgress(controller: ControllerLocation, service: IConstruct, port: ExposedPort): boolean {
   const iso = isolation(service, controller.namespace, 'Egress');
-  const api = serviceIdentity(service).apiObject;
-  if (!iso || !api) return false;
-  const svc = readService({ object: api.toJson(), source: { file: service.node.path, index: 0 } }, serviceIdentity(service).namespace);
-  if (!svc.selector) return false;
+  if (!iso) return false;
+  const svc = modelService(service);
+  if (!svc?.selector) return false;
   const root = service.node.root;
   let byController = EGRESS.get(root);
   if (!byController) EGRESS.set(root, byController = new Map());
@@ -75,7 +83,7 @@ function admitControllerEgress(controller: ControllerLocation, service: IConstru
     byController.set(where, policy);
   }
   const ports = svc.ports
-    .filter(sp => (port.number !== undefined ? sp.port === port.number : sp.name === port.name))
+    .filter(sp => isExposed(sp, port))
     .map(sp => typeof sp.targetPort === 'number' ? Port.of({ protocol: sp.protocol as Protocol, fromPort: sp.targetPort }) : Port.named(sp.targetPort, sp.protocol as Protocol));
   if (ports.length) policy.addEgressRule(Peer.podsInNamespace(svc.selector, svc.namespace), ports);
   return true;
