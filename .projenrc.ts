@@ -105,6 +105,14 @@ project.addTask('demo', {
   ],
 });
 
+// The CLI from source, for use inside this repository (an app that installs the package runs
+// `npx cdk8s-traffic` instead): `npm run --silent cli -- list dist/`.
+project.addTask('cli', {
+  description: 'Run the cdk8s-traffic CLI from source',
+  exec: `${tsNode} src/cli/bin.ts`,
+  receiveArgs: true,
+});
+
 project.addTask('bench', {
   description: 'Run the benchmarks (not part of the test command)',
   exec: `${tsNode} bench/run.ts`,
