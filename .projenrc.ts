@@ -58,7 +58,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   },
   eslintOptions: {
     dirs: ['src'],
-    devdirs: ['test', 'examples', 'bench', 'scripts'],
+    devdirs: ['test', 'conformance', 'examples', 'bench', 'scripts'],
     projectService: false,
     tsconfigPath: './tsconfig.dev.json',
     ignorePatterns: ['src/imports/**', '*.d.ts', 'node_modules/', 'bench/out/**', '**/dist/**', '.tmp/**'],
@@ -76,7 +76,7 @@ new JsonFile(project, 'tsconfig.dev.json', {
   obj: {
     extends: './tsconfig.json',
     compilerOptions: { rootDir: '.', noEmit: true, noUnusedLocals: false, noUnusedParameters: false },
-    include: ['.projenrc.ts', 'projenrc/**/*.ts', 'src/**/*.ts', 'test/**/*.ts', 'examples/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
+    include: ['.projenrc.ts', 'projenrc/**/*.ts', 'src/**/*.ts', 'test/**/*.ts', 'examples/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts', 'conformance/**/*.ts'],
     exclude: ['node_modules', '**/dist/**'],
   },
 });
@@ -119,13 +119,31 @@ project.addTask('bench', {
   receiveArgs: true,
 });
 
+// The upstream agreement suites, fed by pinned releases (conformance/pins/*/go.mod + go.sum) that
+// conformance/run.ts fetches through the Go module proxy; not part of `npm test`, which needs Node only.
+new JsonFile(project, 'conformance/jest.config.json', {
+  obj: {
+    rootDir: '..',
+    testMatch: ['<rootDir>/conformance/test/**/*.test.ts'],
+    testTimeout: 120_000,
+    clearMocks: true,
+    transform: { '^.+\\.[t]sx?$': ['ts-jest', { tsconfig: 'test/tsconfig.json' }] },
+    reporters: ['default', ['jest-junit', { outputDirectory: 'test-reports', outputName: 'conformance-junit.xml' }]],
+  },
+});
+project.addTask('conformance', {
+  description: 'Upstream conformance suites from pinned releases (needs Go to fetch them)',
+  exec: `${tsNode} conformance/run.ts`,
+  receiveArgs: true,
+});
+
 project.addTask('fuzz', {
   description: 'Differential fuzzing of the engine against the brute-force oracle',
   exec: `${tsNode} scripts/fuzz.ts`,
   receiveArgs: true,
 });
 
-for (const p of ['/examples/', '/bench/', '/scripts/', '/docs/', '/.ci/']) {
+for (const p of ['/examples/', '/bench/', '/scripts/', '/docs/', '/.ci/', '/conformance/']) {
   project.addPackageIgnore(p);
 }
 

@@ -42,6 +42,8 @@ const TIER_READERS: Record<string, (obj: SourcedObject) => TierPolicy> = {
   'policy.networking.k8s.io/v1alpha1/AdminNetworkPolicy': readAdminNetworkPolicy,
   'policy.networking.k8s.io/v1alpha1/BaselineAdminNetworkPolicy': readBaselineAdminNetworkPolicy,
   'policy.networking.k8s.io/v1alpha2/ClusterNetworkPolicy': readClusterNetworkPolicy,
+  // network-policy-api v0.3.0 stores v1beta1 and serves both; the two schemas are identical.
+  'policy.networking.k8s.io/v1beta1/ClusterNetworkPolicy': readClusterNetworkPolicy,
 };
 
 /** Mutable collections the kind readers fill; frozen into a Cluster at the end. */

@@ -10,7 +10,7 @@ import {
 const CNP_ACTIONS: Readonly<Record<string, TierAction>> = { Accept: 'Allow', Deny: 'Deny', Pass: 'Pass' };
 const PROTOCOL_KEYS: Readonly<Record<string, Protocol>> = { tcp: 'TCP', udp: 'UDP', sctp: 'SCTP' };
 
-/** policy.networking.k8s.io/v1alpha2 ClusterNetworkPolicy (cluster-scoped, tier Admin or Baseline). */
+/** policy.networking.k8s.io/v1alpha2 or v1beta1 (the same schema) ClusterNetworkPolicy (cluster-scoped, tier Admin or Baseline). */
 export function readClusterNetworkPolicy(obj: SourcedObject): TierPolicy {
   const r = FieldReader.of(obj, '');
   const name = readName(r);

@@ -1,7 +1,4 @@
-import * as fs from 'fs';
-import * as path from 'path';
 import { ConnectionSet } from '../../../src/engine/connectivity/connection-set';
-import { CONFORMANCE_DIR } from '../../helpers';
 
 describe('ConnectionSet', () => {
   test('netpol-analyzer wording', () => {
@@ -48,18 +45,5 @@ describe('ConnectionSet', () => {
     expect(ConnectionSet.parse('All Connections').isAll()).toBe(true);
     expect(() => ConnectionSet.parse('80,TCP 1')).toThrow(RangeError);
     expect(() => ConnectionSet.parse('ICMP 1')).toThrow(RangeError);
-  });
-
-  test('every connection list in the netpol-analyzer corpus round-trips through parse and toString', () => {
-    const dir = path.join(CONFORMANCE_DIR, 'netpol-analyzer', 'test_outputs', 'connlist');
-    const seen = new Set<string>();
-    for (const f of fs.readdirSync(dir).filter(n => n.endsWith('_connlist_output.txt'))) {
-      for (const line of fs.readFileSync(path.join(dir, f), 'utf8').split('\n')) {
-        const m = / : ((?:All Connections)|(?:(?:TCP|UDP|SCTP) [\d,-]+(?:,(?:TCP|UDP|SCTP) [\d,-]+)*))$/.exec(line);
-        if (m) seen.add(m[1]);
-      }
-    }
-    expect(seen.size).toBeGreaterThan(40);
-    for (const text of seen) expect(ConnectionSet.parse(text).toString()).toBe(text);
   });
 });

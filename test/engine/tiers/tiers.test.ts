@@ -140,6 +140,9 @@ spec: {podSelector: {matchLabels: {app: db}}, ingress: []}
     expect(conns(cnp('Admin', 'Accept') + np, 'web', 'db')).toBe('TCP 5000-6000');
     expect(conns(cnp('Baseline', 'Deny'), 'web', 'db')).toBe('SCTP 1-65535,TCP 1-4999,6001-65535,UDP 1-65535');
     expect(conns(cnp('Baseline', 'Deny') + np, 'web', 'db')).toBe('No Connections');
+    // network-policy-api v0.3.0 CHANGELOG: v1beta1 is the storage version, its schema identical to v1alpha2's.
+    const beta = cnp('Admin', 'Accept').replace('/v1alpha2', '/v1beta1');
+    expect(conns(beta + np, 'web', 'db')).toBe('TCP 5000-6000');
   });
 
   test('host-networked pods are neither subjects nor pod peers', () => {

@@ -1,20 +1,20 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Duration } from 'cdk8s';
-import { appWith, objectsOf } from './synth';
+import { appWith, objectsOf } from '../../test/constructs/gateway/synth';
 import {
   Backend, GrpcMethodMatch, GrpcRoute, HeaderMatch, HttpRoute, HttpRouteRule, Match, ParentRef, PathModifier, RedirectScheme, RouteFilter,
-} from '../../../src';
-import { RouteKind as ModelRouteKind } from '../../../src/model/kinds/gateway';
-import { readRoute } from '../../../src/model/kinds/gateway/route';
-import { parseManifests } from '../../../src/model/manifest';
-import { CONFORMANCE_DIR } from '../../helpers';
+} from '../../src';
+import { RouteKind as ModelRouteKind } from '../../src/model/kinds/gateway';
+import { readRoute } from '../../src/model/kinds/gateway/route';
+import { parseManifests } from '../../src/model/manifest';
+import { corpus } from './corpora';
 
 // Upstream Gateway API conformance routes (v1.6.1), re-expressed with the constructs: what they
 // synthesize reads, through the model the engine uses, exactly as the upstream manifest does.
 
 const NS = 'gateway-conformance-infra';
-const TESTS = path.join(CONFORMANCE_DIR, 'gateway-api', 'conformance', 'tests');
+const TESTS = corpus('gatewayApiConformance', 'tests');
 
 function upstream(file: string, kind: ModelRouteKind, name: string) {
   const docs = parseManifests(fs.readFileSync(path.join(TESTS, file), 'utf8'), file).filter(d => d.object.kind === kind && d.object.metadata.name === name);

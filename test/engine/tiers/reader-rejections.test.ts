@@ -1,51 +1,7 @@
-import * as fs from 'fs';
-import * as path from 'path';
-import { parse } from 'yaml';
-import { V1ALPHA1_LIMITS, V1ALPHA2_LIMITS, TierLimits, MAX_PRIORITY, MIN_PRIORITY } from '../../../src/model/kinds/tier-policy';
-import { clusterOf, CONFORMANCE_DIR } from '../../helpers';
+import { clusterOf } from '../../helpers';
 
-type Json = Record<string, any>;
-
-/** The openAPIV3Schema of spec in a CRD file. */
-function specSchema(file: string): Json {
-  const crd = parse(fs.readFileSync(path.join(CONFORMANCE_DIR, 'network-policy-api', file), 'utf8'));
-  return crd.spec.versions[0].schema.openAPIV3Schema.properties.spec;
-}
-
-/** The limits the reader enforces, as written in the CRD (maxItems / maxLength / minimum / maximum). */
-function limitsOf(spec: Json, portsKey: string): TierLimits & { minPriority: number; maxPriority: number } {
-  const egressRule = spec.properties.egress.items.properties;
-  const peer = egressRule.to.items.properties;
-  return {
-    rules: spec.properties.egress.maxItems,
-    peers: egressRule.to.maxItems,
-    ports: egressRule[portsKey].maxItems,
-    networks: peer.networks.maxItems,
-    ruleNameLength: egressRule.name.maxLength,
-    minPriority: spec.properties.priority.minimum,
-    maxPriority: spec.properties.priority.maximum,
-  };
-}
-
-describe('tier policy limits match the CRDs', () => {
-  test('AdminNetworkPolicy v1alpha1', () => {
-    const spec = specSchema('v0.1.7-v1alpha1-anp-banp/config/crd/policy.networking.k8s.io_adminnetworkpolicies.yaml');
-    expect(limitsOf(spec, 'ports')).toEqual({ ...V1ALPHA1_LIMITS, minPriority: MIN_PRIORITY, maxPriority: MAX_PRIORITY });
-    expect(spec.properties.ingress.maxItems).toBe(V1ALPHA1_LIMITS.rules);
-  });
-
-  test('BaselineAdminNetworkPolicy v1alpha1 has the same rule limits', () => {
-    const spec = specSchema('v0.1.7-v1alpha1-anp-banp/config/crd/policy.networking.k8s.io_baselineadminnetworkpolicies.yaml');
-    expect(spec.properties.egress.maxItems).toBe(V1ALPHA1_LIMITS.rules);
-    expect(spec.properties.ingress.maxItems).toBe(V1ALPHA1_LIMITS.rules);
-  });
-
-  test('ClusterNetworkPolicy v1alpha2', () => {
-    const spec = specSchema('head-v1alpha2-cnp/config/crd/standard/policy.networking.k8s.io_clusternetworkpolicies.yaml');
-    expect(limitsOf(spec, 'protocols')).toEqual({ ...V1ALPHA2_LIMITS, minPriority: MIN_PRIORITY, maxPriority: MAX_PRIORITY });
-    expect(spec.properties.tier.enum).toEqual(['Admin', 'Baseline']);
-  });
-});
+// The limits themselves are compared with the pinned CRDs by the conformance suite
+// (conformance/test/network-policy-api-crd-limits.test.ts).
 
 describe('tier policy readers reject what the API server rejects', () => {
   const anp = (spec: string) => `apiVersion: policy.networking.k8s.io/v1alpha1\nkind: AdminNetworkPolicy\nmetadata: {name: p}\nspec:\n${spec}`;

@@ -1,7 +1,8 @@
 /**
  * np-guard/netpol-analyzer's `list` golden outputs as an oracle for ours: every
  * scenario under tests/ with an expected `<scenario>_connlist_output.<fmt>` is
- * run through our `list` and compared after trimming trailing whitespace.
+ * run through our `list` and compared after normaliseGolden (trailing whitespace,
+ * two suffixes v1.4.4 does not print).
  * Scenarios whose input uses features outside this library's scope are skipped
  * with a reason per category; the summary line reports agree / run / skipped.
  */
@@ -12,9 +13,10 @@ import { ConnlistFormat } from '../../src/cli/format/connlist';
 import { expandPaths } from '../../src/cli/read-inputs';
 import { connectivityMatrix, MatrixEntry } from '../../src/engine/connectivity/matrix';
 import { buildCluster, Cluster, parseManifests, SourcedObject } from '../../src/model';
-import { CONFORMANCE_DIR } from '../helpers';
+import { corpus } from './corpora';
+import { normaliseGolden } from './netpol-analyzer-goldens';
 
-const CORPUS = path.join(CONFORMANCE_DIR, 'netpol-analyzer');
+const CORPUS = corpus('netpolAnalyzer');
 const TESTS = path.join(CORPUS, 'tests');
 const OUTPUTS = path.join(CORPUS, 'test_outputs', 'connlist');
 const FORMATS: readonly ConnlistFormat[] = ['txt', 'json', 'csv', 'md', 'dot'];
@@ -141,7 +143,7 @@ function loadScenario(dir: string, expectedTexts: readonly string[]): Scenario {
   return { cluster, matrix: connectivityMatrix(cluster) };
 }
 
-const normalise = (s: string) => s.split('\n').map(l => l.trimEnd()).join('\n').trimEnd();
+const normalise = normaliseGolden;
 
 const cases = fs.existsSync(OUTPUTS) ? discoverCases() : [];
 const byDir = new Map<string, Case[]>();

@@ -4,19 +4,19 @@ import * as path from 'path';
 import Ajv, { ValidateFunction } from 'ajv';
 import { Duration } from 'cdk8s';
 import { parseAllDocuments } from 'yaml';
-import { appWith, objectsOf } from './synth';
-import { buildGateway } from '../../../examples/typescript/gateway/main';
+import { appWith, objectsOf } from '../../test/constructs/gateway/synth';
+import { buildGateway } from '../../examples/typescript/gateway/main';
 import {
   AllowedRoutes, Backend, Gateway, GatewayApiVersion, GatewayClass, GrpcMethodMatch, GrpcRoute, HeaderMatch, HttpMethod, HttpRoute, Listener,
   Match, NamespaceLabelOperator, ParentRef, PathMatch, PathModifier, QueryParamMatch, RedirectScheme, ReferenceGrant, RouteFilter, RouteKind,
   TcpRoute, TlsRoute, UdpRoute,
-} from '../../../src';
-import { CONFORMANCE_DIR } from '../../helpers';
+} from '../../src';
+import { corpus } from './corpora';
 
 // Everything the Gateway API constructs synthesize is valid against the OpenAPI schemas of the
 // v1.6.1 CRDs (the CEL rules are checked by the constructs' own validation and its tests).
 
-const CRD_DIR = path.join(CONFORMANCE_DIR, 'gateway-api', 'config', 'crd', 'experimental');
+const CRD_DIR = corpus('gatewayApi', 'config', 'crd', 'experimental');
 
 function loadSchemas(): Map<string, ValidateFunction> {
   // The CRDs' patterns use RE2 syntax that JavaScript's unicode mode rejects; formats are Kubernetes-specific.

@@ -6,7 +6,7 @@ import { listenerStatuses } from '../../src/engine/l7/gateway/listener-status';
 import { routeThroughGateway } from '../../src/engine/l7/gateway/route-request';
 import { L7Request } from '../../src/engine/l7/request';
 import { buildCluster, Cluster, parseManifests, SourcedObject } from '../../src/model';
-import { CONFORMANCE_DIR } from '../helpers';
+import { corpus } from './corpora';
 
 /**
  * Gateway API conformance (kubernetes-sigs/gateway-api v1.6.1), re-expressed:
@@ -14,7 +14,7 @@ import { CONFORMANCE_DIR } from '../helpers';
  * must reach (or the status/condition expected) are those of upstream
  * conformance/tests/<case>.go.
  */
-const DIR = path.join(CONFORMANCE_DIR, 'gateway-api', 'conformance');
+const DIR = corpus('gatewayApiConformance');
 const INFRA = 'gateway-conformance-infra';
 const GRPC_SERVICE = 'gateway_api_conformance.echo_basic.grpcecho.GrpcEcho';
 

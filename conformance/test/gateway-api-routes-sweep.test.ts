@@ -1,20 +1,20 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { appWith, objectsOf } from './synth';
+import { appWith, objectsOf } from '../../test/constructs/gateway/synth';
 import {
   Backend, GrpcMethodMatch, GrpcRoute, GrpcRouteMatch, HeaderMatch, HttpMethod, HttpRoute, HttpRouteMatch, ParentRef, PathMatch, PathModifier,
   QueryParamMatch, RedirectScheme, RouteFilter,
-} from '../../../src';
-import { Route, RouteFilter as ModelFilter, BackendRef as ModelBackendRef, RouteMatch } from '../../../src/model/kinds/gateway';
-import { readRoute } from '../../../src/model/kinds/gateway/route';
-import { parseManifests } from '../../../src/model/manifest';
-import { CONFORMANCE_DIR } from '../../helpers';
+} from '../../src';
+import { Route, RouteFilter as ModelFilter, BackendRef as ModelBackendRef, RouteMatch } from '../../src/model/kinds/gateway';
+import { readRoute } from '../../src/model/kinds/gateway/route';
+import { parseManifests } from '../../src/model/manifest';
+import { corpus } from './corpora';
 
 // Every HTTPRoute and GRPCRoute of the upstream conformance suite (v1.6.1) is re-expressed with the
 // constructs, from the model the engine reads it into; what the constructs synthesize must read back
 // into the same model. Routes the suite makes invalid on purpose must be rejected by the constructs.
 
-const TESTS = path.join(CONFORMANCE_DIR, 'gateway-api', 'conformance', 'tests');
+const TESTS = corpus('gatewayApiConformance', 'tests');
 
 const header = (h: { type: string; name: string; value: string }) => (h.type === 'Exact' ? HeaderMatch.exact(h.name, h.value) : HeaderMatch.regex(h.name, h.value));
 const query = (h: { type: string; name: string; value: string }) => (h.type === 'Exact' ? QueryParamMatch.exact(h.name, h.value) : QueryParamMatch.regex(h.name, h.value));

@@ -9,7 +9,7 @@
  * `priority <policy> <n>`, `named-port <policy> <direction> <i> <port name>`,
  * `delete NetworkPolicy <ns>/<name>`, `namespace-labels <ns> <key>=<value>`.
  * Expected outcomes: upstream conformance/tests/*.go (PokeServer shouldConnect),
- * at the commits recorded in the corpus SOURCE.txt.
+ * at the pinned release of each case's suite.
  */
 export interface ConformanceRun {
   readonly run: string;
@@ -19,8 +19,8 @@ export interface ConformanceRun {
 }
 
 export interface ConformanceCase {
-  /** Folder under network-policy-api/ in the corpus. */
-  readonly suite: string;
+  /** The pinned network-policy-api release (conformance/pins/): v0.1.7 for ANP/BANP v1alpha1, v0.3.0 for ClusterNetworkPolicy. */
+  readonly suite: 'v0.1.7' | 'v0.3.0';
   /** Upstream ShortName. */
   readonly test: string;
   /** Path under conformance/base/. */
@@ -30,7 +30,7 @@ export interface ConformanceCase {
 
 export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
   {
-    suite: 'v0.1.7-v1alpha1-anp-banp',
+    suite: 'v0.1.7',
     test: 'AdminNetworkPolicyEgressNamedPort',
     manifest: 'admin_network_policy/standard-egress-tcp-rules.yaml',
     runs: [
@@ -45,7 +45,7 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'v0.1.7-v1alpha1-anp-banp',
+    suite: 'v0.1.7',
     test: 'AdminNetworkPolicyEgressNodePeers',
     manifest: 'admin_network_policy/experimental-egress-selector-rules.yaml',
     runs: [
@@ -75,7 +75,7 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'v0.1.7-v1alpha1-anp-banp',
+    suite: 'v0.1.7',
     test: 'AdminNetworkPolicyIngressNamedPort',
     manifest: 'admin_network_policy/standard-ingress-udp-rules.yaml',
     runs: [
@@ -90,7 +90,7 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'v0.1.7-v1alpha1-anp-banp',
+    suite: 'v0.1.7',
     test: 'AdminNetworkPolicyEgressInlineCIDRPeers',
     manifest: 'admin_network_policy/standard-egress-inline-cidr-rules.yaml',
     runs: [
@@ -129,7 +129,7 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'v0.1.7-v1alpha1-anp-banp',
+    suite: 'v0.1.7',
     test: 'AdminNetworkPolicyEgressSCTP',
     manifest: 'admin_network_policy/standard-egress-sctp-rules.yaml',
     runs: [
@@ -181,7 +181,7 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'v0.1.7-v1alpha1-anp-banp',
+    suite: 'v0.1.7',
     test: 'AdminNetworkPolicyEgressTCP',
     manifest: 'admin_network_policy/standard-egress-tcp-rules.yaml',
     runs: [
@@ -233,7 +233,7 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'v0.1.7-v1alpha1-anp-banp',
+    suite: 'v0.1.7',
     test: 'AdminNetworkPolicyEgressUDP',
     manifest: 'admin_network_policy/standard-egress-udp-rules.yaml',
     runs: [
@@ -285,7 +285,7 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'v0.1.7-v1alpha1-anp-banp',
+    suite: 'v0.1.7',
     test: 'AdminNetworkPolicyGress',
     manifest: 'admin_network_policy/standard-gress-rules-combined.yaml',
     runs: [
@@ -382,7 +382,7 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'v0.1.7-v1alpha1-anp-banp',
+    suite: 'v0.1.7',
     test: 'AdminNetworkPolicyIngressSCTP',
     manifest: 'admin_network_policy/standard-ingress-sctp-rules.yaml',
     runs: [
@@ -434,7 +434,7 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'v0.1.7-v1alpha1-anp-banp',
+    suite: 'v0.1.7',
     test: 'AdminNetworkPolicyIngressTCP',
     manifest: 'admin_network_policy/standard-ingress-tcp-rules.yaml',
     runs: [
@@ -486,7 +486,7 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'v0.1.7-v1alpha1-anp-banp',
+    suite: 'v0.1.7',
     test: 'AdminNetworkPolicyIngressUDP',
     manifest: 'admin_network_policy/standard-ingress-udp-rules.yaml',
     runs: [
@@ -538,7 +538,7 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'v0.1.7-v1alpha1-anp-banp',
+    suite: 'v0.1.7',
     test: 'AdminNetworkPolicyIntegration',
     manifest: 'api_integration/standard-anp-np-banp.yaml',
     runs: [
@@ -590,7 +590,7 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'v0.1.7-v1alpha1-anp-banp',
+    suite: 'v0.1.7',
     test: 'AdminNetworkPolicyPriorityField',
     manifest: 'admin_network_policy/standard-priority-field.yaml',
     runs: [
@@ -621,7 +621,7 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'v0.1.7-v1alpha1-anp-banp',
+    suite: 'v0.1.7',
     test: 'BaselineAdminNetworkPolicyEgressNamedPort',
     manifest: 'baseline_admin_network_policy/standard-egress-udp-rules.yaml',
     runs: [
@@ -636,7 +636,7 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'v0.1.7-v1alpha1-anp-banp',
+    suite: 'v0.1.7',
     test: 'BaselineAdminNetworkPolicyEgressNodePeers',
     manifest: 'baseline_admin_network_policy/experimental-egress-selector-rules.yaml',
     runs: [
@@ -659,7 +659,7 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'v0.1.7-v1alpha1-anp-banp',
+    suite: 'v0.1.7',
     test: 'BaselineAdminNetworkPolicyIngressNamedPort',
     manifest: 'baseline_admin_network_policy/standard-ingress-tcp-rules.yaml',
     runs: [
@@ -674,7 +674,7 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'v0.1.7-v1alpha1-anp-banp',
+    suite: 'v0.1.7',
     test: 'BaselineAdminNetworkPolicyEgressInlineCIDRPeers',
     manifest: 'baseline_admin_network_policy/standard-egress-inline-cidr-rules.yaml',
     runs: [
@@ -713,7 +713,7 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'v0.1.7-v1alpha1-anp-banp',
+    suite: 'v0.1.7',
     test: 'BaselineAdminNetworkPolicyEgressSCTP',
     manifest: 'baseline_admin_network_policy/standard-egress-sctp-rules.yaml',
     runs: [
@@ -749,7 +749,7 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'v0.1.7-v1alpha1-anp-banp',
+    suite: 'v0.1.7',
     test: 'BaselineAdminNetworkPolicyEgressTCP',
     manifest: 'baseline_admin_network_policy/standard-egress-tcp-rules.yaml',
     runs: [
@@ -785,7 +785,7 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'v0.1.7-v1alpha1-anp-banp',
+    suite: 'v0.1.7',
     test: 'BaselineAdminNetworkPolicyEgressUDP',
     manifest: 'baseline_admin_network_policy/standard-egress-udp-rules.yaml',
     runs: [
@@ -821,7 +821,7 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'v0.1.7-v1alpha1-anp-banp',
+    suite: 'v0.1.7',
     test: 'BaselineAdminNetworkPolicyGress',
     manifest: 'baseline_admin_network_policy/standard-gress-rules-combined.yaml',
     runs: [
@@ -886,7 +886,7 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'v0.1.7-v1alpha1-anp-banp',
+    suite: 'v0.1.7',
     test: 'BaselineAdminNetworkPolicyIngressSCTP',
     manifest: 'baseline_admin_network_policy/standard-ingress-sctp-rules.yaml',
     runs: [
@@ -922,7 +922,7 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'v0.1.7-v1alpha1-anp-banp',
+    suite: 'v0.1.7',
     test: 'BaselineAdminNetworkPolicyIngressTCP',
     manifest: 'baseline_admin_network_policy/standard-ingress-tcp-rules.yaml',
     runs: [
@@ -958,7 +958,7 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'v0.1.7-v1alpha1-anp-banp',
+    suite: 'v0.1.7',
     test: 'BaselineAdminNetworkPolicyIngressUDP',
     manifest: 'baseline_admin_network_policy/standard-ingress-udp-rules.yaml',
     runs: [
@@ -994,7 +994,7 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'head-v1alpha2-cnp',
+    suite: 'v0.3.0',
     test: 'CNPAdminTierEgressNamedPort',
     manifest: 'admin_tier/standard-egress-tcp-rules.yaml',
     runs: [
@@ -1009,7 +1009,7 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'head-v1alpha2-cnp',
+    suite: 'v0.3.0',
     test: 'CNPAdminTierEgressNodePeers',
     manifest: 'admin_tier/experimental-egress-selector-rules.yaml',
     runs: [
@@ -1034,7 +1034,7 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'head-v1alpha2-cnp',
+    suite: 'v0.3.0',
     test: 'CNPAdminTierIngressNamedPort',
     manifest: 'admin_tier/standard-ingress-udp-rules.yaml',
     runs: [
@@ -1049,7 +1049,7 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'head-v1alpha2-cnp',
+    suite: 'v0.3.0',
     test: 'CNPAdminTierEgressInlineCIDRPeers',
     manifest: 'admin_tier/standard-egress-inline-cidr-rules.yaml',
     runs: [
@@ -1096,7 +1096,7 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'head-v1alpha2-cnp',
+    suite: 'v0.3.0',
     test: 'CNPAdminTierEgressSCTP',
     manifest: 'admin_tier/standard-egress-sctp-rules.yaml',
     runs: [
@@ -1148,7 +1148,7 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'head-v1alpha2-cnp',
+    suite: 'v0.3.0',
     test: 'CNPAdminTierEgressTCP',
     manifest: 'admin_tier/standard-egress-tcp-rules.yaml',
     runs: [
@@ -1164,6 +1164,13 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
         steps: [
           'gryffindor/harry-potter-0 tcp -> hufflepuff/cedric-diggory-1:8080 connects',
           'gryffindor/harry-potter-1 tcp -> hufflepuff/cedric-diggory-1:80 blocked',
+        ],
+      },
+      {
+        run: 'Should not affect ingress traffic when only egress rules are specified',
+        steps: [
+          'ravenclaw/luna-lovegood-0 tcp -> gryffindor/harry-potter-0:80 connects',
+          'slytherin/draco-malfoy-0 tcp -> gryffindor/harry-potter-1:80 connects',
         ],
       },
       {
@@ -1200,7 +1207,7 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'head-v1alpha2-cnp',
+    suite: 'v0.3.0',
     test: 'CNPAdminTierEgressUDP',
     manifest: 'admin_tier/standard-egress-udp-rules.yaml',
     runs: [
@@ -1252,7 +1259,7 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'head-v1alpha2-cnp',
+    suite: 'v0.3.0',
     test: 'CNPAdminTierGress',
     manifest: 'admin_tier/standard-gress-rules-combined.yaml',
     runs: [
@@ -1349,7 +1356,7 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'head-v1alpha2-cnp',
+    suite: 'v0.3.0',
     test: 'CNPAdminTierIngressSCTP',
     manifest: 'admin_tier/standard-ingress-sctp-rules.yaml',
     runs: [
@@ -1401,7 +1408,7 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'head-v1alpha2-cnp',
+    suite: 'v0.3.0',
     test: 'CNPAdminTierIngressTCP',
     manifest: 'admin_tier/standard-ingress-tcp-rules.yaml',
     runs: [
@@ -1417,6 +1424,13 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
         steps: [
           'hufflepuff/cedric-diggory-0 tcp -> gryffindor/harry-potter-1:80 connects',
           'hufflepuff/cedric-diggory-1 tcp -> gryffindor/harry-potter-1:8080 blocked',
+        ],
+      },
+      {
+        run: 'Should not affect egress traffic when only ingress rules are specified',
+        steps: [
+          'gryffindor/harry-potter-0 tcp -> ravenclaw/luna-lovegood-0:80 connects',
+          'gryffindor/harry-potter-1 tcp -> slytherin/draco-malfoy-0:80 connects',
         ],
       },
       {
@@ -1453,7 +1467,7 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'head-v1alpha2-cnp',
+    suite: 'v0.3.0',
     test: 'CNPAdminTierIngressUDP',
     manifest: 'admin_tier/standard-ingress-udp-rules.yaml',
     runs: [
@@ -1505,7 +1519,7 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'head-v1alpha2-cnp',
+    suite: 'v0.3.0',
     test: 'CNPAdminTierIntegration',
     manifest: 'api_integration/standard-anp-np-banp.yaml',
     runs: [
@@ -1557,7 +1571,7 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'head-v1alpha2-cnp',
+    suite: 'v0.3.0',
     test: 'CNPAdminTierPriorityField',
     manifest: 'admin_tier/standard-priority-field.yaml',
     runs: [
@@ -1588,7 +1602,115 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'head-v1alpha2-cnp',
+    suite: 'v0.3.0',
+    test: 'CNPAdminTierPortRange',
+    manifest: 'admin_tier/standard-port-range-rules-combined.yaml',
+    runs: [
+      {
+        run: 'Should support egress port range rules across different protocols',
+        steps: [
+          'gryffindor/harry-potter-0 tcp -> ravenclaw/luna-lovegood-0:80 connects',
+          'gryffindor/harry-potter-0 tcp -> ravenclaw/luna-lovegood-0:8080 connects',
+          'gryffindor/harry-potter-1 udp -> ravenclaw/luna-lovegood-0:53 blocked',
+          'gryffindor/harry-potter-0 udp -> hufflepuff/cedric-diggory-0:53 connects',
+          'gryffindor/harry-potter-0 udp -> hufflepuff/cedric-diggory-0:5353 connects',
+          'gryffindor/harry-potter-1 tcp -> hufflepuff/cedric-diggory-0:80 blocked',
+          'gryffindor/harry-potter-0 sctp -> slytherin/draco-malfoy-0:9003 connects',
+          'gryffindor/harry-potter-0 sctp -> slytherin/draco-malfoy-0:9005 connects',
+          'gryffindor/harry-potter-1 tcp -> slytherin/draco-malfoy-0:80 blocked',
+        ],
+      },
+      {
+        run: 'Should support ingress port range rules across different protocols',
+        steps: [
+          'ravenclaw/luna-lovegood-0 tcp -> gryffindor/harry-potter-0:80 connects',
+          'ravenclaw/luna-lovegood-0 tcp -> gryffindor/harry-potter-0:8080 connects',
+          'ravenclaw/luna-lovegood-1 udp -> gryffindor/harry-potter-0:53 blocked',
+          'hufflepuff/cedric-diggory-0 udp -> gryffindor/harry-potter-0:53 connects',
+          'hufflepuff/cedric-diggory-0 udp -> gryffindor/harry-potter-0:5353 connects',
+          'hufflepuff/cedric-diggory-1 tcp -> gryffindor/harry-potter-0:80 blocked',
+          'slytherin/draco-malfoy-0 sctp -> gryffindor/harry-potter-0:9003 connects',
+          'slytherin/draco-malfoy-0 sctp -> gryffindor/harry-potter-0:9005 connects',
+          'slytherin/draco-malfoy-1 tcp -> gryffindor/harry-potter-0:80 blocked',
+        ],
+      },
+    ],
+  },
+  {
+    suite: 'v0.3.0',
+    test: 'CNPAdminTierSamePriority',
+    manifest: 'admin_tier/standard-same-priority.yaml',
+    runs: [
+      {
+        run: 'Should deny traffic in both directions for each same-priority policy',
+        steps: [
+          'slytherin/draco-malfoy-0 tcp -> gryffindor/harry-potter-0:80 blocked',
+          'gryffindor/harry-potter-0 tcp -> slytherin/draco-malfoy-0:80 blocked',
+          'hufflepuff/cedric-diggory-0 tcp -> gryffindor/harry-potter-0:80 blocked',
+          'gryffindor/harry-potter-1 tcp -> hufflepuff/cedric-diggory-0:80 blocked',
+          'slytherin/draco-malfoy-1 tcp -> hufflepuff/cedric-diggory-0:8080 blocked',
+          'hufflepuff/cedric-diggory-1 tcp -> slytherin/draco-malfoy-0:8080 blocked',
+        ],
+      },
+      {
+        run: 'Should not apply one same-priority policy\'s rules to another policy\'s subject',
+        steps: [
+          'slytherin/draco-malfoy-0 tcp -> gryffindor/harry-potter-0:8080 connects',
+          'gryffindor/harry-potter-0 tcp -> slytherin/draco-malfoy-0:8080 connects',
+          'slytherin/draco-malfoy-1 tcp -> hufflepuff/cedric-diggory-0:80 connects',
+          'hufflepuff/cedric-diggory-0 tcp -> slytherin/draco-malfoy-0:80 connects',
+        ],
+      },
+      {
+        run: 'Should not affect traffic matching no same-priority policy',
+        steps: [
+          'ravenclaw/luna-lovegood-0 tcp -> gryffindor/harry-potter-0:80 connects',
+          'gryffindor/harry-potter-1 tcp -> ravenclaw/luna-lovegood-0:80 connects',
+        ],
+      },
+    ],
+  },
+  {
+    suite: 'v0.3.0',
+    test: 'CNPAdminTierPodSelector',
+    manifest: 'admin_tier/standard-pod-selector-rules.yaml',
+    runs: [
+      {
+        run: 'Should support pod selectors in egress peers',
+        skip: 'pod selectors by replica: the model has one pod per workload, without per-replica names or labels',
+        steps: [
+          'gryffindor/harry-potter-0 tcp -> ravenclaw/luna-lovegood-0:8080 blocked',
+          'gryffindor/harry-potter-0 tcp -> ravenclaw/luna-lovegood-0:80 connects',
+          'gryffindor/harry-potter-1 tcp -> ravenclaw/luna-lovegood-1:80 blocked',
+        ],
+      },
+      {
+        run: 'Should support pod selectors in ingress peers',
+        skip: 'pod selectors by replica: the model has one pod per workload, without per-replica names or labels',
+        steps: [
+          'slytherin/draco-malfoy-1 tcp -> gryffindor/harry-potter-1:80 blocked',
+          'slytherin/draco-malfoy-0 tcp -> gryffindor/harry-potter-0:80 connects',
+          'hufflepuff/cedric-diggory-0 tcp -> gryffindor/harry-potter-0:80 blocked',
+          'hufflepuff/cedric-diggory-1 tcp -> gryffindor/harry-potter-0:80 connects',
+          'hufflepuff/cedric-diggory-0 tcp -> gryffindor/harry-potter-0:80 connects',
+          'hufflepuff/cedric-diggory-1 tcp -> gryffindor/harry-potter-0:80 blocked',
+        ],
+      },
+      {
+        run: 'Should support pod selectors in the subject',
+        skip: 'pod selectors by replica: the model has one pod per workload, without per-replica names or labels',
+        steps: [
+          'slytherin/draco-malfoy-0 tcp -> ravenclaw/luna-lovegood-1:80 connects',
+          'ravenclaw/luna-lovegood-0 tcp -> slytherin/draco-malfoy-0:80 blocked',
+          'ravenclaw/luna-lovegood-1 tcp -> slytherin/draco-malfoy-0:80 connects',
+          'ravenclaw/luna-lovegood-0 tcp -> slytherin/draco-malfoy-0:80 connects',
+          'ravenclaw/luna-lovegood-1 tcp -> slytherin/draco-malfoy-0:80 blocked',
+        ],
+      },
+    ],
+  },
+  {
+    suite: 'v0.3.0',
     test: 'CNPBaselineTierEgressNamedPort',
     manifest: 'baseline_tier/standard-egress-udp-rules.yaml',
     runs: [
@@ -1603,7 +1725,7 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'head-v1alpha2-cnp',
+    suite: 'v0.3.0',
     test: 'CNPBaselineTierEgressNodePeers',
     manifest: 'baseline_tier/experimental-egress-selector-rules.yaml',
     runs: [
@@ -1622,7 +1744,7 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'head-v1alpha2-cnp',
+    suite: 'v0.3.0',
     test: 'CNPBaselineTierIngressNamedPort',
     manifest: 'baseline_tier/standard-ingress-tcp-rules.yaml',
     runs: [
@@ -1637,7 +1759,7 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'head-v1alpha2-cnp',
+    suite: 'v0.3.0',
     test: 'CNPBaselineTierEgressInlineCIDRPeers',
     manifest: 'baseline_tier/standard-egress-inline-cidr-rules.yaml',
     runs: [
@@ -1684,7 +1806,7 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'head-v1alpha2-cnp',
+    suite: 'v0.3.0',
     test: 'CNPBaselineTierEgressSCTP',
     manifest: 'baseline_tier/standard-egress-sctp-rules.yaml',
     runs: [
@@ -1720,7 +1842,7 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'head-v1alpha2-cnp',
+    suite: 'v0.3.0',
     test: 'CNPBaselineTierEgressTCP',
     manifest: 'baseline_tier/standard-egress-tcp-rules.yaml',
     runs: [
@@ -1736,6 +1858,13 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
         steps: [
           'gryffindor/harry-potter-0 tcp -> hufflepuff/cedric-diggory-1:8080 connects',
           'gryffindor/harry-potter-1 tcp -> hufflepuff/cedric-diggory-1:80 blocked',
+        ],
+      },
+      {
+        run: 'Should not affect ingress traffic when only egress rules are specified',
+        steps: [
+          'ravenclaw/luna-lovegood-0 tcp -> gryffindor/harry-potter-0:80 connects',
+          'slytherin/draco-malfoy-0 tcp -> gryffindor/harry-potter-1:80 connects',
         ],
       },
       {
@@ -1756,7 +1885,7 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'head-v1alpha2-cnp',
+    suite: 'v0.3.0',
     test: 'CNPBaselineTierEgressUDP',
     manifest: 'baseline_tier/standard-egress-udp-rules.yaml',
     runs: [
@@ -1792,7 +1921,7 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'head-v1alpha2-cnp',
+    suite: 'v0.3.0',
     test: 'CNPBaselineTierGress',
     manifest: 'baseline_tier/standard-gress-rules-combined.yaml',
     runs: [
@@ -1857,7 +1986,7 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'head-v1alpha2-cnp',
+    suite: 'v0.3.0',
     test: 'CNPBaselineTierIngressSCTP',
     manifest: 'baseline_tier/standard-ingress-sctp-rules.yaml',
     runs: [
@@ -1893,7 +2022,7 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'head-v1alpha2-cnp',
+    suite: 'v0.3.0',
     test: 'CNPBaselineTierIngressTCP',
     manifest: 'baseline_tier/standard-ingress-tcp-rules.yaml',
     runs: [
@@ -1909,6 +2038,13 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
         steps: [
           'hufflepuff/cedric-diggory-0 tcp -> gryffindor/harry-potter-1:80 connects',
           'hufflepuff/cedric-diggory-1 tcp -> gryffindor/harry-potter-1:8080 blocked',
+        ],
+      },
+      {
+        run: 'Should not affect egress traffic when only ingress rules are specified',
+        steps: [
+          'gryffindor/harry-potter-0 tcp -> ravenclaw/luna-lovegood-0:80 connects',
+          'gryffindor/harry-potter-1 tcp -> slytherin/draco-malfoy-0:80 connects',
         ],
       },
       {
@@ -1929,7 +2065,7 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
     ],
   },
   {
-    suite: 'head-v1alpha2-cnp',
+    suite: 'v0.3.0',
     test: 'CNPBaselineTierIngressUDP',
     manifest: 'baseline_tier/standard-ingress-udp-rules.yaml',
     runs: [
@@ -1960,6 +2096,114 @@ export const NETWORK_POLICY_API_CASES: readonly ConformanceCase[] = [
         steps: [
           'slytherin/draco-malfoy-0 udp -> hufflepuff/cedric-diggory-0:5353 blocked',
           'slytherin/draco-malfoy-1 udp -> hufflepuff/cedric-diggory-0:53 connects',
+        ],
+      },
+    ],
+  },
+  {
+    suite: 'v0.3.0',
+    test: 'CNPBaselineTierPortRange',
+    manifest: 'baseline_tier/standard-port-range-rules-combined.yaml',
+    runs: [
+      {
+        run: 'Should support egress port range rules across different protocols',
+        steps: [
+          'gryffindor/harry-potter-0 tcp -> ravenclaw/luna-lovegood-0:80 connects',
+          'gryffindor/harry-potter-0 tcp -> ravenclaw/luna-lovegood-0:8080 connects',
+          'gryffindor/harry-potter-1 udp -> ravenclaw/luna-lovegood-0:53 blocked',
+          'gryffindor/harry-potter-0 udp -> hufflepuff/cedric-diggory-0:53 connects',
+          'gryffindor/harry-potter-0 udp -> hufflepuff/cedric-diggory-0:5353 connects',
+          'gryffindor/harry-potter-1 tcp -> hufflepuff/cedric-diggory-0:80 blocked',
+          'gryffindor/harry-potter-0 sctp -> slytherin/draco-malfoy-0:9003 connects',
+          'gryffindor/harry-potter-0 sctp -> slytherin/draco-malfoy-0:9005 connects',
+          'gryffindor/harry-potter-1 tcp -> slytherin/draco-malfoy-0:80 blocked',
+        ],
+      },
+      {
+        run: 'Should support ingress port range rules across different protocols',
+        steps: [
+          'ravenclaw/luna-lovegood-0 tcp -> gryffindor/harry-potter-0:80 connects',
+          'ravenclaw/luna-lovegood-0 tcp -> gryffindor/harry-potter-0:8080 connects',
+          'ravenclaw/luna-lovegood-1 udp -> gryffindor/harry-potter-0:53 blocked',
+          'hufflepuff/cedric-diggory-0 udp -> gryffindor/harry-potter-0:53 connects',
+          'hufflepuff/cedric-diggory-0 udp -> gryffindor/harry-potter-0:5353 connects',
+          'hufflepuff/cedric-diggory-1 tcp -> gryffindor/harry-potter-0:80 blocked',
+          'slytherin/draco-malfoy-0 sctp -> gryffindor/harry-potter-0:9003 connects',
+          'slytherin/draco-malfoy-0 sctp -> gryffindor/harry-potter-0:9005 connects',
+          'slytherin/draco-malfoy-1 tcp -> gryffindor/harry-potter-0:80 blocked',
+        ],
+      },
+    ],
+  },
+  {
+    suite: 'v0.3.0',
+    test: 'CNPBaselineTierSamePriority',
+    manifest: 'baseline_tier/standard-same-priority.yaml',
+    runs: [
+      {
+        run: 'Should deny traffic in both directions for each same-priority policy',
+        steps: [
+          'slytherin/draco-malfoy-0 tcp -> gryffindor/harry-potter-1:80 blocked',
+          'gryffindor/harry-potter-0 tcp -> slytherin/draco-malfoy-1:80 blocked',
+          'hufflepuff/cedric-diggory-0 tcp -> gryffindor/harry-potter-1:80 blocked',
+          'gryffindor/harry-potter-1 tcp -> hufflepuff/cedric-diggory-1:80 blocked',
+          'slytherin/draco-malfoy-1 tcp -> hufflepuff/cedric-diggory-1:8080 blocked',
+          'hufflepuff/cedric-diggory-1 tcp -> slytherin/draco-malfoy-1:8080 blocked',
+        ],
+      },
+      {
+        run: 'Should not apply one same-priority policy\'s rules to another policy\'s subject',
+        steps: [
+          'slytherin/draco-malfoy-0 tcp -> gryffindor/harry-potter-1:8080 connects',
+          'gryffindor/harry-potter-0 tcp -> slytherin/draco-malfoy-1:8080 connects',
+          'slytherin/draco-malfoy-1 tcp -> hufflepuff/cedric-diggory-1:80 connects',
+          'hufflepuff/cedric-diggory-0 tcp -> slytherin/draco-malfoy-1:80 connects',
+        ],
+      },
+      {
+        run: 'Should not affect traffic matching no same-priority policy',
+        steps: [
+          'ravenclaw/luna-lovegood-0 tcp -> gryffindor/harry-potter-1:80 connects',
+          'gryffindor/harry-potter-0 tcp -> ravenclaw/luna-lovegood-1:80 connects',
+        ],
+      },
+    ],
+  },
+  {
+    suite: 'v0.3.0',
+    test: 'CNPBaselineTierPodSelector',
+    manifest: 'baseline_tier/standard-pod-selector-rules.yaml',
+    runs: [
+      {
+        run: 'Should support pod selectors in egress peers',
+        skip: 'pod selectors by replica: the model has one pod per workload, without per-replica names or labels',
+        steps: [
+          'gryffindor/harry-potter-0 tcp -> ravenclaw/luna-lovegood-0:8080 blocked',
+          'gryffindor/harry-potter-0 tcp -> ravenclaw/luna-lovegood-0:80 connects',
+          'gryffindor/harry-potter-1 tcp -> ravenclaw/luna-lovegood-1:80 blocked',
+        ],
+      },
+      {
+        run: 'Should support pod selectors in ingress peers',
+        skip: 'pod selectors by replica: the model has one pod per workload, without per-replica names or labels',
+        steps: [
+          'slytherin/draco-malfoy-1 tcp -> gryffindor/harry-potter-1:80 blocked',
+          'slytherin/draco-malfoy-0 tcp -> gryffindor/harry-potter-0:80 connects',
+          'hufflepuff/cedric-diggory-0 tcp -> gryffindor/harry-potter-0:80 blocked',
+          'hufflepuff/cedric-diggory-1 tcp -> gryffindor/harry-potter-0:80 connects',
+          'hufflepuff/cedric-diggory-0 tcp -> gryffindor/harry-potter-0:80 connects',
+          'hufflepuff/cedric-diggory-1 tcp -> gryffindor/harry-potter-0:80 blocked',
+        ],
+      },
+      {
+        run: 'Should support pod selectors in the subject',
+        skip: 'pod selectors by replica: the model has one pod per workload, without per-replica names or labels',
+        steps: [
+          'slytherin/draco-malfoy-0 tcp -> ravenclaw/luna-lovegood-1:80 connects',
+          'ravenclaw/luna-lovegood-0 tcp -> slytherin/draco-malfoy-0:80 blocked',
+          'ravenclaw/luna-lovegood-1 tcp -> slytherin/draco-malfoy-0:80 connects',
+          'ravenclaw/luna-lovegood-0 tcp -> slytherin/draco-malfoy-0:80 connects',
+          'ravenclaw/luna-lovegood-1 tcp -> slytherin/draco-malfoy-0:80 blocked',
         ],
       },
     ],
