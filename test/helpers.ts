@@ -1,8 +1,4 @@
-import * as path from 'path';
 import { buildCluster, Cluster, parseManifests } from '../src/model';
-
-/** Root of the external conformance corpora (read-only, never copied into the repo). */
-export const CONFORMANCE_DIR = path.resolve(__dirname, '..', '..', 'shared', 'conformance');
 
 /** Builds a cluster model from inline YAML. */
 export function clusterOf(yamlText: string, file = 'test.yaml'): Cluster {

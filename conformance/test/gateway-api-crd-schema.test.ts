@@ -4,14 +4,14 @@ import * as path from 'path';
 import Ajv, { ValidateFunction } from 'ajv';
 import { Duration } from 'cdk8s';
 import { parseAllDocuments } from 'yaml';
-import { appWith, objectsOf } from '../../test/constructs/gateway/synth';
+import { corpus } from './corpora';
 import { buildGateway } from '../../examples/typescript/gateway/main';
 import {
   AllowedRoutes, Backend, Gateway, GatewayApiVersion, GatewayClass, GrpcMethodMatch, GrpcRoute, HeaderMatch, HttpMethod, HttpRoute, Listener,
   Match, NamespaceLabelOperator, ParentRef, PathMatch, PathModifier, QueryParamMatch, RedirectScheme, ReferenceGrant, RouteFilter, RouteKind,
   TcpRoute, TlsRoute, UdpRoute,
 } from '../../src';
-import { corpus } from './corpora';
+import { appWith, objectsOf } from '../../test/constructs/gateway/synth';
 
 // Everything the Gateway API constructs synthesize is valid against the OpenAPI schemas of the
 // v1.6.1 CRDs (the CEL rules are checked by the constructs' own validation and its tests).

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { appWith, objectsOf } from '../../test/constructs/gateway/synth';
+import { corpus } from './corpora';
 import {
   Backend, GrpcMethodMatch, GrpcRoute, GrpcRouteMatch, HeaderMatch, HttpMethod, HttpRoute, HttpRouteMatch, ParentRef, PathMatch, PathModifier,
   QueryParamMatch, RedirectScheme, RouteFilter,
@@ -8,7 +8,7 @@ import {
 import { Route, RouteFilter as ModelFilter, BackendRef as ModelBackendRef, RouteMatch } from '../../src/model/kinds/gateway';
 import { readRoute } from '../../src/model/kinds/gateway/route';
 import { parseManifests } from '../../src/model/manifest';
-import { corpus } from './corpora';
+import { appWith, objectsOf } from '../../test/constructs/gateway/synth';
 
 // Every HTTPRoute and GRPCRoute of the upstream conformance suite (v1.6.1) is re-expressed with the
 // constructs, from the model the engine reads it into; what the constructs synthesize must read back

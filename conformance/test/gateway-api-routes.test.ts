@@ -1,14 +1,14 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Duration } from 'cdk8s';
-import { appWith, objectsOf } from '../../test/constructs/gateway/synth';
+import { corpus } from './corpora';
 import {
   Backend, GrpcMethodMatch, GrpcRoute, HeaderMatch, HttpRoute, HttpRouteRule, Match, ParentRef, PathModifier, RedirectScheme, RouteFilter,
 } from '../../src';
 import { RouteKind as ModelRouteKind } from '../../src/model/kinds/gateway';
 import { readRoute } from '../../src/model/kinds/gateway/route';
 import { parseManifests } from '../../src/model/manifest';
-import { corpus } from './corpora';
+import { appWith, objectsOf } from '../../test/constructs/gateway/synth';
 
 // Upstream Gateway API conformance routes (v1.6.1), re-expressed with the constructs: what they
 // synthesize reads, through the model the engine uses, exactly as the upstream manifest does.

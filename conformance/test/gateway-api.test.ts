@@ -1,12 +1,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { corpus } from './corpora';
 import { routeStatus } from '../../src/engine/l7/gateway/attachment';
 import { modifyResponse } from '../../src/engine/l7/gateway/filters';
 import { listenerStatuses } from '../../src/engine/l7/gateway/listener-status';
 import { routeThroughGateway } from '../../src/engine/l7/gateway/route-request';
 import { L7Request } from '../../src/engine/l7/request';
 import { buildCluster, Cluster, parseManifests, SourcedObject } from '../../src/model';
-import { corpus } from './corpora';
 
 /**
  * Gateway API conformance (kubernetes-sigs/gateway-api v1.6.1), re-expressed:

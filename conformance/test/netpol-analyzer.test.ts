@@ -8,13 +8,13 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { corpus } from './corpora';
+import { normaliseGolden } from './netpol-analyzer-goldens';
 import { ListOptions, listConnections } from '../../src/cli/commands/list';
 import { ConnlistFormat } from '../../src/cli/format/connlist';
 import { expandPaths } from '../../src/cli/read-inputs';
 import { connectivityMatrix, MatrixEntry } from '../../src/engine/connectivity/matrix';
 import { buildCluster, Cluster, parseManifests, SourcedObject } from '../../src/model';
-import { corpus } from './corpora';
-import { normaliseGolden } from './netpol-analyzer-goldens';
 
 const CORPUS = corpus('netpolAnalyzer');
 const TESTS = path.join(CORPUS, 'tests');

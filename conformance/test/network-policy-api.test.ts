@@ -1,9 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { corpus } from './corpora';
 import { NETWORK_POLICY_API_CASES, ConformanceCase } from './network-policy-api.cases';
 import { allowedConnections, podOf } from '../../src/engine/netpol';
 import { buildCluster, Cluster, parseManifests, Protocol, SourcedObject } from '../../src/model';
-import { corpus } from './corpora';
 
 /*
  * The network-policy-api conformance suite (AdminNetworkPolicy /

@@ -1,38 +1,21 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { App, Chart } from 'cdk8s';
-import * as YAML from 'yaml';
 import { Ingress, IngressBackend, IngressPathType } from '../../../src';
 import { Ingress as ModelIngress, IngressBackend as ModelBackend, readIngress } from '../../../src/model/kinds/ingress';
 import { parseManifests } from '../../../src/model/manifest';
-import { CONFORMANCE_DIR } from '../../helpers';
+import { INGRESS_CONFORMANCE_FEATURES } from '../../conformance/ingress-controller.cases';
 
-// The Ingresses of the ingress-controller-conformance features, re-expressed with the Ingress
-// construct from the model the engine reads them into: the construct's output reads back the same.
+// The Ingresses of the ingress-controller-conformance features (our fixtures of them), re-expressed
+// with the Ingress construct from the model the engine reads them into: the construct's output reads back the same.
 
-const FEATURES = path.join(CONFORMANCE_DIR, 'ingress-controller-conformance', 'features');
+const FIXTURES = path.join(__dirname, '..', '..', 'fixtures', 'ingress-controller-conformance');
 
-/** The Ingress manifests embedded (as doc strings) in the Gherkin features. */
+/** Each feature's Ingress, by upstream feature file. */
 function upstreamIngresses(): Array<{ file: string; ingress: ModelIngress }> {
-  const out: Array<{ file: string; ingress: ModelIngress }> = [];
-  for (const file of fs.readdirSync(FEATURES).filter(f => f.endsWith('.feature')).sort()) {
-    const parts = fs.readFileSync(path.join(FEATURES, file), 'utf8').split('"""');
-    for (let i = 1; i < parts.length; i += 2) {
-      const block = parts[i];
-      // Either a whole manifest, or a spec under 'an Ingress resource named "x" with this spec:'.
-      const named = /an Ingress resource named "([^"]+)" with this spec:\s*$/.exec(parts[i - 1]);
-      if (named) {
-        const object = { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: named[1] }, spec: YAML.parse(block) };
-        out.push({ file, ingress: readIngress({ object, source: { file, index: 0 } }, 'conformance') });
-        continue;
-      }
-      if (!/kind:\s*Ingress\b/.test(block)) continue;
-      for (const doc of parseManifests(block, file)) {
-        if (doc.object.kind === 'Ingress') out.push({ file, ingress: readIngress(doc, 'conformance') });
-      }
-    }
-  }
-  return out;
+  return INGRESS_CONFORMANCE_FEATURES.flatMap(f => parseManifests(fs.readFileSync(path.join(FIXTURES, f.ingress), 'utf8'), f.ingress)
+    .filter(doc => doc.object.kind === 'Ingress')
+    .map(doc => ({ file: f.file, ingress: readIngress(doc, 'conformance') })));
 }
 
 function backend(b: ModelBackend): IngressBackend {
