@@ -57,7 +57,7 @@ const SKIP_REASONS = {
   'admin-network-policy': 'AdminNetworkPolicy/BaselineAdminNetworkPolicy/ClusterNetworkPolicy tiers (skipped on request)',
   'multi-network': 'UDN/CUDN/NAD/MultiNetworkPolicy networks',
   'kubevirt': 'KubeVirt VirtualMachines',
-  'rejected-input': 'input the API server rejects (our reader validates it)',
+  'rejected-input': 'input our reader refuses as bad input: fields the API server rejects, or one object defined twice',
   'yaml-dialect': 'YAML that Go\'s YAML 1.1 parser accepts and ours rejects (a tab-indented line inside a flow sequence)',
   'no-input': 'expected output without a scenario directory',
 } as const;
