@@ -24,6 +24,9 @@ function stringsOf(v: unknown): string[] {
   return [];
 }
 
+/** Absolute folders of a machine, as a whole jest configuration value ('/node_modules/' is a pattern, not a folder). */
+const MACHINE_PATH = /^\/(?:home|Users|mnt|opt|srv)\//;
+
 const inside = (p: string) => p === ROOT || p.startsWith(ROOT + path.sep);
 const rel = (p: string) => path.relative(ROOT, p);
 
@@ -35,7 +38,7 @@ export function escapes(file: string, text: string): string[] {
   lines.forEach((line, i) => {
     const at = `${rel(file)}:${i + 1}`;
     if (/shared[/'", ]+conformance|\.\.\/shared\b|'shared', 'conformance'/.test(line)) found.push(`${at}: names the shared conformance folder`);
-    if (/['"`](?:\/work|\/root|\/home|\/Users|[A-Z]:\\)[/\\]/.test(line)) found.push(`${at}: absolute path of a machine`);
+    if (/['"`](?:\/home|\/Users|\/mnt|\/opt|\/srv|[A-Z]:\\)[/\\]/.test(line)) found.push(`${at}: absolute path of a machine`);
     // path.join / path.resolve from this file's folder with literal segments.
     for (const m of line.matchAll(/path\.(?:join|resolve)\(\s*__dirname((?:\s*,\s*'[^']*')+)/g)) {
       const parts = [...m[1].matchAll(/'([^']*)'/g)].map(x => x[1]);
@@ -68,9 +71,9 @@ describe('no test reads outside the repository', () => {
       const base = path.join(ROOT, path.dirname(file));
       const rootDir = path.resolve(base, typeof config.rootDir === 'string' ? config.rootDir : '.');
       expect([file, rel(rootDir)]).toEqual([file, '']);
-      // Path-like values: those climbing with '..', and absolute folders of a machine ('/node_modules/' is a pattern).
+      // Path-like values: those climbing with '..', and absolute folders of a machine.
       const outside = stringsOf({ ...config, rootDir: undefined })
-        .filter(s => s.includes('..') || /^\/(?:work|root|home|Users|tmp)\//.test(s))
+        .filter(s => s.includes('..') || MACHINE_PATH.test(s))
         .filter(s => !inside(path.resolve(rootDir, s.replace('<rootDir>', '.'))));
       expect([file, outside]).toEqual([file, []]);
     }
@@ -81,7 +84,7 @@ describe('no test reads outside the repository', () => {
     expect(escapes(file, "const d = path.resolve(__dirname, '..', '..', '..', 'shared', 'conformance');")).toHaveLength(2);
     expect(escapes(file, "const d = path.join(__dirname, '..', '..', '..', 'corpus');")).toEqual(['test/x/y.test.ts:1: ../corpus is outside the repository']);
     expect(escapes(file, "import { x } from '../../../elsewhere/x';")).toEqual(['test/x/y.test.ts:1: imports ../../../elsewhere/x, outside the repository']);
-    expect(escapes(file, "const d = '/work/corpus/x';")).toEqual(['test/x/y.test.ts:1: absolute path of a machine']);
+    expect(escapes(file, "const d = '/home/me/corpus/x';")).toEqual(['test/x/y.test.ts:1: absolute path of a machine']);
     expect(escapes(file, "const d = path.join(__dirname, '..', '..', 'src');")).toEqual([]);
   });
 });
