@@ -33,12 +33,19 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     // Ships the SARIF 2.1.0 JSON schema (draft-04) that the SARIF report test validates against.
     '@microsoft/jest-sarif@1.0.0-beta.0',
     'ajv-draft-04@^1',
+    // Drives the Debian chromium package (never a browser of its own) for `npm run test:browser`.
+    'playwright-core@^1.65.1',
   ],
   // Runtime dependencies are bundled into the jsii package (jsii requirement).
   // yaml: YAML 1.2 parser with alias-expansion limits (YAML bomb protection).
   // ipaddr.js: small, dependency-free IPv4/IPv6 parser for CIDR math.
   // commander: the de-facto small CLI parser for Node.
-  bundledDeps: ['yaml@^2.9.1', 'ipaddr.js@^2.2.0', 'commander@^12'],
+  // cytoscape + elkjs: inlined into the HTML report (validate -o html, ReportFormat.HTML), never
+  // loaded by Node. cytoscape draws and handles pan/zoom/click with compound nodes (namespaces as
+  // groups); elkjs (Eclipse Layout Kernel) lays the graph out in layers, left to right, so the entry
+  // path reads external -> Gateway/Ingress -> route -> Service -> pods, and the same input always
+  // gets the same picture (ELK layered is deterministic; force-directed layouts are seeded by chance).
+  bundledDeps: ['yaml@^2.9.1', 'ipaddr.js@^2.2.0', 'commander@^12', 'cytoscape@^3.34.4', 'elkjs@^0.12.1'],
 
   publishToPypi: {
     distName: 'cdk8s-traffic',

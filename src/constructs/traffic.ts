@@ -7,8 +7,6 @@ import { Protocol } from './protocol';
 import { Request } from './traffic-request';
 import { TrafficSuppressions } from './traffic-suppressions';
 import { Target } from './traffic-target';
-import { connectivityMatrix } from '../engine/connectivity/matrix';
-import { formatEndpoint } from '../engine/netpol/endpoint';
 import { Cluster } from '../model/cluster';
 import { ManifestError } from '../model/errors';
 import { parseManifests, SourcedObject, KubeObject } from '../model/manifest';
@@ -18,8 +16,11 @@ import { checkHasEndpoints } from '../validate/expectations/endpoints';
 import { checkIsolated } from '../validate/expectations/isolation';
 import { ReachSpec } from '../validate/expectations/reach';
 import { checkRoute } from '../validate/expectations/route';
+import { buildTrafficGraph } from '../validate/graph/build';
+import { TrafficGraph } from '../validate/graph/types';
 import { ValidationReport } from '../validate/report';
 import { renderDot, renderMermaid } from '../validate/reports/graph';
+import { renderHtml } from '../validate/reports/html';
 import { renderJson } from '../validate/reports/json';
 import { renderMarkdown } from '../validate/reports/markdown';
 import { renderNetassert } from '../validate/reports/netassert';
@@ -43,6 +44,11 @@ export enum ReportFormat {
   DOT = 'dot',
   /** The reachability expectations as a netassert v2 test file (`traffic-netassert.yaml`). */
   NETASSERT = 'netassert',
+  /**
+   * One self-contained HTML page (`traffic-report.html`): summary, the traffic graph
+   * (click a workload for who reaches it and why), findings and expectations.
+   */
+  HTML = 'html',
 }
 
 /** A container port of a context workload. */
@@ -222,11 +228,10 @@ export class Traffic extends Construct {
    * writes). Useful in tests.
    */
   public report(format: ReportFormat): string {
-    const { cluster, report } = this.run();
-    return this.render(format, cluster, report);
+    return this.render(format, this.run());
   }
 
-  private run(): { cluster: Cluster; report: ValidationReport } {
+  private run(): ValidationRun {
     const root = this.node.root;
     const appObjects: SourcedObject[] = [];
     const paths = new Set<string>();
@@ -237,7 +242,7 @@ export class Traffic extends Construct {
       if (this.synthScope) reuseJson(c, object, this.synthScope);
       appObjects.push({ object, source: { file: c.node.path, index: 0 } });
     }
-    return runValidation({
+    const run = runValidation({
       objects: [...appObjects, ...this.context],
       expectations: this.expectations,
       suppressions: TrafficSuppressions._collect(root),
@@ -245,17 +250,22 @@ export class Traffic extends Construct {
       constructPathOf: s => (paths.has(s.file) ? s.file : undefined),
       reportOn: o => o.constructPath !== undefined || o.kind === 'Suppression',
     });
+    // Context objects are drawn faded: they describe the world around the app, not the app.
+    const graph = () => buildTrafficGraph(run.cluster, { isContext: s => !paths.has(s.file), locationOf: s => (paths.has(s.file) ? s.file : `${s.file}#${s.index}`) });
+    return { ...run, graph };
   }
 
-  private render(format: ReportFormat, cluster: Cluster, report: ValidationReport): string {
+  private render(format: ReportFormat, run: ValidationRun): string {
+    const { cluster, report, graph } = run;
     switch (format) {
       case ReportFormat.TEXT: return renderText(report);
       case ReportFormat.JSON: return renderJson(report);
       case ReportFormat.SARIF: return renderSarif(report);
       case ReportFormat.MARKDOWN: return renderMarkdown(report);
-      case ReportFormat.MERMAID: return renderMermaid(graphEdges(cluster));
-      case ReportFormat.DOT: return renderDot(graphEdges(cluster));
+      case ReportFormat.MERMAID: return renderMermaid(graph());
+      case ReportFormat.DOT: return renderDot(graph());
       case ReportFormat.NETASSERT: return renderNetassert(cluster, this.expectations);
+      case ReportFormat.HTML: return renderHtml(report, graph(), { title: 'Traffic report' });
     }
   }
 
@@ -303,8 +313,8 @@ export class Traffic extends Construct {
       if (e instanceof ManifestError) return [`cdk8s-traffic: invalid object: ${e.message}`];
       throw e;
     }
-    const { cluster, report } = result;
-    this.writeReports(cluster, report);
+    const { report } = result;
+    this.writeReports(result);
     const errors: string[] = [];
     for (const e of report.expectations) {
       if (e.passed) continue;
@@ -318,15 +328,22 @@ export class Traffic extends Construct {
     return errors;
   }
 
-  private writeReports(cluster: Cluster, report: ValidationReport): void {
+  private writeReports(run: ValidationRun): void {
     if (this.reportFormats.size === 0) return;
     const root = this.node.root;
     if (!(root instanceof App)) return;
     fs.mkdirSync(root.outdir, { recursive: true });
     for (const f of [...this.reportFormats].sort()) {
-      fs.writeFileSync(path.join(root.outdir, REPORT_FILES[f]), this.render(f, cluster, report));
+      fs.writeFileSync(path.join(root.outdir, REPORT_FILES[f]), this.render(f, run));
     }
   }
+}
+
+/** One validation of the app; the graph is built only for the formats that draw it. */
+interface ValidationRun {
+  readonly cluster: Cluster;
+  readonly report: ValidationReport;
+  readonly graph: () => TrafficGraph;
 }
 
 interface SynthScope {
@@ -358,11 +375,8 @@ const REPORT_FILES: Record<ReportFormat, string> = {
   [ReportFormat.MERMAID]: 'traffic-graph.mmd',
   [ReportFormat.DOT]: 'traffic-graph.dot',
   [ReportFormat.NETASSERT]: 'traffic-netassert.yaml',
+  [ReportFormat.HTML]: 'traffic-report.html',
 };
-
-function graphEdges(cluster: Cluster) {
-  return connectivityMatrix(cluster).map(e => ({ from: formatEndpoint(e.src), to: formatEndpoint(e.dst), label: e.conns.toString() }));
-}
 
 /**
  * Expectations about one subject: `traffic.expect(Target.of(web)).canReach(Target.of(api), Port.tcp(80))`.

@@ -1,8 +1,8 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { connectivityMatrix } from '../../engine/connectivity/matrix';
-import { formatEndpoint } from '../../engine/netpol/endpoint';
 import { hasErrors } from '../../validate/audit';
+import { buildTrafficGraph } from '../../validate/graph/build';
 import { renderDot, renderMermaid } from '../../validate/reports/graph';
+import { renderHtml } from '../../validate/reports/html';
 import { renderJson } from '../../validate/reports/json';
 import { renderMarkdown } from '../../validate/reports/markdown';
 import { renderSarif } from '../../validate/reports/sarif';
@@ -13,7 +13,7 @@ import { CliIO, EXIT_FINDINGS, EXIT_OK } from '../io';
 import { readInputs } from '../read-inputs';
 import { reportIgnored, verboseOption } from '../verbose';
 
-const FORMATS = ['text', 'json', 'sarif', 'md', 'mermaid', 'dot'] as const;
+const FORMATS = ['text', 'json', 'sarif', 'md', 'mermaid', 'dot', 'html'] as const;
 type Format = typeof FORMATS[number];
 
 function parseSuppress(v: string, prev: Suppression[] = []): Suppression[] {
@@ -33,7 +33,7 @@ export function registerValidate(program: Command, io: CliIO, setExit: (code: nu
     .command('validate')
     .description('run the audit rule pack (exit 1 when an error-level finding remains after suppressions)')
     .argument('<paths...>', 'YAML/JSON files, directories, or - for stdin')
-    .addOption(new Option('-f, --format <format>', 'report format (mermaid and dot print the connectivity graph)').choices([...FORMATS]).default('text'))
+    .addOption(new Option('-f, --format <format>', 'report format (mermaid and dot print the traffic graph; html is one self-contained page with both)').choices([...FORMATS]).default('text'))
     .option('-n, --namespace <ns>', 'namespace for objects that carry none', 'default')
     .option('--suppress <ID=reason>', 'suppress a rule everywhere, with a reason (repeatable); objects can also carry the traffic.cdk8s.io/suppress annotation', parseSuppress)
     .option('--fail-on-warnings', 'exit 1 on warning-level findings too')
@@ -45,15 +45,15 @@ export function registerValidate(program: Command, io: CliIO, setExit: (code: nu
         suppressions: opts.suppress ?? [],
       });
       reportIgnored(io, cluster, opts);
-      const edges = () => connectivityMatrix(cluster)
-        .map(e => ({ from: formatEndpoint(e.src), to: formatEndpoint(e.dst), label: e.conns.toString() }));
+      const graph = () => buildTrafficGraph(cluster);
       const render: Record<Format, () => string> = {
         text: () => renderText(report),
         json: () => renderJson(report),
         sarif: () => renderSarif(report),
         md: () => renderMarkdown(report),
-        mermaid: () => renderMermaid(edges()),
-        dot: () => renderDot(edges()),
+        mermaid: () => renderMermaid(graph()),
+        dot: () => renderDot(graph()),
+        html: () => renderHtml(report, graph()),
       };
       io.stdout(render[opts.format]());
       const failing = hasErrors(report.findings) || (opts.failOnWarnings === true && report.findings.some(f => !f.suppressed && f.level === 'warning'));

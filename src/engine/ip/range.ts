@@ -149,3 +149,31 @@ export function subtractRanges(from: IpRange, minus: readonly IpRange[]): IpRang
   }
   return parts.sort(compareRanges);
 }
+
+/** Sorted ranges with overlapping and adjacent ones joined (per family). */
+export function mergeRanges(ranges: readonly IpRange[]): IpRange[] {
+  const out: IpRange[] = [];
+  for (const r of [...ranges].sort(compareRanges)) {
+    const last = out[out.length - 1];
+    if (last && last.family === r.family && r.start <= last.end + 1n) {
+      if (r.end > last.end) out[out.length - 1] = { family: r.family, start: last.start, end: r.end };
+    } else {
+      out.push(r);
+    }
+  }
+  return out;
+}
+
+/** The fewest CIDR blocks that cover exactly `r`, in address order. */
+export function rangeToCidrs(r: IpRange): IpRange[] {
+  const out: IpRange[] = [];
+  let start = r.start;
+  while (start <= r.end) {
+    // The largest block aligned at `start` that does not pass the end.
+    let size = 1n;
+    while (start % (size * 2n) === 0n && start + size * 2n - 1n <= r.end && size * 2n - 1n <= familyMax(r.family)) size *= 2n;
+    out.push({ family: r.family, start, end: start + size - 1n });
+    start += size;
+  }
+  return out;
+}

@@ -3,7 +3,6 @@ import Ajv from 'ajv-draft-04';
 import { audit } from '../../../src/validate/audit';
 import { AUDIT_RULES } from '../../../src/validate/packs/audit';
 import { ValidationReport } from '../../../src/validate/report';
-import { renderDot, renderMermaid } from '../../../src/validate/reports/graph';
 import { renderJson } from '../../../src/validate/reports/json';
 import { renderMarkdown } from '../../../src/validate/reports/markdown';
 import { renderSarif } from '../../../src/validate/reports/sarif';
@@ -83,22 +82,5 @@ describe('reports', () => {
     const md = renderMarkdown(report());
     expect(md).toContain('| TRF-SVC-005 | Service shop/legacy | Service shop/legacy | fixed address required by a partner \\| allow-listed |');
     expect(md).toMatchSnapshot();
-  });
-
-  test('graph renders Mermaid and DOT with sorted nodes and quoted labels', () => {
-    const edges = [
-      { from: 'shop/web[Deployment]', to: 'shop/api[Deployment]', label: 'TCP 8080' },
-      { from: '0.0.0.0-255.255.255.255[External]', to: 'shop/web[Deployment]', label: 'TCP "80"' },
-    ];
-    expect(renderMermaid(edges)).toBe([
-      'flowchart LR',
-      '  n0["0.0.0.0-255.255.255.255[External]"]',
-      '  n1["shop/api[Deployment]"]',
-      '  n2["shop/web[Deployment]"]',
-      '  n0 -->|"TCP #quot;80#quot;"| n2',
-      '  n2 -->|"TCP 8080"| n1',
-      '',
-    ].join('\n'));
-    expect(renderDot(edges)).toContain('  n0 -> n2 [label="TCP \\"80\\""];');
   });
 });
