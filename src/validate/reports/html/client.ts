@@ -201,7 +201,7 @@ export const CLIENT_SCRIPT = String.raw`
   window.trafficGraph = cy;
 
   var drawing = 0;
-  /** Lays out and draws what is visible; `focus` (a namespace just unfolded) is zoomed to. */
+  /** Lays out and draws what is visible; focus (a namespace just unfolded) is zoomed to. */
   function draw(focus) {
     var mine = ++drawing;
     var started = performance.now();
