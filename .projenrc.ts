@@ -144,6 +144,14 @@ project.addTask('conformance', {
   receiveArgs: true,
 });
 
+// The HTML report in a real browser; kept out of `npm test`, which stays Node-only. Chromium comes
+// from the Debian package (.ci/run installs it as root); nothing downloads a browser.
+project.addTask('test:browser', {
+  description: 'Open the zero-trust HTML report in headless Chromium (/usr/bin/chromium) and check what it renders',
+  exec: `${tsNode} test/browser/html-report.ts`,
+  receiveArgs: true,
+});
+
 project.addTask('fuzz', {
   description: 'Differential fuzzing of the engine against the brute-force oracle',
   exec: `${tsNode} scripts/fuzz.ts`,

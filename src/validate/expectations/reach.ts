@@ -62,6 +62,8 @@ export function checkReach(cluster: Cluster, spec: ReachSpec): ExpectationResult
   }
 
   const problems: string[] = [];
+  // When it passes: one line per pair, the verdict and the rule that decided it.
+  const reasons: string[] = [];
   for (const s of src.peers) {
     for (const t of targets) {
       if (sameWorkload(s, t.peer)) continue;
@@ -69,6 +71,7 @@ export function checkReach(cluster: Cluster, spec: ReachSpec): ExpectationResult
       if (t.port === undefined) {
         const conns = allowedConnections(cluster, s.endpoint, t.peer.endpoint);
         const reachable = !conns.isEmpty();
+        reasons.push(reachable ? `${t.via ?? ''}${pair}: allowed ${conns}` : `${t.via ?? ''}${pair}: no connections allowed`);
         if (reachable !== spec.reachable) {
           problems.push(reachable ? `${t.via ?? ''}${pair}: allowed ${conns}` : `${t.via ?? ''}${pair}: no connections allowed`);
           const first = firstPort(conns);
@@ -79,13 +82,14 @@ export function checkReach(cluster: Cluster, spec: ReachSpec): ExpectationResult
         continue;
       }
       const ex = explainConnection(cluster, s.endpoint, t.peer.endpoint, t.port, t.protocol);
+      reasons.push(`${t.via ?? ''}${pair}: ${ex.reasons[ex.reasons.length - 1]}`);
       if (ex.allowed !== spec.reachable) {
         problems.push(`${t.via ?? ''}${pair}: ${ex.allowed ? 'allowed' : 'denied'}`);
         problems.push(...ex.reasons.map(r => `  ${r}`));
       }
     }
   }
-  return { description, passed: problems.length === 0, details: problems };
+  return problems.length === 0 ? { description, passed: true, details: [], reasons } : { description, passed: false, details: problems };
 }
 
 function sameWorkload(a: Peer, b: Peer): boolean {

@@ -5,6 +5,11 @@ export interface ExpectationResult {
   readonly passed: boolean;
   /** The engine's reasons: which policy isolated, which rule allowed, which route matched. */
   readonly details: readonly string[];
+  /**
+   * Why a passed expectation holds, pair by pair (the engine's verdicts), where
+   * the check has them; the HTML report shows them. @default - none
+   */
+  readonly reasons?: readonly string[];
   /** Construct path of the Traffic construct (or the file) that declared it. */
   readonly declaredAt?: string;
 }

@@ -103,7 +103,7 @@ function findingsSection(report: ValidationReport): string {
 function expectationsSection(report: ValidationReport): string {
   const rows = report.expectations.map(e => `<tr data-passed="${e.passed}"><td class="${e.passed ? 'pass' : 'fail'}">${e.passed ? 'pass' : 'FAIL'}</td>`
     + `<td>${esc(e.description)}${e.declaredAt ? ` <span class="muted">(${esc(e.declaredAt)})</span>` : ''}</td>`
-    + `<td><ul class="reasons">${e.details.map(d => `<li>${esc(d)}</li>`).join('')}</ul></td></tr>`);
+    + `<td><ul class="reasons">${(e.passed ? e.reasons ?? [] : e.details).map(d => `<li>${esc(d)}</li>`).join('')}</ul></td></tr>`);
   return [
     '<section id="expectations-section"><h2>Expectations</h2>',
     report.expectations.length

@@ -193,7 +193,7 @@ export const CLIENT_SCRIPT = String.raw`
         'text-rotation': 'autorotate', color: '#495057'
       } },
       { selector: 'edge.endpoints', style: { 'line-style': 'dashed' } },
-      { selector: 'edge.entry', style: { width: 3, 'line-color': '#d9480f', 'target-arrow-color': '#d9480f', color: '#d9480f' } },
+      { selector: 'edge.way-in', style: { width: 3, 'line-color': '#d9480f', 'target-arrow-color': '#d9480f', color: '#d9480f' } },
       { selector: '.faded', style: { opacity: 0.15 } },
       { selector: 'node:selected', style: { 'border-width': 3, 'border-color': '#1864ab' } }
     ]
@@ -224,8 +224,13 @@ export const CLIENT_SCRIPT = String.raw`
         });
       });
       v.edges.forEach(function (e, i) {
-        els.push({ group: 'edges', data: { id: 'e' + i, source: e.from, target: e.to, label: e.label, kind: e.kind, entryPath: e.entryPath }, classes: e.kind + (e.entryPath ? ' entry' : '') });
+        els.push({ group: 'edges', data: { id: 'e' + i, source: e.from, target: e.to, label: e.label, kind: e.kind, entryPath: e.entryPath }, classes: e.kind + (e.entryPath ? ' way-in' : '') });
       });
+      // A wide, flat graph gets a low box and larger type; a tall one up to 700px.
+      var w = 1, h = 1;
+      Object.keys(pos).forEach(function (k) { w = Math.max(w, pos[k].x + pos[k].w / 2); h = Math.max(h, pos[k].y + pos[k].h / 2); });
+      container.style.height = Math.round(Math.max(320, Math.min(700, container.clientWidth * h / w + 60))) + 'px';
+      cy.resize();
       cy.startBatch();
       cy.elements().remove();
       cy.add(els);
