@@ -1,8 +1,12 @@
 import { formatIpRangeShort, fullRange, IpFamily, IpRange, mergeRanges, rangeToCidrs, subtractRanges } from '../../engine/ip/range';
 
-/** Id of the external node for a set of address ranges: `external ` + every CIDR, in address order. */
+/**
+ * Id of the external node for a set of address ranges: `external ` + its
+ * label when that names the addresses exactly, else + every CIDR.
+ */
 export function externalNodeId(ranges: readonly IpRange[]): string {
-  return `external ${cidrsOf(ranges).map(formatIpRangeShort).join(', ')}`;
+  const label = externalLabel(ranges);
+  return `external ${label.includes(' blocks from ') ? cidrsOf(ranges).map(formatIpRangeShort).join(', ') : label}`;
 }
 
 function cidrsOf(ranges: readonly IpRange[]): IpRange[] {
