@@ -92,6 +92,8 @@ describe('output does not depend on document order', () => {
     'validate sarif': file => ['validate', file, '--format', 'sarif'],
     'validate md': file => ['validate', file, '--format', 'md'],
     'validate mermaid': file => ['validate', file, '--format', 'mermaid'],
+    'validate dot': file => ['validate', file, '--format', 'dot'],
+    'validate html': file => ['validate', file, '--format', 'html'],
     'diff': (file, afterFile) => ['diff', file, afterFile],
     'verbose': file => ['services', file, '--verbose'],
   };

@@ -37,7 +37,7 @@ describe('Traffic (synth-time validation)', () => {
   test('passing expectations let synth write the YAML and the requested reports', () => {
     const s = shop();
     s.traffic.configure({
-      reports: [ReportFormat.JSON, ReportFormat.SARIF, ReportFormat.MARKDOWN, ReportFormat.MERMAID, ReportFormat.DOT, ReportFormat.NETASSERT],
+      reports: [ReportFormat.JSON, ReportFormat.SARIF, ReportFormat.MARKDOWN, ReportFormat.MERMAID, ReportFormat.DOT, ReportFormat.NETASSERT, ReportFormat.HTML],
     });
     s.traffic.expect(Target.of(s.web)).canReach(Target.service(s.apiSvc), Port.tcp(80)).cannotReach(Target.of(s.db));
     s.traffic.expect(Target.of(s.db)).isIsolated();
@@ -45,7 +45,7 @@ describe('Traffic (synth-time validation)', () => {
     s.traffic.expect(Target.outside()).cannotReach(Target.workload(s.api), Port.tcp(8080));
     s.app.synth();
     const files = fs.readdirSync(s.app.outdir).sort();
-    expect(files).toEqual(['shop.k8s.yaml', 'traffic-graph.dot', 'traffic-graph.mmd', 'traffic-netassert.yaml', 'traffic-report.json', 'traffic-report.md', 'traffic-report.sarif']);
+    expect(files).toEqual(['shop.k8s.yaml', 'traffic-graph.dot', 'traffic-graph.mmd', 'traffic-netassert.yaml', 'traffic-report.html', 'traffic-report.json', 'traffic-report.md', 'traffic-report.sarif']);
     const json = JSON.parse(fs.readFileSync(path.join(s.app.outdir, 'traffic-report.json'), 'utf8'));
     expect(json.expectations.map((e: any) => [e.description, e.passed])).toEqual([
       ['Deployment shop/web can reach Service shop/api on TCP 80', true],
@@ -57,6 +57,14 @@ describe('Traffic (synth-time validation)', () => {
     expect(json.summary.errors).toBe(0);
     const mmd = fs.readFileSync(path.join(s.app.outdir, 'traffic-graph.mmd'), 'utf8');
     expect(mmd).toContain('-->|"TCP 8080"|');
+    // The HTML report: the same expectations, with reasons; the context CoreDNS drawn faded; app objects located by construct path.
+    const html = fs.readFileSync(path.join(s.app.outdir, 'traffic-report.html'), 'utf8');
+    expect(html.match(/<tr data-passed="true">/g)).toHaveLength(5);
+    const data = JSON.parse(/<script type="application\/json" id="traffic-data">(.*?)<\/script>/s.exec(html)![1]);
+    const node = (id: string) => data.graph.nodes.find((n: { id: string }) => n.id === id);
+    expect(node('kube-system/coredns[Deployment]')).toMatchObject({ context: true, location: '<context>#0' });
+    expect(node('shop/web[Deployment]')).toMatchObject({ location: expect.stringMatching(/\/web/) });
+    expect(node('shop/web[Deployment]').context).toBeUndefined();
   });
 
   test('a failing expectation fails synth with the engine explanation and the construct path', () => {

@@ -71,7 +71,7 @@ describe('validate command', () => {
 
   test('every format renders; bad input exits 2 with one line', () => {
     const file = write(BROKEN);
-    for (const f of ['text', 'json', 'sarif', 'md', 'mermaid', 'dot']) {
+    for (const f of ['text', 'json', 'sarif', 'md', 'mermaid', 'dot', 'html']) {
       const c = captureIO();
       expect(runCli(['validate', file, '--format', f], c.io)).toBe(1);
       expect(c.out().length).toBeGreaterThan(0);
