@@ -64,7 +64,7 @@ const DOT_SHAPES: Record<GraphNodeKind, string> = {
   gateway: 'hexagon',
   ingress: 'hexagon',
   route: 'cds',
-  external: 'doublecircle',
+  external: 'octagon',
   namespace: 'folder',
 };
 
@@ -74,7 +74,7 @@ const ENTRY_COLOR = '#d9480f';
 export function renderDot(graph: TrafficGraph): string {
   const d = drawing(graph);
   const ids = shortIds(d.nodes);
-  const lines = ['digraph traffic {', '  rankdir=LR;', '  node [shape=box, fontname="Helvetica", fontsize=11];', '  edge [fontname="Helvetica", fontsize=10];'];
+  const lines = ['digraph traffic {', '  rankdir=LR;', '  graph [fontname="Helvetica", fontsize=12];', '  node [shape=box, fontname="Helvetica", fontsize=11];', '  edge [fontname="Helvetica", fontsize=10];'];
   const node = (n: TrafficNode) => {
     const attrs = [`label=${dotString(`${n.label}\n${n.detail}`)}`];
     if (DOT_SHAPES[n.kind] !== 'box') attrs.push(`shape=${DOT_SHAPES[n.kind]}`);

@@ -44,11 +44,11 @@ describe('Mermaid and DOT', () => {
 
   test('DOT: the same nodes and edges, namespaces as clusters', () => {
     const dot = renderDot(g);
-    expect(dot.startsWith('digraph traffic {\n  rankdir=LR;\n')).toBe(true);
+    expect(dot.startsWith('digraph traffic {\n  rankdir=LR;\n  graph [fontname="Helvetica", fontsize=12];\n')).toBe(true);
     expect(dot).toContain('  subgraph cluster_0 {\n    label="namespace shop";\n');
     expect(dot).toContain('    n0 [label="edge\\nGateway https :443", shape=hexagon];');
     expect(dot).toContain('    n9 [label="api\\nDeployment"];');
-    expect(dot).toContain('  n5 [label="0.0.0.0/0\\naddresses", shape=doublecircle];');
+    expect(dot).toContain('  n5 [label="0.0.0.0/0\\naddresses", shape=octagon];');
     expect(dot).toContain('  n5 -> n0 [label="HTTPS 443", color="#d9480f", penwidth=2];');
     expect(dot).toContain('  n3 -> n9 [label="TCP 80→9000", color="#d9480f", penwidth=2, style=dashed];');
     expect(dot).toContain('  n9 -> n7 [label="TCP 5432"];');
