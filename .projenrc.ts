@@ -152,6 +152,11 @@ project.addTask('test:browser', {
   receiveArgs: true,
 });
 
+project.addTask('bench:html', {
+  description: 'Size of the HTML report and its behaviour in headless Chromium, zero-trust example and 5,000-workload cluster (writes bench/html-report.md)',
+  exec: `${tsNode} bench/html-report.ts`,
+});
+
 project.addTask('fuzz', {
   description: 'Differential fuzzing of the engine against the brute-force oracle',
   exec: `${tsNode} scripts/fuzz.ts`,
