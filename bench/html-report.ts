@@ -74,7 +74,8 @@ async function measure(name: string, workloads: number, file: string, renderMs: 
     await page.evaluate(id => { location.hash = '#object/' + encodeURIComponent(id); }, firstWorkload);
     await page.waitForSelector('#object-view:not([hidden]) h2');
     const objectPageMs = Date.now() - t;
-    return { name, workloads, bytes: Buffer.byteLength(html), dataBytes: Buffer.byteLength(data), renderMs, readyMs, firstDraw, unfold, filterMs, objectPageMs };
+    const bytes = Buffer.byteLength(html);
+    return { name, workloads, bytes, dataBytes: Buffer.byteLength(data), renderMs, readyMs, firstDraw, unfold, filterMs, objectPageMs };
   } finally {
     await browser.close();
   }

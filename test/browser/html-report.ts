@@ -95,12 +95,23 @@ async function main(): Promise<number> {
 
     await check('graph nodes: namespaces as groups; workloads, Services and merged address ranges, all in view', () => {
       const expected: Record<string, string> = {
-        'namespace backend': 'group', 'namespace data': 'group', 'namespace monitoring': 'group', 'namespace storefront': 'group',
-        'backend/api[Deployment]': 'workload', 'backend/worker[Deployment]': 'workload', 'data/redis[StatefulSet]': 'workload',
-        'monitoring/prometheus[Deployment]': 'workload', 'storefront/web[Deployment]': 'workload',
-        'Service backend/api': 'service', 'Service data/postgres': 'service', 'Service data/redis-headless': 'service', 'Service storefront/web': 'service',
+        'namespace backend': 'group',
+        'namespace data': 'group',
+        'namespace monitoring': 'group',
+        'namespace storefront': 'group',
+        'backend/api[Deployment]': 'workload',
+        'backend/worker[Deployment]': 'workload',
+        'data/redis[StatefulSet]': 'workload',
+        'monitoring/prometheus[Deployment]': 'workload',
+        'storefront/web[Deployment]': 'workload',
+        'Service backend/api': 'service',
+        'Service data/postgres': 'service',
+        'Service data/redis-headless': 'service',
+        'Service storefront/web': 'service',
         // The two Postgres addresses are one node: the same clients reach them on the same port.
-        'external 0.0.0.0/0': 'external', 'external 10.20.0.10/31': 'external', 'external 203.0.113.0/24': 'external',
+        'external 0.0.0.0/0': 'external',
+        'external 10.20.0.10/31': 'external',
+        'external 203.0.113.0/24': 'external',
       };
       assert.deepStrictEqual(Object.fromEntries(Object.entries(graph.nodes).map(([id, n]) => [id, n.kind])), expected);
       assert.deepStrictEqual(Object.entries(graph.nodes).filter(([, n]) => !n.inView).map(([id]) => id), []);
@@ -146,12 +157,15 @@ async function main(): Promise<number> {
 
     fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
     await page.locator('#graph-section').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: SCREENSHOT, clip: await page.locator('#summary, #graph-section').evaluateAll(els => {
-      const r = els.map(e => e.getBoundingClientRect());
-      const top = Math.min(...r.map(x => x.top + window.scrollY)) - 8;
-      const bottom = Math.max(...r.map(x => x.bottom + window.scrollY)) + 8;
-      return { x: 0, y: top, width: document.documentElement.clientWidth, height: bottom - top };
-    }) });
+    await page.screenshot({
+      path: SCREENSHOT,
+      clip: await page.locator('#summary, #graph-section').evaluateAll(els => {
+        const r = els.map(e => e.getBoundingClientRect());
+        const top = Math.min(...r.map(x => x.top + window.scrollY)) - 8;
+        const bottom = Math.max(...r.map(x => x.bottom + window.scrollY)) + 8;
+        return { x: 0, y: top, width: document.documentElement.clientWidth, height: bottom - top };
+      }),
+    });
 
     await check('clicking a workload opens its page: who reaches it, what it reaches, on which ports, and why', async () => {
       const at = await page.evaluate(() => {

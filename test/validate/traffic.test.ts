@@ -37,7 +37,10 @@ describe('Traffic (synth-time validation)', () => {
   test('passing expectations let synth write the YAML and the requested reports', () => {
     const s = shop();
     s.traffic.configure({
-      reports: [ReportFormat.JSON, ReportFormat.SARIF, ReportFormat.MARKDOWN, ReportFormat.MERMAID, ReportFormat.DOT, ReportFormat.NETASSERT, ReportFormat.HTML],
+      reports: [
+        ReportFormat.JSON, ReportFormat.SARIF, ReportFormat.MARKDOWN, ReportFormat.MERMAID,
+        ReportFormat.DOT, ReportFormat.NETASSERT, ReportFormat.HTML,
+      ],
     });
     s.traffic.expect(Target.of(s.web)).canReach(Target.service(s.apiSvc), Port.tcp(80)).cannotReach(Target.of(s.db));
     s.traffic.expect(Target.of(s.db)).isIsolated();

@@ -44,7 +44,11 @@ export function aggregateByNamespace(graph: TrafficGraph): { nodes: TrafficNode[
     const id = namespaceNodeId(ns);
     const within = inside.get(id) ?? 0;
     nodes.push({
-      id, kind: 'namespace', label: ns, namespace: undefined, object: `Namespace ${ns}`,
+      id,
+      kind: 'namespace',
+      label: ns,
+      namespace: undefined,
+      object: `Namespace ${ns}`,
       detail: `${workloads} workload${workloads === 1 ? '' : 's'}, ${mine.length - workloads} other${within ? `, ${within} edge${within === 1 ? '' : 's'} inside` : ''}`,
     });
   }

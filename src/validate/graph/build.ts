@@ -1,11 +1,11 @@
 import { externalLabel, externalNodeId, rangesContain } from './external';
-import { AGGREGATE_ABOVE_WORKLOADS, EdgeExplanation, TrafficEdge, TrafficGraph, TrafficNode } from './types';
+import { AGGREGATE_ABOVE_WORKLOADS, EdgeExplanation, GraphNodeKind, TrafficEdge, TrafficGraph, TrafficNode } from './types';
 import { ConnectionSet } from '../../engine/connectivity/connection-set';
 import { connectivityMatrix, MatrixEntry } from '../../engine/connectivity/matrix';
 import { explainConnection } from '../../engine/explain';
 import { fullRange, IpRange, parseIpRange } from '../../engine/ip/range';
-import { allBackendRefs, resolveBackendRef } from '../../engine/l7/gateway/backends';
 import { allRoutes, routeStatus } from '../../engine/l7/gateway/attachment';
+import { allBackendRefs, resolveBackendRef } from '../../engine/l7/gateway/backends';
 import { resolveIngressBackend } from '../../engine/l7/ingress/route';
 import { Endpoint, endpointRange, formatEndpoint } from '../../engine/netpol/endpoint';
 import { serviceEndpoints } from '../../engine/services/endpoints';
@@ -36,6 +36,12 @@ export function buildTrafficGraph(cluster: Cluster, options: TrafficGraphOptions
   const nodes = new Map<string, TrafficNode>();
   const edges = new Map<string, TrafficEdge>();
   const explained = cluster.workloads.length <= AGGREGATE_ABOVE_WORKLOADS;
+  /** A node for a namespaced object; `object` is how findings name it. */
+  const addObject = (id: string, kind: GraphNodeKind, o: { name: string; namespace: string; source: SourceRef }, detail: string, object = id) => {
+    nodes.set(id, {
+      id, kind, label: o.name, detail, namespace: o.namespace, object, location: locationOf(o.source), context: isContext(o.source) || undefined,
+    });
+  };
   const addEdge = (e: TrafficEdge) => {
     const key = `${e.from}\u0000${e.to}\u0000${e.kind}`;
     const prev = edges.get(key);
@@ -44,10 +50,7 @@ export function buildTrafficGraph(cluster: Cluster, options: TrafficGraphOptions
 
   for (const w of cluster.workloads) {
     const id = `${w.namespace}/${w.name}[${w.kind}]`;
-    nodes.set(id, {
-      id, kind: 'workload', label: w.name, detail: w.kind, namespace: w.namespace,
-      object: `${w.kind} ${w.namespace}/${w.name}`, location: locationOf(w.source), context: isContext(w.source) || undefined,
-    });
+    addObject(id, 'workload', w, w.kind, `${w.kind} ${w.namespace}/${w.name}`);
   }
 
   // Connections; address pieces with the same connections (same peers, same ports) merge into one node.
@@ -59,7 +62,11 @@ export function buildTrafficGraph(cluster: Cluster, options: TrafficGraphOptions
   const idOf = (e: Endpoint) => (e.kind === 'ip' ? external.get(e.cidr)!.id : formatEndpoint(e));
   for (const m of matrix) {
     addEdge({
-      from: idOf(m.src), to: idOf(m.dst), kind: 'connection', label: m.conns.toString(), entryPath: false,
+      from: idOf(m.src),
+      to: idOf(m.dst),
+      kind: 'connection',
+      label: m.conns.toString(),
+      entryPath: false,
       why: explained ? explainEdge(cluster, m) : undefined,
     });
   }
@@ -75,19 +82,13 @@ export function buildTrafficGraph(cluster: Cluster, options: TrafficGraphOptions
   const serviceId = (s: Service) => `Service ${s.namespace}/${s.name}`;
   for (const g of cluster.gateways) {
     const id = `Gateway ${g.namespace}/${g.name}`;
-    nodes.set(id, {
-      id, kind: 'gateway', label: g.name, detail: `Gateway ${g.listeners.map(l => `${l.name} :${l.port}`).join(', ')}`,
-      namespace: g.namespace, object: id, location: locationOf(g.source), context: isContext(g.source) || undefined,
-    });
+    addObject(id, 'gateway', g, `Gateway ${g.listeners.map(l => `${l.name} :${l.port}`).join(', ')}`);
     addEdge({ from: externalNode(ANYWHERE), to: id, kind: 'entry', label: g.listeners.map(l => `${l.protocol} ${l.port}`).join(', '), entryPath: true });
   }
   for (const r of allRoutes(cluster)) {
     const id = `${r.kind} ${r.namespace}/${r.name}`;
     const attachments = routeStatus(cluster, r).flatMap(s => s.attachments);
-    nodes.set(id, {
-      id, kind: 'route', label: r.name, detail: `${r.kind}${r.hostnames.length ? ` ${r.hostnames.join(', ')}` : ''}${attachments.length ? '' : ' (not attached)'}`,
-      namespace: r.namespace, object: id, location: locationOf(r.source), context: isContext(r.source) || undefined,
-    });
+    addObject(id, 'route', r, `${r.kind}${r.hostnames.length ? ` ${r.hostnames.join(', ')}` : ''}${attachments.length ? '' : ' (not attached)'}`);
     for (const a of attachments) {
       addEdge({ from: `Gateway ${a.gateway.namespace}/${a.gateway.name}`, to: id, kind: 'route', label: `${a.listener.name} :${a.listener.port}`, entryPath: true });
     }
@@ -101,10 +102,7 @@ export function buildTrafficGraph(cluster: Cluster, options: TrafficGraphOptions
   for (const ing of cluster.ingresses) {
     const id = `Ingress ${ing.namespace}/${ing.name}`;
     const hosts = [...new Set(ing.rules.map(r => r.host ?? '*'))];
-    nodes.set(id, {
-      id, kind: 'ingress', label: ing.name, detail: `Ingress${ing.ingressClassName ? ` (${ing.ingressClassName})` : ''}${hosts.length ? ` ${hosts.join(', ')}` : ''}`,
-      namespace: ing.namespace, object: id, location: locationOf(ing.source), context: isContext(ing.source) || undefined,
-    });
+    addObject(id, 'ingress', ing, `Ingress${ing.ingressClassName ? ` (${ing.ingressClassName})` : ''}${hosts.length ? ` ${hosts.join(', ')}` : ''}`);
     addEdge({ from: externalNode(ANYWHERE), to: id, kind: 'entry', label: ing.tls.length ? 'TCP 80, TCP 443' : 'TCP 80', entryPath: true });
     const backends = [
       ...(ing.defaultBackend ? [{ where: 'default', backend: ing.defaultBackend }] : []),
@@ -148,10 +146,7 @@ export function buildTrafficGraph(cluster: Cluster, options: TrafficGraphOptions
       }
     }
     if (!entryServices.has(s) && out.length === 0) continue;
-    nodes.set(id, {
-      id, kind: 'service', label: s.name, detail: `Service ${s.type}${s.headless ? ' headless' : ''} ${s.ports.map(p => `${p.port}/${p.protocol}`).join(', ')}`.trim(),
-      namespace: s.namespace, object: id, location: locationOf(s.source), context: isContext(s.source) || undefined,
-    });
+    addObject(id, 'service', s, `Service ${s.type}${s.headless ? ' headless' : ''} ${s.ports.map(p => `${p.port}/${p.protocol}`).join(', ')}`.trim());
     out.forEach(addEdge);
   }
   // Route and Ingress edges to Services that do not exist were never added (findings report them).

@@ -5,13 +5,13 @@
  * per-object pages are drawn by the page's script from the embedded JSON.
  * A pure function of the report and the graph: same input, same bytes.
  */
+import { formatLocation, formatObject, LEVELS } from '../finding';
 import { CLIENT_SCRIPT } from './html/client';
 import { graphLibraries } from './html/libraries';
 import { REPORT_CSS } from './html/style';
-import { formatLocation, formatObject, LEVELS } from '../finding';
+import { compare as cmp } from '../../model/compare';
 import { TrafficGraph } from '../graph/types';
 import { summarize, ValidationReport } from '../report';
-import { compare as cmp } from '../../model/compare';
 
 export interface HtmlReportOptions {
   /** Page title. @default 'Traffic report' */
@@ -43,7 +43,7 @@ export function renderHtml(report: ValidationReport, graph: TrafficGraph, option
     '</head>',
     '<body>',
     `<header><h1>${esc(title)}</h1><nav><a href="#summary">Summary</a><a href="#graph-section">Graph</a><a href="#findings-section">Findings</a><a href="#expectations-section">Expectations</a></nav>`,
-    `<label>Object <input id="object-search" list="object-ids" placeholder="ns/name[Kind]" size="32"></label></header>`,
+    '<label>Object <input id="object-search" list="object-ids" placeholder="ns/name[Kind]" size="32"></label></header>',
     '<main>',
     '<div id="main-view">',
     '<section id="summary"><h2>Summary</h2><div class="summary">',

@@ -1,6 +1,6 @@
 import * as vm from 'vm';
-import { buildTrafficGraph } from '../../../src/validate/graph/build';
 import { audit } from '../../../src/validate/audit';
+import { buildTrafficGraph } from '../../../src/validate/graph/build';
 import { AUDIT_RULES } from '../../../src/validate/packs/audit';
 import { ValidationReport } from '../../../src/validate/report';
 import { renderHtml } from '../../../src/validate/reports/html';
