@@ -37,7 +37,7 @@ export function renderHtml(report: ValidationReport, graph: TrafficGraph, option
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     // Nothing may be fetched: inline styles and scripts only.
-    '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'; script-src \'unsafe-inline\' \'unsafe-eval\'; img-src data:">',
+    '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'; script-src \'unsafe-inline\'; img-src data:">',
     `<title>${esc(title)}</title>`,
     `<style>${REPORT_CSS}</style>`,
     '</head>',
