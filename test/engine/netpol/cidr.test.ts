@@ -1,6 +1,6 @@
 import { ipBlockContains, ipBlockRanges } from '../../../src/engine/ip/ip-block';
 import { partitionAddressSpace, partitionBySets } from '../../../src/engine/ip/partition';
-import { cidrToRange, formatIpRange, formatIpRangeShort, parseIpRange, subtractRanges } from '../../../src/engine/ip/range';
+import { cidrToRange, formatIpRange, formatIpRangeShort, mergeRanges, parseIpRange, rangeToCidrs, subtractRanges } from '../../../src/engine/ip/range';
 
 const fmt = (text: string) => formatIpRange(parseIpRange(text)!);
 
@@ -90,6 +90,21 @@ describe('CIDR math', () => {
     const singles = ['49.50.0.0/32', '49.50.0.2/32'].map(c => [cidrToRange(c)]);
     expect(partitionBySets(4, singles).map(formatIpRange)).toEqual([
       '0.0.0.0-49.49.255.255', '49.50.0.0-49.50.0.0', '49.50.0.1-49.50.0.1', '49.50.0.2-49.50.0.2', '49.50.0.3-255.255.255.255',
+    ]);
+  });
+
+  // Used to name merged address nodes in the traffic graph (docs/validation.md "The traffic graph").
+  test('adjacent and overlapping ranges merge, per family; a range splits into the fewest aligned CIDRs', () => {
+    const merged = mergeRanges(['10.0.0.128/25', '10.0.0.0/25', '10.0.1.0/24', '10.0.1.7', 'fd00::/9', 'fd80::/9'].map(t => parseIpRange(t)!));
+    expect(merged.map(formatIpRangeShort)).toEqual(['10.0.0.0/23', 'fd00::/8']);
+    const cidrs = (t: string) => rangeToCidrs(parseIpRange(t)!).map(formatIpRangeShort);
+    expect(cidrs('10.20.0.10-10.20.0.11')).toEqual(['10.20.0.10/31']);
+    expect(cidrs('10.20.0.11-10.20.0.12')).toEqual(['10.20.0.11', '10.20.0.12']);
+    expect(cidrs('0.0.0.0/0')).toEqual(['0.0.0.0/0']);
+    expect(cidrs('::/0')).toEqual(['::/0']);
+    expect(cidrs('203.0.114.0-255.255.255.255')).toEqual([
+      '203.0.114.0/23', '203.0.116.0/22', '203.0.120.0/21', '203.0.128.0/17', '203.1.0.0/16', '203.2.0.0/15', '203.4.0.0/14',
+      '203.8.0.0/13', '203.16.0.0/12', '203.32.0.0/11', '203.64.0.0/10', '203.128.0.0/9', '204.0.0.0/6', '208.0.0.0/4', '224.0.0.0/3',
     ]);
   });
 });

@@ -24,7 +24,11 @@ const apiSvc = { type: 'service' as const, namespace: 'shop', name: 'api' };
 describe('reachability expectations', () => {
   test('canReach through a Service translates the Service port to the named targetPort', () => {
     expect(checkReach(cluster, { from: web, to: apiSvc, port: 80, reachable: true })).toEqual({
-      description: 'Deployment shop/web can reach Service shop/api on TCP 80', passed: true, details: [],
+      description: 'Deployment shop/web can reach Service shop/api on TCP 80',
+      passed: true,
+      details: [],
+      // Why it holds, pair by pair (shown by the HTML report).
+      reasons: ['Service shop/api port 80/TCP -> targetPort http: shop/web[Deployment] -> shop/api[Deployment]: verdict: allowed: TCP 8080 from shop/web[Deployment] to shop/api[Deployment]'],
     });
     expect(checkReach(cluster, { from: web, to: apiSvc, port: 'http', reachable: true }).passed).toBe(true);
   });
