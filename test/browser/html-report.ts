@@ -4,7 +4,7 @@
  * Checks through the page that the summary, the graph's nodes and edges, the
  * findings (and their filter) and the expectations are rendered, that nothing
  * is fetched, and that clicking a workload opens its page; saves the
- * screenshot the README shows (docs/img/zero-trust-report.png).
+ * screenshots the docs show (docs/img/zero-trust-report.png, zero-trust-report-object.png).
  * Not part of `npm test`, which stays Node-only.
  */
 import * as assert from 'assert';
@@ -17,6 +17,7 @@ import { Port, ReportFormat, Target, Traffic } from '../../src';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SCREENSHOT = path.join(ROOT, 'docs', 'img', 'zero-trust-report.png');
+const OBJECT_SCREENSHOT = path.join(ROOT, 'docs', 'img', 'zero-trust-report-object.png');
 
 interface GraphState {
   readonly nodes: Record<string, { kind: string; inView: boolean }>;
@@ -190,11 +191,13 @@ async function main(): Promise<number> {
       ]);
       const reaches = await table('Reaches');
       assert.deepStrictEqual(reaches.map(r => [r[0], r[1], r[2]]), [['backend/api[Deployment]', 'TCP 8080', 'connection']]);
-      await page.click('#object-view section details summary');
-      const why = await page.$$eval('#object-view details li', lis => lis.map(li => li.textContent ?? ''));
+      // Open the reasons of web -> api (the only row of "Reaches") and read what is shown.
+      await page.locator('#object-view section', { hasText: 'Reaches (1)' }).locator('details summary').click();
+      const why = await page.$$eval('#object-view details[open] li', lis => lis.map(li => (li as HTMLElement).innerText));
       assert.ok(why.some(w => /^egress: allowed by storefront\/\S+ egress rule \d+/.test(w)), why.join('\n'));
       assert.ok(why.some(w => /^ingress: allowed by backend\/\S+ ingress rule \d+/.test(w)), why.join('\n'));
       assert.ok(why.includes('verdict: allowed: TCP 8080 from storefront/web[Deployment] to backend/api[Deployment]'), why.join('\n'));
+      await page.screenshot({ path: OBJECT_SCREENSHOT, fullPage: true });
     });
 
     await check('the back link returns to the report with the graph drawn', async () => {
@@ -206,7 +209,7 @@ async function main(): Promise<number> {
     await browser.close();
   }
   const failed = results.filter(([, e]) => e).length;
-  console.log(`screenshot: ${path.relative(ROOT, SCREENSHOT)}`);
+  console.log(`screenshots: ${path.relative(ROOT, SCREENSHOT)}, ${path.relative(ROOT, OBJECT_SCREENSHOT)}`);
   console.log(`browser: ${results.length - failed} passed, ${failed} failed`);
   return failed ? 1 : 0;
 }

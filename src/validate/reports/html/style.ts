@@ -33,6 +33,9 @@ code, .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monosp
 details summary { cursor: pointer; color: var(--muted); }
 ul.reasons { margin: 4px 0 0; padding-left: 18px; }
 #object-view h2 { font-size: 18px; }
+#object-view table { table-layout: fixed; }
+#object-view th:nth-child(1) { width: 26%; } #object-view th:nth-child(2) { width: 16%; } #object-view th:nth-child(3) { width: 14%; }
+#object-view td { overflow-wrap: anywhere; }
 #object-view .back { display: inline-block; margin-top: 16px; }
 [hidden] { display: none !important; }
 @media print { #graph { height: 420px; } .filters, .toolbar button { display: none; } }
