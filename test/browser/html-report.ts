@@ -59,16 +59,19 @@ async function main(): Promise<number> {
     const fetched: string[] = [];
     const problems: string[] = [];
     const url = `file://${file}`;
-    page.on('request', r => { if (r.url() !== url) fetched.push(r.url()); });
+    // blob: is the layout worker's source, made in memory from the page.
+    page.on('request', r => { if (r.url() !== url && !r.url().startsWith('blob:')) fetched.push(r.url()); });
     page.on('pageerror', e => problems.push(`page error: ${e.message}`));
     page.on('console', m => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
     await page.goto(url);
     await page.waitForSelector('body[data-graph="ready"], body[data-graph="failed"]', { timeout: 60_000 });
 
-    await check('the graph is laid out, with no script error and nothing fetched', async () => {
+    await check('the graph is laid out in a worker, with no script error and nothing fetched', async () => {
       assert.strictEqual(await page.getAttribute('body', 'data-graph'), 'ready', await page.textContent('#graph-status') ?? '');
       assert.deepStrictEqual(problems, []);
       assert.deepStrictEqual(fetched, []);
+      // The layout ran in a Web Worker: the page kept answering meanwhile.
+      assert.strictEqual(await page.evaluate(() => (window as any).trafficLayoutIn), 'worker');
     });
 
     await check('summary: objects, workloads, namespaces, findings by level, expectations', async () => {

@@ -37,7 +37,7 @@ export function renderHtml(report: ValidationReport, graph: TrafficGraph, option
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     // Nothing may be fetched: inline styles and scripts only.
-    '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'; script-src \'unsafe-inline\'; img-src data:">',
+    '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'; script-src \'unsafe-inline\'; worker-src blob:; img-src data:">',
     `<title>${esc(title)}</title>`,
     `<style>${REPORT_CSS}</style>`,
     '</head>',
@@ -68,7 +68,9 @@ export function renderHtml(report: ValidationReport, graph: TrafficGraph, option
     `<datalist id="object-ids">${graph.nodes.map(n => `<option value="${esc(n.id)}">`).join('')}</datalist>`,
     // `<` escaped so that no string in the data can close the script element.
     `<script type="application/json" id="traffic-data">${JSON.stringify(data).replace(/</g, '\\u003c')}</script>`,
-    ...libraries.map(l => `<script>/* ${esc(l.name)} (${l.license}) */\n${l.source}\n</script>`),
+    ...libraries.map(l => (l.worker
+      ? `<script type="text/plain" id="${l.worker}">/* ${esc(l.name)} (${l.license}) */\n${l.source}\n</script>`
+      : `<script>/* ${esc(l.name)} (${l.license}) */\n${l.source}\n</script>`)),
     `<script>${CLIENT_SCRIPT}</script>`,
     '</body>',
     '</html>',

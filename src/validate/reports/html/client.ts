@@ -119,8 +119,58 @@ export const CLIENT_SCRIPT = String.raw`
    * a folded view is packed in rows (hovering a node highlights its edges) and
    * each unfolded namespace is laid out in layers inside its box.
    */
+  /**
+   * ELK runs in a Web Worker started from its inlined source, so the page keeps
+   * answering during a layout. Where a worker cannot start, the same source runs
+   * on the page (ELK's own in-thread worker stand-in): slower to answer, same picture.
+   */
+  var elkSource = document.getElementById('elk-worker').textContent;
+  function inPageWorker() {
+    var shim = { exports: {} };
+    window.module = shim;
+    window.exports = shim.exports;
+    var s = document.createElement('script');
+    s.textContent = elkSource;
+    document.head.appendChild(s);
+    delete window.module;
+    delete window.exports;
+    window.trafficLayoutIn = 'page';
+    return new shim.exports.Worker();
+  }
+  var useWorker = true, workerFailed = null;
+  var workerUrl = URL.createObjectURL(new Blob([elkSource], { type: 'text/javascript' }));
+  function makeElk() {
+    return new ELK({
+      workerFactory: function () {
+        if (useWorker) {
+          try {
+            var w = new Worker(workerUrl);
+            // A worker refused later (a stricter policy, an old browser) reports an error: lay out on the page instead.
+            w.addEventListener('error', function () {
+              if (!useWorker) return;
+              useWorker = false;
+              elk = makeElk();
+              if (workerFailed) workerFailed();
+            });
+            window.trafficLayoutIn = 'worker';
+            return w;
+          } catch (err) {
+            useWorker = false;
+          }
+        }
+        return inPageWorker();
+      }
+    });
+  }
+  var elk = makeElk();
+  function runLayout(g) {
+    return new Promise(function (resolve, reject) {
+      workerFailed = function () { elk.layout(g).then(resolve, reject); };
+      elk.layout(g).then(resolve, reject);
+    });
+  }
+
   function layout(v) {
-    var elk = new ELK();
     var packed = graph.aggregated;
     var children = {}, top = [];
     v.parents.forEach(function (p) {
@@ -149,7 +199,7 @@ export const CLIENT_SCRIPT = String.raw`
       children: top,
       edges: rootEdges
     };
-    return elk.layout(g).then(function (res) {
+    return runLayout(g).then(function (res) {
       var pos = {};
       (function walk(list, ox, oy) {
         (list || []).forEach(function (c) {

@@ -6,12 +6,15 @@ import * as path from 'path';
  * installed packages (bundled with this one): cytoscape draws the graph and
  * handles pan, zoom and clicks; elkjs lays it out in layers (see .projenrc.ts
  * for why these two). The report must open without network access, so nothing
- * is loaded from elsewhere.
+ * is loaded from elsewhere. ELK's layout engine is inlined as text (`worker`)
+ * and started as a Web Worker from it, so that a layout never freezes the page.
  */
 export interface InlinedLibrary {
   readonly name: string;
   readonly license: string;
   readonly source: string;
+  /** Inlined as `<script type="text/plain" id="...">` (not run) for the page to start as a worker. */
+  readonly worker?: string;
 }
 
 let cache: readonly InlinedLibrary[] | undefined;
@@ -19,7 +22,8 @@ let cache: readonly InlinedLibrary[] | undefined;
 export function graphLibraries(): readonly InlinedLibrary[] {
   cache ??= [
     read('cytoscape', 'MIT', 'cytoscape/dist/cytoscape.min.js'),
-    read('elkjs', 'EPL-2.0', 'elkjs/lib/elk.bundled.js'),
+    read('elkjs', 'EPL-2.0', 'elkjs/lib/elk-api.js'),
+    { ...read('elkjs', 'EPL-2.0', 'elkjs/lib/elk-worker.min.js'), worker: 'elk-worker' },
   ];
   return cache;
 }
