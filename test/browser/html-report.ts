@@ -212,9 +212,29 @@ async function main(): Promise<number> {
     await browser.close();
   }
   const failed = results.filter(([, e]) => e).length;
+  writeJunit(results);
   console.log(`screenshots: ${path.relative(ROOT, SCREENSHOT)}, ${path.relative(ROOT, OBJECT_SCREENSHOT)}`);
   console.log(`browser: ${results.length - failed} passed, ${failed} failed`);
   return failed ? 1 : 0;
+}
+
+/** JUnit XML beside jest's (test-reports/), for the closing line of .ci/run. */
+function writeJunit(results: ReadonlyArray<[string, Error | undefined]>): void {
+  const x = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  const failed = results.filter(([, e]) => e).length;
+  const cases = results.map(([name, e]) => (e
+    ? `    <testcase name="${x(name)}"><failure message="${x(e.message)}"/></testcase>`
+    : `    <testcase name="${x(name)}"/>`));
+  fs.mkdirSync(path.join(ROOT, 'test-reports'), { recursive: true });
+  fs.writeFileSync(path.join(ROOT, 'test-reports', 'browser-junit.xml'), [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="browser" tests="${results.length}" failures="${failed}" errors="0">`,
+    `  <testsuite name="HTML report in headless Chromium" tests="${results.length}" failures="${failed}" errors="0">`,
+    ...cases,
+    '  </testsuite>',
+    '</testsuites>',
+    '',
+  ].join('\n'));
 }
 
 main().then(code => { process.exitCode = code; }, e => {
