@@ -232,6 +232,7 @@ export const CLIENT_SCRIPT = String.raw`
       } },
       { selector: 'node[w]', style: { width: 'data(w)', height: 'data(h)' } },
       { selector: 'node.context', style: { opacity: 0.45, 'border-style': 'dashed' } },
+      { selector: 'edge.context', style: { opacity: 0.3 } },
       { selector: 'node.namespace', style: { 'border-width': 2, 'font-weight': 'bold' } },
       { selector: ':parent', style: {
         shape: 'round-rectangle', 'background-color': '#f8f9fa', 'border-color': '#adb5bd', 'border-width': 1, padding: 12,
@@ -274,7 +275,13 @@ export const CLIENT_SCRIPT = String.raw`
         });
       });
       v.edges.forEach(function (e, i) {
-        els.push({ group: 'edges', data: { id: 'e' + i, source: e.from, target: e.to, label: e.label, kind: e.kind, entryPath: e.entryPath }, classes: e.kind + (e.entryPath ? ' way-in' : '') });
+        // Edges of context objects (CoreDNS, an ingress controller...) fade with them: they are not under review.
+        var context = (nodeById[e.from] && nodeById[e.from].context) || (nodeById[e.to] && nodeById[e.to].context);
+        els.push({
+          group: 'edges',
+          data: { id: 'e' + i, source: e.from, target: e.to, label: e.label, kind: e.kind, entryPath: e.entryPath },
+          classes: e.kind + (e.entryPath ? ' way-in' : '') + (context ? ' context' : '')
+        });
       });
       // A wide, flat graph gets a low box and larger type; a tall one up to 700px.
       var w = 1, h = 1;
