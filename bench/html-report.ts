@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// The page functions passed to page.evaluate run in the browser.
 /**
  * `npm run bench:html`: size of the HTML report and how it behaves in
  * headless Chromium, for the zero-trust example and the 5,000-workload bench

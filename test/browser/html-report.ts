@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// The page functions passed to page.evaluate run in the browser.
 /**
  * `npm run test:browser`: the zero-trust example's HTML report (written by
  * `Traffic` at synth, with two expectations) opened in headless Chromium.

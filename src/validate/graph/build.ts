@@ -1,15 +1,18 @@
 import { externalLabel, externalNodeId, rangesContain } from './external';
-import { AGGREGATE_ABOVE_WORKLOADS, EdgeExplanation, GraphNodeKind, TrafficEdge, TrafficGraph, TrafficNode } from './types';
+import { AGGREGATE_ABOVE_WORKLOADS, EdgeExplanation, EntryCheck, GraphNodeKind, TrafficEdge, TrafficGraph, TrafficNode } from './types';
 import { ConnectionSet } from '../../engine/connectivity/connection-set';
 import { connectivityMatrix, MatrixEntry } from '../../engine/connectivity/matrix';
 import { explainConnection } from '../../engine/explain';
 import { fullRange, IpRange, parseIpRange } from '../../engine/ip/range';
+import { ControllerPods, controllerPods } from '../../engine/l7/controllers';
+import { reachBackends } from '../../engine/l7/e2e';
 import { allRoutes, routeStatus } from '../../engine/l7/gateway/attachment';
 import { allBackendRefs, resolveBackendRef } from '../../engine/l7/gateway/backends';
+import { effectiveClass } from '../../engine/l7/ingress/class';
 import { resolveIngressBackend } from '../../engine/l7/ingress/route';
 import { Endpoint, endpointRange, formatEndpoint } from '../../engine/netpol/endpoint';
 import { serviceEndpoints } from '../../engine/services/endpoints';
-import { Cluster, Service } from '../../model/cluster';
+import { Cluster, Service, ServicePort } from '../../model/cluster';
 import { compare as cmp } from '../../model/compare';
 import { formatSource, SourceRef } from '../../model/errors';
 
@@ -80,6 +83,18 @@ export function buildTrafficGraph(cluster: Cluster, options: TrafficGraphOptions
   // The way in: Gateways -> routes -> Services, Ingresses -> Services, exposed Services.
   const entryServices = new Set<Service>();
   const serviceId = (s: Service) => `Service ${s.namespace}/${s.name}`;
+  // NetworkPolicy from each entry's controller pods to the backend pods, as `route` checks it (engine/l7/e2e).
+  const entryChecks = new Map<string, EntryCheck[]>();
+  const checkEntry = (via: string, pods: ControllerPods | undefined, svc: Service, port: ServicePort | undefined) => {
+    if (!port) return;
+    for (const r of reachBackends(cluster, pods, svc, port)) {
+      if (r.workload === undefined || !nodes.has(r.workload)) continue;
+      const key = `${serviceId(svc)}\u0000${r.workload}`;
+      const list = entryChecks.get(key) ?? [];
+      if (!list.some(c => c.via === via && c.allowed === r.allowed)) list.push({ via, allowed: r.allowed, reasons: r.reasons });
+      entryChecks.set(key, list);
+    }
+  };
   for (const g of cluster.gateways) {
     const id = `Gateway ${g.namespace}/${g.name}`;
     addObject(id, 'gateway', g, `Gateway ${g.listeners.map(l => `${l.name} :${l.port}`).join(', ')}`);
@@ -96,6 +111,10 @@ export function buildTrafficGraph(cluster: Cluster, options: TrafficGraphOptions
       const b = resolveBackendRef(cluster, r, ref);
       if (!b.service) continue;
       entryServices.add(b.service);
+      for (const gw of new Set(attachments.map(a => a.gateway))) {
+        const controller = cluster.gatewayClasses.find(c => c.name === gw.gatewayClassName)?.controllerName;
+        checkEntry(`Gateway ${gw.namespace}/${gw.name}`, controllerPods(controller, 'gateway', gw), b.service, b.service.ports.find(p => p.port === ref.port));
+      }
       addEdge({ from: id, to: serviceId(b.service), kind: 'route', label: ref.port !== undefined ? `port ${ref.port}` : 'backend', entryPath: attachments.length > 0 });
     }
   }
@@ -112,6 +131,7 @@ export function buildTrafficGraph(cluster: Cluster, options: TrafficGraphOptions
       const b = resolveIngressBackend(cluster, ing.namespace, backend);
       if (!b.serviceObject) continue;
       entryServices.add(b.serviceObject);
+      checkEntry(id, controllerPods(effectiveClass(cluster, ing).ingressClass?.controller, 'ingress'), b.serviceObject, b.servicePort);
       addEdge({ from: id, to: serviceId(b.serviceObject), kind: 'route', label: where, entryPath: true });
     }
   }
@@ -137,7 +157,8 @@ export function buildTrafficGraph(cluster: Cluster, options: TrafficGraphOptions
       const entryPath = entryServices.has(s);
       if (ep.workload) {
         const to = `${ep.workload.namespace}/${ep.workload.name}[${ep.workload.kind}]`;
-        if (entryPath || receives.has(to)) out.push({ from: id, to, kind: 'endpoints', label, entryPath });
+        const checks = entryChecks.get(`${id}\u0000${to}`);
+        if (entryPath || receives.has(to)) out.push({ from: id, to, kind: 'endpoints', label, entryPath, ...(checks ? { entryChecks: checks } : {}) });
       } else if (ep.address) {
         const addr = parseIpRange(ep.address);
         // The address node that receives connections (egress pieces; the ingress side may hold a wider range).
@@ -211,12 +232,15 @@ function mergeExternal(matrix: readonly MatrixEntry[]): Map<string, ExternalGrou
   return out;
 }
 
-/** The engine's reasons for one port of a connection (the lowest, or a declared container port when every port is open). */
+/**
+ * The engine's reasons for one port of a connection: the lowest TCP port (else
+ * the first protocol's), or a declared container port when every port is open.
+ */
 function explainEdge(cluster: Cluster, m: MatrixEntry): EdgeExplanation | undefined {
   const pick = portToExplain(m.conns, m.dst);
   if (!pick) return undefined;
   const x = explainConnection(cluster, m.src, m.dst, pick.port, pick.protocol);
-  return { explained: `${pick.protocol} ${pick.port}`, reasons: x.reasons };
+  return { explained: `${pick.protocol} ${pick.port}${m.conns.isAll() ? ', every port open' : ''}`, reasons: x.reasons };
 }
 
 function portToExplain(conns: ConnectionSet, dst: Endpoint): { protocol: 'TCP' | 'UDP' | 'SCTP'; port: number } | undefined {
@@ -224,7 +248,8 @@ function portToExplain(conns: ConnectionSet, dst: Endpoint): { protocol: 'TCP' |
     const p = dst.ports.find(x => x.protocol === 'TCP') ?? dst.ports[0];
     if (p) return { protocol: p.protocol, port: p.containerPort };
   }
-  const protocol = conns.protocols()[0];
+  const protocols = conns.protocols();
+  const protocol = protocols.includes('TCP') ? 'TCP' : protocols[0];
   if (!protocol) return undefined;
   const first = conns.intervals(protocol)[0];
   return first ? { protocol, port: first[0] } : undefined;

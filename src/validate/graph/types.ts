@@ -47,6 +47,20 @@ export interface TrafficEdge {
   readonly entryPath: boolean;
   /** Connections: why they are allowed (the engine's explanation for `explained`). */
   readonly why?: EdgeExplanation;
+  /**
+   * Service endpoints on the way in: whether NetworkPolicy lets the proxy pods
+   * of each Gateway's or Ingress's controller reach these pods, and why.
+   */
+  readonly entryChecks?: readonly EntryCheck[];
+}
+
+/** The NetworkPolicy check from one entry's controller pods to a backend. */
+export interface EntryCheck {
+  /** `Gateway ns/name` or `Ingress ns/name`. */
+  readonly via: string;
+  /** undefined when the controller's pods are unknown (not in the table of well-known controllers). */
+  readonly allowed?: boolean;
+  readonly reasons: readonly string[];
 }
 
 export interface EdgeExplanation {

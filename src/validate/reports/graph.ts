@@ -50,8 +50,8 @@ export function renderMermaid(graph: TrafficGraph): string {
   });
   for (const n of d.nodes) if (n.namespace === undefined || !d.groups.includes(n.namespace)) lines.push(`  ${node(n)}`);
   for (const e of d.edges) {
-    const arrow = e.entryPath ? '==>' : e.kind === 'endpoints' ? '-.->' : '-->';
-    lines.push(`  ${ids.get(e.from)} ${arrow}|"${mermaidText(e.label)}"| ${ids.get(e.to)}`);
+    const arrow = isBlocked(e) ? '--x' : e.entryPath ? '==>' : e.kind === 'endpoints' ? '-.->' : '-->';
+    lines.push(`  ${ids.get(e.from)} ${arrow}|"${mermaidText(edgeLabel(e))}"| ${ids.get(e.to)}`);
   }
   const context = d.nodes.filter(n => n.context).map(n => ids.get(n.id));
   if (context.length) lines.push('  classDef context stroke-dasharray: 4 4,opacity:0.6', `  class ${context.join(',')} context`);
@@ -69,6 +69,17 @@ const DOT_SHAPES: Record<GraphNodeKind, string> = {
 };
 
 const ENTRY_COLOR = '#d9480f';
+const BLOCKED_COLOR = '#c92a2a';
+
+/** A way in that NetworkPolicy closes: some entry's controller pods cannot reach these pods. */
+function isBlocked(e: TrafficEdge): boolean {
+  return e.entryChecks?.some(c => c.allowed === false) ?? false;
+}
+
+function edgeLabel(e: TrafficEdge): string {
+  const closed = e.entryChecks?.filter(c => c.allowed === false).map(c => c.via) ?? [];
+  return closed.length ? `${e.label} (blocked for ${closed.join(', ')})` : e.label;
+}
 
 /** A Graphviz digraph (`dot -Tsvg`). */
 export function renderDot(graph: TrafficGraph): string {
@@ -88,8 +99,9 @@ export function renderDot(graph: TrafficGraph): string {
   });
   for (const n of d.nodes) if (n.namespace === undefined || !d.groups.includes(n.namespace)) lines.push(`  ${node(n)}`);
   for (const e of d.edges) {
-    const attrs = [`label=${dotString(e.label)}`];
-    if (e.entryPath) attrs.push(`color="${ENTRY_COLOR}"`, 'penwidth=2');
+    const attrs = [`label=${dotString(edgeLabel(e))}`];
+    if (isBlocked(e)) attrs.push(`color="${BLOCKED_COLOR}"`, 'arrowhead=tee');
+    else if (e.entryPath) attrs.push(`color="${ENTRY_COLOR}"`, 'penwidth=2');
     if (e.kind === 'endpoints') attrs.push('style=dashed');
     lines.push(`  ${ids.get(e.from)} -> ${ids.get(e.to)} [${attrs.join(', ')}];`);
   }

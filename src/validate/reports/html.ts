@@ -56,7 +56,8 @@ export function renderHtml(report: ValidationReport, graph: TrafficGraph, option
     '<div class="toolbar"><button id="graph-fit" type="button">Fit</button>',
     graph.aggregated ? '<button id="graph-fold" type="button">Fold all namespaces</button>' : '',
     '<span class="legend"><span><i></i>allowed connection (pod ports)</span><span><i class="endpoints"></i>Service endpoints</span>'
-      + '<span><i class="entry"></i>way in: outside → Gateway/Ingress → route → Service → pods</span></span></div>',
+      + '<span><i class="entry"></i>way in: outside → Gateway/Ingress → route → Service → pods</span>'
+      + '<span><i class="blocked"></i>way in closed by NetworkPolicy (controller → pods)</span></span></div>',
     '<div id="graph" role="img" aria-label="traffic graph"></div>',
     '<p id="graph-status" class="muted">The graph needs JavaScript.</p>',
     '</section>',

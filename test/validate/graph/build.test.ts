@@ -109,6 +109,31 @@ describe('traffic graph of Gateways, routes and Ingresses', () => {
     ]);
   });
 
+  // docs/design.md §2 "End to end": the NetworkPolicy check from the controller's pods to the backend pods.
+  test("the way in carries NetworkPolicy's verdict from the controller's pods (Envoy Gateway) to the backend pods", () => {
+    const envoy = `${ENTRY_YAML}
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: GatewayClass
+metadata: {name: envoy}
+spec: {controllerName: gateway.envoyproxy.io/gatewayclass-controller}
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: web-ingress, namespace: shop}
+spec: {podSelector: {matchLabels: {app: web}}, policyTypes: [Ingress], ingress: [{from: [{podSelector: {matchLabels: {app: api}}}]}]}
+`;
+    const closed = buildTrafficGraph(clusterOf(envoy)).edges.find(e => e.from === 'Service shop/web' && e.to === 'shop/web[Deployment]')!;
+    expect(closed.entryChecks?.map(c => [c.via, c.allowed])).toEqual([['Gateway shop/edge', false]]);
+    expect(closed.entryChecks?.[0].reasons).toContain('verdict: denied by ingress of shop/web[Deployment]');
+    const open = envoy.replace('[{podSelector: {matchLabels: {app: api}}}]', '[{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: envoy-gateway-system}}}]');
+    expect(buildTrafficGraph(clusterOf(open)).edges.find(e => e.from === 'Service shop/web' && e.to === 'shop/web[Deployment]')!
+      .entryChecks?.map(c => [c.via, c.allowed])).toEqual([['Gateway shop/edge', true]]);
+    // The Ingress's class is not in the input: its controller's pods are unknown, nothing is decided.
+    const ingress = buildTrafficGraph(clusterOf(envoy)).edges.find(e => e.from === 'Service shop/api')!;
+    expect(ingress.entryChecks?.map(c => [c.via, c.allowed])).toEqual([['Ingress shop/api', undefined]]);
+  });
+
   test('a route with no listener is drawn, detached, and its backend is not on the way in', () => {
     const detached = buildTrafficGraph(clusterOf(ENTRY_YAML.replace('parentRefs: [{name: edge}]', 'parentRefs: [{name: other}]')));
     expect(detached.nodes.find(n => n.id === 'HTTPRoute shop/web')?.detail).toBe('HTTPRoute shop.example.com (not attached)');

@@ -61,6 +61,15 @@ describe('Mermaid and DOT', () => {
     expect(renderDot(odd)).toContain('n10 [label="w\\"e<b>\\nDeployment"];');
   });
 
+  test('a way in closed by NetworkPolicy is drawn crossed out, naming the entry', () => {
+    const closed = {
+      ...g,
+      edges: g.edges.map(e => (e.from === 'Service shop/web' ? { ...e, entryChecks: [{ via: 'Gateway shop/edge', allowed: false, reasons: [] }] } : e)),
+    };
+    expect(renderMermaid(closed)).toContain('  n4 --x|"TCP 80→8080 (blocked for Gateway shop/edge)"| n10');
+    expect(renderDot(closed)).toContain('  n4 -> n10 [label="TCP 80→8080 (blocked for Gateway shop/edge)", color="#c92a2a", arrowhead=tee, style=dashed];');
+  });
+
   test('an aggregated graph draws one node per namespace', () => {
     const aggregated = { ...g, aggregated: true };
     // Gateway, HTTPRoute, Ingress and two Services are the 5 others; 6 edges stay inside the namespace.

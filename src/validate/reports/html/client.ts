@@ -31,6 +31,8 @@ export const CLIENT_SCRIPT = String.raw`
     return x;
   }
   function objectHref(id) { return '#object/' + encodeURIComponent(id); }
+  /** A way in that NetworkPolicy closes: the controller's pods cannot reach these pods. */
+  function blocked(e) { return !!e.entryChecks && e.entryChecks.some(function (c) { return c.allowed === false; }); }
 
   // ---- findings filter -------------------------------------------------------
   var levelFilter = document.getElementById('filter-level');
@@ -83,9 +85,10 @@ export const CLIENT_SCRIPT = String.raw`
       }
       var key = from + '\u0000' + to + '\u0000' + e.kind;
       var m = merged[key];
-      if (!m) { m = merged[key] = { from: from, to: to, kind: e.kind, label: e.label, entryPath: e.entryPath, count: 0 }; order.push(key); }
+      if (!m) { m = merged[key] = { from: from, to: to, kind: e.kind, label: e.label, entryPath: e.entryPath, blocked: false, count: 0 }; order.push(key); }
       m.count++;
       m.entryPath = m.entryPath || e.entryPath;
+      m.blocked = m.blocked || blocked(e);
       if (m.count > 1) m.label = m.count + '\u00d7 ' + e.kind;
     });
     var parents = [];
@@ -245,6 +248,7 @@ export const CLIENT_SCRIPT = String.raw`
       } },
       { selector: 'edge.endpoints', style: { 'line-style': 'dashed' } },
       { selector: 'edge.way-in', style: { width: 3, 'line-color': '#d9480f', 'target-arrow-color': '#d9480f', color: '#d9480f' } },
+      { selector: 'edge.blocked', style: { 'line-color': '#c92a2a', 'target-arrow-color': '#c92a2a', 'target-arrow-shape': 'tee', 'line-style': 'dashed', color: '#c92a2a' } },
       { selector: '.faded', style: { opacity: 0.15 } },
       { selector: 'node:selected', style: { 'border-width': 3, 'border-color': '#1864ab' } }
     ]
@@ -280,7 +284,7 @@ export const CLIENT_SCRIPT = String.raw`
         els.push({
           group: 'edges',
           data: { id: 'e' + i, source: e.from, target: e.to, label: e.label, kind: e.kind, entryPath: e.entryPath },
-          classes: e.kind + (e.entryPath ? ' way-in' : '') + (context ? ' context' : '')
+          classes: e.kind + (e.entryPath ? ' way-in' : '') + (e.blocked ? ' blocked' : '') + (context ? ' context' : '')
         });
       });
       // A wide, flat graph gets a low box and larger type; a tall one up to 700px.
@@ -341,6 +345,13 @@ export const CLIENT_SCRIPT = String.raw`
       var list = el('ul', { className: 'reasons' }, e.why.reasons.map(function (r) { return el('li', { text: r }); }));
       return el('details', {}, [el('summary', { text: 'why (' + e.why.explained + ')' }), list]);
     }
+    if (e.entryChecks) {
+      return el('div', {}, e.entryChecks.map(function (c) {
+        var verdict = c.allowed === true ? 'allowed' : c.allowed === false ? 'BLOCKED by NetworkPolicy' : 'not checked';
+        var list = el('ul', { className: 'reasons' }, c.reasons.map(function (r) { return el('li', { text: r }); }));
+        return el('details', { 'data-allowed': String(c.allowed) }, [el('summary', { text: 'from the controller of ' + c.via + ': ' + verdict }), list]);
+      }));
+    }
     if (e.kind === 'connection') {
       var cmd = 'cdk8s-traffic explain --from ' + e.from + ' --to ' + e.to + ' --port <port> <paths>';
       return el('span', { className: 'muted' }, ['large graph: reasons with ', el('code', { text: cmd })]);
@@ -352,7 +363,7 @@ export const CLIENT_SCRIPT = String.raw`
       return el('tr', { 'data-kind': e.kind }, [
         el('td', {}, [nodeLink(e[other])]),
         el('td', { className: 'mono', text: e.label }),
-        el('td', { text: e.kind + (e.entryPath ? ' (way in)' : '') }),
+        el('td', { text: e.kind + (e.entryPath ? ' (way in)' : '') + (blocked(e) ? ', blocked' : '') }),
         el('td', {}, [why(e)])
       ]);
     });

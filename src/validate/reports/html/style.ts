@@ -22,6 +22,7 @@ a { color: #1864ab; }
 .legend span { margin-right: 10px; white-space: nowrap; }
 .legend i { display: inline-block; width: 22px; height: 0; border-top: 2px solid #495057; vertical-align: middle; margin-right: 4px; }
 .legend i.entry { border-top: 3px solid var(--entry); } .legend i.endpoints { border-top-style: dashed; }
+.legend i.blocked { border-top: 2px dashed var(--error); }
 table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; vertical-align: top; padding: 4px 8px; border-bottom: 1px solid var(--line); }
 th { background: var(--soft); font-weight: 600; }
