@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { ManifestError } from '../model/errors';
+import { packageVersion } from '../model/version';
 import { registerDiff } from './commands/diff';
 import { registerExplain } from './commands/explain';
 import { registerList } from './commands/list';
@@ -17,6 +18,7 @@ export function runCli(argv: readonly string[], io: CliIO): number {
   const setExit = (code: number) => { exitCode = code; };
   const program = new Command('cdk8s-traffic')
     .description('Who can reach whom, and where requests land, for any Kubernetes YAML')
+    .version(packageVersion(), '-V, --version', 'print the version of cdk8s-traffic')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError(false);

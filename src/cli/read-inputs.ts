@@ -1,10 +1,18 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { Option } from 'commander';
 import { CliIO } from './io';
 import { formatSource, ManifestError, SourceRef } from '../model/errors';
 import { ParseLimits, parseManifests, SourcedObject } from '../model/manifest';
 
 const MANIFEST_EXT = /\.(ya?ml|json)$/i;
+
+/**
+ * cdk8s writes this beside the manifests of an app synthesized for validation
+ * plugins (`recordConstructMetadata`): `{ version, resources: { <metadata.name>: { path } } }`.
+ * It is no manifest; a walked directory reads it for construct paths instead.
+ */
+export const CONSTRUCT_METADATA_FILE = 'construct-metadata.json';
 
 /** A manifest file to read; `walked` when found under a directory rather than named. */
 export interface InputFile {
@@ -55,6 +63,7 @@ function walk(dir: string): string[] {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) files.push(...walk(full));
+    else if (entry.name === CONSTRUCT_METADATA_FILE) continue;
     else if (MANIFEST_EXT.test(entry.name)) files.push(full);
   }
   return files;
@@ -73,4 +82,66 @@ export function readInputs(paths: readonly string[], io: CliIO, limits?: ParseLi
     objects.push(...parseManifests(text, file === '-' ? '<stdin>' : file, limits, skip));
   }
   return objects;
+}
+
+/**
+ * `--context-file <file>` (repeatable): objects outside the input (CoreDNS,
+ * the ingress controller, other teams' namespaces) that complete the model but
+ * whose own findings are not reported. `--context` stays free for a kubeconfig
+ * context, as kubectl users read it.
+ */
+export function contextFileOption(): Option {
+  return new Option('--context-file <file>', 'objects outside the input that count for the analysis but are not reported on (repeatable)')
+    .argParser((v: string, prev: string[] | undefined) => [...(prev ?? []), v]);
+}
+
+/** The context objects of `--context-file`, and the files they came from (to leave their findings out). */
+export function readContextFiles(opts: object, io: CliIO): { objects: SourcedObject[]; files: ReadonlySet<string> } {
+  const given = (opts as { contextFile?: string[] }).contextFile ?? [];
+  const objects = readInputs(given, io);
+  return { objects, files: new Set(objects.map(o => o.source.file)) };
+}
+
+/** The construct path of the object at a source, when that object is `kind`/`name` (see `constructPathsOf`). */
+export type ConstructPathLookup = (source: SourceRef, object: { readonly kind: string; readonly name: string }) => string | undefined;
+
+/**
+ * Construct paths of the objects of cdk8s output directories among `paths`,
+ * from their construct-metadata.json: findings then name the construct, as
+ * they do at synth time. Unreadable metadata is ignored (it only adds names).
+ */
+export function constructPathsOf(paths: readonly string[], objects: readonly SourcedObject[]): ConstructPathLookup {
+  const bySource = constructPathsBySource(paths, objects);
+  return (source, object) => {
+    const hit = bySource.get(`${source.file}#${source.index}`);
+    return hit && hit.kind === object.kind && hit.name === object.name ? hit.path : undefined;
+  };
+}
+
+function constructPathsBySource(paths: readonly string[], objects: readonly SourcedObject[]): Map<string, { kind: string; name: string; path: string }> {
+  const byName = new Map<string, string>();
+  for (const p of paths) {
+    const file = path.join(p, CONSTRUCT_METADATA_FILE);
+    if (p === '-' || !fs.existsSync(file)) continue;
+    try {
+      const meta = JSON.parse(fs.readFileSync(file, 'utf8')) as { resources?: Record<string, { path?: unknown }> };
+      for (const [name, r] of Object.entries(meta.resources ?? {})) {
+        if (typeof r?.path === 'string') byName.set(name, r.path);
+      }
+    } catch {
+      continue;
+    }
+  }
+  const out = new Map<string, { kind: string; name: string; path: string }>();
+  if (byName.size === 0) return out;
+  // Names set by hand can repeat across namespaces and kinds; the metadata then cannot tell them apart.
+  const seen = new Map<unknown, number>();
+  for (const o of objects) seen.set(o.object.metadata.name, (seen.get(o.object.metadata.name) ?? 0) + 1);
+  for (const o of objects) {
+    if (seen.get(o.object.metadata.name) !== 1) continue;
+    const name = o.object.metadata.name;
+    const constructPath = typeof name === 'string' ? byName.get(name) : undefined;
+    if (constructPath) out.set(`${o.source.file}#${o.source.index}`, { kind: o.object.kind, name: String(name), path: constructPath });
+  }
+  return out;
 }

@@ -18,9 +18,11 @@ export interface AuditOptions {
   /**
    * The construct path of an object synthesized by a cdk8s app, from its
    * source (the app's objects carry their construct path as source file).
+   * `object` is the object the finding is about (an implied Namespace carries
+   * the source of the first object in it).
    * @default - no construct paths (objects read from files)
    */
-  readonly constructPathOf?: (source: SourceRef) => string | undefined;
+  readonly constructPathOf?: (source: SourceRef, object: ObjectRef) => string | undefined;
 }
 
 /**
@@ -34,7 +36,7 @@ export function audit(cluster: Cluster, options: AuditOptions = {}): Finding[] {
   const raw: Finding[] = [];
   for (const rule of options.rules ?? AUDIT_RULES) {
     for (const v of rule.check(ctx)) {
-      const constructPath = v.object.source && options.constructPathOf?.(v.object.source);
+      const constructPath = v.object.source && options.constructPathOf?.(v.object.source, v.object);
       const object = constructPath ? { ...v.object, constructPath } : v.object;
       if (options.reportOn && !options.reportOn(object)) continue;
       raw.push({

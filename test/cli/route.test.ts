@@ -38,7 +38,7 @@ describe('cdk8s-traffic route', () => {
     expect(r.code).toBe(2);
     expect(r.err).toBe('error: --gateway and --ingress-class are mutually exclusive\n');
     const bad = run(['ftp://x/']);
-    expect(bad.err).toBe('error: unsupported scheme "ftp": use http, https, tls, tcp or udp\n');
+    expect(bad.err).toBe('error: unsupported scheme "ftp": use http, https, grpc, grpcs, tls, tcp or udp\n');
   });
 });
 

@@ -1,8 +1,8 @@
 import { Command, Option } from 'commander';
 import { buildCluster } from '../../model/build';
 import { DIFF_FORMATS, DiffFormat, diffConnectivity, formatDiff } from '../../validate/diff';
-import { CliIO, EXIT_OK } from '../io';
-import { readInputs } from '../read-inputs';
+import { CliIO, EXIT_FINDINGS, EXIT_OK } from '../io';
+import { contextFileOption, readContextFiles, readInputs } from '../read-inputs';
 import { reportIgnored, verboseOption } from '../verbose';
 
 /** `cdk8s-traffic diff <before> <after>`: connections added, removed and changed. */
@@ -14,13 +14,18 @@ export function registerDiff(program: Command, io: CliIO, setExit: (code: number
     .argument('<after>', 'YAML/JSON file or directory (ref2)')
     .addOption(new Option('-o, --output <format>', 'output format').choices([...DIFF_FORMATS]).default('txt'))
     .option('-n, --namespace <ns>', 'namespace for objects that carry none', 'default')
+    .option('--exit-code', 'exit 1 when connections changed, 0 when none did (as git diff --exit-code)')
+    .addOption(contextFileOption())
     .addOption(verboseOption())
-    .action((before: string, after: string, opts: { output: DiffFormat; namespace: string }) => {
-      const c1 = buildCluster(readInputs([before], io), { defaultNamespace: opts.namespace });
-      const c2 = buildCluster(readInputs([after], io), { defaultNamespace: opts.namespace });
+    .action((before: string, after: string, opts: { output: DiffFormat; namespace: string; exitCode?: boolean }) => {
+      // The same context completes both sides: it describes the world around the change.
+      const context = readContextFiles(opts, io).objects;
+      const c1 = buildCluster([...readInputs([before], io), ...context], { defaultNamespace: opts.namespace });
+      const c2 = buildCluster([...readInputs([after], io), ...context], { defaultNamespace: opts.namespace });
       reportIgnored(io, c1, opts);
       reportIgnored(io, c2, opts);
-      io.stdout(formatDiff(opts.output, diffConnectivity(c1, c2)));
-      setExit(EXIT_OK);
+      const diffs = diffConnectivity(c1, c2);
+      io.stdout(formatDiff(opts.output, diffs));
+      setExit(opts.exitCode && diffs.length > 0 ? EXIT_FINDINGS : EXIT_OK);
     });
 }

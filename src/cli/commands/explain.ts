@@ -8,7 +8,8 @@ import { buildCluster } from '../../model/build';
 import { Cluster, Protocol, PROTOCOLS, Service } from '../../model/cluster';
 import { ManifestError } from '../../model/errors';
 import { CliIO, EXIT_FINDINGS, EXIT_OK } from '../io';
-import { readInputs } from '../read-inputs';
+import { addOutputOptions, outputOf } from '../output';
+import { contextFileOption, readContextFiles, readInputs } from '../read-inputs';
 import { reportIgnored, verboseOption } from '../verbose';
 
 const HELP = `
@@ -24,29 +25,31 @@ Port:
                                with a Service, the Service port number or name
 Exit status: 0 allowed, 1 denied, 2 bad input.`;
 
+const OUTPUTS = ['text', 'json'] as const;
+
 interface ExplainOptions {
   from: string;
   to: string;
   port: string;
   namespace: string;
-  json?: boolean;
 }
 
 /** `cdk8s-traffic explain <paths> --from A --to B --port P`: verdict and reasons for one connection. */
 export function registerExplain(program: Command, io: CliIO, setExit: (code: number) => void): void {
-  program
+  const cmd = program
     .command('explain')
     .description('whether NetworkPolicy lets one endpoint reach another on a port, and why')
     .argument('<paths...>', 'YAML/JSON files, directories, or - for stdin')
     .requiredOption('--from <endpoint>', 'source: ns/name[Kind] or an address/CIDR')
     .requiredOption('--to <endpoint>', 'destination: ns/name[Kind], svc:ns/name, or an address/CIDR')
     .requiredOption('--port <port>', 'port number or name, optionally /TCP, /UDP or /SCTP')
-    .option('-n, --namespace <ns>', 'namespace for objects and endpoints that carry none', 'default')
-    .option('--json', 'print JSON instead of text')
+    .option('-n, --namespace <ns>', 'namespace for objects and endpoints that carry none', 'default');
+  addOutputOptions(cmd, OUTPUTS, 'text', { json: true })
+    .addOption(contextFileOption())
     .addHelpText('after', HELP)
     .addOption(verboseOption())
     .action((paths: string[], opts: ExplainOptions) => {
-      const cluster = buildCluster(readInputs(paths, io), { defaultNamespace: opts.namespace });
+      const cluster = buildCluster([...readInputs(paths, io), ...readContextFiles(opts, io).objects], { defaultNamespace: opts.namespace });
       reportIgnored(io, cluster, opts);
       const { port, protocol } = parsePort(opts.port);
       const src = resolveEndpoint(cluster, opts.from, opts.namespace, '--from', false);
@@ -61,7 +64,7 @@ export function registerExplain(program: Command, io: CliIO, setExit: (code: num
       }));
       const allowed = results.length > 0 && results.every(r => r.explanation.allowed);
       const from = describeEndpoint(src.endpoint!);
-      if (opts.json) {
+      if (outputOf<string>(opts, 'text') === 'json') {
         io.stdout(JSON.stringify({ from, to: opts.to, allowed, results: results.map(r => ({ destination: r.destination, via: r.via, ...r.explanation })) }, null, 2) + '\n');
       } else {
         const lines: string[] = [];

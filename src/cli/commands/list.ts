@@ -9,7 +9,7 @@ import { buildCluster } from '../../model/build';
 import { Cluster, Protocol, PROTOCOLS } from '../../model/cluster';
 import { CONNLIST_FORMATS, ConnLine, ConnlistFormat, formatConnlist, GraphPeer } from '../format/connlist';
 import { CliIO, EXIT_OK } from '../io';
-import { readInputs } from '../read-inputs';
+import { contextFileOption, readContextFiles, readInputs } from '../read-inputs';
 import { reportIgnored, verboseOption } from '../verbose';
 
 export interface ListOptions {
@@ -139,9 +139,10 @@ export function registerList(program: Command, io: CliIO, setExit: (code: number
     .addOption(new Option('--focus-direction <direction>', 'with --focus-workload: only connections into or out of them').choices(['ingress', 'egress']))
     .option('--focus-conn <proto-port>', 'only connections that allow this one, e.g. tcp-8080', parseFocusConn)
     .option('-n, --namespace <ns>', 'namespace for objects that carry none', 'default')
+    .addOption(contextFileOption())
     .addOption(verboseOption())
     .action((paths: string[], opts: ListOptions & { namespace: string }) => {
-      const cluster = buildCluster(readInputs(paths, io), { defaultNamespace: opts.namespace });
+      const cluster = buildCluster([...readInputs(paths, io), ...readContextFiles(opts, io).objects], { defaultNamespace: opts.namespace });
       reportIgnored(io, cluster, opts);
       const { warnings, empty } = focusWarnings(cluster, opts);
       for (const w of cluster.workloads.filter(x => x.labelGap)) {

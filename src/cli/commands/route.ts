@@ -4,21 +4,23 @@ import { describeRequest, parseRequest } from '../../engine/l7/request';
 import { buildCluster } from '../../model/build';
 import { ManifestError } from '../../model/errors';
 import { CliIO, EXIT_FINDINGS, EXIT_OK } from '../io';
-import { readInputs } from '../read-inputs';
+import { addOutputOptions, outputOf } from '../output';
+import { contextFileOption, readContextFiles, readInputs } from '../read-inputs';
 import { reportIgnored, verboseOption } from '../verbose';
 
 const HELP = `
 Examples:
   cdk8s-traffic route https://shop.example.com/api/items dist/
   cdk8s-traffic route http://10.0.0.1/ -H host=shop.example.com --gateway infra/gw dist/
-  cdk8s-traffic route http://grpc.example.com/pkg.Svc/Method --grpc -H version=2 dist/
+  cdk8s-traffic route grpc://grpc.example.com/pkg.Svc/Method -H version=2 dist/
 Without --gateway or --ingress-class, every Ingress class and every Gateway with
 a listener for the request is tried. The NetworkPolicy check starts from the
 controller's proxy pods: known controllers (ingress-nginx, Envoy Gateway, Istio,
 Contour, Traefik, Kong) have defaults; otherwise pass --controller-namespace and
 --controller-labels.
-Exit status: 0 the request reaches a backend NetworkPolicy allows, 1 it does not
-(404, 500, 503, denied, or nothing serves it), 2 bad input.`;
+Exit status: 0 the request gets a 2xx answer from a backend NetworkPolicy
+allows, 1 it does not (a redirect, 404, 500, 503, denied, or nothing serves it;
+with --gateway or --ingress-class, the answer of that entry point), 2 bad input.`;
 
 interface RouteOptions {
   method?: string;
@@ -31,15 +33,14 @@ interface RouteOptions {
   controllerLabels?: string;
   implementationSpecific: string;
   namespace: string;
-  json?: boolean;
 }
 
 /** `cdk8s-traffic route <url> <paths...>`: where an HTTP request lands, and whether NetworkPolicy lets it through. */
 export function registerRoute(program: Command, io: CliIO, setExit: (code: number) => void): void {
-  program
+  const cmd = program
     .command('route')
     .description('where a request lands: Ingress rule or Gateway listener/route/rule, filters, weighted backends, endpoints and the NetworkPolicy verdict')
-    .argument('<url>', 'http(s)://host[:port]/path?query, or tls://sni-host[:port], tcp://host:port, udp://host:port')
+    .argument('<url>', 'http(s)://host[:port]/path?query, grpc(s)://host/package.Service/Method, or tls://sni-host[:port], tcp://host:port, udp://host:port')
     .argument('<paths...>', 'YAML/JSON files, directories, or - for stdin')
     .option('-X, --method <method>', 'HTTP method (default GET, POST for --grpc)')
     .option('-H, --header <name=value>', 'request header, repeatable (host=... overrides the URL host)', collect, [])
@@ -50,8 +51,9 @@ export function registerRoute(program: Command, io: CliIO, setExit: (code: numbe
     .option('--controller-namespace <ns>', 'namespace of the controller proxy pods')
     .option('--controller-labels <k=v,...>', 'labels of the controller proxy pods')
     .option('--implementation-specific <as>', 'match ImplementationSpecific Ingress paths as Prefix or Exact', 'Prefix')
-    .option('-n, --namespace <ns>', 'namespace for objects that carry none', 'default')
-    .option('--json', 'print JSON instead of text')
+    .option('-n, --namespace <ns>', 'namespace for objects that carry none', 'default');
+  addOutputOptions(cmd, ['text', 'json'], 'text', { json: true })
+    .addOption(contextFileOption())
     .addHelpText('after', HELP)
     .addOption(verboseOption())
     .action((url: string, paths: string[], opts: RouteOptions) => {
@@ -59,7 +61,7 @@ export function registerRoute(program: Command, io: CliIO, setExit: (code: numbe
       if (opts.gateway && !/^[^/]+\/[^/]+$/.test(opts.gateway)) throw usage(`--gateway "${opts.gateway}": expected namespace/name`);
       const impl = opts.implementationSpecific.toLowerCase();
       if (impl !== 'prefix' && impl !== 'exact') throw usage(`--implementation-specific "${opts.implementationSpecific}": expected Prefix or Exact`);
-      const cluster = buildCluster(readInputs(paths, io), { defaultNamespace: opts.namespace });
+      const cluster = buildCluster([...readInputs(paths, io), ...readContextFiles(opts, io).objects], { defaultNamespace: opts.namespace });
       reportIgnored(io, cluster, opts);
       let req;
       try {
@@ -74,7 +76,7 @@ export function registerRoute(program: Command, io: CliIO, setExit: (code: numbe
         controllerLabels: opts.controllerLabels !== undefined ? parsePairs(opts.controllerLabels.split(','), '--controller-labels') : undefined,
         implementationSpecific: impl === 'exact' ? 'Exact' : 'Prefix',
       });
-      if (opts.json) io.stdout(JSON.stringify(toJson(answer), null, 2) + '\n');
+      if (outputOf<string>(opts, 'text') === 'json') io.stdout(JSON.stringify(toJson(answer), null, 2) + '\n');
       else io.stdout(formatText(answer));
       setExit(reaches(answer) ? EXIT_OK : EXIT_FINDINGS);
     });
@@ -98,10 +100,15 @@ function parsePairs(items: readonly string[], flag: string): Record<string, stri
   return out;
 }
 
-/** Whether some path delivers the request to a backend that NetworkPolicy does not block. */
+/**
+ * Whether some path answers 2xx from a backend that NetworkPolicy does not
+ * block. A redirect is not an answer from a backend: scripts asking "does
+ * this URL serve?" must not pass on a 301 (expect a redirect with the
+ * redirectsTo expectation instead).
+ */
 function reaches(a: EndToEndAnswer): boolean {
   const ok = (status: number | undefined, reach: readonly BackendReach[]) =>
-    status !== undefined && status < 400 && reach.every(r => r.allowed !== false);
+    status !== undefined && status >= 200 && status < 300 && reach.every(r => r.allowed !== false);
   return a.ingresses.some(i => ok(i.status, i.reach)) || a.gateways.some(g => ok(g.status, g.reach));
 }
 

@@ -4,21 +4,24 @@ import { resolveServicePort, serviceDnsRecords, serviceEndpoints, serviceEnvVars
 import { buildCluster } from '../../model/build';
 import { Cluster, Service } from '../../model/cluster';
 import { CliIO, EXIT_OK } from '../io';
-import { readInputs } from '../read-inputs';
+import { addOutputOptions, outputOf } from '../output';
+import { contextFileOption, readContextFiles, readInputs } from '../read-inputs';
 import { reportIgnored, verboseOption } from '../verbose';
 
 /** `cdk8s-traffic services <paths>`: each Service and the workloads behind it. */
 export function registerServices(program: Command, io: CliIO, setExit: (code: number) => void): void {
-  program
+  const cmd = program
     .command('services')
     .description('list each Service with its ports and the workloads its selector picks')
     .argument('<paths...>', 'YAML/JSON files, directories, or - for stdin')
-    .option('-n, --namespace <ns>', 'namespace for objects that carry none', 'default')
-    .option('--json', 'print JSON instead of text (adds endpoints, DNS records and the environment variables pods get)')
+    .option('-n, --namespace <ns>', 'namespace for objects that carry none', 'default');
+  // JSON adds endpoints, DNS records and the environment variables pods get.
+  addOutputOptions(cmd, ['text', 'json'], 'text', { json: true })
+    .addOption(contextFileOption())
     .option('--cluster-domain <domain>', 'cluster DNS domain for --json DNS records', 'cluster.local')
     .addOption(verboseOption())
-    .action((paths: string[], opts: { namespace: string; json?: boolean; clusterDomain: string }) => {
-      const cluster = buildCluster(readInputs(paths, io), { defaultNamespace: opts.namespace });
+    .action((paths: string[], opts: { namespace: string; clusterDomain: string }) => {
+      const cluster = buildCluster([...readInputs(paths, io), ...readContextFiles(opts, io).objects], { defaultNamespace: opts.namespace });
       reportIgnored(io, cluster, opts);
       const rows = cluster.services.map(svc => ({
         service: `${svc.namespace}/${svc.name}`,
@@ -27,7 +30,7 @@ export function registerServices(program: Command, io: CliIO, setExit: (code: nu
         selector: svc.selector ?? null,
         backends: serviceBackends(cluster, svc).map(w => `${w.namespace}/${w.name}[${w.kind}]`),
       }));
-      if (opts.json) {
+      if (outputOf<string>(opts, 'text') === 'json') {
         const detailed = rows.map((r, i) => ({ ...r, ...details(cluster, cluster.services[i], opts.clusterDomain) }));
         io.stdout(JSON.stringify(detailed, null, 2) + '\n');
       } else {

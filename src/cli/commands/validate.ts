@@ -1,4 +1,4 @@
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, InvalidArgumentError } from 'commander';
 import { hasErrors } from '../../validate/audit';
 import { buildTrafficGraph } from '../../validate/graph/build';
 import { renderDot, renderMermaid } from '../../validate/reports/graph';
@@ -10,7 +10,8 @@ import { renderText } from '../../validate/reports/text';
 import { runValidation } from '../../validate/run';
 import { checkSuppression, Suppression } from '../../validate/suppressions';
 import { CliIO, EXIT_FINDINGS, EXIT_OK } from '../io';
-import { readInputs } from '../read-inputs';
+import { addOutputOptions, outputOf } from '../output';
+import { constructPathsOf, contextFileOption, readContextFiles, readInputs } from '../read-inputs';
 import { reportIgnored, verboseOption } from '../verbose';
 
 const FORMATS = ['text', 'json', 'sarif', 'md', 'mermaid', 'dot', 'html'] as const;
@@ -29,20 +30,29 @@ function parseSuppress(v: string, prev: Suppression[] = []): Suppression[] {
 
 /** `cdk8s-traffic validate <paths>`: the audit rule pack; exit 1 on unsuppressed error-level findings. */
 export function registerValidate(program: Command, io: CliIO, setExit: (code: number) => void): void {
-  program
+  const cmd = program
     .command('validate')
     .description('run the audit rule pack (exit 1 when an error-level finding remains after suppressions)')
-    .argument('<paths...>', 'YAML/JSON files, directories, or - for stdin')
-    .addOption(new Option('-f, --format <format>', 'report format (mermaid and dot print the traffic graph; html is one self-contained page with both)').choices([...FORMATS]).default('text'))
+    .argument('<paths...>', 'YAML/JSON files, directories, or - for stdin');
+  // -f, --format is the older spelling of -o.
+  addOutputOptions(cmd, FORMATS, 'text', { format: true })
+    .addOption(contextFileOption())
     .option('-n, --namespace <ns>', 'namespace for objects that carry none', 'default')
     .option('--suppress <ID=reason>', 'suppress a rule everywhere, with a reason (repeatable); objects can also carry the traffic.cdk8s.io/suppress annotation', parseSuppress)
     .option('--fail-on-warnings', 'exit 1 on warning-level findings too')
     .addOption(verboseOption())
-    .action((paths: string[], opts: { format: Format; namespace: string; suppress?: Suppression[]; failOnWarnings?: boolean }) => {
+    .action((paths: string[], opts: { namespace: string; suppress?: Suppression[]; failOnWarnings?: boolean }) => {
+      const format = outputOf<Format>(opts, 'text');
+      const objects = readInputs(paths, io);
+      const context = readContextFiles(opts, io);
+      const constructPaths = constructPathsOf(paths, objects);
       const { cluster, report } = runValidation({
-        objects: readInputs(paths, io),
+        objects: [...objects, ...context.objects],
         defaultNamespace: opts.namespace,
         suppressions: opts.suppress ?? [],
+        // Context objects complete the model; their own findings are not the input's to fix.
+        reportOn: o => o.source === undefined || !context.files.has(o.source.file),
+        constructPathOf: constructPaths,
       });
       reportIgnored(io, cluster, opts);
       const graph = () => buildTrafficGraph(cluster);
@@ -55,7 +65,7 @@ export function registerValidate(program: Command, io: CliIO, setExit: (code: nu
         dot: () => renderDot(graph()),
         html: () => renderHtml(report, graph()),
       };
-      io.stdout(render[opts.format]());
+      io.stdout(render[format]());
       const failing = hasErrors(report.findings) || (opts.failOnWarnings === true && report.findings.some(f => !f.suppressed && f.level === 'warning'));
       setExit(failing ? EXIT_FINDINGS : EXIT_OK);
     });

@@ -22,6 +22,13 @@ export interface L7Request {
 export type Scheme = 'http' | 'https' | 'tls' | 'tcp' | 'udp';
 const SCHEMES: readonly string[] = ['http', 'https', 'tls', 'tcp', 'udp'];
 
+/**
+ * gRPC addresses (`grpc://host/package.Service/Method`, as grpcurl and
+ * service configs write them): a gRPC call over cleartext HTTP/2 (`grpc`) or
+ * TLS (`grpcs`), matched against GRPCRoutes.
+ */
+const GRPC_SCHEMES: ReadonlyMap<string, Scheme> = new Map([['grpc', 'http'], ['grpcs', 'https']]);
+
 /** Port a scheme uses when the URL names none (TCP and UDP need one). */
 export function defaultPortOf(scheme: Scheme): number | undefined {
   return scheme === 'http' ? 80 : scheme === 'https' || scheme === 'tls' ? 443 : undefined;
@@ -44,8 +51,9 @@ export function parseRequest(url: string, opts: RequestOptions = {}): L7Request 
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(url) ? url : `http://${url}`;
   const m = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)([^?#]*)(\?[^#]*)?/i.exec(withScheme);
   if (!m) throw new Error(`not a URL: "${url}"`);
-  const scheme = m[1].toLowerCase();
-  if (!SCHEMES.includes(scheme)) throw new Error(`unsupported scheme "${scheme}": use http, https, tls, tcp or udp`);
+  const given = m[1].toLowerCase();
+  const scheme = GRPC_SCHEMES.get(given) ?? given;
+  if (!SCHEMES.includes(scheme)) throw new Error(`unsupported scheme "${given}": use http, https, grpc, grpcs, tls, tcp or udp`);
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(opts.headers ?? {})) headers[k.toLowerCase()] = v;
   const authority = headers.host ?? m[2];
@@ -57,7 +65,7 @@ export function parseRequest(url: string, opts: RequestOptions = {}): L7Request 
     const eq = part.indexOf('=');
     query.push(eq < 0 ? [decode(part), ''] : [decode(part.slice(0, eq)), decode(part.slice(eq + 1))]);
   }
-  const grpc = opts.grpc ?? (headers['content-type'] ?? '').startsWith('application/grpc');
+  const grpc = opts.grpc ?? (GRPC_SCHEMES.has(given) || (headers['content-type'] ?? '').startsWith('application/grpc'));
   return {
     scheme: scheme as Scheme,
     host,
