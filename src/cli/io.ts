@@ -4,6 +4,8 @@ export interface CliIO {
   readonly stderr: (text: string) => void;
   /** Reads all of standard input (for the `-` path). */
   readonly readStdin: () => string;
+  /** Whether stderr is a terminal: progress of long runs is shown only then. @default false */
+  readonly stderrIsTTY?: boolean;
 }
 
 /** Exit codes: 0 ok, 1 findings/expectations failed (validate), 2 bad input or usage. */

@@ -182,3 +182,21 @@ describe('a cdk8s output directory', () => {
     expect(onSvc.every((f: { object: { constructPath?: string } }) => f.object.constructPath === 'shop/web-svc/Resource')).toBe(true);
   });
 });
+
+describe('progress of long runs', () => {
+  const file = tmpFile('app.yaml', APP);
+
+  test('on a terminal: phases on one stderr line, cleared before the output', () => {
+    const c = captureIO();
+    const code = runCli(['list', file], { ...c.io, stderrIsTTY: true });
+    expect(code).toBe(0);
+    expect(c.err()).toContain('\r\x1b[Kevaluating connections between 1 workloads…');
+    expect(c.err().endsWith('\r\x1b[K')).toBe(true);
+    expect(c.out()).toBe(cli(['list', file]).out);
+  });
+
+  test('not a terminal (pipes, CI): nothing on stderr', () => {
+    expect(cli(['list', file]).err).toBe('');
+    expect(cli(['validate', file]).err).toBe('');
+  });
+});

@@ -9,6 +9,7 @@ import { buildCluster } from '../../model/build';
 import { Cluster, Protocol, PROTOCOLS } from '../../model/cluster';
 import { CONNLIST_FORMATS, ConnLine, ConnlistFormat, formatConnlist, GraphPeer } from '../format/connlist';
 import { CliIO, EXIT_OK } from '../io';
+import { withProgress } from '../progress';
 import { contextFileOption, readContextFiles, readInputs } from '../read-inputs';
 import { reportIgnored, verboseOption } from '../verbose';
 
@@ -142,15 +143,30 @@ export function registerList(program: Command, io: CliIO, setExit: (code: number
     .addOption(contextFileOption())
     .addOption(verboseOption())
     .action((paths: string[], opts: ListOptions & { namespace: string }) => {
-      const cluster = buildCluster([...readInputs(paths, io), ...readContextFiles(opts, io).objects], { defaultNamespace: opts.namespace });
-      reportIgnored(io, cluster, opts);
-      const { warnings, empty } = focusWarnings(cluster, opts);
-      for (const w of cluster.workloads.filter(x => x.labelGap)) {
-        warnings.push(`pods of ${w.namespace}/${w.name}[${w.kind}] differ on labels ${w.labelGap!.join(', ')}; the labels of the first pod are used`);
+      const { io: pio, progress } = withProgress(io);
+      let text: string;
+      try {
+        progress.step('reading the input');
+        const objects = [...readInputs(paths, pio), ...readContextFiles(opts, pio).objects];
+        progress.step(`building the model of ${objects.length} objects`);
+        const cluster = buildCluster(objects, { defaultNamespace: opts.namespace });
+        progress.step(`evaluating connections between ${cluster.workloads.length} workloads`);
+        text = listText(cluster, opts, pio);
+      } finally {
+        progress.done();
       }
-      for (const w of warnings) io.stderr(`warning: ${w}\n`);
-      const text = empty ? formatConnlist(opts.output, { lines: [], peers: [], focusConn: undefined }) : listConnections(cluster, opts);
       io.stdout(text === '' || text.endsWith('\n') ? text : text + '\n');
       setExit(EXIT_OK);
     });
+}
+
+/** The report of `list`, with its warnings written to stderr. */
+function listText(cluster: Cluster, opts: ListOptions & { namespace: string }, io: CliIO): string {
+  reportIgnored(io, cluster, opts);
+  const { warnings, empty } = focusWarnings(cluster, opts);
+  for (const w of cluster.workloads.filter(x => x.labelGap)) {
+    warnings.push(`pods of ${w.namespace}/${w.name}[${w.kind}] differ on labels ${w.labelGap!.join(', ')}; the labels of the first pod are used`);
+  }
+  for (const w of warnings) io.stderr(`warning: ${w}\n`);
+  return empty ? formatConnlist(opts.output, { lines: [], peers: [], focusConn: undefined }) : listConnections(cluster, opts);
 }

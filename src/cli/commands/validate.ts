@@ -11,6 +11,7 @@ import { runValidation } from '../../validate/run';
 import { checkSuppression, Suppression } from '../../validate/suppressions';
 import { CliIO, EXIT_FINDINGS, EXIT_OK } from '../io';
 import { addOutputOptions, outputOf } from '../output';
+import { withProgress } from '../progress';
 import { constructPathsOf, contextFileOption, readContextFiles, readInputs } from '../read-inputs';
 import { reportIgnored, verboseOption } from '../verbose';
 
@@ -43,18 +44,27 @@ export function registerValidate(program: Command, io: CliIO, setExit: (code: nu
     .addOption(verboseOption())
     .action((paths: string[], opts: { namespace: string; suppress?: Suppression[]; failOnWarnings?: boolean }) => {
       const format = outputOf<Format>(opts, 'text');
-      const objects = readInputs(paths, io);
-      const context = readContextFiles(opts, io);
-      const constructPaths = constructPathsOf(paths, objects);
-      const { cluster, report } = runValidation({
-        objects: [...objects, ...context.objects],
-        defaultNamespace: opts.namespace,
-        suppressions: opts.suppress ?? [],
-        // Context objects complete the model; their own findings are not the input's to fix.
-        reportOn: o => o.source === undefined || !context.files.has(o.source.file),
-        constructPathOf: constructPaths,
-      });
-      reportIgnored(io, cluster, opts);
+      const { io: pio, progress } = withProgress(io);
+      let run: ReturnType<typeof runValidation>;
+      try {
+        progress.step('reading the input');
+        const objects = readInputs(paths, pio);
+        const context = readContextFiles(opts, pio);
+        const constructPaths = constructPathsOf(paths, objects);
+        progress.step(`validating ${objects.length + context.objects.length} objects`);
+        run = runValidation({
+          objects: [...objects, ...context.objects],
+          defaultNamespace: opts.namespace,
+          suppressions: opts.suppress ?? [],
+          // Context objects complete the model; their own findings are not the input's to fix.
+          reportOn: o => o.source === undefined || !context.files.has(o.source.file),
+          constructPathOf: constructPaths,
+        });
+      } finally {
+        progress.done();
+      }
+      const { cluster, report } = run;
+      reportIgnored(pio, cluster, opts);
       const graph = () => buildTrafficGraph(cluster);
       const render: Record<Format, () => string> = {
         text: () => renderText(report),
