@@ -14,6 +14,7 @@
  * not load cdk8s-cli at run time.
  */
 import * as fs from 'fs';
+import { ManifestError } from '../model/errors';
 import { parseManifests, SourcedObject } from '../model/manifest';
 import { hasErrors } from '../validate/audit';
 import { Finding, formatObject } from '../validate/finding';
@@ -59,17 +60,18 @@ export class TrafficValidation {
   }
 
   public async validate(context: ValidationContextLike): Promise<void> {
-    const objects: SourcedObject[] = [];
-    const manifests = new Set(context.manifests);
-    for (const file of [...context.manifests, ...(this.props.context ?? [])]) {
-      objects.push(...parseManifests(fs.readFileSync(file, 'utf8'), file));
+    let run: ReturnType<typeof runValidation>;
+    try {
+      run = this.run(context);
+    } catch (e) {
+      // Bad input (a duplicate object, an invalid field, unreadable YAML) is a violation with
+      // its one-line message, not an exception: cdk8s would print it with a stack trace.
+      if (!(e instanceof ManifestError)) throw e;
+      context.report.addViolation(inputViolation(e));
+      context.report.submit('failure', { errors: '1', warnings: '0', info: '0', suppressed: '0' });
+      return;
     }
-    const { report } = runValidation({
-      objects,
-      suppressions: this.suppressions,
-      // Findings on context objects are not the app's to fix.
-      reportOn: o => o.kind === 'Suppression' || (o.source !== undefined && manifests.has(o.source.file)),
-    });
+    const { report } = run;
     const byRule = new Map<string, Finding[]>();
     for (const f of report.findings) {
       if (f.suppressed) continue;
@@ -82,8 +84,10 @@ export class TrafficValidation {
         recommendation: rule?.summary ?? findings[0].message,
         fix: findings[0].fix,
         violatingResources: findings.map(f => ({
-          resourceName: formatObject(f.object),
-          locations: [`${f.field ? f.field + ': ' : ''}${f.message}`],
+          // cdk8s looks the resource name up in construct-metadata.json, which is keyed by
+          // metadata.name, to print the construct path; the kind and namespace go in the location.
+          resourceName: f.object.name,
+          locations: [`${formatObject(f.object)}${f.field ? ' ' + f.field : ''}: ${f.message}`],
           manifestPath: f.object.source ? `${f.object.source.file}#${f.object.source.index}` : '',
         })),
       });
@@ -94,4 +98,36 @@ export class TrafficValidation {
       errors: String(s.errors), warnings: String(s.warnings), info: String(s.info), suppressed: String(s.suppressed),
     });
   }
+
+  private run(context: ValidationContextLike): ReturnType<typeof runValidation> {
+    const objects: SourcedObject[] = [];
+    const manifests = new Set(context.manifests);
+    for (const file of [...context.manifests, ...(this.props.context ?? [])]) {
+      objects.push(...parseManifests(fs.readFileSync(file, 'utf8'), file));
+    }
+    return runValidation({
+      objects,
+      suppressions: this.suppressions,
+      // Findings on context objects are not the app's to fix.
+      reportOn: o => o.kind === 'Suppression' || (o.source !== undefined && manifests.has(o.source.file)),
+    });
+  }
+}
+
+/** Rule name under which input the engine cannot read is reported. */
+export const INVALID_INPUT_RULE = 'TRF-INPUT invalid-input (error)';
+
+function inputViolation(e: ManifestError) {
+  // The object is `Kind ns/name` (or `Kind name`); its last word is metadata.name.
+  const name = e.object?.split(/[ /]/).pop() ?? '';
+  return {
+    ruleName: INVALID_INPUT_RULE,
+    recommendation: 'The synthesized manifests must be valid Kubernetes objects, each defined once.',
+    fix: 'Fix the object named in the location (a duplicate: give one of the two another name or namespace).',
+    violatingResources: [{
+      resourceName: name,
+      locations: [e.message],
+      manifestPath: e.source ? `${e.source.file}#${e.source.index}` : '',
+    }],
+  };
 }

@@ -57,11 +57,39 @@ describe('cdk8s CLI validation plugin', () => {
       'TRF-SVC-004 load-balancer-without-source-ranges (warning)',
       'TRF-SVC-006 unnamed-port-in-multi-port-service (error)',
     ]);
+    // resourceName is metadata.name: cdk8s looks it up in construct-metadata.json to print the construct path.
     expect(f.violations[2].violatingResources).toEqual([{
-      resourceName: 'Service shop/front',
-      locations: ['spec.ports[1].name: port 80/TCP has no name, but the Service has 2 ports'],
+      resourceName: 'front',
+      locations: ['Service shop/front spec.ports[1].name: port 80/TCP has no name, but the Service has 2 ports'],
       manifestPath: `${file}#0`,
     }]);
+  });
+
+  test('bad input (here a duplicate object) is a violation with its one-line message, never a thrown ManifestError', async () => {
+    const file = dist();
+    fs.writeFileSync(file, `${MANIFEST}---\n${MANIFEST}`);
+    const f = fakeContext([file]);
+    await expect(loadPlugin({}).validate(f.context)).resolves.toBeUndefined();
+    expect(f.summary()?.status).toBe('failure');
+    expect(f.violations).toEqual([{
+      ruleName: 'TRF-INPUT invalid-input (error)',
+      recommendation: expect.any(String),
+      fix: expect.any(String),
+      violatingResources: [{
+        resourceName: 'front',
+        locations: [`${file}#1 Service shop/front: duplicate object: also defined at ${file}#0`],
+        manifestPath: `${file}#1`,
+      }],
+    }]);
+  });
+
+  test('unreadable YAML is a violation too', async () => {
+    const file = dist();
+    fs.writeFileSync(file, 'kind: [unclosed\n');
+    const f = fakeContext([file]);
+    await loadPlugin({}).validate(f.context);
+    expect(f.summary()?.status).toBe('failure');
+    expect(f.violations[0].violatingResources[0].locations[0]).toMatch(/#0: invalid YAML/);
   });
 
   test('suppressions from cdk8s.yaml properties turn the report to success; context files complete the model', async () => {
