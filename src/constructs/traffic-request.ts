@@ -1,6 +1,7 @@
 /**
- * An HTTP(S) request as a client would send it, for routing expectations:
- * `Request.https('shop.example.com/api/items').withHeader('x-canary', 'true')`.
+ * An HTTP(S) request or gRPC call as a client would send it, for routing expectations:
+ * `Request.https('shop.example.com/api/items').withHeader('x-canary', 'true')`,
+ * `Request.grpc('shop.Orders', 'Get', 'grpc.example.com')`.
  */
 export class Request {
   /** A plain-HTTP request; `url` is `host[:port]/path?query` (a scheme prefix is accepted). */
@@ -11,6 +12,21 @@ export class Request {
   /** An HTTPS request (Ingress TLS / Gateway HTTPS listener); `url` is `host[:port]/path?query`. */
   public static https(url: string): Request {
     return new Request(withScheme('https', url), undefined, {});
+  }
+
+  /**
+   * A gRPC call of `method` on `service` (`package.Service`), matched against
+   * GRPCRoutes (GRPCMethodMatch); sent as HTTP/2 `POST /service/method`.
+   * @param service fully qualified service name, e.g. `shop.Orders`
+   * @param method method name, e.g. `Get`
+   * @param host the `:authority` the client sends, matched against listener and route hostnames
+   *   (`host[:port]`) @default - none: only listeners and GRPCRoutes without hostnames match
+   */
+  public static grpc(service: string, method: string, host?: string): Request {
+    if (!/^[^/\s]+$/.test(service) || !/^[^/\s]+$/.test(method)) {
+      throw new Error(`Request.grpc: expected a service such as "shop.Orders" and a method such as "Get", got "${service}" and "${method}"`);
+    }
+    return new Request(`grpc://${host ?? ''}/${service}/${method}`, undefined, {});
   }
 
   private constructor(
@@ -36,9 +52,11 @@ export class Request {
     return { ...this.headerMap };
   }
 
-  /** `GET https://shop.example.com/api`. */
+  /** `GET https://shop.example.com/api [x-canary: true]` (a gRPC call: `gRPC POST grpc://...`). */
   public toString(): string {
-    return `${this.method ?? 'GET'} ${this.url}`;
+    const grpc = this.url.startsWith('grpc://');
+    const headers = Object.keys(this.headerMap).sort().map(k => `${k}: ${this.headerMap[k]}`);
+    return `${grpc ? 'gRPC ' : ''}${this.method ?? (grpc ? 'POST' : 'GET')} ${this.url}${headers.length > 0 ? ` [${headers.join(', ')}]` : ''}`;
   }
 }
 

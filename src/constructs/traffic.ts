@@ -15,6 +15,7 @@ import { DeclaredExpectation, ExpectationSpec } from '../validate/expectations';
 import { checkHasEndpoints } from '../validate/expectations/endpoints';
 import { checkIsolated } from '../validate/expectations/isolation';
 import { ReachSpec } from '../validate/expectations/reach';
+import { checkRedirect } from '../validate/expectations/redirect';
 import { checkRoute } from '../validate/expectations/route';
 import { buildTrafficGraph } from '../validate/graph/build';
 import { TrafficGraph } from '../validate/graph/types';
@@ -484,6 +485,30 @@ export class RequestExpectation {
           gateway: options.gateway,
           ingressClass: options.ingressClass,
         });
+      },
+    });
+    return this;
+  }
+
+  /**
+   * Some Ingress or Gateway answers the request with a redirect to `location`
+   * (an HTTPRoute RequestRedirect filter), e.g. the HTTP-to-HTTPS redirect:
+   * `expectRequest(Request.http('shop.example.com/')).redirectsTo('https://shop.example.com/')`.
+   * @param location the expected Location header, a full URL
+   * @param statusCode the expected status (301, 302, 303, 307 or 308) @default - any redirect status
+   */
+  public redirectsTo(location: string, statusCode?: number): RequestExpectation {
+    const { request, options } = this;
+    this.traffic._addExpectation({
+      type: 'redirect',
+      redirect: {
+        url: request.url,
+        method: request.method,
+        headers: request.headers,
+        location,
+        statusCode,
+        gateway: options.gateway,
+        ingressClass: options.ingressClass,
       },
     });
     return this;

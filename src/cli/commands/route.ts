@@ -159,9 +159,8 @@ function toJson(a: EndToEndAnswer): unknown {
 }
 
 function formatText(a: EndToEndAnswer): string {
+  // describeRequest lists the headers (the Host header is the URL's host).
   const lines: string[] = [describeRequest(a.request)];
-  const headers = Object.entries(a.request.headers).sort(([x], [y]) => (x < y ? -1 : 1)).map(([k, v]) => `${k}: ${v}`);
-  if (headers.length > 0) lines.push(`  headers: ${headers.join(', ')}`);
   if (a.ingresses.length === 0 && a.gateways.length === 0) lines.push('', 'nothing serves this request: no Ingress of the class and no Gateway listener for it');
   for (const i of a.ingresses) lines.push('', ...formatIngress(i));
   for (const g of a.gateways) lines.push('', ...formatGateway(g));

@@ -92,10 +92,16 @@ function decode(s: string): string {
   }
 }
 
-/** `GET http://host:port/path?q` for messages. */
+/**
+ * `GET http://host:port/path?q [x-canary: true]` for messages: the method and
+ * the headers are part of what routes a request (two expectations that differ
+ * only by a header must read differently). The Host header is the URL's host.
+ */
 export function describeRequest(r: L7Request): string {
   if (r.scheme === 'tls' || r.scheme === 'tcp' || r.scheme === 'udp') return `${r.scheme.toUpperCase()} ${r.host}:${r.port}`;
   const defaultPort = defaultPortOf(r.scheme);
   const q = r.query.length > 0 ? '?' + r.query.map(([k, v]) => `${k}=${v}`).join('&') : '';
-  return `${r.grpc ? 'gRPC ' : ''}${r.method} ${r.scheme}://${r.host}${r.port === defaultPort ? '' : ':' + r.port}${r.path}${q}`;
+  const headers = Object.keys(r.headers).filter(k => k !== 'host').sort().map(k => `${k}: ${r.headers[k]}`);
+  const h = headers.length > 0 ? ` [${headers.join(', ')}]` : '';
+  return `${r.grpc ? 'gRPC ' : ''}${r.method} ${r.scheme}://${r.host}${r.port === defaultPort ? '' : ':' + r.port}${r.path}${q}${h}`;
 }

@@ -1,6 +1,7 @@
 import { checkHasEndpoints } from './endpoints';
 import { checkIsolated } from './isolation';
 import { checkReach, ReachSpec } from './reach';
+import { checkRedirect, RedirectSpec } from './redirect';
 import { ExpectationResult } from './result';
 import { checkRoute, RouteSpec } from './route';
 import { SubjectSpec } from './subject';
@@ -10,6 +11,7 @@ export * from './result';
 export * from './subject';
 export * from './reach';
 export * from './route';
+export * from './redirect';
 
 /** Every kind of expectation, as data (so it can also be exported, e.g. to netassert). */
 export type ExpectationSpec =
@@ -17,6 +19,7 @@ export type ExpectationSpec =
   | { readonly type: 'isolated'; readonly subject: SubjectSpec }
   | { readonly type: 'endpoints'; readonly namespace: string; readonly name: string }
   | { readonly type: 'route'; readonly route: RouteSpec }
+  | { readonly type: 'redirect'; readonly redirect: RedirectSpec }
   | { readonly type: 'custom'; readonly check: (cluster: Cluster) => ExpectationResult };
 
 /** An expectation plus where it was declared. */
@@ -37,6 +40,7 @@ function checkSpec(cluster: Cluster, s: ExpectationSpec): ExpectationResult {
     case 'isolated': return checkIsolated(cluster, s.subject);
     case 'endpoints': return checkHasEndpoints(cluster, s.namespace, s.name);
     case 'route': return checkRoute(cluster, s.route);
+    case 'redirect': return checkRedirect(cluster, s.redirect);
     case 'custom': return s.check(cluster);
   }
 }
