@@ -311,21 +311,32 @@ export class Traffic extends Construct {
     try {
       result = this.run();
     } catch (e) {
-      if (e instanceof ManifestError) return [`cdk8s-traffic: invalid object: ${e.message}`];
-      throw e;
+      if (!(e instanceof ManifestError)) throw e;
+      // The construct that rendered the object reports the same problem under its own path: say it once.
+      if (e.source && ownProblems(this.node.root, e.source.file).length > 0) return [];
+      return [`cdk8s-traffic: invalid object: ${e.message}`];
     }
     const { report } = result;
     this.writeReports(result);
     const errors: string[] = [];
+    let reportedByConstruct = 0;
     for (const e of report.expectations) {
       if (e.passed) continue;
       errors.push([`expectation failed: ${e.description}`, ...e.details.map(d => `    ${d}`)].join('\n'));
     }
     for (const f of report.findings) {
       if (f.suppressed) continue;
-      if (f.level === 'error' || (this.failOnWarnings && f.level === 'warning')) errors.push(findingLines(f).join('\n'));
+      if (f.level !== 'error' && !(this.failOnWarnings && f.level === 'warning')) continue;
+      // The construct reports a problem of the same field under its own path (a backendRef to a
+      // port the Service lacks): the synth fails with that line, once.
+      const own = f.object.constructPath && f.field ? ownProblems(this.node.root, f.object.constructPath) : [];
+      if (own.some(p => p.includes(`: ${f.field}`))) {
+        reportedByConstruct++;
+        continue;
+      }
+      errors.push(findingLines(f).join('\n'));
     }
-    if (errors.length === 0 && hasErrors(report.findings)) errors.push('cdk8s-traffic: error-level findings');
+    if (errors.length === 0 && reportedByConstruct === 0 && hasErrors(report.findings)) errors.push('cdk8s-traffic: error-level findings');
     return errors;
   }
 
@@ -345,6 +356,17 @@ interface ValidationRun {
   readonly cluster: Cluster;
   readonly report: ValidationReport;
   readonly graph: () => TrafficGraph;
+}
+
+/**
+ * The problems the construct at `path` (an ApiObject of the app) and its
+ * parents report by their own validation, which cdk8s prints in the same synth.
+ */
+function ownProblems(root: IConstruct, path: string): string[] {
+  const out: string[] = [];
+  let c: IConstruct | undefined = root.node.findAll().find(x => x.node.path === path);
+  for (; c && c !== root; c = c.node.scope) out.push(...c.node.validate());
+  return out;
 }
 
 interface SynthScope {

@@ -2,6 +2,7 @@ import { Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { ControllerLocation } from './controller';
 import { serviceIdentity } from './internal';
+import { findServicePort } from '../../engine/services/ports';
 import { Service as ModelService, ServicePort as ModelServicePort } from '../../model/cluster';
 import { readService } from '../../model/kinds/service';
 import { Connections } from '../connections';
@@ -39,6 +40,19 @@ export function ingressIsolation(scope: IConstruct, namespace: string): Namespac
 function modelService(service: IConstruct): ModelService | undefined {
   const api = serviceIdentity(service).apiObject;
   return api ? readService({ object: api.toJson(), source: { file: service.node.path, index: 0 } }, serviceIdentity(service).namespace) : undefined;
+}
+
+/**
+ * Why a controller cannot forward to `port` of the app's Service `service`
+ * (the Service has no such port, as the engine looks ports up), or undefined
+ * when it can or the Service is not the app's to read.
+ */
+export function missingServicePort(service: IConstruct, port: ExposedPort): string | undefined {
+  const svc = modelService(service);
+  const wanted = port.number ?? port.name;
+  if (!svc || wanted === undefined || findServicePort(svc, wanted)) return undefined;
+  const have = svc.ports.map(sp => `${sp.protocol} ${sp.port}${sp.name ? ` (${sp.name})` : ''}`).join(', ') || 'none';
+  return `Service ${svc.namespace}/${svc.name} has no port ${typeof wanted === 'number' ? wanted : `named "${wanted}"`} (its ports: ${have})`;
 }
 
 /** Whether `sp` is the Service port a controller forwards to (by number, else by name). */
@@ -106,6 +120,9 @@ export function admitController(controller: ControllerLocation, service: IConstr
   if (!done) DONE.set(root, done = new Set());
   const k = key(controller, service, port);
   if (done.has(k)) return;
+  // A port the Service lacks is the route's or Ingress's error, reported by its validation with
+  // the rule and backend that name it; a rule written for it could only fail later, nameless.
+  if (missingServicePort(service, port)) return;
   if (ingressIsolation(service, serviceIdentity(service).namespace)) {
     done.add(k);
     const labels = controller.podLabels ?? {};
@@ -125,6 +142,7 @@ export function admissionProblem(controller: ControllerLocation, service: IConst
   const ns = serviceIdentity(service).namespace;
   if (!ingressIsolation(service, ns)) return undefined;
   if (DONE.get(service.node.root)?.has(key(controller, service, port))) return undefined;
+  if (missingServicePort(service, port)) return undefined;
   return `namespace "${ns}" is isolated by a NamespaceIsolation declared after this object exposed Service ${ns}/${serviceIdentity(service).name}: `
     + 'declare the NamespaceIsolation first, so that the controller\'s pods are admitted to the backend';
 }

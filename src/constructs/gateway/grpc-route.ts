@@ -82,7 +82,7 @@ export class GrpcRoute extends RouteBase {
         }
       });
       validateFilters(p, filters, `${f}.filters`, GRPC_FILTERS, undefined);
-      validateRuleBackends(p, backends, f, GRPC_FILTERS, undefined);
+      validateRuleBackends(p, backends, f, GRPC_FILTERS, undefined, `${this.kind} ${this.namespace}/${this.name}`);
     });
     return p.list();
   }

@@ -107,7 +107,7 @@ export class HttpRoute extends RouteBase {
       if (backends.length > 0 && filters.some(x => x.filter.type === RouteFilterType.REQUEST_REDIRECT)) {
         p.add(`${f}.filters`, 'RequestRedirect filter must not be used together with backendRefs');
       }
-      validateRuleBackends(p, backends, f, HTTP_FILTERS, onePrefix);
+      validateRuleBackends(p, backends, f, HTTP_FILTERS, onePrefix, `${this.kind} ${this.namespace}/${this.name}`);
       const t = rule.timeouts;
       if (t) {
         const req = t.request ? renderDuration(t.request) : undefined;

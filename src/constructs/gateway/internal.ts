@@ -60,8 +60,9 @@ export class Problems {
     this.check(value.length >= 1 && value.length <= 256 && HEADER_NAME_RE.test(value), field, `invalid header name "${value}"`);
   }
 
+  /** Each problem once, in the order found (a Service exposed by two rules or parents is one problem). */
   public list(): string[] {
-    return [...this.items];
+    return [...new Set(this.items)];
   }
 }
 

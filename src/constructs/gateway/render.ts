@@ -1,4 +1,5 @@
 import { Backend, BackendData, renderBackendRef } from './backend';
+import { missingServicePort } from './controller-access';
 import { FilterData, HeaderModifierOptions, PathModifierType, RouteFilter, RouteFilterType } from './filter';
 import { compact, compare, PRECISE_HOSTNAME_RE, Problems, SECTION_NAME_RE, sortedMap } from './internal';
 import { HeaderMatch, HttpRouteMatch, MatchType } from './match';
@@ -258,11 +259,14 @@ export function validateRuleName(p: Problems, names: Set<string>, name: string |
 
 /** A rule's backendRefs: at most 16, each valid, with valid filters. */
 export function validateRuleBackends(
-  p: Problems, backends: readonly ResolvedBackend[], field: string, allowed: readonly RouteFilterType[], prefixMatches: number | undefined,
+  p: Problems, backends: readonly ResolvedBackend[], field: string, allowed: readonly RouteFilterType[], prefixMatches: number | undefined, route: string,
 ): void {
   p.maxItems(backends, 16, `${field}.backendRefs`);
   backends.forEach((b, j) => {
     validateBackend(p, b.backend, `${field}.backendRefs[${j}]`);
+    const { target, kind, group, port, namespace, name } = b.backend;
+    const missing = target && kind === 'Service' && group === '' && port !== undefined ? missingServicePort(target, { number: port }) : undefined;
+    if (missing) p.add(`${field}.backendRefs[${j}].port`, `${route} backendRef ${namespace ?? ''}${namespace ? '/' : ''}${name}:${port}: ${missing}`);
     validateFilters(p, b.filters, `${field}.backendRefs[${j}].filters`, allowed, prefixMatches);
   });
 }
