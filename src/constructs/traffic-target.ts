@@ -80,6 +80,11 @@ export class Target {
     return this.produce();
   }
 
+  /** The construct path, for a target made from a construct. @internal */
+  public _constructPath(): string | undefined {
+    return this.path;
+  }
+
   /** `Deployment shop/web`, `Service shop/api`, `10.0.0.0/8`... (the construct path before synth). */
   public toString(): string {
     try {

@@ -454,7 +454,8 @@ export class TrafficExpectation {
   private reach(target: Target, port: Port, reachable: boolean): TrafficExpectation {
     const { value, protocol } = portValue(port);
     const subject = this.subject;
-    this.traffic._addExpectation(lazyReach(() => ({ from: subject._spec(), to: target._spec(), port: value, protocol, reachable })));
+    const fix = reachable ? connectionsHint(subject, target, port) : undefined;
+    this.traffic._addExpectation(lazyReach(() => ({ from: subject._spec(), to: target._spec(), port: value, protocol, reachable, fix })));
     return this;
   }
 }
@@ -535,6 +536,29 @@ export class RequestExpectation {
     });
     return this;
   }
+}
+
+/**
+ * The Connections call that makes `canReach(target, port)` hold, when both
+ * ends are constructs: `Connections.of(checkout).allowTo(postgres, Port.tcp(5432))`
+ * (construct ids stand for the author's variables).
+ */
+function connectionsHint(subject: Target, target: Target, port: Port): string | undefined {
+  const from = subject._constructPath();
+  const to = target._constructPath();
+  if (!from || !to) return undefined;
+  const id = (p: string) => p.split('/').pop()!;
+  return `Connections.of(${id(from)}).allowTo(${id(to)}, ${portCode(port)})`;
+}
+
+/** The Port factory call that makes `port`. */
+function portCode(port: Port): string {
+  if (port.isAllTraffic) return 'Port.allTraffic()';
+  const protocol = port.protocol ?? Protocol.TCP;
+  if (port.name !== undefined) return protocol === Protocol.TCP ? `Port.named('${port.name}')` : `Port.named('${port.name}', Protocol.${protocol})`;
+  const factory = protocol === Protocol.UDP ? 'udp' : protocol === Protocol.SCTP ? 'sctp' : 'tcp';
+  if (port.fromPort !== undefined && port.fromPort === port.toPort) return `Port.${factory}(${port.fromPort})`;
+  return `Port.of({ protocol: Protocol.${protocol}, fromPort: ${port.fromPort}, toPort: ${port.toPort} })`;
 }
 
 /** A single port, a named port or "any port" as the engine takes it. */

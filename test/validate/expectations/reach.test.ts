@@ -79,3 +79,22 @@ describe('isolation and endpoint expectations', () => {
     expect(checkHasEndpoints(bad, 'shop', 'api').details).toEqual(['port 80/TCP: no selected pod has a TCP container port named "http"']);
   });
 });
+
+describe('a failed canReach (docs/validation.md "Expectations")', () => {
+  // web may also reach an address range: an ipBlock rule of one of its isolating policies.
+  const withIpBlock = clusterOf(YAML + np('web-ext', 'podSelector: {matchLabels: {app: web}}\npolicyTypes: [Egress]\negress:\n- to: [{ipBlock: {cidr: 10.0.0.0/8}}]'));
+
+  test('says what would fix it, and only for canReach', () => {
+    const fix = 'Connections.of(web).allowTo(db, Port.tcp(5432))';
+    const r = checkReach(withIpBlock, { from: web, to: db, port: 5432, reachable: true, fix });
+    expect(r.details[r.details.length - 1]).toBe(`fix: ${fix}`);
+    expect(checkReach(withIpBlock, { from: web, to: apiSvc, port: 80, reachable: false, fix }).details).not.toContain(`fix: ${fix}`);
+  });
+
+  test('leaves out the unrelated remark that ipBlock peers do not match pods', () => {
+    const r = checkReach(withIpBlock, { from: web, to: db, port: 5432, reachable: true });
+    expect(r.passed).toBe(false);
+    expect(r.details.join('\n')).not.toContain('ipBlock');
+    expect(r.details).toContain('  egress: shop/web[Deployment] is isolated for egress by shop/deny, shop/web-ext, shop/web-out');
+  });
+});
