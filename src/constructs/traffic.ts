@@ -26,6 +26,7 @@ import { renderJson } from '../validate/reports/json';
 import { renderMarkdown } from '../validate/reports/markdown';
 import { renderNetassert } from '../validate/reports/netassert';
 import { renderSarif } from '../validate/reports/sarif';
+import { warningSummaryLine } from '../validate/reports/summary-line';
 import { findingLines, renderText } from '../validate/reports/text';
 import { runValidation } from '../validate/run';
 
@@ -337,6 +338,9 @@ export class Traffic extends Construct {
       errors.push(findingLines(f).join('\n'));
     }
     if (errors.length === 0 && reportedByConstruct === 0 && hasErrors(report.findings)) errors.push('cdk8s-traffic: error-level findings');
+    // A synth that passes with warnings says so in one line (once per synth), instead of nothing.
+    const summary = errors.length === 0 ? warningSummaryLine(report) : undefined;
+    if (summary) process.stderr.write(`${summary}\n`);
     return errors;
   }
 
