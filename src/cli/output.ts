@@ -6,8 +6,10 @@ import { Command, Option } from 'commander';
  * `-f, --format`). The default is applied by `outputOf`, not by commander,
  * so an alias is never overridden by a default.
  */
-export function addOutputOptions(cmd: Command, formats: readonly string[], defaultFormat: string, aliases: { json?: boolean; format?: boolean } = {}): Command {
-  cmd.addOption(new Option('-o, --output <format>', `output format (default: "${defaultFormat}")`).choices([...formats]));
+export function addOutputOptions(
+  cmd: Command, formats: readonly string[], defaultFormat: string, aliases: { json?: boolean; format?: boolean } = {}, help = 'output format',
+): Command {
+  cmd.addOption(new Option('-o, --output <format>', `${help} (default: "${defaultFormat}")`).choices([...formats]));
   if (aliases.json) cmd.addOption(new Option('--json', 'same as -o json'));
   if (aliases.format) cmd.addOption(new Option('-f, --format <format>', 'same as -o').choices([...formats]).hideHelp());
   return cmd;

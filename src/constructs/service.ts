@@ -1,6 +1,7 @@
-import { ApiObject, Chart, Lazy } from 'cdk8s';
+import { ApiObject, Chart, JsonPatch, Lazy } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
+import { apiObjectOf, namespaceOf } from './api-object-of';
 import * as ipaddr from 'ipaddr.js';
 import { Connections, IConnectable } from './connections';
 import { appDnsRecords, podDnsName, serviceDnsName, serviceEnvVars, serviceSrvName, serviceSrvNames } from './discovery';
@@ -273,6 +274,31 @@ export class Service extends Construct implements IConnectable {
    */
   public dnsName(clusterDomain?: string): string {
     return serviceDnsName(this.model(), clusterDomain);
+  }
+
+  /**
+   * Makes this headless Service the governing Service of `statefulSet` (its
+   * spec.serviceName), so that its pods get the stable names
+   * `<statefulset>-<ordinal>.<this>.<namespace>.svc` that `podDnsName` returns.
+   * A cdk8s-plus StatefulSet creates a headless Service of its own to govern
+   * it; that one is removed from the app.
+   * @param statefulSet a StatefulSet in this Service's namespace (cdk8s-plus-28 or a raw ApiObject)
+   */
+  public governStatefulSet(statefulSet: IConstruct): void {
+    if (!this.props.headless) {
+      throw new Error(`${this.node.path}: governStatefulSet: the governing Service of a StatefulSet must be headless (set headless: true)`);
+    }
+    const api = apiObjectOf(statefulSet);
+    if (!api || api.kind !== 'StatefulSet') throw new Error(`${this.node.path}: governStatefulSet: ${statefulSet.node.path} is not a StatefulSet`);
+    if (namespaceOf(api) !== this.namespace) {
+      throw new Error(`${this.node.path}: governStatefulSet: StatefulSet ${namespaceOf(api)}/${api.name} is not in namespace ${this.namespace}`);
+    }
+    // JSON patch "add" replaces an existing member: the value cdk8s-plus renders is overridden.
+    api.addJsonPatch(JsonPatch.add('/spec/serviceName', this.name));
+    if (statefulSet instanceof kplus.StatefulSet) {
+      const own = statefulSet.node.tryFindChild('Service');
+      if (own && own === statefulSet.service) statefulSet.node.tryRemoveChild('Service');
+    }
   }
 
   /**

@@ -22,9 +22,9 @@ function generate(spec: string): string {
 function run(spec: string): string {
   const args = spec.trim().split(/\s+/);
   if (args[0] === 'zero-trust') {
-    // The main example's graph: `cdk8s-traffic validate --format <mermaid|dot> dist/` over its synthesized YAML.
+    // The main example's graph: `cdk8s-traffic validate -o <mermaid|dot> dist/` over its synthesized YAML.
     const { dir } = synth(buildZeroTrust, 'zero-trust-docs-');
-    return cli('validate', '--format', args[1], dir).out;
+    return cli('validate', '-o', args[1], dir).out;
   }
   const r = cli(...args);
   return r.out + r.err;

@@ -36,7 +36,7 @@ export function registerValidate(program: Command, io: CliIO, setExit: (code: nu
     .description('run the audit rule pack (exit 1 when an error-level finding remains after suppressions)')
     .argument('<paths...>', 'YAML/JSON files, directories, or - for stdin');
   // -f, --format is the older spelling of -o.
-  addOutputOptions(cmd, FORMATS, 'text', { format: true })
+  addOutputOptions(cmd, FORMATS, 'text', { format: true }, 'report format (mermaid and dot print the traffic graph; html is one self-contained page with both)')
     .addOption(contextFileOption())
     .option('-n, --namespace <ns>', 'namespace for objects that carry none', 'default')
     .option('--suppress <ID=reason>', 'suppress a rule everywhere, with a reason (repeatable); objects can also carry the traffic.cdk8s.io/suppress annotation', parseSuppress)

@@ -1,5 +1,5 @@
 import { serviceEndpoints } from './endpoints';
-import { Cluster, Service } from '../../model/cluster';
+import { Cluster, Service, Workload } from '../../model/cluster';
 
 export type DnsRecordType = 'A' | 'AAAA' | 'CNAME' | 'SRV';
 
@@ -59,7 +59,7 @@ export function serviceDnsRecords(svc: Service, cluster: Cluster, clusterDomain 
       const w = e.workload;
       const value = `<pod IPs of ${w.namespace}/${w.name}[${w.kind}]>`;
       for (const t of types) out.push({ type: t, name: fqdn, value });
-      if (w.kind === 'StatefulSet' && w.serviceName === svc.name) {
+      if (w.kind === 'StatefulSet' && governsStatefulSet(svc, w)) {
         // StatefulSet pods are <name>-<ordinal>, hostname = pod name, subdomain = spec.serviceName.
         for (let i = 0; i < (w.replicas ?? 1); i++) hosts.push({ host: `${w.name}-${i}`, value: `<pod IP of ${w.namespace}/${w.name}-${i}>`, type: types });
       } else if (w.hostname && w.subdomain === svc.name) {
@@ -92,4 +92,15 @@ function dedupe(records: DnsRecord[]): DnsRecord[] {
 function sortRecords(records: DnsRecord[]): DnsRecord[] {
   const c = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   return records.sort((a, b) => c(a.name, b.name) || c(a.type, b.type) || c(a.value, b.value) || (a.port ?? 0) - (b.port ?? 0));
+}
+
+/**
+ * Whether `svc` is the governing Service of the StatefulSet `w`: the one its
+ * spec.serviceName names, in its namespace. Only the governing Service gives
+ * the pods their stable names `<statefulset>-<ordinal>.<service>.<ns>.svc`
+ * (StatefulSet "Stable Network ID"); another headless Service selecting the
+ * same pods serves no per-pod records.
+ */
+export function governsStatefulSet(svc: Service, w: Workload): boolean {
+  return w.kind === 'StatefulSet' && w.namespace === svc.namespace && w.serviceName === svc.name;
 }

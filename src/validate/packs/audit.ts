@@ -14,6 +14,7 @@ import { peerMatchesNoPods } from '../rules/netpol/peer-matches-no-pods';
 import { policyPortIsServicePort } from '../rules/netpol/policy-port-is-service-port';
 import { policySelectsNoPods } from '../rules/netpol/policy-selects-no-pods';
 import { externalIpsInUse } from '../rules/service/external-ips-in-use';
+import { headlessServiceNotGoverning } from '../rules/service/headless-service-not-governing';
 import { loadBalancerWithoutSourceRanges } from '../rules/service/load-balancer-without-source-ranges';
 import { namedTargetPortMissing } from '../rules/service/named-target-port-missing';
 import { nodePortDuplicated } from '../rules/service/node-port-duplicated';
@@ -50,6 +51,7 @@ export const SERVICE_RULES: readonly Rule[] = [
   loadBalancerWithoutSourceRanges,
   externalIpsInUse,
   unnamedPortInMultiPortService,
+  headlessServiceNotGoverning,
 ];
 
 /** Ingress and IngressClass rules. */
