@@ -551,7 +551,8 @@ function connectionsHint(subject: Target, target: Target, port: Port): string | 
   const from = subject._constructPath();
   const to = target._constructPath();
   if (!from || !to) return undefined;
-  const id = (p: string) => p.split('/').pop()!;
+  // Construct ids as identifiers: `db-svc` reads as the variable `dbSvc`.
+  const id = (p: string) => p.split('/').pop()!.replace(/[^A-Za-z0-9]+([A-Za-z0-9]?)/g, (_m, c: string) => c.toUpperCase());
   return `Connections.of(${id(from)}).allowTo(${id(to)}, ${portCode(port)})`;
 }
 

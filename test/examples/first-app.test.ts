@@ -48,6 +48,7 @@ describe('first-app walk-through (README)', () => {
       '      ingress: shop/db[Deployment] is isolated for ingress by shop/default-deny',
       '      ingress: no ingress rule of the isolating policies matches shop/api[Deployment]',
       '      verdict: denied by egress of shop/api[Deployment] and ingress of shop/db[Deployment]',
+      '    fix: Connections.of(api).allowTo(dbSvc, Port.tcp(5432))',
     ].join('\n'));
     const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
     for (const line of message.split('\n').slice(1)) expect(readme).toContain(line.trim());

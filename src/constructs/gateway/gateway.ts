@@ -54,6 +54,13 @@ export interface GatewayProps {
   readonly controller?: ControllerLocation;
   /** API version. @default GatewayApiVersion.V1 */
   readonly apiVersion?: GatewayApiVersion;
+  /**
+   * Create the ReferenceGrants that certificate Secrets in other namespaces
+   * need (in the chart of the Secret's namespace). Turn off when the team that
+   * owns those namespaces manages its grants.
+   * @default true
+   */
+  readonly autoReferenceGrants?: boolean;
 }
 
 const LABEL_KEY_RE = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?([A-Za-z0-9][-A-Za-z0-9_.]{0,61})?[A-Za-z0-9]$/;
@@ -70,9 +77,11 @@ export class Gateway extends Construct {
   /** Where the controller's pods run. */
   public readonly controller: ControllerLocation;
   private readonly listeners: Listener[] = [];
+  private readonly autoReferenceGrants: boolean;
 
   constructor(scope: Construct, id: string, props: GatewayProps) {
     super(scope, id);
+    this.autoReferenceGrants = props.autoReferenceGrants ?? true;
     this.apiObject = new ApiObject(this, 'Resource', {
       apiVersion: gatewayApiVersion(this.node.path, 'Gateway', props.apiVersion),
       kind: 'Gateway',
@@ -98,7 +107,7 @@ export class Gateway extends Construct {
   public addListener(listener: Listener): void {
     this.listeners.push(listener);
     for (const ref of listener._certificateRefs()) {
-      if (ref.namespace === undefined) continue;
+      if (ref.namespace === undefined || !this.autoReferenceGrants) continue;
       grantReference(this, {
         fromGroup: GATEWAY_GROUP,
         fromKind: 'Gateway',

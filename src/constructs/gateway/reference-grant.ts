@@ -126,11 +126,24 @@ export interface CrossNamespaceReference {
 const GRANTS = new WeakMap<IConstruct, Map<string, ReferenceGrant>>();
 
 /**
+ * The chart a grant for `namespace` belongs in: the target's own chart, else
+ * the first chart of the app for that namespace (the grant is the target
+ * namespace's object, deployed with it), else the requester's chart.
+ */
+function grantChart(requester: IConstruct, namespace: string, target: IConstruct | undefined): Chart {
+  if (target && Chart.of(target).namespace === namespace) return Chart.of(target);
+  const own = requester.node.root.node.findAll().find((c): c is Chart => Chart.isChart(c) && c.namespace === namespace);
+  return own ?? Chart.of(requester);
+}
+
+/**
  * Makes sure a ReferenceGrant allows `ref`: one grant per target namespace and
  * referring namespace/kind in the whole app, listing each target by name.
- * The grant is created in the chart of `requester` the first time it is needed.
+ * The grant is created the first time it is needed, in the chart of the
+ * target namespace (see `grantChart`).
+ * @param target the referred-to construct, when the app has it
  */
-export function grantReference(requester: IConstruct, ref: CrossNamespaceReference): ReferenceGrant | undefined {
+export function grantReference(requester: IConstruct, ref: CrossNamespaceReference, target?: IConstruct): ReferenceGrant | undefined {
   if (ref.fromNamespace === ref.toNamespace) return undefined;
   const root = requester.node.root;
   let byKey = GRANTS.get(root);
@@ -138,7 +151,7 @@ export function grantReference(requester: IConstruct, ref: CrossNamespaceReferen
   const key = `${ref.toNamespace}/${ref.fromNamespace}/${ref.fromGroup}/${ref.fromKind}`;
   let grant = byKey.get(key);
   if (!grant) {
-    const chart = Chart.of(requester);
+    const chart = grantChart(requester, ref.toNamespace, target);
     const id = `ReferenceGrant-${ref.toNamespace}-from-${ref.fromNamespace}-${ref.fromKind}`;
     grant = new ReferenceGrant(chart, id, {
       name: `from-${ref.fromNamespace}-${ref.fromKind.toLowerCase()}`,

@@ -70,6 +70,14 @@ export interface RouteCommonProps {
   readonly parentRefs?: ParentRef[];
   /** API version. @default GatewayApiVersion.V1 */
   readonly apiVersion?: GatewayApiVersion;
+  /**
+   * Create the ReferenceGrants that backends in other namespaces need (in the
+   * chart of the backend's namespace). Turn off when the team that owns those
+   * namespaces manages its grants; without one, the traffic validator reports
+   * the backend (TRF-GW-002) unless the grant is in the app or its context.
+   * @default true
+   */
+  readonly autoReferenceGrants?: boolean;
 }
 
 /** Properties of routes that match on hostnames. */
@@ -102,10 +110,12 @@ export abstract class RouteBase extends Construct {
   private readonly exposed: Array<{ service: IConstruct; port: number }> = [];
   /** @internal */
   protected readonly _hostnames: string[];
+  private readonly autoReferenceGrants: boolean;
 
   protected constructor(scope: Construct, id: string, kind: string, props: HostnameRouteProps) {
     super(scope, id);
     this.kind = kind;
+    this.autoReferenceGrants = props.autoReferenceGrants ?? true;
     this._hostnames = [...(props.hostnames ?? [])];
     this.apiVersion = gatewayApiVersion(this.node.path, kind, props.apiVersion);
     this.apiObject = new ApiObject(this, 'Resource', {
@@ -162,7 +172,7 @@ export abstract class RouteBase extends Construct {
    */
   protected _useBackend(backend: Backend): BackendData {
     const b = backend._data();
-    if (b.namespace !== undefined && b.namespace !== this.namespace) {
+    if (this.autoReferenceGrants && b.namespace !== undefined && b.namespace !== this.namespace) {
       grantReference(this, {
         fromGroup: GATEWAY_GROUP,
         fromKind: this.kind,
@@ -171,7 +181,7 @@ export abstract class RouteBase extends Construct {
         toKind: b.kind,
         toName: b.name,
         toNamespace: b.namespace,
-      });
+      }, b.target);
     }
     if (b.target && b.kind === 'Service' && b.group === '' && b.port !== undefined) {
       const e = { service: b.target, port: b.port };
