@@ -7,6 +7,7 @@ import { Protocol } from './protocol';
 import { Request } from './traffic-request';
 import { TrafficSuppressions } from './traffic-suppressions';
 import { Target } from './traffic-target';
+import { writtenLocations } from './written-locations';
 import { Cluster } from '../model/cluster';
 import { ManifestError } from '../model/errors';
 import { parseManifests, SourcedObject, KubeObject } from '../model/manifest';
@@ -289,7 +290,9 @@ export class Traffic extends Construct {
           const scope: SynthScope = { restore: [] };
           self.synthScope = scope;
           try {
-            return original.apply(this, args);
+            const out = original.apply(this, args);
+            if (name === 'synth') self.locateSarif(this, scope);
+            return out;
           } finally {
             self.synthScope = undefined;
             for (const r of scope.restore.reverse()) r();
@@ -344,7 +347,19 @@ export class Traffic extends Construct {
     return errors;
   }
 
+  /**
+   * Once `synth` has written the manifests, the SARIF report gets each
+   * finding's physical location: the synthesized file and the line of its
+   * object (the construct path stays its logical location).
+   */
+  private locateSarif(app: App, scope: SynthScope): void {
+    if (!scope.result || !this.reportFormats.has(ReportFormat.SARIF)) return;
+    const writtenAt = writtenLocations(app.outdir, app.outputFileExtension);
+    fs.writeFileSync(path.join(app.outdir, REPORT_FILES[ReportFormat.SARIF]), renderSarif(scope.result.report, { writtenAt }));
+  }
+
   private writeReports(run: ValidationRun): void {
+    if (this.synthScope) this.synthScope.result = { report: run.report };
     if (this.reportFormats.size === 0) return;
     const root = this.node.root;
     if (!(root instanceof App)) return;
@@ -376,6 +391,8 @@ function ownProblems(root: IConstruct, path: string): string[] {
 interface SynthScope {
   /** The validation errors of this synth, once validated. */
   errors?: string[];
+  /** What the validation of this synth reported. */
+  result?: { readonly report: ValidationReport };
   /** Undoes `reuseJson` when the synth ends. */
   readonly restore: (() => void)[];
 }

@@ -6,6 +6,11 @@
 export interface SourceRef {
   readonly file: string;
   readonly index: number;
+  /**
+   * The chart template the document was rendered from, from the `# Source:`
+   * comment `helm template` writes above each document.
+   */
+  readonly template?: string;
 }
 
 /** Formats `file#index` (documents are numbered from 0, as kubectl does). */

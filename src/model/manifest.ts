@@ -65,7 +65,9 @@ export function parseManifests(
   }
   const out: SourcedObject[] = [];
   list.forEach((doc, index) => {
-    const source = { file, index };
+    // After `---` the comment belongs to the document; at the top of a file, to its first node.
+    const template = helmTemplateOf(doc.commentBefore) ?? helmTemplateOf((doc.contents as { commentBefore?: string | null } | null)?.commentBefore);
+    const source: SourceRef = template ? { file, index, template } : { file, index };
     if (doc.errors.length > 0) {
       const e = doc.errors[0];
       const pos = lineCounter.linePos(e.pos[0]);
@@ -128,6 +130,12 @@ function withListDefaults(item: unknown, kind: string | undefined, apiVersion: s
   if (kind === undefined || typeof item !== 'object' || item === null || Array.isArray(item)) return item;
   const o = item as Record<string, unknown>;
   return { ...o, kind: o.kind ?? kind, apiVersion: o.apiVersion ?? apiVersion };
+}
+
+/** `# Source: chart/templates/x.yaml` (helm template's comment above each document), if present. */
+function helmTemplateOf(comment: string | null | undefined): string | undefined {
+  const m = /^\s*Source:\s*(\S.*?)\s*$/m.exec(comment ?? '');
+  return m ? m[1] : undefined;
 }
 
 function firstLine(s: string): string {

@@ -1,5 +1,7 @@
 import type * as sarif from 'sarif';
-import { Finding, formatObject, Level } from '../finding';
+import { SourceRef } from '../../model/errors';
+import { packageVersion } from '../../model/version';
+import { Finding, formatObject, Level, ObjectRef } from '../finding';
 import { ValidationReport } from '../report';
 import { UNUSED_SUPPRESSION_ID } from '../suppressions';
 
@@ -8,8 +10,27 @@ export const EXPECTATION_RULE_ID = 'TRF-EXP-001';
 
 const SARIF_LEVEL: Record<Level, sarif.Result.level> = { error: 'error', warning: 'warning', info: 'note' };
 
+/** Where an object was written: a file and the 1-based line (and column) of its document. */
+export interface WrittenAt {
+  readonly file: string;
+  readonly line: number;
+  readonly column?: number;
+}
+
+export interface SarifOptions {
+  /**
+   * Where the objects of an app were written (the synthesized file and line),
+   * for objects whose source is a construct path, not a file.
+   * @default - no physical location for them
+   */
+  readonly writtenAt?: (o: ObjectRef) => WrittenAt | undefined;
+}
+
+/** A SourceRef with the position of its object, when the reader recorded one (1-based). */
+type Positioned = SourceRef & { readonly line?: number; readonly column?: number };
+
 /** A SARIF 2.1.0 log with one run: every rule, every finding, every expectation. */
-export function renderSarif(r: ValidationReport): string {
+export function renderSarif(r: ValidationReport, options: SarifOptions = {}): string {
   const rules: sarif.ReportingDescriptor[] = [
     ...r.rules.map(rule => ({
       id: rule.id,
@@ -35,7 +56,7 @@ export function renderSarif(r: ValidationReport): string {
   ];
   const index = new Map(rules.map((x, i) => [x.id, i]));
   const results: sarif.Result[] = [
-    ...r.findings.map(f => findingResult(f, index.get(f.ruleId))),
+    ...r.findings.map(f => findingResult(f, index.get(f.ruleId), options)),
     ...r.expectations.map((e): sarif.Result => ({
       ruleId: EXPECTATION_RULE_ID,
       ruleIndex: index.get(EXPECTATION_RULE_ID),
@@ -49,28 +70,50 @@ export function renderSarif(r: ValidationReport): string {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [{
-      tool: { driver: { name: 'cdk8s-traffic', informationUri: 'https://github.com/cdk8s-traffic/cdk8s-traffic', rules } },
+      tool: { driver: { name: 'cdk8s-traffic', version: packageVersion(), informationUri: 'https://github.com/cdk8s-traffic/cdk8s-traffic', rules } },
       results,
     }],
   };
   return JSON.stringify(log, null, 2) + '\n';
 }
 
-function findingResult(f: Finding, ruleIndex: number | undefined): sarif.Result {
+/**
+ * The object as logical locations (the resource, and the construct path of an
+ * app's object) and its physical location: the synthesized file and line at
+ * synth, the file and position read, or, for `helm template` output, the chart
+ * template of its `# Source:` comment (the rendered file then goes in
+ * relatedLocations: code-scanning annotates the template, the file in the repository).
+ */
+function findingLocations(f: Finding, options: SarifOptions): Pick<sarif.Result, 'locations' | 'relatedLocations'> {
   const location: sarif.Location = {
     logicalLocations: [{ fullyQualifiedName: formatObject(f.object), name: f.object.name, kind: 'resource' }],
   };
-  if (f.object.constructPath) {
-    location.logicalLocations!.push({ fullyQualifiedName: f.object.constructPath, kind: 'module' });
-  } else if (f.object.source) {
-    location.physicalLocation = { artifactLocation: { uri: toUri(f.object.source.file) } };
+  if (f.object.constructPath) location.logicalLocations!.push({ fullyQualifiedName: f.object.constructPath, kind: 'module' });
+  const source = f.object.source as Positioned | undefined;
+  const written = f.object.constructPath ? options.writtenAt?.(f.object) : undefined;
+  const rendered: sarif.PhysicalLocation | undefined = written
+    ? { artifactLocation: { uri: toUri(written.file) }, region: region(written.line, written.column) }
+    // At synth an object's source is its construct path, not a file.
+    : source && source.file !== f.object.constructPath ? { artifactLocation: { uri: toUri(source.file) }, ...(source.line ? { region: region(source.line, source.column) } : {}) } : undefined;
+  if (source?.template && rendered) {
+    location.physicalLocation = { artifactLocation: { uri: toUri(source.template) } };
+    return { locations: [location], relatedLocations: [{ id: 0, physicalLocation: rendered, message: { text: 'rendered manifest' } }] };
   }
+  if (rendered) location.physicalLocation = rendered;
+  return { locations: [location] };
+}
+
+function region(line: number, column?: number): sarif.Region {
+  return column ? { startLine: line, startColumn: column } : { startLine: line };
+}
+
+function findingResult(f: Finding, ruleIndex: number | undefined, options: SarifOptions): sarif.Result {
   const result: sarif.Result = {
     ruleId: f.ruleId,
     ruleIndex,
     level: SARIF_LEVEL[f.level],
     message: { text: `${formatObject(f.object)}${f.field ? ` ${f.field}` : ''}: ${f.message}` },
-    locations: [location],
+    ...findingLocations(f, options),
     properties: { fix: f.fix, document: f.object.source?.index ?? 0 },
   };
   if (f.suppressed) result.suppressions = [{ kind: 'external', justification: f.suppressed.reason, location: { logicalLocations: [{ fullyQualifiedName: f.suppressed.scope }] } }];
