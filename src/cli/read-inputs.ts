@@ -118,7 +118,9 @@ export function constructPathsOf(paths: readonly string[], objects: readonly Sou
   };
 }
 
-function constructPathsBySource(paths: readonly string[], objects: readonly SourcedObject[]): Map<string, { kind: string; name: string; path: string }> {
+type ConstructPathEntry = { kind: string; name: string; path: string };
+
+function constructPathsBySource(paths: readonly string[], objects: readonly SourcedObject[]): Map<string, ConstructPathEntry> {
   const byName = new Map<string, string>();
   for (const p of paths) {
     const file = path.join(p, CONSTRUCT_METADATA_FILE);
@@ -132,7 +134,7 @@ function constructPathsBySource(paths: readonly string[], objects: readonly Sour
       continue;
     }
   }
-  const out = new Map<string, { kind: string; name: string; path: string }>();
+  const out = new Map<string, ConstructPathEntry>();
   if (byName.size === 0) return out;
   // Names set by hand can repeat across namespaces and kinds; the metadata then cannot tell them apart.
   const seen = new Map<unknown, number>();

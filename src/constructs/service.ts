@@ -1,8 +1,8 @@
 import { ApiObject, Chart, JsonPatch, Lazy } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
-import { apiObjectOf, namespaceOf } from './api-object-of';
 import * as ipaddr from 'ipaddr.js';
+import { apiObjectOf, namespaceOf } from './api-object-of';
 import { Connections, IConnectable } from './connections';
 import { appDnsRecords, podDnsName, serviceDnsName, serviceEnvVars, serviceSrvName, serviceSrvNames } from './discovery';
 import { Protocol } from './protocol';

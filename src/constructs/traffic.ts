@@ -16,7 +16,6 @@ import { DeclaredExpectation, ExpectationSpec } from '../validate/expectations';
 import { checkHasEndpoints } from '../validate/expectations/endpoints';
 import { checkIsolated } from '../validate/expectations/isolation';
 import { ReachSpec } from '../validate/expectations/reach';
-import { checkRedirect } from '../validate/expectations/redirect';
 import { checkRoute } from '../validate/expectations/route';
 import { buildTrafficGraph } from '../validate/graph/build';
 import { TrafficGraph } from '../validate/graph/types';
@@ -378,12 +377,12 @@ interface ValidationRun {
 }
 
 /**
- * The problems the construct at `path` (an ApiObject of the app) and its
+ * The problems the construct at `constructPath` (an ApiObject of the app) and its
  * parents report by their own validation, which cdk8s prints in the same synth.
  */
-function ownProblems(root: IConstruct, path: string): string[] {
+function ownProblems(root: IConstruct, constructPath: string): string[] {
   const out: string[] = [];
-  let c: IConstruct | undefined = root.node.findAll().find(x => x.node.path === path);
+  let c: IConstruct | undefined = root.node.findAll().find(x => x.node.path === constructPath);
   for (; c && c !== root; c = c.node.scope) out.push(...c.node.validate());
   return out;
 }

@@ -259,7 +259,8 @@ export function validateRuleName(p: Problems, names: Set<string>, name: string |
 
 /** A rule's backendRefs: at most 16, each valid, with valid filters. */
 export function validateRuleBackends(
-  p: Problems, backends: readonly ResolvedBackend[], field: string, allowed: readonly RouteFilterType[], prefixMatches: number | undefined, route: string,
+  p: Problems, backends: readonly ResolvedBackend[], field: string, allowed: readonly RouteFilterType[], prefixMatches: number | undefined,
+  route: string,
 ): void {
   p.maxItems(backends, 16, `${field}.backendRefs`);
   backends.forEach((b, j) => {

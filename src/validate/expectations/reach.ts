@@ -1,8 +1,8 @@
 import { ExpectationResult } from './result';
 import { describeSubject, Peer, resolveSubject, SubjectSpec } from './subject';
 import { explainConnection } from '../../engine/explain';
-import { IPBLOCK_POD_NOTE } from '../../engine/netpol/peers';
 import { allowedConnections } from '../../engine/netpol/direction';
+import { IPBLOCK_POD_NOTE } from '../../engine/netpol/peers';
 import { Cluster, Protocol, ServicePort } from '../../model/cluster';
 
 /** `from` can (or cannot) open connections to `to`, on one port or on any port. */

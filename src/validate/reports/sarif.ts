@@ -91,10 +91,13 @@ function findingLocations(f: Finding, options: SarifOptions): Pick<sarif.Result,
   if (f.object.constructPath) location.logicalLocations!.push({ fullyQualifiedName: f.object.constructPath, kind: 'module' });
   const source = f.object.source as Positioned | undefined;
   const written = f.object.constructPath ? options.writtenAt?.(f.object) : undefined;
-  const rendered: sarif.PhysicalLocation | undefined = written
-    ? { artifactLocation: { uri: toUri(written.file) }, region: region(written.line, written.column) }
-    // At synth an object's source is its construct path, not a file.
-    : source && source.file !== f.object.constructPath ? { artifactLocation: { uri: toUri(source.file) }, ...(source.line ? { region: region(source.line, source.column) } : {}) } : undefined;
+  let rendered: sarif.PhysicalLocation | undefined;
+  if (written) {
+    rendered = { artifactLocation: { uri: toUri(written.file) }, region: region(written.line, written.column) };
+  } else if (source && source.file !== f.object.constructPath) {
+    // (At synth an object's source is its construct path, not a file.)
+    rendered = { artifactLocation: { uri: toUri(source.file) }, ...(source.line ? { region: region(source.line, source.column) } : {}) };
+  }
   if (source?.template && rendered) {
     location.physicalLocation = { artifactLocation: { uri: toUri(source.template) } };
     return { locations: [location], relatedLocations: [{ id: 0, physicalLocation: rendered, message: { text: 'rendered manifest' } }] };

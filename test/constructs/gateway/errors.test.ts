@@ -3,10 +3,10 @@
 // problem is printed once, by the construct that owns the field.
 import { App, Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
+import { synthError } from './synth';
 import {
   AllowedRoutes, Backend, Gateway, HttpRoute, Listener, NamespaceIsolation, Service, ServiceSelector, Traffic,
 } from '../../../src';
-import { synthError } from './synth';
 
 function shop(opts: { isolateFirst: boolean }) {
   const app = new App({ outdir: 'cdk.out.test-never-written' });

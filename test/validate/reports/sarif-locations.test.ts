@@ -6,12 +6,12 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App, Chart } from 'cdk8s';
+import { ReportFormat, Service, ServiceSelector, Traffic } from '../../../src';
 import { runCli } from '../../../src/cli/main';
 import { parseManifests } from '../../../src/model/manifest';
 import { packageVersion } from '../../../src/model/version';
 import { Finding } from '../../../src/validate/finding';
 import { renderSarif } from '../../../src/validate/reports/sarif';
-import { ReportFormat, Service, ServiceSelector, Traffic } from '../../../src';
 import { captureIO } from '../../helpers';
 
 const sarifOf = (args: string[], stdin = '') => {
@@ -45,7 +45,11 @@ test('helm template output: the chart template of "# Source:" is the location, t
 
 test('a source position from the reader becomes the region (start line and column)', () => {
   const finding: Finding = {
-    ruleId: 'TRF-SVC-001', ruleName: 'service-selector-matches-no-pods', level: 'warning', message: 'm', fix: 'f',
+    ruleId: 'TRF-SVC-001',
+    ruleName: 'service-selector-matches-no-pods',
+    level: 'warning',
+    message: 'm',
+    fix: 'f',
     object: { kind: 'Service', namespace: 'shop', name: 'web', source: { file: 'a.yaml', index: 2, line: 14, column: 1 } as any },
   };
   const log = JSON.parse(renderSarif({ findings: [finding], expectations: [], rules: [] }));
