@@ -7,7 +7,7 @@ import { Protocol } from './protocol';
 import { Request } from './traffic-request';
 import { TrafficSuppressions } from './traffic-suppressions';
 import { Target } from './traffic-target';
-import { writtenLocations } from './written-locations';
+import { outdirBase, writtenLocations } from './written-locations';
 import { Cluster } from '../model/cluster';
 import { ManifestError } from '../model/errors';
 import { parseManifests, SourcedObject, KubeObject } from '../model/manifest';
@@ -354,7 +354,8 @@ export class Traffic extends Construct {
   private locateSarif(app: App, scope: SynthScope): void {
     if (!scope.result || !this.reportFormats.has(ReportFormat.SARIF)) return;
     const writtenAt = writtenLocations(app.outdir, app.outputFileExtension);
-    fs.writeFileSync(path.join(app.outdir, REPORT_FILES[ReportFormat.SARIF]), renderSarif(scope.result.report, { writtenAt }));
+    const sarif = renderSarif(scope.result.report, { writtenAt, outdir: outdirBase(app.outdir) });
+    fs.writeFileSync(path.join(app.outdir, REPORT_FILES[ReportFormat.SARIF]), sarif);
   }
 
   private writeReports(run: ValidationRun): void {

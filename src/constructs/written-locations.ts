@@ -9,8 +9,7 @@ import { WrittenAt } from '../validate/reports/sarif';
  * Where `cdk8s synth` wrote each object: every `*<ext>` file under `outdir`
  * (any yamlOutputType), the 1-based line its document starts on. Read back
  * from the files rather than predicted, so chart naming and ordering stay
- * cdk8s's. `file` is relative to the working directory, as code-scanning tools
- * expect paths relative to where the build ran.
+ * cdk8s's. `file` is relative to `outdir` (the SARIF base `OUTDIR`).
  */
 export function writtenLocations(outdir: string, ext: string): (o: ObjectRef) => WrittenAt | undefined {
   const entries: { kind: string; namespace?: string; name: string; at: WrittenAt }[] = [];
@@ -19,7 +18,7 @@ export function writtenLocations(outdir: string, ext: string): (o: ObjectRef) =>
     // cdk8s separates documents with a `---` line; document i starts after the i-th one.
     const starts = [1];
     text.split('\n').forEach((l, i) => { if (l === '---') starts.push(i + 2); });
-    const rel = path.relative(process.cwd(), file) || file;
+    const rel = path.relative(outdir, file).split(path.sep).join('/');
     for (const { object, source } of parseManifests(text, file)) {
       const name = object.metadata.name;
       if (typeof name !== 'string') continue;
@@ -43,4 +42,14 @@ function filesUnder(dir: string): string[] {
     else out.push(full);
   }
   return out;
+}
+
+/**
+ * `outdir` as a URI relative to the working directory (`dist/`), where
+ * code-scanning tools resolve paths; undefined when it lies outside it.
+ */
+export function outdirBase(outdir: string): string | undefined {
+  const rel = path.relative(process.cwd(), outdir);
+  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
+  return `${rel.split(path.sep).map(encodeURIComponent).join('/')}/`;
 }

@@ -24,7 +24,16 @@ export interface SarifOptions {
    * @default - no physical location for them
    */
   readonly writtenAt?: (o: ObjectRef) => WrittenAt | undefined;
+  /**
+   * The output directory relative to the working directory (`dist/`): the
+   * `OUTDIR` base of the files of `writtenAt`, which are relative to it.
+   * @default - OUTDIR is left unresolved (the app writes outside the working directory)
+   */
+  readonly outdir?: string;
 }
+
+/** The SARIF uriBaseId of synthesized files. */
+const OUTDIR = 'OUTDIR';
 
 /** A SourceRef with the position of its object, when the reader recorded one (1-based). */
 type Positioned = SourceRef & { readonly line?: number; readonly column?: number };
@@ -71,6 +80,7 @@ export function renderSarif(r: ValidationReport, options: SarifOptions = {}): st
     version: '2.1.0',
     runs: [{
       tool: { driver: { name: 'cdk8s-traffic', version: packageVersion(), informationUri: 'https://github.com/cdk8s-traffic/cdk8s-traffic', rules } },
+      ...(options.outdir ? { originalUriBaseIds: { [OUTDIR]: { uri: options.outdir } } } : {}),
       results,
     }],
   };
@@ -93,7 +103,7 @@ function findingLocations(f: Finding, options: SarifOptions): Pick<sarif.Result,
   const written = f.object.constructPath ? options.writtenAt?.(f.object) : undefined;
   let rendered: sarif.PhysicalLocation | undefined;
   if (written) {
-    rendered = { artifactLocation: { uri: toUri(written.file) }, region: region(written.line, written.column) };
+    rendered = { artifactLocation: { uri: toUri(written.file), uriBaseId: OUTDIR }, region: region(written.line, written.column) };
   } else if (source && source.file !== f.object.constructPath) {
     // (At synth an object's source is its construct path, not a file.)
     rendered = { artifactLocation: { uri: toUri(source.file) }, ...(source.line ? { region: region(source.line, source.column) } : {}) };

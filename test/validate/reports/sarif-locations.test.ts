@@ -8,6 +8,7 @@ import * as path from 'path';
 import { App, Chart } from 'cdk8s';
 import { ReportFormat, Service, ServiceSelector, Traffic } from '../../../src';
 import { runCli } from '../../../src/cli/main';
+import { outdirBase } from '../../../src/constructs/written-locations';
 import { parseManifests } from '../../../src/model/manifest';
 import { packageVersion } from '../../../src/model/version';
 import { Finding } from '../../../src/validate/finding';
@@ -69,9 +70,16 @@ test('at synth: the synthesized file and line are the physical location, the con
   const docStart = yaml.slice(0, webLine).lastIndexOf('---') + 2;
   const log = JSON.parse(fs.readFileSync(path.join(outdir, 'traffic-report.sarif'), 'utf8'));
   const r = log.runs[0].results.find((x: any) => x.ruleId === 'TRF-SVC-001' && x.locations[0].logicalLocations[0].name === 'web');
-  expect(r.locations[0].physicalLocation).toEqual({
-    artifactLocation: { uri: path.relative(process.cwd(), path.join(outdir, 'shop.k8s.yaml')).split(path.sep).map(encodeURIComponent).join('/') },
-    region: { startLine: docStart },
-  });
+  // Relative to the output directory (base OUTDIR): the same bytes wherever the app writes.
+  expect(r.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'shop.k8s.yaml', uriBaseId: 'OUTDIR' }, region: { startLine: docStart } });
   expect(r.locations[0].logicalLocations).toContainEqual({ fullyQualifiedName: 'shop/web/Resource', kind: 'module' });
+  // An outdir outside the working directory leaves OUTDIR unresolved.
+  expect(log.runs[0].originalUriBaseIds).toBeUndefined();
+});
+
+test('an outdir under the working directory resolves OUTDIR (dist/)', () => {
+  expect(outdirBase(path.join(process.cwd(), 'dist'))).toBe('dist/');
+  expect(outdirBase(os.tmpdir())).toBeUndefined();
+  const log = JSON.parse(renderSarif({ findings: [], expectations: [], rules: [] }, { outdir: 'dist/' }));
+  expect(log.runs[0].originalUriBaseIds).toEqual({ OUTDIR: { uri: 'dist/' } });
 });
