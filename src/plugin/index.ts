@@ -18,7 +18,7 @@ import { ManifestError } from '../model/errors';
 import { parseManifests, SourcedObject } from '../model/manifest';
 import { hasErrors } from '../validate/audit';
 import { Finding, formatObject } from '../validate/finding';
-import { summarize } from '../validate/report';
+import { summarize, ValidationReport } from '../validate/report';
 import { runValidation } from '../validate/run';
 import { checkSuppression, Suppression } from '../validate/suppressions';
 
@@ -60,18 +60,10 @@ export class TrafficValidation {
   }
 
   public async validate(context: ValidationContextLike): Promise<void> {
-    let run: ReturnType<typeof runValidation>;
-    try {
-      run = this.run(context);
-    } catch (e) {
-      // Bad input (a duplicate object, an invalid field, unreadable YAML) is a violation with
-      // its one-line message, not an exception: cdk8s would print it with a stack trace.
-      if (!(e instanceof ManifestError)) throw e;
-      context.report.addViolation(inputViolation(e));
-      context.report.submit('failure', { errors: '1', warnings: '0', info: '0', suppressed: '0' });
-      return;
-    }
-    const { report } = run;
+    const { report, inputErrors } = this.run(context);
+    // Bad input (a duplicate object, an invalid field, unreadable YAML) is a violation with its
+    // one-line message, not an exception: cdk8s would print it with a stack trace.
+    if (inputErrors.length > 0) context.report.addViolation(inputViolation(inputErrors));
     const byRule = new Map<string, Finding[]>();
     for (const f of report.findings) {
       if (f.suppressed) continue;
@@ -93,41 +85,66 @@ export class TrafficValidation {
       });
     }
     const s = summarize(report);
-    const failing = hasErrors(report.findings) || (this.props.failOnWarnings === true && s.warnings > 0);
+    const failing = inputErrors.length > 0 || hasErrors(report.findings) || (this.props.failOnWarnings === true && s.warnings > 0);
     context.report.submit(failing ? 'failure' : 'success', {
-      errors: String(s.errors), warnings: String(s.warnings), info: String(s.info), suppressed: String(s.suppressed),
+      errors: String(s.errors + inputErrors.length), warnings: String(s.warnings), info: String(s.info), suppressed: String(s.suppressed),
     });
   }
 
-  private run(context: ValidationContextLike): ReturnType<typeof runValidation> {
-    const objects: SourcedObject[] = [];
+  /**
+   * Validates what can be read: a file that does not parse, and each object
+   * the model refuses (a duplicate, an invalid field), is left out with its
+   * error, and the rest is analysed, as `kubectl apply -f dir/` goes on.
+   */
+  private run(context: ValidationContextLike): { report: ValidationReport; inputErrors: ManifestError[] } {
+    const inputErrors: ManifestError[] = [];
+    let objects: SourcedObject[] = [];
     const manifests = new Set(context.manifests);
     for (const file of [...context.manifests, ...(this.props.context ?? [])]) {
-      objects.push(...parseManifests(fs.readFileSync(file, 'utf8'), file));
+      try {
+        objects.push(...parseManifests(fs.readFileSync(file, 'utf8'), file));
+      } catch (e) {
+        if (!(e instanceof ManifestError)) throw e;
+        inputErrors.push(e);
+      }
     }
-    return runValidation({
-      objects,
-      suppressions: this.suppressions,
-      // Findings on context objects are not the app's to fix.
-      reportOn: o => o.kind === 'Suppression' || (o.source !== undefined && manifests.has(o.source.file)),
-    });
+    // Each refused object is dropped and the model built again; the bound keeps a pathological input finite.
+    for (let attempt = 0; attempt <= MAX_REFUSED_OBJECTS; attempt++) {
+      try {
+        const { report } = runValidation({
+          objects,
+          suppressions: this.suppressions,
+          // Findings on context objects are not the app's to fix.
+          reportOn: o => o.kind === 'Suppression' || (o.source !== undefined && manifests.has(o.source.file)),
+        });
+        return { report, inputErrors };
+      } catch (e) {
+        if (!(e instanceof ManifestError) || !e.source || attempt === MAX_REFUSED_OBJECTS) throw e;
+        inputErrors.push(e);
+        const bad = e.source;
+        objects = objects.filter(o => o.source.file !== bad.file || o.source.index !== bad.index);
+      }
+    }
+    throw new Error('unreachable');
   }
 }
+
+/** How many refused objects the plugin leaves out before it gives up on the input. */
+const MAX_REFUSED_OBJECTS = 100;
 
 /** Rule name under which input the engine cannot read is reported. */
 export const INVALID_INPUT_RULE = 'TRF-INPUT invalid-input (error)';
 
-function inputViolation(e: ManifestError) {
-  // The object is `Kind ns/name` (or `Kind name`); its last word is metadata.name.
-  const name = e.object?.split(/[ /]/).pop() ?? '';
+function inputViolation(errors: readonly ManifestError[]) {
   return {
     ruleName: INVALID_INPUT_RULE,
     recommendation: 'The synthesized manifests must be valid Kubernetes objects, each defined once.',
     fix: 'Fix the object named in the location (a duplicate: give one of the two another name or namespace).',
-    violatingResources: [{
-      resourceName: name,
+    violatingResources: errors.map(e => ({
+      // The object is `Kind ns/name` (or `Kind name`); its last word is metadata.name.
+      resourceName: e.object?.split(/[ /]/).pop() ?? '',
       locations: [e.message],
       manifestPath: e.source ? `${e.source.file}#${e.source.index}` : '',
-    }],
+    })),
   };
 }

@@ -65,13 +65,13 @@ describe('cdk8s CLI validation plugin', () => {
     }]);
   });
 
-  test('bad input (here a duplicate object) is a violation with its one-line message, never a thrown ManifestError', async () => {
+  test('bad input (here a duplicate object) is a violation with its one-line message, never a thrown ManifestError; the rest is analysed', async () => {
     const file = dist();
     fs.writeFileSync(file, `${MANIFEST}---\n${MANIFEST}`);
     const f = fakeContext([file]);
     await expect(loadPlugin({}).validate(f.context)).resolves.toBeUndefined();
-    expect(f.summary()?.status).toBe('failure');
-    expect(f.violations).toEqual([{
+    expect(f.summary()).toEqual({ status: 'failure', metadata: { errors: '2', warnings: '2', info: '0', suppressed: '0' } });
+    expect(f.violations[0]).toEqual({
       ruleName: 'TRF-INPUT invalid-input (error)',
       recommendation: expect.any(String),
       fix: expect.any(String),
@@ -80,16 +80,24 @@ describe('cdk8s CLI validation plugin', () => {
         locations: [`${file}#1 Service shop/front: duplicate object: also defined at ${file}#0`],
         manifestPath: `${file}#1`,
       }],
-    }]);
+    });
+    // The first definition is still validated.
+    expect(f.violations.map(v => v.ruleName)).toContain('TRF-SVC-006 unnamed-port-in-multi-port-service (error)');
   });
 
-  test('unreadable YAML is a violation too', async () => {
+  test('every bad input is listed: unreadable YAML in one file, an invalid field in another', async () => {
     const file = dist();
-    fs.writeFileSync(file, 'kind: [unclosed\n');
-    const f = fakeContext([file]);
+    const broken = path.join(path.dirname(file), 'broken.k8s.yaml');
+    fs.writeFileSync(broken, 'kind: [unclosed\n');
+    const invalid = path.join(path.dirname(file), 'invalid.k8s.yaml');
+    fs.writeFileSync(invalid, 'apiVersion: v1\nkind: Service\nmetadata: {name: x, namespace: 2024}\n');
+    const f = fakeContext([broken, invalid, file]);
     await loadPlugin({}).validate(f.context);
     expect(f.summary()?.status).toBe('failure');
-    expect(f.violations[0].violatingResources[0].locations[0]).toMatch(/#0: invalid YAML/);
+    expect(f.violations[0].violatingResources.map((r: any) => r.locations[0])).toEqual([
+      expect.stringMatching(/broken\.k8s\.yaml#0: invalid YAML/),
+      `${invalid}#0 Service x: metadata.namespace: expected a string, got number 2024`,
+    ]);
   });
 
   test('suppressions from cdk8s.yaml properties turn the report to success; context files complete the model', async () => {
