@@ -6,11 +6,12 @@
 export interface SourceRef {
   readonly file: string;
   readonly index: number;
-  /**
-   * The chart template the document was rendered from, from the `# Source:`
-   * comment `helm template` writes above each document.
-   */
-  readonly template?: string;
+  /** 1-based line where the object starts in the file (YAML and JSON files read by the reader). */
+  readonly line?: number;
+  /** 1-based column where the object starts. */
+  readonly column?: number;
+  /** The template a Helm `# Source: chart/templates/x.yaml` comment names for the document. */
+  readonly origin?: string;
 }
 
 /** Formats `file#index` (documents are numbered from 0, as kubectl does). */

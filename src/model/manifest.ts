@@ -66,8 +66,8 @@ export function parseManifests(
   const out: SourcedObject[] = [];
   list.forEach((doc, index) => {
     // After `---` the comment belongs to the document; at the top of a file, to its first node.
-    const template = helmTemplateOf(doc.commentBefore) ?? helmTemplateOf((doc.contents as { commentBefore?: string | null } | null)?.commentBefore);
-    const source: SourceRef = template ? { file, index, template } : { file, index };
+    const origin = helmTemplateOf(doc.commentBefore) ?? helmTemplateOf((doc.contents as { commentBefore?: string | null } | null)?.commentBefore);
+    const source: SourceRef = origin ? { file, index, origin } : { file, index };
     if (doc.errors.length > 0) {
       const e = doc.errors[0];
       const pos = lineCounter.linePos(e.pos[0]);

@@ -35,9 +35,6 @@ export interface SarifOptions {
 /** The SARIF uriBaseId of synthesized files. */
 const OUTDIR = 'OUTDIR';
 
-/** A SourceRef with the position of its object, when the reader recorded one (1-based). */
-type Positioned = SourceRef & { readonly line?: number; readonly column?: number };
-
 /** A SARIF 2.1.0 log with one run: every rule, every finding, every expectation. */
 export function renderSarif(r: ValidationReport, options: SarifOptions = {}): string {
   const rules: sarif.ReportingDescriptor[] = [
@@ -99,7 +96,7 @@ function findingLocations(f: Finding, options: SarifOptions): Pick<sarif.Result,
     logicalLocations: [{ fullyQualifiedName: formatObject(f.object), name: f.object.name, kind: 'resource' }],
   };
   if (f.object.constructPath) location.logicalLocations!.push({ fullyQualifiedName: f.object.constructPath, kind: 'module' });
-  const source = f.object.source as Positioned | undefined;
+  const source: SourceRef | undefined = f.object.source;
   const written = f.object.constructPath ? options.writtenAt?.(f.object) : undefined;
   let rendered: sarif.PhysicalLocation | undefined;
   if (written) {
@@ -108,8 +105,8 @@ function findingLocations(f: Finding, options: SarifOptions): Pick<sarif.Result,
     // (At synth an object's source is its construct path, not a file.)
     rendered = { artifactLocation: { uri: toUri(source.file) }, ...(source.line ? { region: region(source.line, source.column) } : {}) };
   }
-  if (source?.template && rendered) {
-    location.physicalLocation = { artifactLocation: { uri: toUri(source.template) } };
+  if (source?.origin && rendered) {
+    location.physicalLocation = { artifactLocation: { uri: toUri(source.origin) } };
     return { locations: [location], relatedLocations: [{ id: 0, physicalLocation: rendered, message: { text: 'rendered manifest' } }] };
   }
   if (rendered) location.physicalLocation = rendered;

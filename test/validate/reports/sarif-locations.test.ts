@@ -38,7 +38,7 @@ test('helm template output: the chart template of "# Source:" is the location, t
     'spec: {selector: {app: nothing}, ports: [{port: 80}]}',
     '',
   ].join('\n'));
-  expect(parseManifests(fs.readFileSync(file, 'utf8'), file)[0].source.template).toBe('web/templates/service.yaml');
+  expect(parseManifests(fs.readFileSync(file, 'utf8'), file)[0].source.origin).toBe('web/templates/service.yaml');
   const r = sarifOf([file]).runs[0].results.find((x: any) => x.ruleId === 'TRF-SVC-001');
   expect(r.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'web/templates/service.yaml' } });
   expect(r.relatedLocations[0].physicalLocation.artifactLocation.uri).toBe(file.split(path.sep).map(encodeURIComponent).join('/'));
@@ -51,7 +51,7 @@ test('a source position from the reader becomes the region (start line and colum
     level: 'warning',
     message: 'm',
     fix: 'f',
-    object: { kind: 'Service', namespace: 'shop', name: 'web', source: { file: 'a.yaml', index: 2, line: 14, column: 1 } as any },
+    object: { kind: 'Service', namespace: 'shop', name: 'web', source: { file: 'a.yaml', index: 2, line: 14, column: 1 } },
   };
   const log = JSON.parse(renderSarif({ findings: [finding], expectations: [], rules: [] }));
   expect(log.runs[0].results[0].locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'a.yaml' }, region: { startLine: 14, startColumn: 1 } });
