@@ -195,8 +195,16 @@ describe('progress of long runs', () => {
     expect(c.out()).toBe(cli(['list', file]).out);
   });
 
+  test('diff shows its phases too', () => {
+    const c = captureIO();
+    expect(runCli(['diff', file, file], { ...c.io, stderrIsTTY: true })).toBe(0);
+    expect(c.err()).toContain('\r\x1b[Kcomparing the connections of 1 and 1 workloads…');
+    expect(c.err().endsWith('\r\x1b[K')).toBe(true);
+  });
+
   test('not a terminal (pipes, CI): nothing on stderr', () => {
     expect(cli(['list', file]).err).toBe('');
     expect(cli(['validate', file]).err).toBe('');
+    expect(cli(['diff', file, file]).err).toBe('');
   });
 });

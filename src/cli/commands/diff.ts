@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import { buildCluster } from '../../model/build';
 import { DIFF_FORMATS, DiffFormat, diffConnectivity, formatDiff } from '../../validate/diff';
 import { CliIO, EXIT_FINDINGS, EXIT_OK } from '../io';
+import { withProgress } from '../progress';
 import { contextFileOption, readContextFiles, readInputs } from '../read-inputs';
 import { reportIgnored, verboseOption } from '../verbose';
 
@@ -18,13 +19,21 @@ export function registerDiff(program: Command, io: CliIO, setExit: (code: number
     .addOption(contextFileOption())
     .addOption(verboseOption())
     .action((before: string, after: string, opts: { output: DiffFormat; namespace: string; exitCode?: boolean }) => {
-      // The same context completes both sides: it describes the world around the change.
-      const context = readContextFiles(opts, io).objects;
-      const c1 = buildCluster([...readInputs([before], io), ...context], { defaultNamespace: opts.namespace });
-      const c2 = buildCluster([...readInputs([after], io), ...context], { defaultNamespace: opts.namespace });
-      reportIgnored(io, c1, opts);
-      reportIgnored(io, c2, opts);
-      const diffs = diffConnectivity(c1, c2);
+      const { io: pio, progress } = withProgress(io);
+      let diffs: ReturnType<typeof diffConnectivity>;
+      try {
+        progress.step('reading both inputs');
+        // The same context completes both sides: it describes the world around the change.
+        const context = readContextFiles(opts, pio).objects;
+        const c1 = buildCluster([...readInputs([before], pio), ...context], { defaultNamespace: opts.namespace });
+        const c2 = buildCluster([...readInputs([after], pio), ...context], { defaultNamespace: opts.namespace });
+        reportIgnored(pio, c1, opts);
+        reportIgnored(pio, c2, opts);
+        progress.step(`comparing the connections of ${c1.workloads.length} and ${c2.workloads.length} workloads`);
+        diffs = diffConnectivity(c1, c2);
+      } finally {
+        progress.done();
+      }
       io.stdout(formatDiff(opts.output, diffs));
       setExit(opts.exitCode && diffs.length > 0 ? EXIT_FINDINGS : EXIT_OK);
     });
