@@ -1,35 +1,38 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { compare } from '../model/compare';
+import { documentPositions } from '../model/field-position';
 import { parseManifests } from '../model/manifest';
 import { ObjectRef } from '../validate/finding';
 import { WrittenAt } from '../validate/reports/sarif';
 
 /**
  * Where `cdk8s synth` wrote each object: every `*<ext>` file under `outdir`
- * (any yamlOutputType), the 1-based line its document starts on. Read back
- * from the files rather than predicted, so chart naming and ordering stay
- * cdk8s's. `file` is relative to `outdir` (the SARIF base `OUTDIR`).
+ * (any yamlOutputType), the line and column of the object, or of the field a
+ * finding names. Read back from the files rather than predicted, so chart
+ * naming and ordering stay cdk8s's. `file` is relative to `outdir` (the SARIF
+ * base `OUTDIR`).
  */
-export function writtenLocations(outdir: string, ext: string): (o: ObjectRef) => WrittenAt | undefined {
-  const entries: { kind: string; namespace?: string; name: string; at: WrittenAt }[] = [];
+export function writtenLocations(outdir: string, ext: string): (o: ObjectRef, field?: string) => WrittenAt | undefined {
+  const entries: { kind: string; namespace?: string; name: string; file: string; doc: ReturnType<typeof documentPositions>[number] }[] = [];
   for (const file of filesUnder(outdir).filter(f => f.endsWith(ext))) {
     const text = fs.readFileSync(file, 'utf8');
-    // cdk8s separates documents with a `---` line; document i starts after the i-th one.
-    const starts = [1];
-    text.split('\n').forEach((l, i) => { if (l === '---') starts.push(i + 2); });
+    const docs = documentPositions(text);
     const rel = path.relative(outdir, file).split(path.sep).join('/');
     for (const { object, source } of parseManifests(text, file)) {
       const name = object.metadata.name;
-      if (typeof name !== 'string') continue;
-      entries.push({ kind: object.kind, namespace: object.metadata.namespace, name, at: { file: rel, line: starts[source.index] ?? 1 } });
+      const doc = docs[source.index];
+      if (typeof name !== 'string' || !doc) continue;
+      entries.push({ kind: object.kind, namespace: object.metadata.namespace, name, file: rel, doc });
     }
   }
-  return o => {
+  return (o, field) => {
     const same = entries.filter(e => e.kind === o.kind && e.name === o.name);
-    if (same.length <= 1) return same[0]?.at;
     // Objects without a namespace land in "default" (or their chart's, which cdk8s writes out).
-    return same.find(e => (e.namespace ?? 'default') === (o.namespace ?? 'default'))?.at;
+    const e = same.length <= 1 ? same[0] : same.find(x => (x.namespace ?? 'default') === (o.namespace ?? 'default'));
+    if (!e) return undefined;
+    const at = (field ? e.doc.fieldAt(field) : undefined) ?? e.doc.start;
+    return { file: e.file, line: at.line, column: at.column };
   };
 }
 

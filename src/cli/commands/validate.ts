@@ -9,6 +9,7 @@ import { renderSarif } from '../../validate/reports/sarif';
 import { renderText } from '../../validate/reports/text';
 import { runValidation } from '../../validate/run';
 import { checkSuppression, Suppression } from '../../validate/suppressions';
+import { fieldLocator } from '../field-locator';
 import { CliIO, EXIT_FINDINGS, EXIT_OK } from '../io';
 import { addOutputOptions, outputOf } from '../output';
 import { withProgress } from '../progress';
@@ -69,7 +70,7 @@ export function registerValidate(program: Command, io: CliIO, setExit: (code: nu
       const render: Record<Format, () => string> = {
         text: () => renderText(report),
         json: () => renderJson(report),
-        sarif: () => renderSarif(report),
+        sarif: () => renderSarif(report, { fieldAt: fieldLocator() }),
         md: () => renderMarkdown(report),
         mermaid: () => renderMermaid(graph()),
         dot: () => renderDot(graph()),

@@ -1,5 +1,6 @@
 import type * as sarif from 'sarif';
 import { SourceRef } from '../../model/errors';
+import { TextPosition } from '../../model/field-position';
 import { packageVersion } from '../../model/version';
 import { Finding, formatObject, Level, ObjectRef } from '../finding';
 import { ValidationReport } from '../report';
@@ -23,7 +24,13 @@ export interface SarifOptions {
    * for objects whose source is a construct path, not a file.
    * @default - no physical location for them
    */
-  readonly writtenAt?: (o: ObjectRef) => WrittenAt | undefined;
+  readonly writtenAt?: (o: ObjectRef, field?: string) => WrittenAt | undefined;
+  /**
+   * Where a field of an object read from a file is written, for the region
+   * of a finding on that field.
+   * @default - the object's own position, when the reader recorded one
+   */
+  readonly fieldAt?: (o: ObjectRef, field: string) => TextPosition | undefined;
   /**
    * The output directory relative to the working directory (`dist/`): the
    * `OUTDIR` base of the files of `writtenAt`, which are relative to it.
@@ -97,13 +104,15 @@ function findingLocations(f: Finding, options: SarifOptions): Pick<sarif.Result,
   };
   if (f.object.constructPath) location.logicalLocations!.push({ fullyQualifiedName: f.object.constructPath, kind: 'module' });
   const source: SourceRef | undefined = f.object.source;
-  const written = f.object.constructPath ? options.writtenAt?.(f.object) : undefined;
+  const written = f.object.constructPath ? options.writtenAt?.(f.object, f.field) : undefined;
   let rendered: sarif.PhysicalLocation | undefined;
   if (written) {
     rendered = { artifactLocation: { uri: toUri(written.file), uriBaseId: OUTDIR }, region: region(written.line, written.column) };
   } else if (source && source.file !== f.object.constructPath) {
     // (At synth an object's source is its construct path, not a file.)
-    rendered = { artifactLocation: { uri: toUri(source.file) }, ...(source.line ? { region: region(source.line, source.column) } : {}) };
+    const fieldAt = f.field ? options.fieldAt?.(f.object, f.field) : undefined;
+    const at = fieldAt ?? (source.line ? { line: source.line, column: source.column } : undefined);
+    rendered = { artifactLocation: { uri: toUri(source.file) }, ...(at ? { region: region(at.line, at.column) } : {}) };
   }
   if (source?.origin && rendered) {
     location.physicalLocation = { artifactLocation: { uri: toUri(source.origin) } };

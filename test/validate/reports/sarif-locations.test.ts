@@ -9,6 +9,7 @@ import { App, Chart } from 'cdk8s';
 import { ReportFormat, Service, ServiceSelector, Traffic } from '../../../src';
 import { runCli } from '../../../src/cli/main';
 import { outdirBase } from '../../../src/constructs/written-locations';
+import { documentPositions } from '../../../src/model/field-position';
 import { parseManifests } from '../../../src/model/manifest';
 import { packageVersion } from '../../../src/model/version';
 import { Finding } from '../../../src/validate/finding';
@@ -44,6 +45,22 @@ test('helm template output: the chart template of "# Source:" is the location, t
   expect(r.relatedLocations[0].physicalLocation.artifactLocation.uri).toBe(file.split(path.sep).map(encodeURIComponent).join('/'));
 });
 
+test('over files, a finding on a field has the field\'s line and column as region', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fields-'));
+  const file = path.join(dir, 'svc.yaml');
+  fs.writeFileSync(file, 'apiVersion: v1\nkind: Namespace\nmetadata: {name: shop}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: shop}\nspec:\n  ports: [{port: 80}]\n  selector: {app: nothing}\n');
+  const r = sarifOf([file]).runs[0].results.find((x: any) => x.ruleId === 'TRF-SVC-001');
+  expect(r.locations[0].physicalLocation.region).toEqual({ startLine: 10, startColumn: 3 });
+});
+
+test('documentPositions: object start, nested keys and list items', () => {
+  const [, doc] = documentPositions('a: 1\n---\nkind: X\nspec:\n  rules:\n  - name: a\n  - name: b\n    ports: [1]\n');
+  expect(doc.start).toEqual({ line: 3, column: 1 });
+  expect(doc.fieldAt('spec.rules[1]')).toEqual({ line: 7, column: 5 });
+  expect(doc.fieldAt('spec.rules[1].ports')).toEqual({ line: 8, column: 5 });
+  expect(doc.fieldAt('spec.missing')).toBeUndefined();
+});
+
 test('a source position from the reader becomes the region (start line and column)', () => {
   const finding: Finding = {
     ruleId: 'TRF-SVC-001',
@@ -66,12 +83,13 @@ test('at synth: the synthesized file and line are the physical location, the con
   Traffic.of(app).configure({ reports: [ReportFormat.SARIF] });
   app.synth();
   const yaml = fs.readFileSync(path.join(outdir, 'shop.k8s.yaml'), 'utf8').split('\n');
-  const webLine = yaml.findIndex(l => l === '  name: web') ;
-  const docStart = yaml.slice(0, webLine).lastIndexOf('---') + 2;
+  // TRF-SVC-001 names spec.selector: the region is that key in the web Service's document.
+  const webLine = yaml.findIndex(l => l === '  name: web');
+  const selectorLine = yaml.findIndex((l, i) => i > webLine && l === '  selector:') + 1;
   const log = JSON.parse(fs.readFileSync(path.join(outdir, 'traffic-report.sarif'), 'utf8'));
   const r = log.runs[0].results.find((x: any) => x.ruleId === 'TRF-SVC-001' && x.locations[0].logicalLocations[0].name === 'web');
   // Relative to the output directory (base OUTDIR): the same bytes wherever the app writes.
-  expect(r.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'shop.k8s.yaml', uriBaseId: 'OUTDIR' }, region: { startLine: docStart } });
+  expect(r.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'shop.k8s.yaml', uriBaseId: 'OUTDIR' }, region: { startLine: selectorLine, startColumn: 3 } });
   expect(r.locations[0].logicalLocations).toContainEqual({ fullyQualifiedName: 'shop/web/Resource', kind: 'module' });
   // An outdir outside the working directory leaves OUTDIR unresolved.
   expect(log.runs[0].originalUriBaseIds).toBeUndefined();
