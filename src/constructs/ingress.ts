@@ -1,7 +1,7 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { ControllerLocation } from './gateway/controller';
-import { admissionProblem, admitController } from './gateway/controller-access';
+import { admissionProblem, admitController, missingServicePort } from './gateway/controller-access';
 import { compact, namespaceOf, Problems, serviceIdentity } from './gateway/internal';
 import { IngressClass } from './ingress-class';
 import { validateWithModel } from './validate-object';
@@ -270,6 +270,11 @@ export class Ingress extends Construct {
         p.add(`${field}.service`, `Service ${data.serviceNamespace}/${svc} is not in the Ingress's namespace "${this.namespace}": Ingress backends must be in the same namespace`);
       }
       p.port(data.servicePort, `${field}.service.port.number`);
+      const missing = data.service ? missingServicePort(data.service, { number: data.servicePort, name: data.servicePortName }) : undefined;
+      if (missing) {
+        const portField = data.servicePort !== undefined ? 'number' : 'name';
+        p.add(`${field}.service.port.${portField}`, `Ingress ${this.namespace}/${this.name} backend: ${missing}`);
+      }
       if (this.controller && data.service) {
         const problem = admissionProblem(this.controller, data.service, { number: data.servicePort, name: data.servicePortName });
         if (problem) p.add(`${field}.service`, problem);

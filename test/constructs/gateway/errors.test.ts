@@ -5,7 +5,7 @@ import { App, Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { synthError } from './synth';
 import {
-  AllowedRoutes, Backend, Gateway, HttpRoute, Listener, NamespaceIsolation, Service, ServiceSelector, Traffic,
+  AllowedRoutes, Backend, Gateway, HttpRoute, Ingress, IngressBackend, Listener, NamespaceIsolation, Service, ServiceSelector, Traffic,
 } from '../../../src';
 
 function shop(opts: { isolateFirst: boolean }) {
@@ -51,4 +51,20 @@ test('"declare the NamespaceIsolation first" is one line however many rules expo
   const out = lines(synthError(app));
   expect(out).toHaveLength(1);
   expect(out[0]).toContain('declare the NamespaceIsolation first');
+});
+
+test('an Ingress backend on a port the Service lacks names the Ingress rule and path, once (with or without the traffic validator)', () => {
+  for (const withTraffic of [false, true]) {
+    const { app, chart, svc } = shop({ isolateFirst: true });
+    if (withTraffic) Traffic.of(app);
+    new Ingress(chart, 'ing', {
+      name: 'storefront',
+      ingressClassName: 'nginx',
+      rules: [{ host: 'shop.example.com', paths: [{ path: '/', backend: IngressBackend.service(svc, 8080) }] }],
+    });
+    expect(lines(synthError(app))).toEqual([
+      '  [shop/ing] shop/ing: spec.rules[0].http.paths[0].backend.service.port.number: Ingress shop/storefront backend: '
+      + 'Service shop/checkout has no port 8080 (its ports: TCP 80)',
+    ]);
+  }
 });
