@@ -5,6 +5,7 @@ import { admissionProblem, admitController } from './gateway/controller-access';
 import { compact, namespaceOf, Problems, serviceIdentity } from './gateway/internal';
 import { IngressClass } from './ingress-class';
 import { validateWithModel } from './validate-object';
+import { controllerLocationAnnotations } from '../model/kinds/controller-location';
 
 /** How an Ingress path is compared with the request path. */
 export enum IngressPathType {
@@ -125,7 +126,9 @@ export interface IngressProps {
   /** TLS sections. @default - no TLS */
   readonly tls?: IngressTlsOptions[];
   /**
-   * Where the controller's pods run, for NamespaceIsolation wiring.
+   * Where the controller's pods run, for NamespaceIsolation wiring; when given,
+   * recorded on the Ingress as the `traffic.cdk8s.io/controller-namespace` and
+   * `traffic.cdk8s.io/controller-pod-selector` annotations, which route checks start from.
    * @default - the `controllerLocation` of the Ingress's class (or of the app's default
    * class when no class is named), if the app declared that class before this Ingress
    */
@@ -184,6 +187,8 @@ export class Ingress extends Construct {
     });
     this.name = this.apiObject.name;
     this.namespace = namespaceOf(this);
+    // A location given on the Ingress itself travels with the object (the class records its own).
+    if (props.controller) for (const [k, v] of Object.entries(controllerLocationAnnotations(props.controller.namespace, props.controller.podLabels))) this.apiObject.metadata.addAnnotation(k, v);
     if (props.defaultBackend) this.addDefaultBackend(props.defaultBackend);
     for (const r of props.rules ?? []) this.addRule(r);
     for (const t of props.tls ?? []) this.addTls(t);

@@ -211,7 +211,7 @@ function formatGateway(g: GatewayPath): string[] {
 function formatPods(p: IngressPath['controllerPods'], controller: string | undefined): string[] {
   if (!p) return [`  controller pods: unknown for ${controller ?? 'an unnamed controller'} (use --controller-namespace/--controller-labels)`];
   const labels = Object.entries(p.labels).map(([k, v]) => `${k}=${v}`).join(',');
-  return [`  controller pods: namespace ${p.namespace}, labels ${labels || '(any)'} (${p.from === 'profile' ? `${p.profile} default` : 'given'})`];
+  return [`  controller pods: namespace ${p.namespace}, labels ${labels || '(any)'} (${p.from === 'profile' ? `${p.profile} default` : p.from === 'annotation' ? 'recorded in annotations' : 'given'})`];
 }
 
 function formatReach(reach: readonly BackendReach[]): string[] {
