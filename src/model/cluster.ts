@@ -4,6 +4,7 @@ import type { Gateway, GatewayClass, ReferenceGrant, Route } from './kinds/gatew
 import type { Ingress } from './kinds/ingress';
 import type { IngressClass } from './kinds/ingress-class';
 import type { NetworkPolicy } from './kinds/network-policy';
+import type { OpenShiftRoute } from './kinds/openshift-route';
 import type { TierPolicy } from './kinds/tier-policy';
 import { SourcedObject } from './manifest';
 
@@ -145,6 +146,8 @@ export interface Cluster {
   readonly tcpRoutes: readonly Route[];
   readonly udpRoutes: readonly Route[];
   readonly referenceGrants: readonly ReferenceGrant[];
+  /** OpenShift Routes (route.openshift.io/v1), sorted by namespace/name; namespace-less ones take the build's default namespace. */
+  readonly openShiftRoutes: readonly OpenShiftRoute[];
   readonly ignored: readonly IgnoredObject[];
   /** Every input object, in input order. */
   readonly objects: readonly SourcedObject[];

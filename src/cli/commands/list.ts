@@ -3,7 +3,7 @@ import { ConnectionSet } from '../../engine/connectivity/connection-set';
 import { connectivityMatrix, MatrixEntry } from '../../engine/connectivity/matrix';
 import { Endpoint, formatEndpoint, podOf } from '../../engine/netpol/endpoint';
 import {
-  ingressControllerExposure, INGRESS_CONTROLLER_NAME, INGRESS_CONTROLLER_NAMESPACE, INGRESS_CONTROLLER_PEER, openShiftRoutes,
+  ingressControllerExposure, INGRESS_CONTROLLER_NAME, INGRESS_CONTROLLER_NAMESPACE, INGRESS_CONTROLLER_PEER,
 } from '../../engine/services/ingress-exposure';
 import { buildCluster } from '../../model/build';
 import { Cluster, Protocol, PROTOCOLS } from '../../model/cluster';
@@ -75,7 +75,7 @@ export function focusWarnings(cluster: Cluster, o: ListOptions): { warnings: str
     let missing = 0;
     for (const n of names) {
       if (INGRESS_CONTROLLER.focusNames.includes(n)) {
-        if (cluster.ingresses.length > 0 || openShiftRoutes(cluster).length > 0) continue;
+        if (cluster.ingresses.length > 0 || cluster.openShiftRoutes.length > 0) continue;
         warnings.push('The ingress-controller workload was not added to the analysis, since Ingress/Route resources were not found.');
       } else if (cluster.workloads.some(w => n === w.name || n === `${w.namespace}/${w.name}`)) {
         continue;

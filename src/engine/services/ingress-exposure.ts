@@ -1,5 +1,4 @@
 import { Cluster, Service, ServicePort, Workload } from '../../model/cluster';
-import { OpenShiftRoute, readOpenShiftRoute, ROUTE_API_VERSION } from '../../model/kinds/openshift-route';
 import { ConnectionSet } from '../connectivity/connection-set';
 import { allowedConnections } from '../netpol/direction';
 import { podOf, PodEndpoint } from '../netpol/endpoint';
@@ -57,13 +56,6 @@ function exposedPorts(w: Workload, ports: readonly ServicePort[]): ConnectionSet
   return conns;
 }
 
-/** OpenShift Routes in the input (kept by the model as objects it does not otherwise read). */
-export function openShiftRoutes(cluster: Cluster): OpenShiftRoute[] {
-  return cluster.objects
-    .filter(o => o.object.kind === 'Route' && o.object.apiVersion === ROUTE_API_VERSION)
-    .map(o => readOpenShiftRoute(o, typeof o.object.metadata.namespace === 'string' && o.object.metadata.namespace !== '' ? o.object.metadata.namespace : 'default'));
-}
-
 /**
  * netpol-analyzer's ingress analysis: every workload behind a Service that an
  * Ingress (default backend and rule backends) or an OpenShift Route (to and
@@ -87,7 +79,7 @@ export function ingressControllerExposure(cluster: Cluster): IngressExposure[] {
     const backends = [ing.defaultBackend, ...ing.rules.flatMap(r => r.paths.map(p => p.backend))];
     for (const b of backends) if (b?.service) expose(ing.namespace, b.service.name, { value: b.service.port, matchesTargetPortName: false }, via);
   }
-  for (const rt of openShiftRoutes(cluster)) {
+  for (const rt of cluster.openShiftRoutes) {
     for (const s of rt.services) expose(rt.namespace, s, { value: rt.targetPort, matchesTargetPortName: true }, `Route ${rt.namespace}/${rt.name}`);
   }
   const out: IngressExposure[] = [];
