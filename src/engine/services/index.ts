@@ -2,3 +2,4 @@ export * from './ports';
 export * from './endpoints';
 export * from './dns';
 export * from './env';
+export * from './node-ports';
