@@ -3,3 +3,4 @@ export * from './endpoints';
 export * from './dns';
 export * from './env';
 export * from './node-ports';
+export * from './targets';
