@@ -1,9 +1,8 @@
 import { ApiObject, Chart, JsonPatch } from 'cdk8s';
 import { Construct } from 'constructs';
-import { ControllerLocation, knownControllerLocation } from './gateway/controller';
+import { ControllerLocation, knownControllerLocation, recordControllerLocation } from './gateway/controller';
 import { appApiObjects, compact, Problems } from './gateway/internal';
 import { validateWithModel } from './validate-object';
-import { controllerLocationAnnotations } from '../model/kinds/controller-location';
 
 /** Annotation that makes an IngressClass the default for Ingresses without a class. */
 const DEFAULT_CLASS_ANNOTATION = 'ingressclass.kubernetes.io/is-default-class';
@@ -94,7 +93,7 @@ export class IngressClass extends Construct {
     this.name = this.apiObject.name;
     // A location the table would not derive from spec.controller travels with the object.
     const given = props.controllerLocation;
-    if (given) for (const [k, v] of Object.entries(controllerLocationAnnotations(given.namespace, given.podLabels))) this.apiObject.metadata.addAnnotation(k, v);
+    if (given) recordControllerLocation(this.apiObject, given);
     this.node.addValidation({ validate: () => this.validateClass(props) });
   }
 

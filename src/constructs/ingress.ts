@@ -1,11 +1,10 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
-import { ControllerLocation } from './gateway/controller';
+import { ControllerLocation, recordControllerLocation } from './gateway/controller';
 import { admissionProblem, admitController } from './gateway/controller-access';
 import { compact, namespaceOf, Problems, serviceIdentity } from './gateway/internal';
 import { IngressClass } from './ingress-class';
 import { validateWithModel } from './validate-object';
-import { controllerLocationAnnotations } from '../model/kinds/controller-location';
 
 /** How an Ingress path is compared with the request path. */
 export enum IngressPathType {
@@ -188,7 +187,7 @@ export class Ingress extends Construct {
     this.name = this.apiObject.name;
     this.namespace = namespaceOf(this);
     // A location given on the Ingress itself travels with the object (the class records its own).
-    if (props.controller) for (const [k, v] of Object.entries(controllerLocationAnnotations(props.controller.namespace, props.controller.podLabels))) this.apiObject.metadata.addAnnotation(k, v);
+    if (props.controller) recordControllerLocation(this.apiObject, props.controller);
     if (props.defaultBackend) this.addDefaultBackend(props.defaultBackend);
     for (const r of props.rules ?? []) this.addRule(r);
     for (const t of props.tls ?? []) this.addTls(t);

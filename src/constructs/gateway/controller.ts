@@ -1,4 +1,6 @@
+import { ApiObject } from 'cdk8s';
 import { controllerPods } from '../../engine/l7/controllers';
+import { controllerLocationAnnotations } from '../../model/kinds/controller-location';
 
 /**
  * Where the pods of an Ingress or Gateway controller (the data plane that
@@ -24,4 +26,9 @@ export function knownControllerLocation(controller: string | undefined, kind: 'i
   const pods = controllerPods(controller, kind, gateway);
   if (!pods) return undefined;
   return Object.keys(pods.labels).length ? { namespace: pods.namespace, podLabels: { ...pods.labels } } : { namespace: pods.namespace };
+}
+
+/** Writes `location` onto `api` as the controller-location annotations the engine reads. */
+export function recordControllerLocation(api: ApiObject, location: ControllerLocation): void {
+  for (const [k, v] of Object.entries(controllerLocationAnnotations(location.namespace, location.podLabels))) api.metadata.addAnnotation(k, v);
 }

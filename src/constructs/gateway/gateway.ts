@@ -1,13 +1,12 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { GATEWAY_GROUP, GatewayApiVersion, gatewayApiVersion } from './api-version';
-import { ControllerLocation, knownControllerLocation } from './controller';
+import { ControllerLocation, knownControllerLocation, recordControllerLocation } from './controller';
 import { GatewayClass } from './gateway-class';
 import { compact, compare, namespaceOf, Problems, SECTION_NAME_RE, sortedMap } from './internal';
 import { Listener, TlsMode } from './listener';
 import { grantReference } from './reference-grant';
 import { parseIpRange } from '../../engine/ip/range';
-import { controllerLocationAnnotations } from '../../model/kinds/controller-location';
 import { validateWithModel } from '../validate-object';
 
 /** Kinds of requested Gateway address. */
@@ -102,7 +101,7 @@ export class Gateway extends Construct {
       ?? knownControllerLocation(gatewayClass?.controllerName, 'gateway', { namespace: this.namespace, name: this.name })
       ?? { namespace: this.namespace };
     // Recorded on the object, so that a check over the YAML starts from the same pods as the NetworkPolicies admit.
-    for (const [k, v] of Object.entries(controllerLocationAnnotations(this.controller.namespace, this.controller.podLabels))) this.apiObject.metadata.addAnnotation(k, v);
+    recordControllerLocation(this.apiObject, this.controller);
     for (const l of props.listeners ?? []) this.addListener(l);
     this.node.addValidation({ validate: () => this.validateGateway(props) });
   }

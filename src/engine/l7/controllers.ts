@@ -117,7 +117,9 @@ export function gatewayControllerPods(cluster: Cluster, gw: Gateway): { readonly
  * recorded on the Ingress, else on its IngressClass, else the table entry of
  * the class's controller.
  */
-export function ingressControllerPods(cluster: Cluster, ingress: Ingress | undefined, ingressClass: string | undefined, controller: string | undefined): ControllerPods | undefined {
+export function ingressControllerPods(
+  cluster: Cluster, ingress: Ingress | undefined, ingressClass: string | undefined, controller: string | undefined,
+): ControllerPods | undefined {
   if (ingress?.controllerLocation) return annotated(ingress.controllerLocation);
   const cls = ingressClass === undefined ? undefined : cluster.ingressClasses.find(c => c.name === ingressClass);
   if (cls?.controllerLocation) return annotated(cls.controllerLocation);

@@ -1,7 +1,7 @@
-import { Cluster, Protocol, Service, ServicePort } from '../../model/cluster';
-import { Endpoint, ipEndpoint, podOf } from '../netpol/endpoint';
 import { serviceEndpoints } from './endpoints';
 import { resolveTargetOn } from './ports';
+import { Cluster, Protocol, Service, ServicePort } from '../../model/cluster';
+import { Endpoint, ipEndpoint, podOf } from '../netpol/endpoint';
 
 /** Where a connection to one Service port lands: a backend workload's pods, or an EndpointSlice address. */
 export interface ServicePortTarget {
@@ -29,8 +29,9 @@ export function serviceTargetEndpoints(cluster: Cluster, svc: Service): Endpoint
   const out: Endpoint[] = [];
   const seen = new Set<string>();
   for (const e of serviceEndpoints(cluster, svc)) {
-    if (e.workload) out.push(podOf(e.workload));
-    else if (e.address && e.addressType !== 'FQDN' && !seen.has(e.address)) {
+    if (e.workload) {
+      out.push(podOf(e.workload));
+    } else if (e.address && e.addressType !== 'FQDN' && !seen.has(e.address)) {
       seen.add(e.address);
       out.push(ipEndpoint(e.address));
     }

@@ -19,7 +19,9 @@ export interface AnnotatedControllerLocation {
 /** The annotations that record `namespace` and `labels` (sorted, so the output is deterministic). */
 export function controllerLocationAnnotations(namespace: string, labels: Readonly<Record<string, string>> = {}): Record<string, string> {
   const selector = Object.entries(labels).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${k}=${v}`).join(',');
-  return selector ? { [CONTROLLER_NAMESPACE_ANNOTATION]: namespace, [CONTROLLER_POD_SELECTOR_ANNOTATION]: selector } : { [CONTROLLER_NAMESPACE_ANNOTATION]: namespace };
+  const out: Record<string, string> = { [CONTROLLER_NAMESPACE_ANNOTATION]: namespace };
+  if (selector) out[CONTROLLER_POD_SELECTOR_ANNOTATION] = selector;
+  return out;
 }
 
 /** The location recorded in metadata.annotations, if any; a malformed value fails on its field. */

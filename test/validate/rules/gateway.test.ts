@@ -77,8 +77,8 @@ describe('TRF-GW-004 route-rule-shadowed', () => {
   });
   // HTTPRoute API: header names match case-insensitively; the older route wins a tie (creationTimestamp as a time).
   test('fires when headers differ only in name case and order (the engine\'s match key)', () => {
-    const hm = `{matches: [{path: {type: PathPrefix, value: /api}, headers: [{name: X-Tenant, value: a}, {name: x-env, value: prod}]}], backendRefs: [{name: api, port: 80}]}`;
-    const hm2 = `{matches: [{path: {type: PathPrefix, value: /api}, headers: [{name: X-ENV, value: prod}, {name: x-tenant, value: a}]}], backendRefs: [{name: api, port: 80}]}`;
+    const hm = '{matches: [{path: {type: PathPrefix, value: /api}, headers: [{name: X-Tenant, value: a}, {name: x-env, value: prod}]}], backendRefs: [{name: api, port: 80}]}';
+    const hm2 = '{matches: [{path: {type: PathPrefix, value: /api}, headers: [{name: X-ENV, value: prod}, {name: x-tenant, value: a}]}], backendRefs: [{name: api, port: 80}]}';
     const f = findingsOf(routeRuleShadowed, BASE + route('a', `${parent()}\nhostnames: [shop.example.com]\nrules: [${hm}, ${hm2}]`));
     expect(f.map(x => [x.object.name, x.field])).toEqual([['a', 'spec.rules[1].matches[0]']]);
   });
