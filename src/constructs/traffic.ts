@@ -10,7 +10,6 @@ import { Target } from './traffic-target';
 import { Cluster } from '../model/cluster';
 import { ManifestError } from '../model/errors';
 import { parseManifests, SourcedObject, KubeObject } from '../model/manifest';
-import { hasErrors } from '../validate/audit';
 import { DeclaredExpectation, ExpectationSpec } from '../validate/expectations';
 import { checkHasEndpoints } from '../validate/expectations/endpoints';
 import { checkIsolated } from '../validate/expectations/isolation';
@@ -18,14 +17,10 @@ import { ReachSpec } from '../validate/expectations/reach';
 import { checkRoute } from '../validate/expectations/route';
 import { buildTrafficGraph } from '../validate/graph/build';
 import { TrafficGraph } from '../validate/graph/types';
+import { failures } from '../validate/outcome';
 import { ValidationReport } from '../validate/report';
-import { renderDot, renderMermaid } from '../validate/reports/graph';
-import { renderHtml } from '../validate/reports/html';
-import { renderJson } from '../validate/reports/json';
-import { renderMarkdown } from '../validate/reports/markdown';
-import { renderNetassert } from '../validate/reports/netassert';
-import { renderSarif } from '../validate/reports/sarif';
-import { findingLines, renderText } from '../validate/reports/text';
+import { renderReport, ReportFormatName } from '../validate/reports/render';
+import { findingLines } from '../validate/reports/text';
 import { runValidation } from '../validate/run';
 
 /** Report formats `Traffic` can write beside the synthesized YAML. */
@@ -256,17 +251,7 @@ export class Traffic extends Construct {
   }
 
   private render(format: ReportFormat, run: ValidationRun): string {
-    const { cluster, report, graph } = run;
-    switch (format) {
-      case ReportFormat.TEXT: return renderText(report);
-      case ReportFormat.JSON: return renderJson(report);
-      case ReportFormat.SARIF: return renderSarif(report);
-      case ReportFormat.MARKDOWN: return renderMarkdown(report);
-      case ReportFormat.MERMAID: return renderMermaid(graph());
-      case ReportFormat.DOT: return renderDot(graph());
-      case ReportFormat.NETASSERT: return renderNetassert(cluster, this.expectations);
-      case ReportFormat.HTML: return renderHtml(report, graph(), { title: 'Traffic report' });
-    }
+    return renderReport(RENDERER[format], { ...run, expectations: this.expectations, title: 'Traffic report' });
   }
 
   /**
@@ -315,17 +300,11 @@ export class Traffic extends Construct {
     }
     const { report } = result;
     this.writeReports(result);
-    const errors: string[] = [];
-    for (const e of report.expectations) {
-      if (e.passed) continue;
-      errors.push([`expectation failed: ${e.description}`, ...e.details.map(d => `    ${d}`)].join('\n'));
-    }
-    for (const f of report.findings) {
-      if (f.suppressed) continue;
-      if (f.level === 'error' || (this.failOnWarnings && f.level === 'warning')) errors.push(findingLines(f).join('\n'));
-    }
-    if (errors.length === 0 && hasErrors(report.findings)) errors.push('cdk8s-traffic: error-level findings');
-    return errors;
+    const failed = failures(report, { failOnWarnings: this.failOnWarnings });
+    return [
+      ...failed.expectations.map(e => [`expectation failed: ${e.description}`, ...e.details.map(d => `    ${d}`)].join('\n')),
+      ...failed.findings.map(f => findingLines(f).join('\n')),
+    ];
   }
 
   private writeReports(run: ValidationRun): void {
@@ -376,6 +355,18 @@ const REPORT_FILES: Record<ReportFormat, string> = {
   [ReportFormat.DOT]: 'traffic-graph.dot',
   [ReportFormat.NETASSERT]: 'traffic-netassert.yaml',
   [ReportFormat.HTML]: 'traffic-report.html',
+};
+
+/** The renderer's name for each report format. */
+const RENDERER: Record<ReportFormat, ReportFormatName> = {
+  [ReportFormat.TEXT]: 'text',
+  [ReportFormat.JSON]: 'json',
+  [ReportFormat.SARIF]: 'sarif',
+  [ReportFormat.MARKDOWN]: 'md',
+  [ReportFormat.MERMAID]: 'mermaid',
+  [ReportFormat.DOT]: 'dot',
+  [ReportFormat.NETASSERT]: 'netassert',
+  [ReportFormat.HTML]: 'html',
 };
 
 /**

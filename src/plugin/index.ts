@@ -15,8 +15,8 @@
  */
 import * as fs from 'fs';
 import { parseManifests, SourcedObject } from '../model/manifest';
-import { hasErrors } from '../validate/audit';
 import { Finding, formatObject } from '../validate/finding';
+import { runFails } from '../validate/outcome';
 import { summarize } from '../validate/report';
 import { runValidation } from '../validate/run';
 import { checkSuppression, Suppression } from '../validate/suppressions';
@@ -89,7 +89,7 @@ export class TrafficValidation {
       });
     }
     const s = summarize(report);
-    const failing = hasErrors(report.findings) || (this.props.failOnWarnings === true && s.warnings > 0);
+    const failing = runFails(report, { failOnWarnings: this.props.failOnWarnings });
     context.report.submit(failing ? 'failure' : 'success', {
       errors: String(s.errors), warnings: String(s.warnings), info: String(s.info), suppressed: String(s.suppressed),
     });

@@ -63,6 +63,3 @@ export function activeFindings(findings: readonly Finding[]): Finding[] {
   return findings.filter(f => !f.suppressed);
 }
 
-export function hasErrors(findings: readonly Finding[]): boolean {
-  return findings.some(f => !f.suppressed && f.level === 'error');
-}

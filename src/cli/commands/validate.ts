@@ -1,12 +1,6 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { hasErrors } from '../../validate/audit';
-import { buildTrafficGraph } from '../../validate/graph/build';
-import { renderDot, renderMermaid } from '../../validate/reports/graph';
-import { renderHtml } from '../../validate/reports/html';
-import { renderJson } from '../../validate/reports/json';
-import { renderMarkdown } from '../../validate/reports/markdown';
-import { renderSarif } from '../../validate/reports/sarif';
-import { renderText } from '../../validate/reports/text';
+import { runFails } from '../../validate/outcome';
+import { renderReport } from '../../validate/reports/render';
 import { runValidation } from '../../validate/run';
 import { checkSuppression, Suppression } from '../../validate/suppressions';
 import { CliIO, EXIT_FINDINGS, EXIT_OK } from '../io';
@@ -45,18 +39,7 @@ export function registerValidate(program: Command, io: CliIO, setExit: (code: nu
         suppressions: opts.suppress ?? [],
       });
       reportIgnored(io, cluster, opts);
-      const graph = () => buildTrafficGraph(cluster);
-      const render: Record<Format, () => string> = {
-        text: () => renderText(report),
-        json: () => renderJson(report),
-        sarif: () => renderSarif(report),
-        md: () => renderMarkdown(report),
-        mermaid: () => renderMermaid(graph()),
-        dot: () => renderDot(graph()),
-        html: () => renderHtml(report, graph()),
-      };
-      io.stdout(render[opts.format]());
-      const failing = hasErrors(report.findings) || (opts.failOnWarnings === true && report.findings.some(f => !f.suppressed && f.level === 'warning'));
-      setExit(failing ? EXIT_FINDINGS : EXIT_OK);
+      io.stdout(renderReport(opts.format, { cluster, report }));
+      setExit(runFails(report, { failOnWarnings: opts.failOnWarnings }) ? EXIT_FINDINGS : EXIT_OK);
     });
 }

@@ -6,7 +6,6 @@ import { AnnotatedControllerLocation } from '../controller-location';
 export const GATEWAY_GROUP = 'gateway.networking.k8s.io';
 
 export type RouteKind = 'HTTPRoute' | 'GRPCRoute' | 'TLSRoute' | 'TCPRoute' | 'UDPRoute';
-export const ROUTE_KINDS: readonly RouteKind[] = ['HTTPRoute', 'GRPCRoute', 'TLSRoute', 'TCPRoute', 'UDPRoute'];
 
 export interface GatewayClass {
   readonly name: string;
