@@ -5,7 +5,11 @@ import { Finding } from '../../src/validate/finding';
 import { failures, runFails } from '../../src/validate/outcome';
 
 const finding = (level: Finding['level'], suppressed = false): Finding => ({
-  ruleId: 'TRF-X-001', ruleName: 'x', level, message: 'm', fix: 'f',
+  ruleId: 'TRF-X-001',
+  ruleName: 'x',
+  level,
+  message: 'm',
+  fix: 'f',
   object: { kind: 'Service', name: 's', namespace: 'n' },
   ...(suppressed ? { suppressed: { ruleId: 'TRF-X-001', reason: 'r', scope: '*' } } : {}),
 } as Finding);
