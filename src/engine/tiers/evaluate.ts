@@ -3,8 +3,7 @@ import { tierRuleConnections } from './ports';
 import { Cluster } from '../../model/cluster';
 import { PolicyTier, TierAction, TierPolicy, TierRule } from '../../model/kinds/tier-policy';
 import { ConnectionSet } from '../connectivity/connection-set';
-import type { Direction } from '../netpol/direction';
-import { Endpoint } from '../netpol/endpoint';
+import { Direction, Endpoint } from '../netpol/endpoint';
 
 /** One rule that decided part of a connection. */
 export interface TierDecision {
