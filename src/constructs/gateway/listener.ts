@@ -248,7 +248,10 @@ export class Listener {
         from: ar.from,
         selector: ar.from === RouteNamespacesFrom.SELECTOR ? {
           matchLabels: { ...ar.matchLabels },
-          matchExpressions: ar.matchExpressions.map(e => ({ key: e.key, operator: e.operator as string as SelectorOperator, values: e.values ?? [] })),
+          matchExpressions: ar.matchExpressions.map(e => ({
+             key: e.key, operator: e.operator as string as SelectorOperator,
+            values: e.values ?? [],
+          })),
         } : undefined,
         kinds: ar.kinds.length ? ar.kinds.map(kind => ({ group: GATEWAY_GROUP, kind })) : undefined,
       },

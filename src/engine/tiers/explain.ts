@@ -56,7 +56,8 @@ export function explainTiers(
   const one = ConnectionSet.ports(protocol, port);
   const passes: string[] = [];
   const ambiguities: string[] = [];
-  const decided = decideTiers(cluster, direction, subject, remote, dst, { isolated: np.isolated, allowed: np.allowed ? one : ConnectionSet.none() }, one);
+  const npConns = { isolated: np.isolated, allowed: np.allowed ? one : ConnectionSet.none() };
+  const decided = decideTiers(cluster, direction, subject, remote, dst, npConns, one);
   const admin = decided.admin?.decisions[0];
   if (admin) ambiguities.push(...rivals(cluster, admin, subject, remote, dst, one));
   if (admin && admin.action !== 'Pass') return ruleVerdict(admin, 'admin', passes, ambiguities);

@@ -62,7 +62,8 @@ export function supportedKinds(listener: Listener): RouteKind[] {
 
 /** Whether the listener's allowedRoutes.namespaces admits routes from `namespace`. */
 export function namespaceAllowed(cluster: Cluster, gateway: Gateway, listener: Listener, namespace: string): boolean {
-  return namespaceAllowedWith(gateway.namespace, listener, namespace, cluster.namespaces.get(namespace)?.labels ?? { [NAMESPACE_NAME_LABEL]: namespace });
+  const labels = cluster.namespaces.get(namespace)?.labels ?? { [NAMESPACE_NAME_LABEL]: namespace };
+  return namespaceAllowedWith(gateway.namespace, listener, namespace, labels);
 }
 
 function namespaceAllowedWith(gatewayNamespace: string, listener: Listener, namespace: string, labels: Readonly<Record<string, string>>): boolean {
