@@ -249,7 +249,8 @@ export class Listener {
         selector: ar.from === RouteNamespacesFrom.SELECTOR ? {
           matchLabels: { ...ar.matchLabels },
           matchExpressions: ar.matchExpressions.map(e => ({
-             key: e.key, operator: e.operator as string as SelectorOperator,
+            key: e.key,
+            operator: e.operator as string as SelectorOperator,
             values: e.values ?? [],
           })),
         } : undefined,
