@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { describeEndpoint, Explanation, explainConnection } from '../../engine/explain';
 import { parseIpRange } from '../../engine/ip/range';
 import { Endpoint, ipEndpoint, podOf } from '../../engine/netpol/endpoint';
+import { findServicePort } from '../../engine/services/ports';
 import { servicePortTargets } from '../../engine/services/targets';
 import { buildCluster } from '../../model/build';
 import { Cluster, Protocol, PROTOCOLS, Service } from '../../model/cluster';
@@ -135,7 +136,7 @@ function resolveEndpoint(cluster: Cluster, text: string, defaultNs: string, flag
  * or each EndpointSlice address of a selector-less Service.
  */
 function serviceTargets(svc: Service, port: number | string, protocol: Protocol | undefined, cluster: Cluster) {
-  const sp = svc.ports.find(p => (typeof port === 'number' ? p.port === port : p.name === port) && (!protocol || p.protocol === protocol));
+  const sp = findServicePort(svc, port, protocol);
   const id = `${svc.namespace}/${svc.name}[Service]`;
   if (!sp) usage(`--port: ${id} has no ${protocol ? protocol + ' ' : ''}port ${JSON.stringify(port)}`);
   return servicePortTargets(cluster, svc, sp).map(t => ({

@@ -3,7 +3,7 @@ import { explainConnection, Explanation } from '../explain';
 import { ControllerPods, gatewayControllerPods, ingressControllerPods } from './controllers';
 import { Endpoint, ipEndpoint, PodEndpoint, podOf } from '../netpol/endpoint';
 import { serviceEndpoints } from '../services/endpoints';
-import { resolveServicePort } from '../services/ports';
+import { findServicePort, resolveServicePort } from '../services/ports';
 import { GatewayRouteAnswer, routeThroughGateways } from './gateway/route-request';
 import { ImplementationSpecificAs } from './ingress/match';
 import { IngressRouteAnswer, routeThroughIngresses } from './ingress/route';
@@ -77,7 +77,7 @@ export function routeEndToEnd(cluster: Cluster, req: L7Request, opts: EndToEndOp
     const controllerName = located.controllerName;
     const pods = override ?? located.pods;
     const reach = a.backends.filter(b => b.percent > 0 && b.service && !b.problem).flatMap(b => {
-      const sp = b.service!.ports.find(p => p.port === b.ref.port);
+      const sp = b.ref.port === undefined ? undefined : findServicePort(b.service!, b.ref.port);
       return sp ? reachBackends(cluster, pods, b.service!, sp) : [];
     });
     const note = pods ? [] : controllerName === undefined ? [`GatewayClass ${gw.gatewayClassName} is not in the input: its controller is unknown`]

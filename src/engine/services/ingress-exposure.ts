@@ -3,6 +3,7 @@ import { ConnectionSet } from '../connectivity/connection-set';
 import { allowedConnections } from '../netpol/direction';
 import { podOf, PodEndpoint } from '../netpol/endpoint';
 import { serviceBackends } from '../service-backends';
+import { findServicePort, resolveTargetOn } from './ports';
 
 /** The ingress controller as netpol-analyzer models it: a label-less pod in its own namespace. */
 export const INGRESS_CONTROLLER_NAME = 'ingress-controller';
@@ -31,9 +32,9 @@ interface RequiredPort {
 function servicePortFor(svc: Service, req: RequiredPort): ServicePort[] {
   if (req.value === undefined) return [...svc.ports];
   const v = req.value;
-  const hit = svc.ports.find(p => (typeof v === 'string'
-    ? p.name === v || (req.matchesTargetPortName && p.targetPort === v)
-    : p.port === v || p.targetPort === v));
+  // netpol-analyzer also takes a number (and a Route's name) as a targetPort.
+  const byTarget = typeof v === 'number' || req.matchesTargetPortName;
+  const hit = svc.ports.find(p => findServicePort(svc, v) === p || (byTarget && p.targetPort === v));
   return hit ? [hit] : [];
 }
 
@@ -44,14 +45,10 @@ function servicePortFor(svc: Service, req: RequiredPort): ServicePort[] {
 function exposedPorts(w: Workload, ports: readonly ServicePort[]): ConnectionSet {
   let conns = ConnectionSet.none();
   for (const sp of ports) {
-    let port: number | undefined;
-    if (typeof sp.targetPort === 'string') {
-      const named = w.ports.find(p => p.name === sp.targetPort);
-      port = named && named.protocol === 'TCP' ? named.containerPort : undefined;
-    } else if (w.ports.some(p => p.containerPort === sp.targetPort)) {
-      port = sp.targetPort;
-    }
-    if (port !== undefined) conns = conns.union(ConnectionSet.ports('TCP', port));
+    const t = resolveTargetOn(sp, w);
+    // netpol-analyzer counts a numeric targetPort only when the pods declare it.
+    const declared = typeof sp.targetPort === 'string' || w.ports.some(p => p.containerPort === sp.targetPort);
+    if (t.containerPort !== undefined && t.protocol === 'TCP' && declared) conns = conns.union(ConnectionSet.ports('TCP', t.containerPort));
   }
   return conns;
 }

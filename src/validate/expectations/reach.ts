@@ -3,6 +3,7 @@ import { describeSubject, Peer, resolveSubject, SubjectSpec } from './subject';
 import { explainConnection } from '../../engine/explain';
 import { allowedConnections } from '../../engine/netpol/direction';
 import { formatEndpoint } from '../../engine/netpol/endpoint';
+import { servicePortsFor } from '../../engine/services/ports';
 import { servicePortTargets } from '../../engine/services/targets';
 import { Cluster, Protocol, ServicePort } from '../../model/cluster';
 
@@ -48,7 +49,7 @@ export function checkReach(cluster: Cluster, spec: ReachSpec): ExpectationResult
   let targets: Target[];
   if (dst.service && spec.port !== undefined) {
     const svc = dst.service;
-    const ports = svc.ports.filter(p => (p.port === spec.port || p.name === spec.port) && p.protocol === protocol);
+    const ports = servicePortsFor(svc, { port: spec.port, protocol });
     if (ports.length === 0) {
       return { description, passed: false, details: [`Service ${svc.namespace}/${svc.name} has no ${protocol} port ${spec.port} (ports: ${svc.ports.map(formatServicePort).join(', ') || 'none'})`] };
     }
