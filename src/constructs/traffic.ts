@@ -4,6 +4,7 @@ import { ApiObject, App } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { Port } from './port';
 import { Protocol } from './protocol';
+import { reuseJson, scopeEachSynth, SynthScope } from './synth-adapter';
 import { Request } from './traffic-request';
 import { TrafficSuppressions } from './traffic-suppressions';
 import { Target } from './traffic-target';
@@ -129,7 +130,10 @@ export class Traffic extends Construct {
     this.configure(options);
     this.node.addValidation({ validate: () => this.validateApp() });
     const root = this.node.root;
-    if (root instanceof App) this.scopeSynth(root);
+    // One validation per synth (cdk8s asks once per chart): src/constructs/synth-adapter.ts.
+    if (root instanceof App) {
+      scopeEachSynth(root, () => (this.synthScope = { restore: [] }), () => this.synthScope, () => { this.synthScope = undefined; });
+    }
   }
 
   /** Changes the options (reports are added to those already requested). */
@@ -254,34 +258,6 @@ export class Traffic extends Construct {
     return renderReport(RENDERER[format], { ...run, expectations: this.expectations, title: 'Traffic report' });
   }
 
-  /**
-   * cdk8s validates the whole app once in `synth()` and again for every chart
-   * it renders, then renders every ApiObject; nothing can change in between, so
-   * one synth validates once and cdk8s writes the JSON the validator read.
-   * The app's own (or a jsii subclass's) method is kept and called.
-   */
-  private scopeSynth(app: App): void {
-    const self = this;
-    for (const name of ['synth', 'synthYaml'] as const) {
-      const original = (app as unknown as Record<string, (...a: unknown[]) => unknown>)[name];
-      Object.defineProperty(app, name, {
-        configurable: true,
-        writable: true,
-        value: function (this: App, ...args: unknown[]) {
-          if (self.synthScope) return original.apply(this, args);
-          const scope: SynthScope = { restore: [] };
-          self.synthScope = scope;
-          try {
-            return original.apply(this, args);
-          } finally {
-            self.synthScope = undefined;
-            for (const r of scope.restore.reverse()) r();
-          }
-        },
-      });
-    }
-  }
-
   private validateApp(): string[] {
     const scope = this.synthScope;
     if (scope?.errors) return scope.errors;
@@ -323,26 +299,6 @@ interface ValidationRun {
   readonly cluster: Cluster;
   readonly report: ValidationReport;
   readonly graph: () => TrafficGraph;
-}
-
-interface SynthScope {
-  /** The validation errors of this synth, once validated. */
-  errors?: string[];
-  /** Undoes `reuseJson` when the synth ends. */
-  readonly restore: (() => void)[];
-}
-
-/**
- * Until the synth ends, `api.toJson()` returns `json` (already resolved by the
- * validator, which only reads it) instead of resolving the object again.
- */
-function reuseJson(api: ApiObject, json: unknown, scope: SynthScope): void {
-  const own = Object.getOwnPropertyDescriptor(api, 'toJson');
-  Object.defineProperty(api, 'toJson', { configurable: true, writable: true, value: () => json });
-  scope.restore.push(() => {
-    if (own) Object.defineProperty(api, 'toJson', own);
-    else delete (api as unknown as Record<string, unknown>).toJson;
-  });
 }
 
 /** File name of each report in the app's outdir. */
