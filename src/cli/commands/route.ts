@@ -14,9 +14,11 @@ Examples:
   cdk8s-traffic route http://grpc.example.com/pkg.Svc/Method --grpc -H version=2 dist/
 Without --gateway or --ingress-class, every Ingress class and every Gateway with
 a listener for the request is tried. The NetworkPolicy check starts from the
-controller's proxy pods: known controllers (ingress-nginx, Envoy Gateway, Istio,
-Contour, Traefik, Kong) have defaults; otherwise pass --controller-namespace and
---controller-labels.
+controller's proxy pods: those the Gateway, Ingress or IngressClass records in
+its traffic.cdk8s.io/controller-namespace and controller-pod-selector
+annotations, else the defaults of known controllers (ingress-nginx, Envoy
+Gateway, Istio, Contour, Traefik, Kong); --controller-namespace and
+--controller-labels override both.
 Exit status: 0 the request reaches a backend NetworkPolicy allows, 1 it does not
 (404, 500, 503, denied, or nothing serves it), 2 bad input.`;
 

@@ -3,7 +3,7 @@ import { ConnectionSet } from './connection-set';
 import { Cluster } from '../../model/cluster';
 import { ipBlockRanges } from '../ip/ip-block';
 import { partitionBySets } from '../ip/partition';
-import { cidrToRange, compareRanges, IpFamily, IpRange } from '../ip/range';
+import { cidrToRange, IpFamily, IpRange } from '../ip/range';
 import { podClasses } from '../netpol/classes';
 import { Direction, isolatingPolicies, verdictFromPolicies } from '../netpol/direction';
 import { Endpoint, endpointRange, formatEndpoint, ipRangeEndpoint } from '../netpol/endpoint';
