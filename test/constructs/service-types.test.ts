@@ -178,7 +178,9 @@ describe('Service validation (Kubernetes API rules, named by construct path and 
 
   test('one Service may use a node port for its TCP and its UDP port (kube-apiserver v1.37 accepts it)', () => {
     expect(synthError(c => new Service(c, 'dns', {
-      name: 'dns', selector: sel, type: ServiceType.NODE_PORT,
+      name: 'dns',
+      selector: sel,
+      type: ServiceType.NODE_PORT,
       ports: [{ name: 'tcp', port: 53, nodePort: 30053 }, { name: 'udp', port: 53, nodePort: 30053, protocol: Protocol.UDP }],
     }))).toBe('');
   });
