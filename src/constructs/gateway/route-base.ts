@@ -1,12 +1,12 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { GATEWAY_GROUP, GatewayApiVersion, gatewayApiVersion } from './api-version';
-import { Backend, BackendData } from './backend';
 import { admissionProblem, admitController } from './controller-access';
 import { Gateway } from './gateway';
 import { compact, compare, DNS_LABEL_RE, namespaceLabels, namespaceOf, Problems } from './internal';
 import { Listener } from './listener';
 import { grantReference } from './reference-grant';
+import { Backend, BackendData } from './route-action';
 import { listenerAdmission } from '../../engine/l7/gateway/attachment';
 import { RouteKind as RouteKindName } from '../../model/kinds/gateway/types';
 import { validateWithModel } from '../validate-object';
