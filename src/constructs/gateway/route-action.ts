@@ -1,5 +1,5 @@
 import { IConstruct } from 'constructs';
-import { HeaderModifierOptions, MirrorOptions, PathModifier, RequestRedirectOptions, RouteFilterType, UrlRewriteOptions } from './filter';
+import { HeaderModifierOptions, MirrorOptions, RequestRedirectOptions, RouteFilterType, UrlRewriteOptions } from './filter';
 import { serviceIdentity } from './internal';
 
 // Backend and RouteFilter refer to each other, as HTTPBackendRef (which carries
