@@ -15,6 +15,7 @@ import {
 import { routeEndToEnd } from '../../src/engine/l7/e2e';
 import { parseRequest } from '../../src/engine/l7/request';
 import { buildCluster, parseManifests } from '../../src/model';
+import { buildTrafficGraph } from '../../src/validate/graph/build';
 import { clusterOf } from '../helpers';
 
 function app() {
@@ -55,6 +56,10 @@ describe('controller location: one source of truth that travels with the YAML', 
     const answer = routeOverYaml(s.app, 'http://shop.example.com/items').gateways[0];
     expect(answer.controllerPods).toEqual({ namespace: 'edge', labels: { 'app.kubernetes.io/name': 'edge-proxy' }, from: 'annotation' });
     expect(answer.reach.map(r => r.allowed)).toEqual([true]);
+    // The traffic graph's way in (validate -f html/dot/mermaid) starts from the same pods.
+    const graph = buildTrafficGraph(buildCluster(parseManifests(s.app.synthYaml(), 'dist.yaml')));
+    const checks = graph.edges.flatMap(e => e.entryChecks ?? []);
+    expect(checks.map(c => [c.via, c.allowed])).toEqual([['Gateway shop/gw', true]]);
   });
 
   test('without a controller prop, a Gateway of a well-known class admits and records the install default of that controller', () => {
