@@ -255,7 +255,7 @@ export class Traffic extends Construct {
   }
 
   private render(format: ReportFormat, run: ValidationRun): string {
-    return renderReport(RENDERER[format], { ...run, expectations: this.expectations, title: 'Traffic report' });
+    return renderReport(REPORTS[format][1], { ...run, expectations: this.expectations, title: 'Traffic report' });
   }
 
   private validateApp(): string[] {
@@ -289,7 +289,7 @@ export class Traffic extends Construct {
     if (!(root instanceof App)) return;
     fs.mkdirSync(root.outdir, { recursive: true });
     for (const f of [...this.reportFormats].sort()) {
-      fs.writeFileSync(path.join(root.outdir, REPORT_FILES[f]), this.render(f, run));
+      fs.writeFileSync(path.join(root.outdir, REPORTS[f][0]), this.render(f, run));
     }
   }
 }
@@ -301,28 +301,16 @@ interface ValidationRun {
   readonly graph: () => TrafficGraph;
 }
 
-/** File name of each report in the app's outdir. */
-const REPORT_FILES: Record<ReportFormat, string> = {
-  [ReportFormat.TEXT]: 'traffic-report.txt',
-  [ReportFormat.JSON]: 'traffic-report.json',
-  [ReportFormat.SARIF]: 'traffic-report.sarif',
-  [ReportFormat.MARKDOWN]: 'traffic-report.md',
-  [ReportFormat.MERMAID]: 'traffic-graph.mmd',
-  [ReportFormat.DOT]: 'traffic-graph.dot',
-  [ReportFormat.NETASSERT]: 'traffic-netassert.yaml',
-  [ReportFormat.HTML]: 'traffic-report.html',
-};
-
-/** The renderer's name for each report format. */
-const RENDERER: Record<ReportFormat, ReportFormatName> = {
-  [ReportFormat.TEXT]: 'text',
-  [ReportFormat.JSON]: 'json',
-  [ReportFormat.SARIF]: 'sarif',
-  [ReportFormat.MARKDOWN]: 'md',
-  [ReportFormat.MERMAID]: 'mermaid',
-  [ReportFormat.DOT]: 'dot',
-  [ReportFormat.NETASSERT]: 'netassert',
-  [ReportFormat.HTML]: 'html',
+/** Each report: the file written in the app's outdir, and the renderer's name for the format. */
+const REPORTS: Record<ReportFormat, readonly [file: string, renderer: ReportFormatName]> = {
+  [ReportFormat.TEXT]: ['traffic-report.txt', 'text'],
+  [ReportFormat.JSON]: ['traffic-report.json', 'json'],
+  [ReportFormat.SARIF]: ['traffic-report.sarif', 'sarif'],
+  [ReportFormat.MARKDOWN]: ['traffic-report.md', 'md'],
+  [ReportFormat.MERMAID]: ['traffic-graph.mmd', 'mermaid'],
+  [ReportFormat.DOT]: ['traffic-graph.dot', 'dot'],
+  [ReportFormat.NETASSERT]: ['traffic-netassert.yaml', 'netassert'],
+  [ReportFormat.HTML]: ['traffic-report.html', 'html'],
 };
 
 /**
