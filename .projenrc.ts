@@ -157,6 +157,14 @@ project.addTask('bench:html', {
   exec: `${tsNode} bench/html-report.ts`,
 });
 
+// The synth adapter (src/constructs/synth-adapter.ts) reaches into cdk8s's App and
+// ApiObject: its test runs against the lowest supported cdk8s and the newest 2.x.
+project.addTask('test:cdk8s-compat', {
+  description: 'Run the synth adapter test against cdk8s 2.70.0 and the newest cdk8s 2.x (installed into .tmp/)',
+  exec: 'bash scripts/cdk8s-compat.sh',
+  receiveArgs: true,
+});
+
 project.addTask('fuzz', {
   description: 'Differential fuzzing of the engine against the brute-force oracle',
   exec: `${tsNode} scripts/fuzz.ts`,

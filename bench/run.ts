@@ -142,7 +142,7 @@ function main(): void {
   }
 
   // Synthesis with and without the validator, TypeScript then Python.
-  const synth = child<{ objects: number; plain: number[]; validated: number[]; skipped?: string }>('synth.ts', ['--out', path.join(OUT, 'synth-ts'), '--runs', String(RUNS)]);
+  const synth = child<{ objects: number; plain: number[]; validated: number[]; plainCpu?: number[]; validatedCpu?: number[]; skipped?: string }>('synth.ts', ['--out', path.join(OUT, 'synth-ts'), '--runs', String(RUNS)]);
   const py = args.includes('--python') ? runPythonSynth(ROOT, OUT, RUNS, log) : { skipped: 'pass --python (needs `npx projen compile && npx projen package:python` first)' };
 
   const md = report({ results, route, synth, py, baselineRss, npVersion, seconds: (Date.now() - started) / 1000 });
@@ -153,7 +153,7 @@ function main(): void {
 interface ReportInput {
   results: SizeResult[];
   route?: PhaseResult;
-  synth: { objects: number; plain: number[]; validated: number[]; skipped?: string };
+  synth: { objects: number; plain: number[]; validated: number[]; plainCpu?: number[]; validatedCpu?: number[]; skipped?: string };
   py: { plain?: number[]; validated?: number[]; skipped?: string };
   baselineRss: number;
   npVersion: string;
@@ -205,6 +205,9 @@ function report(inp: ReportInput): string {
   const sp = stat(inp.synth.plain);
   const sv = stat(inp.synth.validated);
   L.push(`\`app.synth()\` of a ${inp.synth.objects}-object app (bench/synth-app.ts): without validator ${fmtMs(sp)}; with \`Traffic.of(app)\` ${inp.synth.skipped ? `skipped: ${inp.synth.skipped}` : fmtMs(sv)}${sp && sv ? ` (+${(((sv.median / sp.median) - 1) * 100).toFixed(0)}%)` : ''}.`);
+  const cp = stat(inp.synth.plainCpu ?? []);
+  const cv = stat(inp.synth.validatedCpu ?? []);
+  if (cp && cv) L.push(`CPU time of the same synths (user + system, less sensitive to machine load): without ${fmtMs(cp)}; with ${fmtMs(cv)} (+${(((cv.median / cp.median) - 1) * 100).toFixed(0)}%).`);
   const pp = stat(inp.py.plain ?? []);
   const pv = stat(inp.py.validated ?? []);
   L.push(`Python (bench/synth_app.py, same app through jsii): ${inp.py.skipped ? `skipped: ${inp.py.skipped}` : `without validator ${fmtMs(pp)}${pp && sp ? ` (${(pp.median / sp.median).toFixed(1)}× TypeScript)` : ''}; with ${fmtMs(pv)}${pv && sv ? ` (${(pv.median / sv.median).toFixed(1)}× TypeScript)` : ''}`}.`, '');

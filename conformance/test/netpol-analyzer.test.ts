@@ -10,10 +10,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { corpus } from './corpora';
 import { normaliseGolden } from './netpol-analyzer-goldens';
-import { ListOptions, listConnections } from '../../src/cli/commands/list';
-import { ConnlistFormat } from '../../src/cli/format/connlist';
 import { expandPaths } from '../../src/cli/read-inputs';
 import { connectivityMatrix, MatrixEntry } from '../../src/engine/connectivity/matrix';
+import { ConnlistFormat } from '../../src/engine/connlist/formats';
+import { ListOptions, listConnections } from '../../src/engine/connlist/list';
 import { buildCluster, Cluster, parseManifests, SourcedObject } from '../../src/model';
 
 const CORPUS = corpus('netpolAnalyzer');

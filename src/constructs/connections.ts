@@ -10,7 +10,9 @@ import { PodSelector } from './pod-selector';
 import { Port } from './port';
 import { Protocol } from './protocol';
 import { workloadLabels } from './service-selector';
-import { Service as ModelService } from '../model/cluster';
+import { targetPolicyPort } from './service-target-port';
+import { servicePortsFor } from '../engine/services/ports';
+import { Protocol as ModelProtocol, Service as ModelService } from '../model/cluster';
 import { EndpointSlice, readEndpointSlice } from '../model/kinds/endpoint-slice';
 import { readService } from '../model/kinds/service';
 
@@ -159,7 +161,7 @@ export class Connections implements IConnectable {
       return new Connections({
         description,
         peer: () => Peer._of({ label: description, dynamic: () => sliceAddresses(scope, namespace, read().name) }),
-        serverPorts: port => read().ports.filter(sp => portMatches(port, sp)).flatMap(sp => slicePorts(scope, namespace, read().name, sp.name))
+        serverPorts: port => servicePortsOf(read(), port).flatMap(sp => slicePorts(scope, namespace, read().name, sp.name))
           .concat(matchCheck(port, read(), where)),
       });
     }
@@ -175,9 +177,7 @@ export class Connections implements IConnectable {
         // A headless Service without ports only publishes DNS: clients dial the pods' own ports.
         if (s.headless && s.ports.length === 0) return [port ?? Port.allTraffic()];
         matchCheck(port, s, where);
-        return s.ports.filter(sp => portMatches(port, sp)).map(sp => typeof sp.targetPort === 'number'
-          ? Port.of({ protocol: sp.protocol as Protocol, fromPort: sp.targetPort })
-          : Port.named(sp.targetPort, sp.protocol as Protocol));
+        return servicePortsOf(s, port).map(targetPolicyPort);
       },
     });
     return self;
@@ -276,17 +276,17 @@ export class Connections implements IConnectable {
   }
 }
 
-/** Does the requested port (as the client sees it) name this Service port? */
-function portMatches(port: Port | undefined, sp: ModelService['ports'][number]): boolean {
-  if (port === undefined || port.isAllTraffic) return true;
-  if (port.protocol !== sp.protocol) return false;
-  if (port.name !== undefined) return sp.name === port.name;
-  return port.fromPort === undefined || (sp.port >= port.fromPort && sp.port <= port.toPort!);
+/** The Service ports the requested port (as the client sees it) names: the engine's Service-port lookup. */
+function servicePortsOf(svc: ModelService, port: Port | undefined): ModelService['ports'][number][] {
+  if (port === undefined || port.isAllTraffic) return [...svc.ports];
+  const byNumber = port.name === undefined;
+  const protocol = port.protocol as ModelProtocol;
+  return servicePortsFor(svc, { port: port.name ?? port.fromPort, toPort: byNumber ? port.toPort : undefined, protocol });
 }
 
 /** Throws when a requested port matches no Service port (returns [] so it can be concatenated). */
 function matchCheck(port: Port | undefined, svc: ModelService, where: string): Port[] {
-  if (svc.ports.some(sp => portMatches(port, sp))) return [];
+  if (servicePortsOf(svc, port).length > 0) return [];
   const have = svc.ports.map(sp => `${sp.protocol} ${sp.port}${sp.name ? ` (${sp.name})` : ''}`).join(', ') || 'none';
   throw new Error(`${where}: Service ${svc.namespace}/${svc.name} has no port ${port}; its ports: ${have}`);
 }

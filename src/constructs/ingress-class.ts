@@ -1,6 +1,6 @@
 import { ApiObject, Chart, JsonPatch } from 'cdk8s';
 import { Construct } from 'constructs';
-import { ControllerLocation } from './gateway/controller';
+import { ControllerLocation, knownControllerLocation, recordControllerLocation } from './gateway/controller';
 import { appApiObjects, compact, Problems } from './gateway/internal';
 import { validateWithModel } from './validate-object';
 
@@ -46,7 +46,11 @@ export interface IngressClassProps {
   /**
    * Where the controller's pods run; with NamespaceIsolation on a backend's
    * namespace, Ingresses of this class add the NetworkPolicy that admits them.
-   * @default - not known: no NetworkPolicy is added
+   * Recorded on the IngressClass as the `traffic.cdk8s.io/controller-namespace` and
+   * `traffic.cdk8s.io/controller-pod-selector` annotations, which route checks start from.
+   * @default - the install default of a well-known controller (ingress-nginx: every pod
+   * labelled app.kubernetes.io/name=ingress-nginx in namespace ingress-nginx); else not
+   * known, and no NetworkPolicy is added
    */
   readonly controllerLocation?: ControllerLocation;
 }
@@ -61,13 +65,13 @@ export class IngressClass extends Construct {
   public readonly name: string;
   /** Whether this is the default class. */
   public readonly isDefault: boolean;
-  /** Where the controller's pods run, if given. */
+  /** Where the controller's pods run, if given or known for the controller. */
   public readonly controllerLocation?: ControllerLocation;
 
   constructor(scope: Construct, id: string, props: IngressClassProps) {
     super(scope, id);
     this.isDefault = props.isDefault ?? false;
-    this.controllerLocation = props.controllerLocation;
+    this.controllerLocation = props.controllerLocation ?? knownControllerLocation(props.controller, 'ingress');
     const params = props.parameters;
     this.apiObject = new ApiObject(this, 'Resource', {
       apiVersion: 'networking.k8s.io/v1',
@@ -87,6 +91,9 @@ export class IngressClass extends Construct {
     // IngressClass is cluster-scoped: drop the chart's namespace.
     if (Chart.of(this).namespace !== undefined) this.apiObject.addJsonPatch(JsonPatch.remove('/metadata/namespace'));
     this.name = this.apiObject.name;
+    // A location the table would not derive from spec.controller travels with the object.
+    const given = props.controllerLocation;
+    if (given) recordControllerLocation(this.apiObject, given);
     this.node.addValidation({ validate: () => this.validateClass(props) });
   }
 

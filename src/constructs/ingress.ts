@@ -1,6 +1,6 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
-import { ControllerLocation } from './gateway/controller';
+import { ControllerLocation, recordControllerLocation } from './gateway/controller';
 import { admissionProblem, admitController, missingServicePort } from './gateway/controller-access';
 import { compact, namespaceOf, Problems, serviceIdentity } from './gateway/internal';
 import { IngressClass } from './ingress-class';
@@ -125,7 +125,9 @@ export interface IngressProps {
   /** TLS sections. @default - no TLS */
   readonly tls?: IngressTlsOptions[];
   /**
-   * Where the controller's pods run, for NamespaceIsolation wiring.
+   * Where the controller's pods run, for NamespaceIsolation wiring; when given,
+   * recorded on the Ingress as the `traffic.cdk8s.io/controller-namespace` and
+   * `traffic.cdk8s.io/controller-pod-selector` annotations, which route checks start from.
    * @default - the `controllerLocation` of the Ingress's class (or of the app's default
    * class when no class is named), if the app declared that class before this Ingress
    */
@@ -184,6 +186,8 @@ export class Ingress extends Construct {
     });
     this.name = this.apiObject.name;
     this.namespace = namespaceOf(this);
+    // A location given on the Ingress itself travels with the object (the class records its own).
+    if (props.controller) recordControllerLocation(this.apiObject, props.controller);
     if (props.defaultBackend) this.addDefaultBackend(props.defaultBackend);
     for (const r of props.rules ?? []) this.addRule(r);
     for (const t of props.tls ?? []) this.addTls(t);

@@ -8,6 +8,7 @@ import { appDnsRecords, podDnsName, serviceDnsName, serviceEnvVars, serviceSrvNa
 import { Protocol } from './protocol';
 import { ServiceSelector } from './service-selector';
 import { formatError } from './validate-object';
+import { nodePortConflicts } from '../engine/services/node-ports';
 import { Service as ModelService } from '../model/cluster';
 import { ManifestError } from '../model/errors';
 import { FieldReader } from '../model/fields';
@@ -429,19 +430,22 @@ export class Service extends Construct implements IConnectable {
     return this.duplicateNodePorts(svc);
   }
 
-  /** The API server allocates each node port once, whatever the protocol. */
+  /** The node ports the API server would refuse, asked of the engine over every Service of the app. */
   private duplicateNodePorts(svc: ModelService): string[] {
-    const mine = new Set(svc.ports.map(p => p.nodePort).filter((n): n is number => n !== undefined));
-    if (mine.size === 0) return [];
-    const errors: string[] = [];
-    for (const other of this.node.root.node.findAll().filter(ApiObject.isApiObject)) {
-      if (other === this.apiObject || other.kind !== 'Service') continue;
-      const ports: Array<{ nodePort?: number }> = other.toJson().spec?.ports ?? [];
-      for (const n of ports.map(p => p.nodePort).filter(x => x !== undefined && mine.has(x))) {
-        errors.push(`${this.node.path}: spec.ports: nodePort ${n} is also used by ${other.node.path}`);
-      }
-    }
-    return errors;
+    if (!svc.ports.some(p => p.nodePort !== undefined)) return [];
+    const others = this.node.root.node.findAll().filter(ApiObject.isApiObject)
+      .filter(o => o !== this.apiObject && o.kind === 'Service' && o.apiVersion === 'v1')
+      .flatMap(o => {
+        try {
+          return [readService({ object: o.toJson(), source: { file: o.node.path, index: 0 } }, Chart.of(o).namespace ?? 'default')];
+        } catch {
+          return []; // a malformed Service reports its own error
+        }
+      });
+    // This Service first, so that the messages are about its ports.
+    return nodePortConflicts([svc, ...others])
+      .filter(c => c.owner.service === svc)
+      .map(c => `${this.node.path}: spec.ports: nodePort ${c.nodePort} is also used by ${c.service.source.file}`);
   }
 }
 

@@ -4,6 +4,7 @@ import { ApiObject, App } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { Port } from './port';
 import { Protocol } from './protocol';
+import { reuseJson, scopeEachSynth, SynthScope } from './synth-adapter';
 import { Request } from './traffic-request';
 import { TrafficSuppressions } from './traffic-suppressions';
 import { Target } from './traffic-target';
@@ -11,7 +12,6 @@ import { outdirBase, writtenLocations } from './written-locations';
 import { Cluster } from '../model/cluster';
 import { ManifestError } from '../model/errors';
 import { parseManifests, SourcedObject, KubeObject } from '../model/manifest';
-import { hasErrors } from '../validate/audit';
 import { DeclaredExpectation, ExpectationSpec } from '../validate/expectations';
 import { checkHasEndpoints } from '../validate/expectations/endpoints';
 import { checkIsolated } from '../validate/expectations/isolation';
@@ -19,15 +19,12 @@ import { ReachSpec } from '../validate/expectations/reach';
 import { checkRoute } from '../validate/expectations/route';
 import { buildTrafficGraph } from '../validate/graph/build';
 import { TrafficGraph } from '../validate/graph/types';
+import { failures } from '../validate/outcome';
 import { ValidationReport } from '../validate/report';
-import { renderDot, renderMermaid } from '../validate/reports/graph';
-import { renderHtml } from '../validate/reports/html';
-import { renderJson } from '../validate/reports/json';
-import { renderMarkdown } from '../validate/reports/markdown';
-import { renderNetassert } from '../validate/reports/netassert';
+import { renderReport, ReportFormatName } from '../validate/reports/render';
 import { renderSarif } from '../validate/reports/sarif';
 import { warningSummaryLine } from '../validate/reports/summary-line';
-import { findingLines, renderText } from '../validate/reports/text';
+import { findingLines } from '../validate/reports/text';
 import { runValidation } from '../validate/run';
 
 /** Report formats `Traffic` can write beside the synthesized YAML. */
@@ -136,7 +133,10 @@ export class Traffic extends Construct {
     this.configure(options);
     this.node.addValidation({ validate: () => this.validateApp() });
     const root = this.node.root;
-    if (root instanceof App) this.scopeSynth(root);
+    // One validation per synth (cdk8s asks once per chart): src/constructs/synth-adapter.ts.
+    if (root instanceof App) {
+      scopeEachSynth(root, () => (this.synthScope = { restore: [] }), () => this.synthScope, () => { this.synthScope = undefined; }, (a, scope) => this.locateSarif(a, scope));
+    }
   }
 
   /** Changes the options (reports are added to those already requested). */
@@ -258,47 +258,7 @@ export class Traffic extends Construct {
   }
 
   private render(format: ReportFormat, run: ValidationRun): string {
-    const { cluster, report, graph } = run;
-    switch (format) {
-      case ReportFormat.TEXT: return renderText(report);
-      case ReportFormat.JSON: return renderJson(report);
-      case ReportFormat.SARIF: return renderSarif(report);
-      case ReportFormat.MARKDOWN: return renderMarkdown(report);
-      case ReportFormat.MERMAID: return renderMermaid(graph());
-      case ReportFormat.DOT: return renderDot(graph());
-      case ReportFormat.NETASSERT: return renderNetassert(cluster, this.expectations);
-      case ReportFormat.HTML: return renderHtml(report, graph(), { title: 'Traffic report' });
-    }
-  }
-
-  /**
-   * cdk8s validates the whole app once in `synth()` and again for every chart
-   * it renders, then renders every ApiObject; nothing can change in between, so
-   * one synth validates once and cdk8s writes the JSON the validator read.
-   * The app's own (or a jsii subclass's) method is kept and called.
-   */
-  private scopeSynth(app: App): void {
-    const self = this;
-    for (const name of ['synth', 'synthYaml'] as const) {
-      const original = (app as unknown as Record<string, (...a: unknown[]) => unknown>)[name];
-      Object.defineProperty(app, name, {
-        configurable: true,
-        writable: true,
-        value: function (this: App, ...args: unknown[]) {
-          if (self.synthScope) return original.apply(this, args);
-          const scope: SynthScope = { restore: [] };
-          self.synthScope = scope;
-          try {
-            const out = original.apply(this, args);
-            if (name === 'synth') self.locateSarif(this, scope);
-            return out;
-          } finally {
-            self.synthScope = undefined;
-            for (const r of scope.restore.reverse()) r();
-          }
-        },
-      });
-    }
+    return renderReport(REPORTS[format][1], { ...run, expectations: this.expectations, title: 'Traffic report' });
   }
 
   private validateApp(): string[] {
@@ -321,27 +281,19 @@ export class Traffic extends Construct {
     }
     const { report } = result;
     this.writeReports(result);
-    const errors: string[] = [];
-    let reportedByConstruct = 0;
-    for (const e of report.expectations) {
-      if (e.passed) continue;
-      errors.push([`expectation failed: ${e.description}`, ...e.details.map(d => `    ${d}`)].join('\n'));
-    }
-    for (const f of report.findings) {
-      if (f.suppressed) continue;
-      if (f.level !== 'error' && !(this.failOnWarnings && f.level === 'warning')) continue;
-      // The construct reports a problem of the same field under its own path (a backendRef to a
-      // port the Service lacks): the synth fails with that line, once.
+    const failed = failures(report, { failOnWarnings: this.failOnWarnings });
+    // The construct reports a problem of the same field under its own path (a backendRef to a
+    // port the Service lacks): the synth fails with that line, once.
+    const ownedByConstruct = (f: typeof failed.findings[number]) => {
       const own = f.object.constructPath && f.field ? ownProblems(this.node.root, f.object.constructPath) : [];
-      if (own.some(p => p.includes(`: ${f.field}`))) {
-        reportedByConstruct++;
-        continue;
-      }
-      errors.push(findingLines(f).join('\n'));
-    }
-    if (errors.length === 0 && reportedByConstruct === 0 && hasErrors(report.findings)) errors.push('cdk8s-traffic: error-level findings');
+      return own.some(p => p.includes(`: ${f.field}`));
+    };
+    const errors = [
+      ...failed.expectations.map(e => [`expectation failed: ${e.description}`, ...e.details.map(d => `    ${d}`)].join('\n')),
+      ...failed.findings.filter(f => !ownedByConstruct(f)).map(f => findingLines(f).join('\n')),
+    ];
     // A synth that passes with warnings says so in one line (once per synth), instead of nothing.
-    const summary = errors.length === 0 ? warningSummaryLine(report) : undefined;
+    const summary = errors.length === 0 && failed.findings.length === 0 ? warningSummaryLine(report) : undefined;
     if (summary) process.stderr.write(`${summary}\n`);
     return errors;
   }
@@ -355,7 +307,7 @@ export class Traffic extends Construct {
     if (!scope.result || !this.reportFormats.has(ReportFormat.SARIF)) return;
     const writtenAt = writtenLocations(app.outdir, app.outputFileExtension);
     const sarif = renderSarif(scope.result.report, { writtenAt, outdir: outdirBase(app.outdir) });
-    fs.writeFileSync(path.join(app.outdir, REPORT_FILES[ReportFormat.SARIF]), sarif);
+    fs.writeFileSync(path.join(app.outdir, REPORTS[ReportFormat.SARIF][0]), sarif);
   }
 
   private writeReports(run: ValidationRun): void {
@@ -365,7 +317,7 @@ export class Traffic extends Construct {
     if (!(root instanceof App)) return;
     fs.mkdirSync(root.outdir, { recursive: true });
     for (const f of [...this.reportFormats].sort()) {
-      fs.writeFileSync(path.join(root.outdir, REPORT_FILES[f]), this.render(f, run));
+      fs.writeFileSync(path.join(root.outdir, REPORTS[f][0]), this.render(f, run));
     }
   }
 }
@@ -388,38 +340,16 @@ function ownProblems(root: IConstruct, constructPath: string): string[] {
   return out;
 }
 
-interface SynthScope {
-  /** The validation errors of this synth, once validated. */
-  errors?: string[];
-  /** What the validation of this synth reported. */
-  result?: { readonly report: ValidationReport };
-  /** Undoes `reuseJson` when the synth ends. */
-  readonly restore: (() => void)[];
-}
-
-/**
- * Until the synth ends, `api.toJson()` returns `json` (already resolved by the
- * validator, which only reads it) instead of resolving the object again.
- */
-function reuseJson(api: ApiObject, json: unknown, scope: SynthScope): void {
-  const own = Object.getOwnPropertyDescriptor(api, 'toJson');
-  Object.defineProperty(api, 'toJson', { configurable: true, writable: true, value: () => json });
-  scope.restore.push(() => {
-    if (own) Object.defineProperty(api, 'toJson', own);
-    else delete (api as unknown as Record<string, unknown>).toJson;
-  });
-}
-
-/** File name of each report in the app's outdir. */
-const REPORT_FILES: Record<ReportFormat, string> = {
-  [ReportFormat.TEXT]: 'traffic-report.txt',
-  [ReportFormat.JSON]: 'traffic-report.json',
-  [ReportFormat.SARIF]: 'traffic-report.sarif',
-  [ReportFormat.MARKDOWN]: 'traffic-report.md',
-  [ReportFormat.MERMAID]: 'traffic-graph.mmd',
-  [ReportFormat.DOT]: 'traffic-graph.dot',
-  [ReportFormat.NETASSERT]: 'traffic-netassert.yaml',
-  [ReportFormat.HTML]: 'traffic-report.html',
+/** Each report: the file written in the app's outdir, and the renderer's name for the format. */
+const REPORTS: Record<ReportFormat, readonly [file: string, renderer: ReportFormatName]> = {
+  [ReportFormat.TEXT]: ['traffic-report.txt', 'text'],
+  [ReportFormat.JSON]: ['traffic-report.json', 'json'],
+  [ReportFormat.SARIF]: ['traffic-report.sarif', 'sarif'],
+  [ReportFormat.MARKDOWN]: ['traffic-report.md', 'md'],
+  [ReportFormat.MERMAID]: ['traffic-graph.mmd', 'mermaid'],
+  [ReportFormat.DOT]: ['traffic-graph.dot', 'dot'],
+  [ReportFormat.NETASSERT]: ['traffic-netassert.yaml', 'netassert'],
+  [ReportFormat.HTML]: ['traffic-report.html', 'html'],
 };
 
 /**

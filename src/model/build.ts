@@ -8,6 +8,7 @@ import { EndpointSlice, readEndpointSlice } from './kinds/endpoint-slice';
 import { collectL7, emptyL7, finishL7 } from './kinds/l7';
 import { impliedNamespace, readNamespace } from './kinds/namespace';
 import { NetworkPolicy, readNetworkPolicy } from './kinds/network-policy';
+import { OpenShiftRoute, readOpenShiftRoute, ROUTE_API_VERSION } from './kinds/openshift-route';
 import { readService } from './kinds/service';
 import { sortTierPolicies, TierPolicy } from './kinds/tier-policy';
 import { readWorkload } from './kinds/workload';
@@ -69,6 +70,7 @@ export function buildCluster(objects: readonly SourcedObject[], options: BuildOp
   const seen = new Map<string, SourcedObject>();
   const l7 = emptyL7();
   const endpointSlices: EndpointSlice[] = [];
+  const openShiftRoutes: OpenShiftRoute[] = [];
 
   for (const obj of objects) {
     const { kind, apiVersion, metadata } = obj.object;
@@ -106,6 +108,9 @@ export function buildCluster(objects: readonly SourcedObject[], options: BuildOp
     } else if (collectL7(l7, obj, ns)) {
       // Ingress, IngressClass and Gateway API kinds: src/model/kinds/l7.ts.
       if (kind !== 'IngressClass' && kind !== 'GatewayClass') c.referencedNamespaces.add(ns);
+    } else if (kind === 'Route' && apiVersion === ROUTE_API_VERSION) {
+      openShiftRoutes.push(readOpenShiftRoute(obj, ns));
+      c.referencedNamespaces.add(ns);
     } else if (kind === 'Service' && group === '') {
       c.services.push(readService(obj, ns));
       c.referencedNamespaces.add(ns);
@@ -134,6 +139,7 @@ export function buildCluster(objects: readonly SourcedObject[], options: BuildOp
     networkPolicies: sortByNamespacedName(c.networkPolicies),
     tierPolicies: sortTierPolicies(c.tierPolicies),
     ...finishL7(l7),
+    openShiftRoutes: sortByNamespacedName(openShiftRoutes),
     ignored: c.ignored,
     objects,
   };

@@ -1,6 +1,6 @@
-import { ContainerPort, OwnerRef, Workload, WORKLOAD_KINDS, WorkloadKind } from './cluster';
 import { compare } from './compare';
 import { FieldReader } from './fields';
+import { ContainerPort, OwnerRef, Workload, WORKLOAD_KINDS, WorkloadKind } from './objects';
 
 /**
  * The controller of an object: the ownerReference marked `controller: true`

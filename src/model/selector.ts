@@ -62,8 +62,3 @@ export function readLabelSelector(r: FieldReader, key: string): LabelSelector | 
   });
   return { matchLabels, matchExpressions };
 }
-
-/** A plain map selector (Service.spec.selector, ReplicationController) as a LabelSelector. */
-export function selectorFromMap(m: Readonly<Record<string, string>>): LabelSelector {
-  return { matchLabels: m, matchExpressions: [] };
-}

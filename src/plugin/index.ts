@@ -16,8 +16,8 @@
 import * as fs from 'fs';
 import { ManifestError } from '../model/errors';
 import { parseManifests, SourcedObject } from '../model/manifest';
-import { hasErrors } from '../validate/audit';
 import { Finding, formatObject } from '../validate/finding';
+import { runFails } from '../validate/outcome';
 import { summarize, ValidationReport } from '../validate/report';
 import { runValidation } from '../validate/run';
 import { checkSuppression, Suppression } from '../validate/suppressions';
@@ -85,7 +85,7 @@ export class TrafficValidation {
       });
     }
     const s = summarize(report);
-    const failing = inputErrors.length > 0 || hasErrors(report.findings) || (this.props.failOnWarnings === true && s.warnings > 0);
+    const failing = inputErrors.length > 0 || runFails(report, { failOnWarnings: this.props.failOnWarnings });
     context.report.submit(failing ? 'failure' : 'success', {
       errors: String(s.errors + inputErrors.length), warnings: String(s.warnings), info: String(s.info), suppressed: String(s.suppressed),
     });

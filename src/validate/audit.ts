@@ -65,6 +65,3 @@ export function activeFindings(findings: readonly Finding[]): Finding[] {
   return findings.filter(f => !f.suppressed);
 }
 
-export function hasErrors(findings: readonly Finding[]): boolean {
-  return findings.some(f => !f.suppressed && f.level === 'error');
-}

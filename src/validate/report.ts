@@ -32,9 +32,3 @@ export function summarize(r: ValidationReport): ReportSummary {
     expectationsFailed: r.expectations.filter(e => !e.passed).length,
   };
 }
-
-/** Whether the run fails: an unsuppressed error or a failed expectation. */
-export function reportFails(r: ValidationReport): boolean {
-  const s = summarize(r);
-  return s.errors > 0 || s.expectationsFailed > 0;
-}

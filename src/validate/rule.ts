@@ -3,9 +3,6 @@ import { serviceBackends } from '../engine/service-backends';
 import { Cluster, Service, Workload } from '../model/cluster';
 import { SourceRef } from '../model/errors';
 
-/** Rule families; the area is the middle of the id (`TRF-NP-001`). */
-export type RuleArea = 'NP' | 'ANP' | 'SVC' | 'ING' | 'GW';
-
 /** What one rule reports about one object. */
 export interface Violation {
   readonly object: ObjectRef;

@@ -1,4 +1,4 @@
-import { formatConnlist, GraphPeer } from '../../src/cli/format/connlist';
+import { formatConnlist, GraphPeer } from '../../src/engine/connlist/formats';
 
 const lines = [
   { src: 'shop/web[Deployment]', dst: 'shop/api[Deployment]', conn: 'TCP 80,UDP 53' },

@@ -169,8 +169,20 @@ describe('Service validation (Kubernetes API rules, named by construct path and 
       new Service(c, 'a', { name: 'a', selector: sel, type: ServiceType.NODE_PORT, ports: [{ port: 80, nodePort: 30080 }] });
       new Service(c, 'b', { name: 'b', selector: sel, type: ServiceType.NODE_PORT, ports: [{ port: 81, nodePort: 30080, protocol: Protocol.UDP }] });
     }, 'c/a: spec.ports: nodePort 30080 is also used by c/b/Resource'],
+    ['the same node port and protocol twice in one Service', (c: Chart) => {
+      new Service(c, 'a', { name: 'a', selector: sel, type: ServiceType.NODE_PORT, ports: [{ name: 'a', port: 80, nodePort: 30080 }, { name: 'b', port: 81, nodePort: 30080 }] });
+    }, 'c/a: spec.ports[1].nodePort: duplicate node port 30080/TCP'],
   ])('%s', (_name, build, message) => {
     expect(synthError(build as (c: Chart) => void)).toContain(message);
+  });
+
+  test('one Service may use a node port for its TCP and its UDP port (kube-apiserver v1.37 accepts it)', () => {
+    expect(synthError(c => new Service(c, 'dns', {
+      name: 'dns',
+      selector: sel,
+      type: ServiceType.NODE_PORT,
+      ports: [{ name: 'tcp', port: 53, nodePort: 30053 }, { name: 'udp', port: 53, nodePort: 30053, protocol: Protocol.UDP }],
+    }))).toBe('');
   });
 
   test('construct-time errors', () => {

@@ -2,8 +2,8 @@ import { Command } from 'commander';
 import { describeEndpoint, Explanation, explainConnection } from '../../engine/explain';
 import { parseIpRange } from '../../engine/ip/range';
 import { Endpoint, ipEndpoint, podOf } from '../../engine/netpol/endpoint';
-import { serviceBackends } from '../../engine/service-backends';
-import { resolveTargetOn } from '../../engine/services/ports';
+import { findServicePort } from '../../engine/services/ports';
+import { servicePortTargets } from '../../engine/services/targets';
 import { buildCluster } from '../../model/build';
 import { Cluster, Protocol, PROTOCOLS, Service } from '../../model/cluster';
 import { ManifestError } from '../../model/errors';
@@ -68,7 +68,7 @@ export function registerExplain(program: Command, io: CliIO, setExit: (code: num
         io.stdout(JSON.stringify({ from, to: opts.to, allowed, results: results.map(r => ({ destination: r.destination, via: r.via, ...r.explanation })) }, null, 2) + '\n');
       } else {
         const lines: string[] = [];
-        if (dst.service && results.length === 0) lines.push(`${dst.service.namespace}/${dst.service.name}[Service] has no backend workloads: nothing to reach`);
+        if (dst.service && results.length === 0) lines.push(`${dst.service.namespace}/${dst.service.name}[Service] has no endpoints (no backend workload, no EndpointSlice address for this port): nothing to reach`);
         for (const r of results) lines.push(...formatText(from, r.destination, r.via, r.explanation));
         io.stdout(lines.join('\n') + '\n');
       }
@@ -133,15 +133,19 @@ function resolveEndpoint(cluster: Cluster, text: string, defaultNs: string, flag
 }
 
 /**
- * The Service port's target on each backend workload: targetPort resolved per
- * pod (a named targetPort that a backend lacks stays a name, and explain
- * reports that it does not resolve).
+ * The Service port's target on each endpoint (engine/services/targets): each
+ * backend workload on the targetPort resolved per pod (a named targetPort that
+ * a backend lacks stays a name, and explain reports that it does not resolve),
+ * or each EndpointSlice address of a selector-less Service.
  */
 function serviceTargets(svc: Service, port: number | string, protocol: Protocol | undefined, cluster: Cluster) {
-  const sp = svc.ports.find(p => (typeof port === 'number' ? p.port === port : p.name === port) && (!protocol || p.protocol === protocol));
+  const sp = findServicePort(svc, port, protocol);
   const id = `${svc.namespace}/${svc.name}[Service]`;
   if (!sp) usage(`--port: ${id} has no ${protocol ? protocol + ' ' : ''}port ${JSON.stringify(port)}`);
-  const via = `${id} port ${sp.port}/${sp.protocol} -> targetPort ${sp.targetPort}`;
-  return serviceBackends(cluster, svc).map(w => resolveTargetOn(sp, w))
-    .map(t => ({ dst: podOf(t.workload) as Endpoint, port: t.containerPort ?? sp.targetPort, protocol: sp.protocol, via }));
+  return servicePortTargets(cluster, svc, sp).map(t => ({
+    dst: t.endpoint,
+    port: t.resolvedPort ?? t.port,
+    protocol: t.protocol,
+    via: `${id} port ${sp.port}/${sp.protocol} -> ${svc.selector ? `targetPort ${sp.targetPort}` : `EndpointSlice port ${t.port}`}`,
+  }));
 }

@@ -15,9 +15,11 @@ Examples:
   cdk8s-traffic route grpc://grpc.example.com/pkg.Svc/Method -H version=2 dist/
 Without --gateway or --ingress-class, every Ingress class and every Gateway with
 a listener for the request is tried. The NetworkPolicy check starts from the
-controller's proxy pods: known controllers (ingress-nginx, Envoy Gateway, Istio,
-Contour, Traefik, Kong) have defaults; otherwise pass --controller-namespace and
---controller-labels.
+controller's proxy pods: those the Gateway, Ingress or IngressClass records in
+its traffic.cdk8s.io/controller-namespace and controller-pod-selector
+annotations, else the defaults of known controllers (ingress-nginx, Envoy
+Gateway, Istio, Contour, Traefik, Kong); --controller-namespace and
+--controller-labels override both.
 Exit status: 0 the request gets a 2xx answer from a backend NetworkPolicy
 allows, 1 it does not (a redirect, 404, 500, 503, denied, or nothing serves it;
 with --gateway or --ingress-class, the answer of that entry point), 2 bad input.`;
@@ -217,7 +219,7 @@ function formatGateway(g: GatewayPath): string[] {
 function formatPods(p: IngressPath['controllerPods'], controller: string | undefined): string[] {
   if (!p) return [`  controller pods: unknown for ${controller ?? 'an unnamed controller'} (use --controller-namespace/--controller-labels)`];
   const labels = Object.entries(p.labels).map(([k, v]) => `${k}=${v}`).join(',');
-  return [`  controller pods: namespace ${p.namespace}, labels ${labels || '(any)'} (${p.from === 'profile' ? `${p.profile} default` : 'given'})`];
+  return [`  controller pods: namespace ${p.namespace}, labels ${labels || '(any)'} (${p.from === 'profile' ? `${p.profile} default` : p.from === 'annotation' ? 'recorded in annotations' : 'given'})`];
 }
 
 function formatReach(reach: readonly BackendReach[]): string[] {

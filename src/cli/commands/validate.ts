@@ -1,12 +1,6 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { hasErrors } from '../../validate/audit';
-import { buildTrafficGraph } from '../../validate/graph/build';
-import { renderDot, renderMermaid } from '../../validate/reports/graph';
-import { renderHtml } from '../../validate/reports/html';
-import { renderJson } from '../../validate/reports/json';
-import { renderMarkdown } from '../../validate/reports/markdown';
-import { renderSarif } from '../../validate/reports/sarif';
-import { renderText } from '../../validate/reports/text';
+import { runFails } from '../../validate/outcome';
+import { renderReport } from '../../validate/reports/render';
 import { runValidation } from '../../validate/run';
 import { checkSuppression, Suppression } from '../../validate/suppressions';
 import { fieldLocator } from '../field-locator';
@@ -66,18 +60,7 @@ export function registerValidate(program: Command, io: CliIO, setExit: (code: nu
       }
       const { cluster, report } = run;
       reportIgnored(pio, cluster, opts);
-      const graph = () => buildTrafficGraph(cluster);
-      const render: Record<Format, () => string> = {
-        text: () => renderText(report),
-        json: () => renderJson(report),
-        sarif: () => renderSarif(report, { fieldAt: fieldLocator() }),
-        md: () => renderMarkdown(report),
-        mermaid: () => renderMermaid(graph()),
-        dot: () => renderDot(graph()),
-        html: () => renderHtml(report, graph()),
-      };
-      io.stdout(render[format]());
-      const failing = hasErrors(report.findings) || (opts.failOnWarnings === true && report.findings.some(f => !f.suppressed && f.level === 'warning'));
-      setExit(failing ? EXIT_FINDINGS : EXIT_OK);
+      io.stdout(renderReport(format, { cluster, report, sarif: { fieldAt: fieldLocator() } }));
+      setExit(runFails(report, { failOnWarnings: opts.failOnWarnings }) ? EXIT_FINDINGS : EXIT_OK);
     });
 }

@@ -2,7 +2,7 @@ import { Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { ControllerLocation } from './controller';
 import { serviceIdentity } from './internal';
-import { findServicePort } from '../../engine/services/ports';
+import { findServicePort, servicePortsFor } from '../../engine/services/ports';
 import { Service as ModelService, ServicePort as ModelServicePort } from '../../model/cluster';
 import { readService } from '../../model/kinds/service';
 import { Connections } from '../connections';
@@ -12,6 +12,7 @@ import { Peer } from '../peer';
 import { PodSelector } from '../pod-selector';
 import { Port } from '../port';
 import { Protocol } from '../protocol';
+import { targetPolicyPort } from '../service-target-port';
 
 // Lets an Ingress or Gateway controller reach the backends it is given, in
 // namespaces that NamespaceIsolation closes by default (internal).
@@ -55,14 +56,15 @@ export function missingServicePort(service: IConstruct, port: ExposedPort): stri
   return `Service ${svc.namespace}/${svc.name} has no port ${typeof wanted === 'number' ? wanted : `named "${wanted}"`} (its ports: ${have})`;
 }
 
-/** Whether `sp` is the Service port a controller forwards to (by number, else by name). */
-function isExposed(sp: ModelServicePort, port: ExposedPort): boolean {
-  return port.number !== undefined ? sp.port === port.number : sp.name === port.name;
+/** The Service ports a controller forwards to (by number, else by name): the engine's Service-port lookup. */
+function exposedPorts(svc: ModelService, port: ExposedPort): ModelServicePort[] {
+  return servicePortsFor(svc, { port: port.number ?? port.name });
 }
 
 /** The protocol of the Service port a controller forwards to (UDPRoute backends are UDP); TCP when unknown. */
 function servicePortProtocol(service: IConstruct, port: ExposedPort): Protocol {
-  const match = modelService(service)?.ports.find(sp => isExposed(sp, port));
+  const svc = modelService(service);
+  const match = svc ? exposedPorts(svc, port)[0] : undefined;
   return (match?.protocol as Protocol | undefined) ?? Protocol.TCP;
 }
 
@@ -96,9 +98,7 @@ function admitControllerEgress(controller: ControllerLocation, service: IConstru
     });
     byController.set(where, policy);
   }
-  const ports = svc.ports
-    .filter(sp => isExposed(sp, port))
-    .map(sp => typeof sp.targetPort === 'number' ? Port.of({ protocol: sp.protocol as Protocol, fromPort: sp.targetPort }) : Port.named(sp.targetPort, sp.protocol as Protocol));
+  const ports = exposedPorts(svc, port).map(targetPolicyPort);
   if (ports.length) policy.addEgressRule(Peer.podsInNamespace(svc.selector, svc.namespace), ports);
   return true;
 }

@@ -41,6 +41,8 @@ export class GatewayClass extends Construct {
   public readonly apiObject: ApiObject;
   /** metadata.name, for `Gateway.gatewayClassName`. */
   public readonly name: string;
+  /** spec.controllerName. */
+  public readonly controllerName: string;
 
   constructor(scope: Construct, id: string, props: GatewayClassProps) {
     super(scope, id);
@@ -57,6 +59,7 @@ export class GatewayClass extends Construct {
     // GatewayClass is cluster-scoped: drop the chart's namespace.
     if (Chart.of(this).namespace !== undefined) this.apiObject.addJsonPatch(JsonPatch.remove('/metadata/namespace'));
     this.name = this.apiObject.name;
+    this.controllerName = props.controllerName;
     this.node.addValidation({
       validate: () => {
         const p = new Problems(this.node.path);

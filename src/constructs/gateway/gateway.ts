@@ -1,7 +1,8 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { GATEWAY_GROUP, GatewayApiVersion, gatewayApiVersion } from './api-version';
-import { ControllerLocation } from './controller';
+import { ControllerLocation, knownControllerLocation, recordControllerLocation } from './controller';
+import { GatewayClass } from './gateway-class';
 import { compact, compare, namespaceOf, Problems, SECTION_NAME_RE, sortedMap } from './internal';
 import { Listener, TlsMode } from './listener';
 import { grantReference } from './reference-grant';
@@ -49,7 +50,13 @@ export interface GatewayProps {
   /**
    * Where the pods forwarding this Gateway's traffic run; with NamespaceIsolation
    * on a backend's namespace, routes add the NetworkPolicy that admits them.
-   * @default - the Gateway's namespace, every pod
+   * Recorded on the Gateway as the `traffic.cdk8s.io/controller-namespace` and
+   * `traffic.cdk8s.io/controller-pod-selector` annotations, which route checks
+   * (synth-time `routesTo`, the CLI's `route`) start from.
+   * @default - the install default of the GatewayClass's controller when the class is
+   * declared in the app and its controller is a well-known one (Envoy Gateway: namespace
+   * envoy-gateway-system, pods labelled with this Gateway's name and namespace); else
+   * every pod of the Gateway's namespace
    */
   readonly controller?: ControllerLocation;
   /** API version. @default GatewayApiVersion.V1 */
@@ -98,7 +105,12 @@ export class Gateway extends Construct {
     });
     this.name = this.apiObject.name;
     this.namespace = namespaceOf(this);
-    this.controller = props.controller ?? { namespace: this.namespace };
+    const gatewayClass = this.node.root.node.findAll().find((c): c is GatewayClass => c instanceof GatewayClass && c.name === props.gatewayClassName);
+    this.controller = props.controller
+      ?? knownControllerLocation(gatewayClass?.controllerName, 'gateway', { namespace: this.namespace, name: this.name })
+      ?? { namespace: this.namespace };
+    // Recorded on the object, so that a check over the YAML starts from the same pods as the NetworkPolicies admit.
+    recordControllerLocation(this.apiObject, this.controller);
     for (const l of props.listeners ?? []) this.addListener(l);
     this.node.addValidation({ validate: () => this.validateGateway(props) });
   }

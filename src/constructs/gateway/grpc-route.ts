@@ -1,12 +1,12 @@
 import { Construct } from 'constructs';
-import { Backend } from './backend';
-import { RouteFilter, RouteFilterType } from './filter';
+import { RouteFilterType } from './filter';
 import { compact, Problems } from './internal';
 import { GrpcRouteMatch, MatchType } from './match';
 import {
   renderBackend, renderFilter, renderHeaderMatches, ResolvedRule, resolveRule,
   validateFilters, validateHeaderMatches, validateRuleBackends, validateRuleCount, validateRuleName,
 } from './render';
+import { Backend, RouteFilter } from './route-action';
 import { HostnameRouteProps, RouteBase } from './route-base';
 
 /** One rule of a GRPCRoute. */

@@ -1,13 +1,13 @@
 import { Duration } from 'cdk8s';
 import { Construct } from 'constructs';
-import { Backend } from './backend';
-import { RouteFilter, RouteFilterType } from './filter';
+import { RouteFilterType } from './filter';
 import { compact, DURATION_RE, Problems, renderDuration } from './internal';
 import { HttpRouteMatch, MatchType } from './match';
 import {
   renderBackend, renderFilter, renderHttpMatch, ResolvedRule, resolveRule,
   validateFilters, validateHttpMatch, validateRuleBackends, validateRuleCount, validateRuleName,
 } from './render';
+import { Backend, RouteFilter } from './route-action';
 import { HostnameRouteProps, RouteBase } from './route-base';
 
 /** Timeouts of an HTTPRoute rule (Extended support). */

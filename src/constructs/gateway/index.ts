@@ -4,9 +4,9 @@ export { ControllerLocation } from './controller';
 export { MatchType, HttpMethod, PathMatch, HeaderMatch, QueryParamMatch, HttpRouteMatch, Match, GrpcMethodMatch, GrpcRouteMatch } from './match';
 export {
   HeaderModifierOptions, PathModifierType, PathModifier, RedirectScheme, RequestRedirectOptions, UrlRewriteOptions,
-  MirrorOptions, RouteFilterType, RouteFilter,
+  MirrorOptions, RouteFilterType,
 } from './filter';
-export { BackendOptions, NamedBackendOptions, Backend } from './backend';
+export { BackendOptions, NamedBackendOptions, Backend, RouteFilter } from './route-action';
 export {
   ListenerProtocol, RouteKind, NamespaceLabelOperator, NamespaceLabelRequirement, RouteNamespacesFrom, AllowedRoutes, TlsMode,
   CertificateRef, ListenerOptions, TlsListenerOptions, CustomListenerOptions, Listener,

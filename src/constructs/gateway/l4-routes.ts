@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
-import { Backend, BackendData, renderBackendRef } from './backend';
 import { compact, Problems, SECTION_NAME_RE } from './internal';
 import { validateBackend } from './render';
+import { Backend, BackendData, renderBackendRef } from './route-action';
 import { HostnameRouteProps, RouteBase, RouteCommonProps } from './route-base';
 
 /** One rule of a TLSRoute, TCPRoute or UDPRoute: weighted backends. */

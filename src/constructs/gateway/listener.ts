@@ -1,3 +1,7 @@
+import { supportedKinds } from '../../engine/l7/gateway/attachment';
+import { GATEWAY_GROUP, Listener as ModelListener } from '../../model/kinds/gateway/types';
+import { SelectorOperator } from '../../model/selector';
+
 /** Listener protocols defined by the Gateway API. */
 export enum ListenerProtocol {
   /** Plain HTTP: HTTPRoute and GRPCRoute (h2c) attach. */
@@ -25,15 +29,6 @@ export enum RouteKind {
   /** UDPRoute */
   UDP_ROUTE = 'UDPRoute',
 }
-
-/** Route kinds a listener admits when `allowedRoutes.kinds` is empty (per protocol). */
-export const DEFAULT_ROUTE_KINDS: Readonly<Record<string, readonly string[]>> = {
-  HTTP: ['HTTPRoute', 'GRPCRoute'],
-  HTTPS: ['HTTPRoute', 'GRPCRoute'],
-  TLS: ['TLSRoute'],
-  TCP: ['TCPRoute'],
-  UDP: ['UDPRoute'],
-};
 
 /** Operators of a label selector requirement. */
 export enum NamespaceLabelOperator {
@@ -233,12 +228,35 @@ export class Listener {
    * terminates TLS also carries TCPRoutes.
    */
   public admittedKinds(): string[] {
-    const known = DEFAULT_ROUTE_KINDS[this.protocol];
-    const byProtocol = known === undefined ? undefined
-      : this.protocol === ListenerProtocol.TLS && this.tlsMode === TlsMode.TERMINATE ? [...known, RouteKind.TCP_ROUTE] : [...known];
-    if (this.allowedRoutes.kinds.length === 0) return byProtocol ?? [];
-    // Implementation-specific protocols: trust the explicit kinds.
-    return this.allowedRoutes.kinds.filter(k => byProtocol === undefined || byProtocol.includes(k));
+    return supportedKinds(this._model());
+  }
+
+  /**
+   * The listener as the engine reads it from the Gateway's YAML, so that what
+   * it admits is decided by the engine's attachment rules.
+   * @internal
+   */
+  public _model(): ModelListener {
+    const ar = this.allowedRoutes;
+    return {
+      name: this.name,
+      port: this.port ?? 0,
+      protocol: this.protocol,
+      hostname: this.hostname,
+      tls: this.tlsMode ? { mode: this.tlsMode === TlsMode.PASSTHROUGH ? 'Passthrough' : 'Terminate', certificateRefs: [] } : undefined,
+      allowedRoutes: {
+        from: ar.from,
+        selector: ar.from === RouteNamespacesFrom.SELECTOR ? {
+          matchLabels: { ...ar.matchLabels },
+          matchExpressions: ar.matchExpressions.map(e => ({
+            key: e.key,
+            operator: e.operator as string as SelectorOperator,
+            values: e.values ?? [],
+          })),
+        } : undefined,
+        kinds: ar.kinds.length ? ar.kinds.map(kind => ({ group: GATEWAY_GROUP, kind })) : undefined,
+      },
+    };
   }
 
   /** @internal */

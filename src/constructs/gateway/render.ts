@@ -1,8 +1,8 @@
-import { Backend, BackendData, renderBackendRef } from './backend';
 import { missingServicePort } from './controller-access';
-import { FilterData, HeaderModifierOptions, PathModifierType, RouteFilter, RouteFilterType } from './filter';
+import { HeaderModifierOptions, PathModifierType, RouteFilterType } from './filter';
 import { compact, compare, PRECISE_HOSTNAME_RE, Problems, SECTION_NAME_RE, sortedMap } from './internal';
 import { HeaderMatch, HttpRouteMatch, MatchType } from './match';
+import { Backend, BackendData, FilterData, renderBackendRef, RouteFilter } from './route-action';
 
 // Rendering and validation of the pieces HTTPRoute and GRPCRoute share (internal).
 

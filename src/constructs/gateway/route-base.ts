@@ -1,13 +1,14 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { GATEWAY_GROUP, GatewayApiVersion, gatewayApiVersion } from './api-version';
-import { Backend, BackendData } from './backend';
 import { admissionProblem, admitController } from './controller-access';
 import { Gateway } from './gateway';
 import { compact, compare, DNS_LABEL_RE, namespaceLabels, namespaceOf, Problems } from './internal';
 import { Listener } from './listener';
 import { grantReference } from './reference-grant';
-import { matchesSelector } from '../../engine/selector';
+import { Backend, BackendData } from './route-action';
+import { listenerAdmission } from '../../engine/l7/gateway/attachment';
+import { RouteKind as RouteKindName } from '../../model/kinds/gateway/types';
 import { validateWithModel } from '../validate-object';
 
 /** Where in a Gateway a route attaches. */
@@ -259,37 +260,23 @@ export abstract class RouteBase extends Construct {
     p.add(field, `${this.kind} ${this.namespace}/${this.name} cannot attach to Gateway ${gw.node.path} (${gw.namespace}/${gw.name}): ${reasons.join('; ')}`);
   }
 
-  /** Why listener `l` would not admit this route, or undefined when it does. */
+  /** Why listener `l` would not admit this route, or undefined when it does: the engine decides, the construct words it. */
   private rejection(l: Listener, gw: Gateway): string | undefined {
-    const kinds = l.admittedKinds();
-    if (!kinds.includes(this.kind)) return `(${l.protocol}) admits only ${kinds.length ? kinds.join(', ') : 'no route kinds'}`;
-    const ar = l.allowedRoutes;
-    if (ar.from === 'Same' && this.namespace !== gw.namespace) {
-      return `allows routes only from its own namespace "${gw.namespace}", not from "${this.namespace}"`;
-    }
-    if (ar.from === 'Selector') {
-      const { labels, declared } = namespaceLabels(this, this.namespace);
-      const matchExpressions = ar.matchExpressions.map(e => ({ key: e.key, operator: e.operator, values: e.values ?? [] }));
-      const sel = { matchLabels: ar.matchLabels, matchExpressions };
-      if (!matchesSelector(sel, labels)) {
-        return `does not allow routes from namespace "${this.namespace}": its labels ${JSON.stringify(labels)} do not match the listener's namespace selector${declared ? '' : ' (the app declares no Namespace object for it)'}`;
+    const { labels, declared } = namespaceLabels(this, this.namespace);
+    const route = { kind: this.kind as RouteKindName, namespace: this.namespace, hostnames: this._hostnames };
+    const a = listenerAdmission(gw.namespace, l._model(), route, labels);
+    switch (a.refusal) {
+      case undefined: return undefined;
+      case 'routeKind': {
+        const kinds = l.admittedKinds();
+        return `(${l.protocol}) admits only ${kinds.length ? kinds.join(', ') : 'no route kinds'}`;
       }
+      case 'namespace':
+        if (l.allowedRoutes.from === 'Same') return `allows routes only from its own namespace "${gw.namespace}", not from "${this.namespace}"`;
+        return `does not allow routes from namespace "${this.namespace}": its labels ${JSON.stringify(labels)} do not match the listener's namespace selector`
+          + (declared ? '' : ' (the app declares no Namespace object for it)');
+      case 'hostname':
+        return `has hostname "${l.hostname}", which none of the route's hostnames (${this._hostnames.join(', ')}) intersects`;
     }
-    if (l.hostname !== undefined && this._hostnames.length > 0 && !this._hostnames.some(h => hostnamesIntersect(h, l.hostname!))) {
-      return `has hostname "${l.hostname}", which none of the route's hostnames (${this._hostnames.join(', ')}) intersects`;
-    }
-    return undefined;
   }
-}
-
-/** Whether a route hostname and a listener hostname have a host in common (Gateway API wildcard rules). */
-export function hostnamesIntersect(a: string, b: string): boolean {
-  if (a === b) return true;
-  const wa = a.startsWith('*.');
-  const wb = b.startsWith('*.');
-  // A Gateway API wildcard covers one or more labels: "*.example.com" covers "a.b.example.com".
-  if (wa && wb) return a.slice(1).endsWith(b.slice(1)) || b.slice(1).endsWith(a.slice(1));
-  if (wa) return b.endsWith(a.slice(1));
-  if (wb) return a.endsWith(b.slice(1));
-  return false;
 }

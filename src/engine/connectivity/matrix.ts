@@ -3,7 +3,7 @@ import { ConnectionSet } from './connection-set';
 import { Cluster } from '../../model/cluster';
 import { ipBlockRanges } from '../ip/ip-block';
 import { partitionBySets } from '../ip/partition';
-import { cidrToRange, compareRanges, IpFamily, IpRange } from '../ip/range';
+import { cidrToRange, IpFamily, IpRange } from '../ip/range';
 import { podClasses } from '../netpol/classes';
 import { Direction, isolatingPolicies, verdictFromPolicies } from '../netpol/direction';
 import { Endpoint, endpointRange, formatEndpoint, ipRangeEndpoint } from '../netpol/endpoint';
@@ -114,14 +114,4 @@ function sortEntries(entries: MatrixEntry[]): MatrixEntry[] {
   };
   const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   return entries.sort((a, b) => cmp(keyOf(a.src), keyOf(b.src)) || cmp(keyOf(a.dst), keyOf(b.dst)));
-}
-
-/** Addresses first (by family, then numerically), then pods by `ns/name[Kind]`. */
-export function compareEndpoints(a: Endpoint, b: Endpoint): number {
-  if (a.kind === 'ip' && b.kind === 'ip') return compareRanges(endpointRange(a), endpointRange(b));
-  if (a.kind === 'ip') return -1;
-  if (b.kind === 'ip') return 1;
-  const x = formatEndpoint(a);
-  const y = formatEndpoint(b);
-  return x < y ? -1 : x > y ? 1 : 0;
 }

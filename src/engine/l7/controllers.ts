@@ -1,3 +1,8 @@
+import { Cluster } from '../../model/cluster';
+import { AnnotatedControllerLocation } from '../../model/kinds/controller-location';
+import { Gateway } from '../../model/kinds/gateway/types';
+import { Ingress } from '../../model/kinds/ingress';
+
 /**
  * Where the proxy pods of well-known controllers run, so that the NetworkPolicy
  * check can start from them. These are the defaults of each project's standard
@@ -76,8 +81,8 @@ export const CONTROLLER_PROFILES: readonly ControllerProfile[] = [
 export interface ControllerPods {
   readonly namespace: string;
   readonly labels: Readonly<Record<string, string>>;
-  /** 'profile' (from the table), 'option' (given explicitly). */
-  readonly from: 'profile' | 'option';
+  /** 'annotation' (recorded on the Gateway, Ingress or IngressClass), 'profile' (from the table), 'option' (given explicitly). */
+  readonly from: 'annotation' | 'profile' | 'option';
   readonly profile?: string;
 }
 
@@ -90,4 +95,33 @@ export function controllerPods(controller: string | undefined, kind: 'ingress' |
   const labels: Record<string, string> = {};
   for (const [k, v] of Object.entries(p.labels)) labels[k] = fill(v);
   return { namespace: fill(p.namespace), labels, from: 'profile', profile: p.name };
+}
+
+function annotated(location: AnnotatedControllerLocation): ControllerPods {
+  return { namespace: location.namespace, labels: location.labels, from: 'annotation' };
+}
+
+/**
+ * The one answer to "where do the pods forwarding this Gateway's traffic run":
+ * the location recorded on the Gateway (the Gateway construct always records
+ * it), else the table entry of its GatewayClass's controllerName.
+ */
+export function gatewayControllerPods(cluster: Cluster, gw: Gateway): { readonly controllerName?: string; readonly pods?: ControllerPods } {
+  const controllerName = cluster.gatewayClasses.find(c => c.name === gw.gatewayClassName)?.controllerName;
+  if (gw.controllerLocation) return { controllerName, pods: annotated(gw.controllerLocation) };
+  return { controllerName, pods: controllerPods(controllerName, 'gateway', gw) };
+}
+
+/**
+ * The one answer to "where do the pods serving this Ingress run": the location
+ * recorded on the Ingress, else on its IngressClass, else the table entry of
+ * the class's controller.
+ */
+export function ingressControllerPods(
+  cluster: Cluster, ingress: Ingress | undefined, ingressClass: string | undefined, controller: string | undefined,
+): ControllerPods | undefined {
+  if (ingress?.controllerLocation) return annotated(ingress.controllerLocation);
+  const cls = ingressClass === undefined ? undefined : cluster.ingressClasses.find(c => c.name === ingressClass);
+  if (cls?.controllerLocation) return annotated(cls.controllerLocation);
+  return controllerPods(controller, 'ingress');
 }

@@ -1,9 +1,9 @@
 import { Cluster, Protocol, Service, ServicePort, Workload } from '../../model/cluster';
 import { explainConnection, Explanation } from '../explain';
-import { ControllerPods, controllerPods } from './controllers';
+import { ControllerPods, gatewayControllerPods, ingressControllerPods } from './controllers';
 import { Endpoint, ipEndpoint, PodEndpoint, podOf } from '../netpol/endpoint';
 import { serviceEndpoints } from '../services/endpoints';
-import { resolveServicePort } from '../services/ports';
+import { findServicePort, resolveServicePort } from '../services/ports';
 import { GatewayRouteAnswer, routeThroughGateways } from './gateway/route-request';
 import { ImplementationSpecificAs } from './ingress/match';
 import { IngressRouteAnswer, routeThroughIngresses } from './ingress/route';
@@ -63,7 +63,8 @@ export function routeEndToEnd(cluster: Cluster, req: L7Request, opts: EndToEndOp
     : undefined;
   const ingressOpts = { ingressClass: opts.ingressClass, implementationSpecific: opts.implementationSpecific };
   const ingresses = !useIngress ? [] : routeThroughIngresses(cluster, req, ingressOpts).map(a => {
-    const pods = override ?? controllerPods(a.controller, 'ingress');
+    const winner = a.winner ? cluster.ingresses.find(i => `${i.namespace}/${i.name}` === a.winner!.ingress) : undefined;
+    const pods = override ?? ingressControllerPods(cluster, winner, a.ingressClass, a.controller);
     const svc = a.backend?.serviceObject;
     const port = a.backend?.servicePort;
     const reach = svc && port ? reachBackends(cluster, pods, svc, port) : [];
@@ -72,14 +73,15 @@ export function routeEndToEnd(cluster: Cluster, req: L7Request, opts: EndToEndOp
   });
   const gateways = !useGateway ? [] : routeThroughGateways(cluster, req, { gateway: opts.gateway }).map(a => {
     const gw = cluster.gateways.find(g => `${g.namespace}/${g.name}` === a.gateway)!;
-    const controllerName = cluster.gatewayClasses.find(c => c.name === gw.gatewayClassName)?.controllerName;
-    const pods = override ?? controllerPods(controllerName, 'gateway', gw);
+    const located = gatewayControllerPods(cluster, gw);
+    const controllerName = located.controllerName;
+    const pods = override ?? located.pods;
     const reach = a.backends.filter(b => b.percent > 0 && b.service && !b.problem).flatMap(b => {
-      const sp = b.service!.ports.find(p => p.port === b.ref.port);
+      const sp = b.ref.port === undefined ? undefined : findServicePort(b.service!, b.ref.port);
       return sp ? reachBackends(cluster, pods, b.service!, sp) : [];
     });
-    const note = controllerName === undefined ? [`GatewayClass ${gw.gatewayClassName} is not in the input: its controller is unknown`]
-      : !pods ? [`controller ${controllerName} is not in the table of known controllers: its proxy pods are unknown`] : [];
+    const note = pods ? [] : controllerName === undefined ? [`GatewayClass ${gw.gatewayClassName} is not in the input: its controller is unknown`]
+      : [`controller ${controllerName} is not in the table of known controllers: its proxy pods are unknown`];
     return { ...a, reasons: [...a.reasons, ...note], controllerName, controllerPods: pods, reach };
   });
   return { request: req, ingresses, gateways };

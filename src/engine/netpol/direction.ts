@@ -1,4 +1,4 @@
-import { Endpoint, endpointRange, PodEndpoint } from './endpoint';
+import { Direction, Endpoint, endpointRange, PodEndpoint } from './endpoint';
 import { peerMatches } from './peers';
 import { NamedPortResolution, rulePortConnections } from './ports';
 import { Cluster } from '../../model/cluster';
@@ -8,7 +8,7 @@ import { ipBlockOverlaps } from '../ip/ip-block';
 import { matchesSelector } from '../selector';
 import { tieredConnections } from '../tiers/evaluate';
 
-export type Direction = 'ingress' | 'egress';
+export type { Direction } from './endpoint';
 
 /** One rule that admitted the remote peer, with the connections it allows. */
 export interface RuleContribution {

@@ -1,6 +1,9 @@
 import { ContainerPort, Workload } from '../../model/cluster';
 import { formatIpRange, IpRange, parseIpRange } from '../ip/range';
 
+/** Which side of a pod a rule guards: connections into it (ingress) or out of it (egress). */
+export type Direction = 'ingress' | 'egress';
+
 /** Anything pod-like: a workload's pod template, a controller's pods declared by namespace+labels. */
 export interface PodEndpoint {
   readonly kind: 'pod';

@@ -2,3 +2,5 @@ export * from './ports';
 export * from './endpoints';
 export * from './dns';
 export * from './env';
+export * from './node-ports';
+export * from './targets';

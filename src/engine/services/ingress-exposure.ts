@@ -1,9 +1,9 @@
 import { Cluster, Service, ServicePort, Workload } from '../../model/cluster';
-import { OpenShiftRoute, readOpenShiftRoute, ROUTE_API_VERSION } from '../../model/kinds/openshift-route';
 import { ConnectionSet } from '../connectivity/connection-set';
 import { allowedConnections } from '../netpol/direction';
 import { podOf, PodEndpoint } from '../netpol/endpoint';
 import { serviceBackends } from '../service-backends';
+import { findServicePort, resolveTargetOn } from './ports';
 
 /** The ingress controller as netpol-analyzer models it: a label-less pod in its own namespace. */
 export const INGRESS_CONTROLLER_NAME = 'ingress-controller';
@@ -32,9 +32,9 @@ interface RequiredPort {
 function servicePortFor(svc: Service, req: RequiredPort): ServicePort[] {
   if (req.value === undefined) return [...svc.ports];
   const v = req.value;
-  const hit = svc.ports.find(p => (typeof v === 'string'
-    ? p.name === v || (req.matchesTargetPortName && p.targetPort === v)
-    : p.port === v || p.targetPort === v));
+  // netpol-analyzer also takes a number (and a Route's name) as a targetPort.
+  const byTarget = typeof v === 'number' || req.matchesTargetPortName;
+  const hit = svc.ports.find(p => findServicePort(svc, v) === p || (byTarget && p.targetPort === v));
   return hit ? [hit] : [];
 }
 
@@ -45,23 +45,12 @@ function servicePortFor(svc: Service, req: RequiredPort): ServicePort[] {
 function exposedPorts(w: Workload, ports: readonly ServicePort[]): ConnectionSet {
   let conns = ConnectionSet.none();
   for (const sp of ports) {
-    let port: number | undefined;
-    if (typeof sp.targetPort === 'string') {
-      const named = w.ports.find(p => p.name === sp.targetPort);
-      port = named && named.protocol === 'TCP' ? named.containerPort : undefined;
-    } else if (w.ports.some(p => p.containerPort === sp.targetPort)) {
-      port = sp.targetPort;
-    }
-    if (port !== undefined) conns = conns.union(ConnectionSet.ports('TCP', port));
+    const t = resolveTargetOn(sp, w);
+    // netpol-analyzer counts a numeric targetPort only when the pods declare it.
+    const declared = typeof sp.targetPort === 'string' || w.ports.some(p => p.containerPort === sp.targetPort);
+    if (t.containerPort !== undefined && t.protocol === 'TCP' && declared) conns = conns.union(ConnectionSet.ports('TCP', t.containerPort));
   }
   return conns;
-}
-
-/** OpenShift Routes in the input (kept by the model as objects it does not otherwise read). */
-export function openShiftRoutes(cluster: Cluster): OpenShiftRoute[] {
-  return cluster.objects
-    .filter(o => o.object.kind === 'Route' && o.object.apiVersion === ROUTE_API_VERSION)
-    .map(o => readOpenShiftRoute(o, typeof o.object.metadata.namespace === 'string' && o.object.metadata.namespace !== '' ? o.object.metadata.namespace : 'default'));
 }
 
 /**
@@ -87,7 +76,7 @@ export function ingressControllerExposure(cluster: Cluster): IngressExposure[] {
     const backends = [ing.defaultBackend, ...ing.rules.flatMap(r => r.paths.map(p => p.backend))];
     for (const b of backends) if (b?.service) expose(ing.namespace, b.service.name, { value: b.service.port, matchesTargetPortName: false }, via);
   }
-  for (const rt of openShiftRoutes(cluster)) {
+  for (const rt of cluster.openShiftRoutes) {
     for (const s of rt.services) expose(rt.namespace, s, { value: rt.targetPort, matchesTargetPortName: true }, `Route ${rt.namespace}/${rt.name}`);
   }
   const out: IngressExposure[] = [];

@@ -20,11 +20,38 @@ export interface ResolvedServicePort {
   readonly missing: readonly string[];
 }
 
+/** How a caller names Service ports: a port number (or range), or a port name; optionally on one protocol. */
+export interface ServicePortQuery {
+  /** A port number, or a port name; undefined = every port. */
+  readonly port?: number | string;
+  /** With a numeric `port`: the last port of a range. */
+  readonly toPort?: number;
+  /** Only ports of this protocol; undefined = any protocol. */
+  readonly protocol?: Protocol;
+}
+
+/**
+ * The one Service-port lookup: the ports of `svc` a caller means, in spec
+ * order. A number matches `port` (the Service port, never the targetPort), a
+ * string matches `name` (a string of digits that names no port is taken as a
+ * number, as `--port 80` reads).
+ */
+export function servicePortsFor(svc: Service, q: ServicePortQuery): ServicePort[] {
+  const onProtocol = svc.ports.filter(p => q.protocol === undefined || p.protocol === q.protocol);
+  if (q.port === undefined) return onProtocol;
+  if (typeof q.port === 'number') {
+    const from = q.port;
+    const to = q.toPort ?? q.port;
+    return onProtocol.filter(p => p.port >= from && p.port <= to);
+  }
+  const named = onProtocol.filter(p => p.name === q.port);
+  if (named.length > 0 || !/^\d+$/.test(q.port)) return named;
+  return onProtocol.filter(p => p.port === Number(q.port));
+}
+
 /** The Service port a caller means: by name, or by port number (first match). */
-export function findServicePort(svc: Service, portNameOrNumber: number | string): ServicePort | undefined {
-  if (typeof portNameOrNumber === 'number') return svc.ports.find(p => p.port === portNameOrNumber);
-  const asNumber = /^\d+$/.test(portNameOrNumber) ? Number(portNameOrNumber) : undefined;
-  return svc.ports.find(p => p.name === portNameOrNumber) ?? (asNumber !== undefined ? svc.ports.find(p => p.port === asNumber) : undefined);
+export function findServicePort(svc: Service, portNameOrNumber: number | string, protocol?: Protocol): ServicePort | undefined {
+  return servicePortsFor(svc, { port: portNameOrNumber, protocol })[0];
 }
 
 /**

@@ -3,8 +3,7 @@ import { tierRuleConnections } from './ports';
 import { Cluster } from '../../model/cluster';
 import { PolicyTier, TierAction, TierPolicy, TierRule } from '../../model/kinds/tier-policy';
 import { ConnectionSet } from '../connectivity/connection-set';
-import type { Direction } from '../netpol/direction';
-import { Endpoint } from '../netpol/endpoint';
+import { Direction, Endpoint } from '../netpol/endpoint';
 
 /** One rule that decided part of a connection. */
 export interface TierDecision {
@@ -68,21 +67,43 @@ export interface NetworkPolicyVerdict {
   readonly allowed: ConnectionSet;
 }
 
+/** The stage of the tier order that decides a connection. */
+export type TierStage = 'admin' | 'networkPolicy' | 'baseline' | 'default';
+
+/** How the tiers decided one direction of some connections. */
+export interface TieredDecision {
+  /** The connections allowed once every tier has spoken. */
+  readonly allowed: ConnectionSet;
+  /** The Admin tier's outcome; undefined when no tier applies (no tier policy, or an address on the subject side). */
+  readonly admin?: TierOutcome;
+  /** The Baseline tier's outcome; evaluated only when NetworkPolicy does not isolate the pod. */
+  readonly baseline?: TierOutcome;
+}
+
 /**
- * The connections allowed in one direction once every tier has spoken:
- * Admin (ANP / admin CNP), then NetworkPolicy if it isolates the pod, else
- * Baseline (BANP / baseline CNP), then the Kubernetes default (allow).
- * An address endpoint on the subject side is not a pod: no tier applies.
+ * The one implementation of tier precedence: Admin (ANP / admin CNP) first,
+ * then NetworkPolicy if it isolates the pod, else Baseline (BANP / baseline
+ * CNP), then the Kubernetes default (allow). An address endpoint on the subject
+ * side is not a pod: no tier applies. `within` limits the connections
+ * considered (one port, for an explanation).
  */
+export function decideTiers(
+  cluster: Cluster, direction: Direction, subject: Endpoint, remote: Endpoint, dst: Endpoint, np: NetworkPolicyVerdict,
+  within: ConnectionSet = ConnectionSet.all(),
+): TieredDecision {
+  if (cluster.tierPolicies.length === 0 || subject.kind !== 'pod') return { allowed: np.isolated ? np.allowed.intersect(within) : within };
+  const admin = evaluateTier(cluster, 'Admin', direction, subject, remote, dst, within);
+  const handedOn = within.subtract(admin.allowed).subtract(admin.denied);
+  if (np.isolated) return { allowed: admin.allowed.union(handedOn.intersect(np.allowed)), admin };
+  const baseline = evaluateTier(cluster, 'Baseline', direction, subject, remote, dst, handedOn);
+  return { allowed: admin.allowed.union(handedOn.subtract(baseline.denied)), admin, baseline };
+}
+
+/** The connections allowed in one direction once every tier has spoken (see decideTiers). */
 export function tieredConnections(
   cluster: Cluster, direction: Direction, subject: Endpoint, remote: Endpoint, dst: Endpoint, np: NetworkPolicyVerdict,
 ): ConnectionSet {
-  if (cluster.tierPolicies.length === 0 || subject.kind !== 'pod') return np.isolated ? np.allowed : ConnectionSet.all();
-  const admin = evaluateTier(cluster, 'Admin', direction, subject, remote, dst);
-  const handedOn = ConnectionSet.all().subtract(admin.allowed).subtract(admin.denied);
-  if (np.isolated) return admin.allowed.union(handedOn.intersect(np.allowed));
-  const baseline = evaluateTier(cluster, 'Baseline', direction, subject, remote, dst, handedOn);
-  return admin.allowed.union(handedOn.subtract(baseline.denied));
+  return decideTiers(cluster, direction, subject, remote, dst, np).allowed;
 }
 
 /**

@@ -1,15 +1,16 @@
-import { evaluateTier, TierDecision } from './evaluate';
+import { decideTiers, TierDecision, TierStage } from './evaluate';
 import { NETWORKS_POD_NOTE, NODES_PEER_NOTE, policyApplies, tierPeerMatches } from './match';
 import { tierRuleConnections } from './ports';
 import { Cluster, Protocol } from '../../model/cluster';
 import { describeTierPolicy, TierAction, TierPolicy } from '../../model/kinds/tier-policy';
 import { ConnectionSet } from '../connectivity/connection-set';
-import type { Direction } from '../netpol/direction';
-import { Endpoint } from '../netpol/endpoint';
+import { Direction, Endpoint } from '../netpol/endpoint';
 
 /** The tier that decided one direction of one (protocol, port). */
 export interface TierVerdict {
   readonly allowed: boolean;
+  /** Which stage of the tier order decided. */
+  readonly stage: TierStage;
   /** `AdminNetworkPolicy`, `NetworkPolicy`, `BaselineAdminNetworkPolicy`, `ClusterNetworkPolicy Admin tier` / `... Baseline tier`, or `default`. */
   readonly tier: string;
   /** The deciding tier rule, when a tier policy decided. */
@@ -43,10 +44,10 @@ export function describeRule(d: TierDecision): string {
 }
 
 /**
- * Walks the tiers for one (protocol, port) in one direction and names the one
- * that decided: the first matching Admin rule (Allow / Deny), else
- * NetworkPolicy when it isolates the pod, else the first matching Baseline
- * rule, else the Kubernetes default (allow).
+ * Names the tier that decided one (protocol, port) in one direction, reading
+ * the decision of decideTiers (the one tier precedence): the first matching
+ * Admin rule (Allow / Deny), else NetworkPolicy when it isolates the pod, else
+ * the first matching Baseline rule, else the Kubernetes default (allow).
  */
 export function explainTiers(
   cluster: Cluster, direction: Direction, subject: Endpoint, remote: Endpoint, dst: Endpoint,
@@ -55,30 +56,27 @@ export function explainTiers(
   const one = ConnectionSet.ports(protocol, port);
   const passes: string[] = [];
   const ambiguities: string[] = [];
-  if (subject.kind === 'pod' && cluster.tierPolicies.length > 0) {
-    const admin = evaluateTier(cluster, 'Admin', direction, subject, remote, dst, one);
-    const d = admin.decisions[0];
-    if (d) ambiguities.push(...rivals(cluster, d, subject, remote, dst, one));
-    if (d && d.action !== 'Pass') return ruleVerdict(d, passes, ambiguities);
-    if (d) passes.push(`${describeRule(d)} passes ${direction} on to the next tier`);
-  }
+  const npConns = { isolated: np.isolated, allowed: np.allowed ? one : ConnectionSet.none() };
+  const decided = decideTiers(cluster, direction, subject, remote, dst, npConns, one);
+  const admin = decided.admin?.decisions[0];
+  if (admin) ambiguities.push(...rivals(cluster, admin, subject, remote, dst, one));
+  if (admin && admin.action !== 'Pass') return ruleVerdict(admin, 'admin', passes, ambiguities);
+  if (admin) passes.push(`${describeRule(admin)} passes ${direction} on to the next tier`);
   if (np.isolated) {
     return {
       allowed: np.allowed,
+      stage: 'networkPolicy',
       tier: 'NetworkPolicy',
       passes,
       ambiguities,
       reason: np.allowed ? `NetworkPolicy allows ${direction}` : `NetworkPolicy isolates the pod for ${direction} and no rule allows it`,
     };
   }
-  if (subject.kind === 'pod' && cluster.tierPolicies.length > 0) {
-    const baseline = evaluateTier(cluster, 'Baseline', direction, subject, remote, dst, one);
-    const d = baseline.decisions[0];
-    if (d) ambiguities.push(...rivals(cluster, d, subject, remote, dst, one));
-    if (d && d.action !== 'Pass') return ruleVerdict(d, passes, ambiguities);
-    if (d) passes.push(`${describeRule(d)} passes ${direction} on to the default`);
-  }
-  return { allowed: true, tier: 'default', passes, ambiguities, reason: `no policy decides ${direction}: allowed by default` };
+  const baseline = decided.baseline?.decisions[0];
+  if (baseline) ambiguities.push(...rivals(cluster, baseline, subject, remote, dst, one));
+  if (baseline && baseline.action !== 'Pass') return ruleVerdict(baseline, 'baseline', passes, ambiguities);
+  if (baseline) passes.push(`${describeRule(baseline)} passes ${direction} on to the default`);
+  return { allowed: true, stage: 'default', tier: 'default', passes, ambiguities, reason: `no policy decides ${direction}: allowed by default` };
 }
 
 /**
@@ -99,10 +97,11 @@ function rivals(cluster: Cluster, d: TierDecision, subject: Endpoint, remote: En
   return out;
 }
 
-function ruleVerdict(d: TierDecision, passes: string[], ambiguities: string[]): TierVerdict {
+function ruleVerdict(d: TierDecision, stage: TierStage, passes: string[], ambiguities: string[]): TierVerdict {
   const verb = d.action === 'Allow' ? 'allows' : 'denies';
   return {
     allowed: d.action === 'Allow',
+    stage,
     tier: tierLabel(d.policy),
     policy: d.policy.name,
     ruleIndex: d.rule.index,
@@ -136,10 +135,10 @@ export function withTiers<E extends { readonly allowed: boolean; readonly isolat
   const v = explainTiers(cluster, direction, local, remote, dst, protocol, port, np);
   const notes = unmodelledPeers(cluster, direction, local, remote, dst, protocol, port);
   const passes = [...v.passes, ...v.ambiguities, ...notes].map(p => `${direction}: ${p}`);
-  if (v.tier === 'NetworkPolicy' || (v.tier === 'default' && !d.explanation.isolated)) {
+  if (v.stage === 'networkPolicy' || (v.stage === 'default' && !d.explanation.isolated)) {
     return { explanation: { ...d.explanation, tier: v.tier }, reasons: [...passes, ...d.reasons] };
   }
-  const overridden = d.explanation.isolated && v.policy !== undefined && v.passes.length === 0 && isAdmin(v.tier)
+  const overridden = d.explanation.isolated && v.policy !== undefined && v.passes.length === 0 && v.stage === 'admin'
     ? [`${direction}: NetworkPolicy is not consulted: the admin tier decided first`] : [];
   return {
     explanation: {
@@ -180,8 +179,4 @@ function unmodelledPeers(
     }
   }
   return [...byNote.entries()].map(([note, refs]) => `note: ${refs.join(', ')}: ${note}`);
-}
-
-function isAdmin(tier: string): boolean {
-  return tier === 'AdminNetworkPolicy' || tier === 'ClusterNetworkPolicy Admin tier';
 }

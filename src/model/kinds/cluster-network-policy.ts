@@ -1,6 +1,6 @@
-import { Protocol } from '../cluster';
 import { FieldReader } from '../fields';
 import { SourcedObject } from '../manifest';
+import { Protocol } from '../objects';
 import { readName } from './metadata';
 import {
   listWithin, namedPort, PolicyTier, portRange, readPriority, readRules, readSubject, TierAction, TierPolicy, TierPort,

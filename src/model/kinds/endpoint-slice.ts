@@ -1,8 +1,8 @@
 import * as ipaddr from 'ipaddr.js';
-import { Protocol, PROTOCOLS } from '../cluster';
 import { SourceRef } from '../errors';
 import { FieldReader } from '../fields';
 import { SourcedObject } from '../manifest';
+import { Protocol, PROTOCOLS } from '../objects';
 import { isDns1123Subdomain, readLabels, readName } from './metadata';
 import { isPortName } from './workload';
 

@@ -1,6 +1,7 @@
 import { SourceRef } from '../errors';
 import { FieldReader } from '../fields';
 import { SourcedObject } from '../manifest';
+import { AnnotatedControllerLocation, readControllerLocation } from './controller-location';
 import { readName } from './metadata';
 
 /** Annotation marking the IngressClass that Ingresses without a class get. */
@@ -19,6 +20,8 @@ export interface IngressClass {
   readonly controller?: string;
   readonly parameters?: IngressClassParameters;
   readonly isDefault: boolean;
+  /** Where the controller's proxy pods run, when the IngressClass records it (see controller-location). */
+  readonly controllerLocation?: AnnotatedControllerLocation;
   readonly source: SourceRef;
 }
 
@@ -42,6 +45,7 @@ export function readIngressClass(obj: SourcedObject): IngressClass {
     parameters,
     // The API treats only the exact string "true" as default.
     isDefault: annotations[DEFAULT_INGRESS_CLASS_ANNOTATION] === 'true',
+    controllerLocation: readControllerLocation(r),
     source: obj.source,
   };
 }

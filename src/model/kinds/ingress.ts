@@ -1,6 +1,7 @@
 import { SourceRef } from '../errors';
 import { FieldReader } from '../fields';
 import { SourcedObject } from '../manifest';
+import { AnnotatedControllerLocation, readControllerLocation } from './controller-location';
 import { isDns1123Subdomain, readName } from './metadata';
 
 export type IngressPathType = 'Exact' | 'Prefix' | 'ImplementationSpecific';
@@ -43,6 +44,8 @@ export interface Ingress {
   readonly rules: readonly IngressRule[];
   readonly tls: readonly IngressTls[];
   readonly creationTimestamp?: string;
+  /** Where the controller's proxy pods run, when the Ingress records it (see controller-location). */
+  readonly controllerLocation?: AnnotatedControllerLocation;
   readonly source: SourceRef;
 }
 
@@ -82,6 +85,7 @@ export function readIngress(obj: SourcedObject, namespace: string): Ingress {
     rules,
     tls,
     creationTimestamp: meta.optString('creationTimestamp'),
+    controllerLocation: readControllerLocation(r),
     source: obj.source,
   };
 }

@@ -1,6 +1,6 @@
-import { Namespace, NAMESPACE_NAME_LABEL } from '../cluster';
 import { FieldReader } from '../fields';
 import { SourcedObject } from '../manifest';
+import { Namespace, NAMESPACE_NAME_LABEL } from '../objects';
 import { readName } from './metadata';
 
 export function readNamespace(obj: SourcedObject): Namespace {

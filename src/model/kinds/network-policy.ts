@@ -1,8 +1,8 @@
 import * as ipaddr from 'ipaddr.js';
-import { Protocol, PROTOCOLS } from '../cluster';
 import { SourceRef } from '../errors';
 import { FieldReader } from '../fields';
 import { SourcedObject } from '../manifest';
+import { Protocol, PROTOCOLS } from '../objects';
 import { LabelSelector, readLabelSelector, SELECT_ALL } from '../selector';
 import { readName } from './metadata';
 import { isPortName } from './workload';

@@ -1,6 +1,6 @@
 import * as ipaddr from 'ipaddr.js';
-import { Service } from '../cluster';
 import { FieldReader } from '../fields';
+import { Service } from '../objects';
 import { isDns1123Subdomain } from './metadata';
 
 /** The API server's default `--service-node-port-range`. */

@@ -1,6 +1,6 @@
-import { Protocol, PROTOCOLS, Service, ServicePort, ServiceType } from '../cluster';
 import { FieldReader } from '../fields';
 import { SourcedObject } from '../manifest';
+import { Protocol, PROTOCOLS, Service, ServicePort, ServiceType } from '../objects';
 import { isLabelKey, isLabelValue } from '../selector';
 import { readName } from './metadata';
 import { checkServiceRules } from './service-rules';

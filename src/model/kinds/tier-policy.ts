@@ -1,7 +1,7 @@
 import * as ipaddr from 'ipaddr.js';
-import { Protocol, PROTOCOLS } from '../cluster';
 import { SourceRef } from '../errors';
 import { FieldReader } from '../fields';
+import { Protocol, PROTOCOLS } from '../objects';
 import { LabelSelector, readLabelSelector, SELECT_ALL } from '../selector';
 import { isPortName } from './workload';
 

@@ -1,6 +1,6 @@
-import { ContainerPort, Protocol, PROTOCOLS, Workload, WorkloadKind } from '../cluster';
 import { FieldReader } from '../fields';
 import { SourcedObject } from '../manifest';
+import { ContainerPort, Protocol, PROTOCOLS, Workload, WorkloadKind } from '../objects';
 import { readName } from './metadata';
 import { readController } from '../ownership';
 

@@ -2,7 +2,10 @@ import { ExpectationResult } from './result';
 import { describeSubject, Peer, resolveSubject, SubjectSpec } from './subject';
 import { explainConnection } from '../../engine/explain';
 import { allowedConnections } from '../../engine/netpol/direction';
+import { formatEndpoint } from '../../engine/netpol/endpoint';
 import { IPBLOCK_POD_NOTE } from '../../engine/netpol/peers';
+import { servicePortsFor } from '../../engine/services/ports';
+import { servicePortTargets } from '../../engine/services/targets';
 import { Cluster, Protocol, ServicePort } from '../../model/cluster';
 
 /** `from` can (or cannot) open connections to `to`, on one port or on any port. */
@@ -49,15 +52,16 @@ export function checkReach(cluster: Cluster, spec: ReachSpec): ExpectationResult
   let targets: Target[];
   if (dst.service && spec.port !== undefined) {
     const svc = dst.service;
-    const ports = svc.ports.filter(p => (p.port === spec.port || p.name === spec.port) && p.protocol === protocol);
+    const ports = servicePortsFor(svc, { port: spec.port, protocol });
     if (ports.length === 0) {
       return { description, passed: false, details: [`Service ${svc.namespace}/${svc.name} has no ${protocol} port ${spec.port} (ports: ${svc.ports.map(formatServicePort).join(', ') || 'none'})`] };
     }
-    targets = dst.peers.flatMap(peer => ports.map(p => ({
-      peer,
-      port: p.targetPort,
-      protocol: p.protocol,
-      via: `Service ${svc.namespace}/${svc.name} port ${p.port}/${p.protocol} -> targetPort ${p.targetPort}: `,
+    const peerOf = new Map(dst.peers.map(p => [formatEndpoint(p.endpoint), p]));
+    targets = ports.flatMap(p => servicePortTargets(cluster, svc, p).map(t => ({
+      peer: peerOf.get(formatEndpoint(t.endpoint)) ?? { endpoint: t.endpoint, name: formatEndpoint(t.endpoint) },
+      port: t.port,
+      protocol: t.protocol,
+      via: `Service ${svc.namespace}/${svc.name} port ${p.port}/${p.protocol} -> ${svc.selector ? `targetPort ${p.targetPort}` : `EndpointSlice port ${t.port}`}: `,
     })));
   } else {
     // Without a port, a Service stands for its pods: any connection to them counts.

@@ -2,7 +2,7 @@ import { externalRanges } from '../../engine/connectivity/matrix';
 import { cidrToRange, formatIpRange, IpRange, rangesOverlap } from '../../engine/ip/range';
 import { Endpoint, formatEndpoint, ipEndpoint, podOf } from '../../engine/netpol/endpoint';
 import { matchesMap } from '../../engine/selector';
-import { serviceBackends } from '../../engine/service-backends';
+import { serviceTargetEndpoints } from '../../engine/services/targets';
 import { Cluster, Service, Workload } from '../../model/cluster';
 
 /**
@@ -58,8 +58,10 @@ export function resolveSubject(cluster: Cluster, s: SubjectSpec, role: 'source' 
     case 'service': {
       const svc = findService(cluster, s.namespace, s.name);
       if (!svc) return { error: `${what} is not in the app or its context` };
-      const ws = serviceBackends(cluster, svc);
-      return ws.length ? { peers: ws.map(pod), service: svc } : { error: `${what} selects no pods: it has no endpoints to connect to` };
+      // Connectivity to a Service is connectivity to its endpoints: selected pods or EndpointSlice addresses.
+      const eps = serviceTargetEndpoints(cluster, svc);
+      if (eps.length) return { peers: eps.map(endpoint => ({ endpoint, name: formatEndpoint(endpoint) })), service: svc };
+      return { error: `${what} has no endpoints to connect to: ${svc.selector ? 'its selector matches no pods' : 'no EndpointSlice gives it an IP address'}` };
     }
     case 'namespace': {
       const ws = cluster.workloads.filter(w => w.namespace === s.name);

@@ -4,7 +4,7 @@ import { ConnectionSet } from '../../engine/connectivity/connection-set';
 import { connectivityMatrix, MatrixEntry } from '../../engine/connectivity/matrix';
 import { explainConnection } from '../../engine/explain';
 import { fullRange, IpRange, parseIpRange } from '../../engine/ip/range';
-import { ControllerPods, controllerPods } from '../../engine/l7/controllers';
+import { ControllerPods, gatewayControllerPods, ingressControllerPods } from '../../engine/l7/controllers';
 import { reachBackends } from '../../engine/l7/e2e';
 import { allRoutes, routeStatus } from '../../engine/l7/gateway/attachment';
 import { allBackendRefs, resolveBackendRef } from '../../engine/l7/gateway/backends';
@@ -12,6 +12,7 @@ import { effectiveClass } from '../../engine/l7/ingress/class';
 import { resolveIngressBackend } from '../../engine/l7/ingress/route';
 import { Endpoint, endpointRange, formatEndpoint } from '../../engine/netpol/endpoint';
 import { serviceEndpoints } from '../../engine/services/endpoints';
+import { findServicePort } from '../../engine/services/ports';
 import { Cluster, Service, ServicePort } from '../../model/cluster';
 import { compare as cmp } from '../../model/compare';
 import { formatSource, SourceRef } from '../../model/errors';
@@ -112,8 +113,8 @@ export function buildTrafficGraph(cluster: Cluster, options: TrafficGraphOptions
       if (!b.service) continue;
       entryServices.add(b.service);
       for (const gw of new Set(attachments.map(a => a.gateway))) {
-        const controller = cluster.gatewayClasses.find(c => c.name === gw.gatewayClassName)?.controllerName;
-        checkEntry(`Gateway ${gw.namespace}/${gw.name}`, controllerPods(controller, 'gateway', gw), b.service, b.service.ports.find(p => p.port === ref.port));
+        const sp = ref.port === undefined ? undefined : findServicePort(b.service, ref.port);
+        checkEntry(`Gateway ${gw.namespace}/${gw.name}`, gatewayControllerPods(cluster, gw).pods, b.service, sp);
       }
       addEdge({ from: id, to: serviceId(b.service), kind: 'route', label: ref.port !== undefined ? `port ${ref.port}` : 'backend', entryPath: attachments.length > 0 });
     }
@@ -131,7 +132,8 @@ export function buildTrafficGraph(cluster: Cluster, options: TrafficGraphOptions
       const b = resolveIngressBackend(cluster, ing.namespace, backend);
       if (!b.serviceObject) continue;
       entryServices.add(b.serviceObject);
-      checkEntry(id, controllerPods(effectiveClass(cluster, ing).ingressClass?.controller, 'ingress'), b.serviceObject, b.servicePort);
+      const cls = effectiveClass(cluster, ing).ingressClass;
+      checkEntry(id, ingressControllerPods(cluster, ing, cls?.name, cls?.controller), b.serviceObject, b.servicePort);
       addEdge({ from: id, to: serviceId(b.serviceObject), kind: 'route', label: where, entryPath: true });
     }
   }

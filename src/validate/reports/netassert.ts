@@ -1,7 +1,8 @@
 import { stringify } from 'yaml';
 import { matchesMap } from '../../engine/selector';
 import { serviceBackends } from '../../engine/service-backends';
-import { Workload, Cluster } from '../../model/cluster';
+import { findServicePort, resolveTargetOn } from '../../engine/services/ports';
+import { Workload, Cluster, Protocol } from '../../model/cluster';
 import { DeclaredExpectation } from '../expectations';
 import { ReachSpec } from '../expectations/reach';
 import { findService, SubjectSpec } from '../expectations/subject';
@@ -124,11 +125,11 @@ function destinations(cluster: Cluster, r: ReachSpec, protocol: string): Dst[] |
   if (to.type === 'service') {
     const svc = findService(cluster, to.namespace, to.name);
     if (!svc) return `Service ${to.namespace}/${to.name} is not in the model`;
-    const sp = svc.ports.find(p => (p.port === r.port || p.name === r.port) && p.protocol === protocol);
+    const sp = r.port === undefined ? undefined : findServicePort(svc, r.port, protocol as Protocol);
     if (!sp) return `Service ${to.namespace}/${to.name} has no ${protocol} port ${r.port}`;
     const out: Dst[] = [];
     for (const w of serviceBackends(cluster, svc)) {
-      const port = containerPort(w, sp.targetPort, protocol);
+      const port = resolveTargetOn(sp, w).containerPort;
       if (port === undefined || !NETASSERT_KINDS[w.kind]) continue;
       out.push({ label: w.name, port, dst: { k8sResource: resourceOf(w) } });
     }
@@ -144,7 +145,7 @@ function destinations(cluster: Cluster, r: ReachSpec, protocol: string): Dst[] |
   return out.length ? out : `port ${r.port} does not resolve on the destination`;
 }
 
-/** A numeric port as is; a name resolved against the workload's container ports. */
+/** A port given for a workload: a number as is, a name resolved against its container ports (the NetworkPolicy reading). */
 function containerPort(w: Workload, port: number | string, protocol: string): number | undefined {
   if (typeof port === 'number') return port;
   return w.ports.find(p => p.name === port && p.protocol === protocol)?.containerPort;

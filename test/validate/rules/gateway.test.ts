@@ -75,6 +75,21 @@ describe('TRF-GW-004 route-rule-shadowed', () => {
       ['b', 'spec.rules[0].matches[0]', 'match "PathPrefix /api" is identical to one in HTTPRoute shop/a rule 0, which takes precedence: this match never receives requests'],
     ]);
   });
+  // HTTPRoute API: header names match case-insensitively; the older route wins a tie (creationTimestamp as a time).
+  test('fires when headers differ only in name case and order (the engine\'s match key)', () => {
+    const hm = '{matches: [{path: {type: PathPrefix, value: /api}, headers: [{name: X-Tenant, value: a}, {name: x-env, value: prod}]}], backendRefs: [{name: api, port: 80}]}';
+    const hm2 = '{matches: [{path: {type: PathPrefix, value: /api}, headers: [{name: X-ENV, value: prod}, {name: x-tenant, value: a}]}], backendRefs: [{name: api, port: 80}]}';
+    const f = findingsOf(routeRuleShadowed, BASE + route('a', `${parent()}\nhostnames: [shop.example.com]\nrules: [${hm}, ${hm2}]`));
+    expect(f.map(x => [x.object.name, x.field])).toEqual([['a', 'spec.rules[1].matches[0]']]);
+  });
+  test('orders routes by creationTimestamp as a time, not as a string', () => {
+    const at = (name: string, ts: string) => `apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: ${name}, namespace: shop, creationTimestamp: "${ts}"}\nspec:\n  ${parent().split('\n').join('\n  ')}\n  hostnames: [shop.example.com]\n  rules: [${m('/api')}]\n---\n`;
+    // 01:00+02:00 is 23:00 UTC the day before: route "late" is the older one.
+    const f = findingsOf(routeRuleShadowed, BASE + at('early', '2024-01-01T00:00:00Z') + at('late', '2024-01-01T01:00:00+02:00'));
+    expect(f.map(x => [x.object.name, x.message])).toEqual([
+      ['early', 'match "PathPrefix /api" is identical to one in HTTPRoute shop/late rule 0, which takes precedence: this match never receives requests'],
+    ]);
+  });
   test('is silent for distinct matches or different hostnames', () => {
     expect(findingsOf(routeRuleShadowed, BASE
       + route('a', `${parent()}\nhostnames: [shop.example.com]\nrules: [${m('/api')}, ${m('/api/v2')}]`)

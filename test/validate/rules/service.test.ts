@@ -46,14 +46,20 @@ describe('TRF-SVC-002 named-target-port-missing', () => {
 });
 
 describe('TRF-SVC-003 node-port-duplicated', () => {
-  test('fires on the second Service claiming a port and protocol', () => {
+  // kube-apiserver v1.37: a node port number is allocated to one Service whatever the protocol
+  // ("provided port is already allocated"); one Service may use it for a TCP and a UDP port.
+  test('fires on the second Service claiming a node port', () => {
     const f = findingsOf(nodePortDuplicated, svc('a', 'type: NodePort\nports: [{port: 80, nodePort: 30080}]')
       + svc('b', 'type: NodePort\nports: [{port: 81, nodePort: 30080}]'));
-    expect(f.map(x => [x.object.name, x.message])).toEqual([['b', 'nodePort 30080/TCP is already used by Service default/a spec.ports[0]']]);
+    expect(f.map(x => [x.object.name, x.message])).toEqual([['b', 'nodePort 30080 is already used by Service default/a spec.ports[0]']]);
   });
-  test('is silent when protocols differ', () => {
-    expect(findingsOf(nodePortDuplicated, svc('a', 'type: NodePort\nports: [{port: 53, nodePort: 30053}]')
-      + svc('b', 'type: NodePort\nports: [{port: 53, nodePort: 30053, protocol: UDP}]'))).toEqual([]);
+  test('fires when the second Service uses another protocol (the API server refuses it: provided port is already allocated)', () => {
+    const f = findingsOf(nodePortDuplicated, svc('a', 'type: NodePort\nports: [{port: 53, nodePort: 30053}]')
+      + svc('b', 'type: NodePort\nports: [{port: 53, nodePort: 30053, protocol: UDP}]'));
+    expect(f.map(x => [x.object.name, x.field])).toEqual([['b', 'spec.ports[0].nodePort']]);
+  });
+  test('is silent when one Service uses the node port for its TCP and its UDP port', () => {
+    expect(findingsOf(nodePortDuplicated, svc('dns', 'type: NodePort\nports: [{name: tcp, port: 53, nodePort: 30053}, {name: udp, port: 53, nodePort: 30053, protocol: UDP}]'))).toEqual([]);
   });
 });
 

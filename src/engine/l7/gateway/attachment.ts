@@ -44,25 +44,81 @@ export function protocolKinds(listener: Listener): readonly RouteKind[] {
   }
 }
 
-/** The route kinds a listener accepts: allowedRoutes.kinds (or the protocol's default) limited to what the protocol carries. */
+const CORE_PROTOCOLS = ['HTTP', 'HTTPS', 'TLS', 'TCP', 'UDP'];
+
+/**
+ * The route kinds a listener accepts: allowedRoutes.kinds (or the protocol's
+ * default) limited to what the protocol carries. For an implementation-specific
+ * (domain-prefixed) protocol the explicit kinds are trusted: only the
+ * implementation knows what it carries.
+ */
 export function supportedKinds(listener: Listener): RouteKind[] {
+  const explicit = listener.allowedRoutes.kinds?.filter(gk => gk.group === GATEWAY_GROUP).map(gk => gk.kind as RouteKind);
+  if (!CORE_PROTOCOLS.includes(listener.protocol)) return explicit ?? [];
   const byProtocol = protocolKinds(listener);
-  if (!listener.allowedRoutes.kinds) return [...byProtocol];
-  return byProtocol.filter(k => listener.allowedRoutes.kinds!.some(gk => gk.group === GATEWAY_GROUP && gk.kind === k));
+  if (!explicit) return [...byProtocol];
+  return byProtocol.filter(k => explicit.includes(k));
 }
 
 /** Whether the listener's allowedRoutes.namespaces admits routes from `namespace`. */
 export function namespaceAllowed(cluster: Cluster, gateway: Gateway, listener: Listener, namespace: string): boolean {
+  const labels = cluster.namespaces.get(namespace)?.labels ?? { [NAMESPACE_NAME_LABEL]: namespace };
+  return namespaceAllowedWith(gateway.namespace, listener, namespace, labels);
+}
+
+function namespaceAllowedWith(gatewayNamespace: string, listener: Listener, namespace: string, labels: Readonly<Record<string, string>>): boolean {
   const a = listener.allowedRoutes;
   switch (a.from) {
     case 'All': return true;
-    case 'Same': return namespace === gateway.namespace;
+    case 'Same': return namespace === gatewayNamespace;
     case 'None': return false;
-    case 'Selector': {
-      const labels = cluster.namespaces.get(namespace)?.labels ?? { [NAMESPACE_NAME_LABEL]: namespace };
-      return a.selector !== undefined && matchesSelector(a.selector, labels);
-    }
+    case 'Selector': return a.selector !== undefined && matchesSelector(a.selector, labels);
   }
+}
+
+/** The part of a route that decides whether a listener admits it. */
+export interface RouteForListener {
+  readonly kind: RouteKind;
+  readonly namespace: string;
+  readonly hostnames: readonly string[];
+}
+
+/** Why a listener refuses a route: the three checks of the Gateway API, in order. */
+export type ListenerRefusal = 'routeKind' | 'namespace' | 'hostname';
+
+/** A listener's answer for one route: admitted with the hostnames it serves there (undefined = any), or refused and why. */
+export interface ListenerAdmission {
+  readonly admitted: boolean;
+  readonly hostnames?: readonly string[];
+  readonly refusal?: ListenerRefusal;
+  readonly message?: string;
+}
+
+/**
+ * The one listener admission rule (Gateway API allowedRoutes and hostname
+ * intersection): the route's kind must be one the listener supports, its
+ * namespace one allowedRoutes.namespaces admits (`namespaceLabels` are the
+ * labels of the route's namespace), and its hostnames must intersect the
+ * listener's. Constructs ask it at synth time; route status is built from it.
+ */
+export function listenerAdmission(
+  gatewayNamespace: string, listener: Listener, route: RouteForListener, namespaceLabels: Readonly<Record<string, string>>,
+): ListenerAdmission {
+  if (!supportedKinds(listener).includes(route.kind)) {
+    return { admitted: false, refusal: 'routeKind', message: `listener ${listener.name} (${listener.protocol}) does not allow ${route.kind}` };
+  }
+  if (!namespaceAllowedWith(gatewayNamespace, listener, route.namespace, namespaceLabels)) {
+    return { admitted: false, refusal: 'namespace', message: `listener ${listener.name} allows routes from ${describeFrom(listener)}, not namespace ${route.namespace}` };
+  }
+  const hostnames = intersectHostnames(listener.hostname, route.hostnames);
+  if (hostnames !== undefined && hostnames.length === 0) {
+    return {
+      admitted: false,
+      refusal: 'hostname',
+      message: `listener ${listener.name} hostname ${listener.hostname} does not intersect the route hostnames ${route.hostnames.join(', ')}`,
+    };
+  }
+  return { admitted: true, hostnames };
 }
 
 /** Computes the Accepted and ResolvedRefs conditions, and the listeners attached, for each parentRef of a route. */
@@ -84,28 +140,16 @@ export function routeStatus(cluster: Cluster, route: Route): RouteParentStatus[]
       return fail('NoMatchingParent', `Gateway ${ref.namespace}/${ref.name} has no listener with ${what}`, gateway);
     }
     const attachments: ListenerAttachment[] = [];
-    const why: string[] = [];
-    let hostnameOnly = false;
+    const refused: ListenerAdmission[] = [];
+    const labels = cluster.namespaces.get(route.namespace)?.labels ?? { [NAMESPACE_NAME_LABEL]: route.namespace };
     for (const l of selected) {
-      if (!supportedKinds(l).includes(route.kind)) {
-        why.push(`listener ${l.name} (${l.protocol}) does not allow ${route.kind}`);
-        continue;
-      }
-      if (!namespaceAllowed(cluster, gateway, l, route.namespace)) {
-        why.push(`listener ${l.name} allows routes from ${describeFrom(l)}, not namespace ${route.namespace}`);
-        continue;
-      }
-      const hostnames = intersectHostnames(l.hostname, route.hostnames);
-      if (hostnames !== undefined && hostnames.length === 0) {
-        hostnameOnly = true;
-        why.push(`listener ${l.name} hostname ${l.hostname} does not intersect the route hostnames ${route.hostnames.join(', ')}`);
-        continue;
-      }
-      attachments.push({ gateway, listener: l, hostnames });
+      const a = listenerAdmission(gateway.namespace, l, route, labels);
+      if (a.admitted) attachments.push({ gateway, listener: l, hostnames: a.hostnames });
+      else refused.push(a);
     }
     if (attachments.length === 0) {
-      const onlyHostname = hostnameOnly && why.every(w => w.includes('does not intersect'));
-      return fail(onlyHostname ? 'NoMatchingListenerHostname' : 'NotAllowedByListeners', why.join('; '), gateway);
+      const onlyHostname = refused.every(r => r.refusal === 'hostname');
+      return fail(onlyHostname ? 'NoMatchingListenerHostname' : 'NotAllowedByListeners', refused.map(r => r.message).join('; '), gateway);
     }
     return {
       parentRef: ref,

@@ -1,6 +1,6 @@
 import { MatchCandidate } from './answer';
 import { hostnameMatches, hostnameSpecificity } from './hostname';
-import { Route, RouteMatch } from '../../../model/kinds/gateway/types';
+import { Route, RouteKind, RouteMatch } from '../../../model/kinds/gateway/types';
 
 /** A matching candidate with its precedence keys (larger wins, element by element). */
 export interface Scored {
@@ -40,6 +40,24 @@ export function explainLoss(win: Scored, lose: Scored, labels: readonly string[]
   if (win.candidate.route !== lose.candidate.route) return `tie broken alphabetically: ${win.candidate.route} before ${lose.candidate.route}`;
   if (win.candidate.ruleIndex !== lose.candidate.ruleIndex) return `tie broken by rule order within ${win.candidate.route}`;
   return 'an earlier match of the same rule already matched';
+}
+
+/**
+ * The identity of a match: two matches with the same key accept exactly the
+ * same requests. Header names compare case-insensitively (HTTP header names
+ * are), header and query param matches are a set (their order means nothing),
+ * an HTTPRoute match without a path is PathPrefix "/" (the API default).
+ */
+export function matchKey(kind: RouteKind, m: RouteMatch): string {
+  const path = kind === 'GRPCRoute' ? undefined : m.path ?? { type: 'PathPrefix', value: '/' };
+  const headers = m.headers.map(h => [h.name.toLowerCase(), h.type, h.value]).sort((a, b) => compareStrings(JSON.stringify(a), JSON.stringify(b)));
+  const query = m.queryParams.map(q => [q.name, q.type, q.value]).sort((a, b) => compareStrings(JSON.stringify(a), JSON.stringify(b)));
+  return JSON.stringify([kind, path ?? null, m.method ?? null, m.grpcMethod ?? null, headers, query]);
+}
+
+/** Between routes whose matches tie on specificity: the older route first, then namespace/name (the spec's tie-break). */
+export function compareRouteAge(a: Route, b: Route): number {
+  return compareTimestamps(a.creationTimestamp, b.creationTimestamp) || compareStrings(`${a.namespace}/${a.name}`, `${b.namespace}/${b.name}`);
 }
 
 /** Routes with a creationTimestamp sort before those without (input order of unset timestamps is unknown). */

@@ -3,6 +3,7 @@ import { Ingress, IngressBackend, IngressPathType } from '../../../model/kinds/i
 import { L7Request } from '../request';
 import { effectiveClass } from './class';
 import { effectivePathType, ImplementationSpecificAs, ingressHostMatches, ingressPathMatches, ingressPathPrecedence } from './match';
+import { findServicePort } from '../../services/ports';
 
 export interface IngressRouteOptions {
   /** Only Ingresses of this class; every class in use when omitted (one answer per class). */
@@ -161,7 +162,7 @@ export function resolveIngressBackend(cluster: Cluster, namespace: string, b: In
   const s = b.service!;
   const svc = cluster.services.find(x => x.namespace === namespace && x.name === s.name);
   if (!svc) return { namespace, service: s, problem: `Service ${namespace}/${s.name} not found: the controller answers 503` };
-  const port = svc.ports.find(p => (typeof s.port === 'number' ? p.port === s.port : p.name === s.port));
+  const port = findServicePort(svc, s.port);
   if (!port) return { namespace, service: s, serviceObject: svc, problem: `Service ${namespace}/${s.name} has no port ${typeof s.port === 'number' ? s.port : `named ${s.port}`}: the controller answers 503` };
   return { namespace, service: s, serviceObject: svc, servicePort: port };
 }

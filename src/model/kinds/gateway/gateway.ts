@@ -1,6 +1,7 @@
 import { FieldReader } from '../../fields';
 import { SourcedObject } from '../../manifest';
 import { readLabelSelector } from '../../selector';
+import { readControllerLocation } from '../controller-location';
 import { readName } from '../metadata';
 import { readHostname, readObjectRef } from './refs';
 import { Gateway, Listener } from './types';
@@ -37,5 +38,5 @@ export function readGateway(obj: SourcedObject, namespace: string): Gateway {
     if (names.has(n)) l.fail(`duplicate listener name "${n}"`, 'name');
     names.add(n);
   });
-  return { name, namespace, gatewayClassName: spec.string('gatewayClassName'), listeners, source: obj.source };
+  return { name, namespace, gatewayClassName: spec.string('gatewayClassName'), listeners, controllerLocation: readControllerLocation(r), source: obj.source };
 }

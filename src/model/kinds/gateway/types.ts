@@ -1,11 +1,11 @@
 import { SourceRef } from '../../errors';
 import { LabelSelector } from '../../selector';
+import { AnnotatedControllerLocation } from '../controller-location';
 
 /** The API group of every Gateway API kind. */
 export const GATEWAY_GROUP = 'gateway.networking.k8s.io';
 
 export type RouteKind = 'HTTPRoute' | 'GRPCRoute' | 'TLSRoute' | 'TCPRoute' | 'UDPRoute';
-export const ROUTE_KINDS: readonly RouteKind[] = ['HTTPRoute', 'GRPCRoute', 'TLSRoute', 'TCPRoute', 'UDPRoute'];
 
 export interface GatewayClass {
   readonly name: string;
@@ -51,6 +51,8 @@ export interface Gateway {
   readonly namespace: string;
   readonly gatewayClassName: string;
   readonly listeners: readonly Listener[];
+  /** Where the controller's proxy pods run, when the Gateway records it (see controller-location). */
+  readonly controllerLocation?: AnnotatedControllerLocation;
   readonly source: SourceRef;
 }
 

@@ -1,11 +1,13 @@
 import { routesOf } from './routes';
 import { describeMatch } from '../../../engine/l7/gateway/match';
+import { compareRouteAge, matchKey } from '../../../engine/l7/gateway/precedence';
 import { Route } from '../../../model/kinds/gateway/types';
 import { Rule, refOf, Violation } from '../../rule';
 
 /**
  * Equally specific matches tie-break on route age, then namespace/name, then
- * rule order: a later copy of an identical match never receives a request.
+ * rule order (the engine's precedence): a later copy of an identical match
+ * (the engine's match key: header names in any case and order) never receives a request.
  * Routes are compared when they share a parent and declare the same hostnames.
  */
 export const routeRuleShadowed: Rule = {
@@ -27,34 +29,24 @@ export const routeRuleShadowed: Rule = {
     }
     const reported = new Set<string>();
     for (const routes of groups.values()) {
-      const ordered = [...routes].sort(precedence);
+      const ordered = [...routes].sort(compareRouteAge);
       const first = new Map<string, string>();
       for (const route of ordered) {
         route.rules.forEach((rule, i) => rule.matches.forEach((m, j) => {
-          const d = describeMatch(route.kind, m);
+          const key = matchKey(route.kind, m);
           const here = `${route.kind} ${route.namespace}/${route.name} rule ${i}`;
-          const winner = first.get(d);
+          const winner = first.get(key);
           if (winner === undefined) {
-            first.set(d, here);
+            first.set(key, here);
             return;
           }
           const id = `${here} match ${j}`;
           if (reported.has(id)) return;
           reported.add(id);
-          out.push({ object: refOf(route.kind, route), field: `spec.rules[${i}].matches[${j}]`, message: `match "${d}" is identical to one in ${winner}, which takes precedence: this match never receives requests` });
+          out.push({ object: refOf(route.kind, route), field: `spec.rules[${i}].matches[${j}]`, message: `match "${describeMatch(route.kind, m)}" is identical to one in ${winner}, which takes precedence: this match never receives requests` });
         }));
       }
     }
     return out;
   },
 };
-
-/** Gateway API tie-break for equally specific matches: oldest route first, then namespace/name. */
-function precedence(a: Route, b: Route): number {
-  const ta = a.creationTimestamp ?? '';
-  const tb = b.creationTimestamp ?? '';
-  if (ta !== tb) return ta === '' ? 1 : tb === '' ? -1 : ta < tb ? -1 : 1;
-  const ka = `${a.namespace}/${a.name}`;
-  const kb = `${b.namespace}/${b.name}`;
-  return ka < kb ? -1 : ka > kb ? 1 : 0;
-}

@@ -1,29 +1,16 @@
-import { Rule, refOf, Violation } from '../../rule';
+import { nodePortConflicts } from '../../../engine/services/node-ports';
+import { Rule, refOf } from '../../rule';
 
-/** A node port is a cluster-wide resource per protocol; the second Service is rejected. */
+/** A node port number belongs to one Service, whatever the protocol; the API server refuses the second claim. */
 export const nodePortDuplicated: Rule = {
   id: 'TRF-SVC-003',
   name: 'node-port-duplicated',
   level: 'error',
-  summary: 'the same nodePort and protocol are claimed by two Services',
-  fix: 'Give each Service port its own nodePort, or omit nodePort and let the API server allocate one.',
-  check: ctx => {
-    const owners = new Map<string, string>();
-    const out: Violation[] = [];
-    for (const svc of ctx.cluster.services) {
-      if (svc.type !== 'NodePort' && svc.type !== 'LoadBalancer') continue;
-      svc.ports.forEach((p, i) => {
-        if (p.nodePort === undefined) return;
-        const key = `${p.nodePort}/${p.protocol}`;
-        const here = `Service ${svc.namespace}/${svc.name} spec.ports[${i}]`;
-        const first = owners.get(key);
-        if (first) {
-          out.push({ object: refOf('Service', svc), field: `spec.ports[${i}].nodePort`, message: `nodePort ${key} is already used by ${first}` });
-        } else {
-          owners.set(key, here);
-        }
-      });
-    }
-    return out;
-  },
+  summary: 'a nodePort number is claimed by two Services (whatever their protocols)',
+  fix: 'Give each Service its own nodePort, or omit nodePort and let the API server allocate one.',
+  check: ctx => nodePortConflicts(ctx.cluster.services).map(c => ({
+    object: refOf('Service', c.service),
+    field: `spec.ports[${c.portIndex}].nodePort`,
+    message: `nodePort ${c.nodePort} is already used by Service ${c.owner.service.namespace}/${c.owner.service.name} spec.ports[${c.owner.portIndex}]`,
+  })),
 };

@@ -1,6 +1,11 @@
 import { IConstruct } from 'constructs';
-import type { RouteFilter } from './filter';
+import { HeaderModifierOptions, MirrorOptions, RequestRedirectOptions, RouteFilterType, UrlRewriteOptions } from './filter';
 import { serviceIdentity } from './internal';
+
+// Backend and RouteFilter refer to each other, as HTTPBackendRef (which carries
+// filters) and HTTPRequestMirrorFilter (which names a backend) do in the Gateway
+// API: they share this file so that neither module imports the other in a cycle.
+// The filters' option types stay in filter.ts.
 
 /** Options of a route backend. */
 export interface BackendOptions {
@@ -97,4 +102,59 @@ export function renderBackendRef(b: BackendData, routeNamespace: string, withWei
   if (b.port !== undefined) ref.port = b.port;
   if (withWeight && b.weight !== undefined) ref.weight = b.weight;
   return ref;
+}
+
+/**
+ * A filter of an HTTPRoute or GRPCRoute rule or backend: what happens to a
+ * request on its way (or instead of its way) to the backends.
+ */
+export class RouteFilter {
+  /** Set, add or remove request headers. */
+  public static requestHeaderModifier(options: HeaderModifierOptions): RouteFilter {
+    return new RouteFilter(RouteFilterType.REQUEST_HEADER_MODIFIER, { headers: options });
+  }
+
+  /** Set, add or remove response headers. */
+  public static responseHeaderModifier(options: HeaderModifierOptions): RouteFilter {
+    return new RouteFilter(RouteFilterType.RESPONSE_HEADER_MODIFIER, { headers: options });
+  }
+
+  /** Answer with a redirect. A rule with this filter must have no backends. */
+  public static requestRedirect(options: RequestRedirectOptions): RouteFilter {
+    return new RouteFilter(RouteFilterType.REQUEST_REDIRECT, { redirect: options });
+  }
+
+  /** Rewrite host and/or path before forwarding. Not combinable with RequestRedirect. */
+  public static urlRewrite(options: UrlRewriteOptions): RouteFilter {
+    return new RouteFilter(RouteFilterType.URL_REWRITE, { rewrite: options });
+  }
+
+  /** Mirror requests to `backend` (a Service and port); responses of the mirror are ignored. */
+  public static requestMirror(backend: Backend, options: MirrorOptions = {}): RouteFilter {
+    return new RouteFilter(RouteFilterType.REQUEST_MIRROR, { mirror: { backend, options } });
+  }
+
+  /** An implementation-specific filter object. */
+  public static extensionRef(group: string, kind: string, name: string): RouteFilter {
+    return new RouteFilter(RouteFilterType.EXTENSION_REF, { extension: { group, kind, name } });
+  }
+
+  private constructor(
+    /** Filter type. */
+    public readonly type: RouteFilterType,
+    private readonly data: FilterData) {}
+
+  /** @internal */
+  public _filterData(): FilterData {
+    return this.data;
+  }
+}
+
+/** Payload of a filter (internal). */
+export interface FilterData {
+  readonly headers?: HeaderModifierOptions;
+  readonly redirect?: RequestRedirectOptions;
+  readonly rewrite?: UrlRewriteOptions;
+  readonly mirror?: { readonly backend: Backend; readonly options: MirrorOptions };
+  readonly extension?: { readonly group: string; readonly kind: string; readonly name: string };
 }

@@ -1,0 +1,66 @@
+import { ApiObject, App } from 'cdk8s';
+import { ValidationReport } from '../validate/report';
+
+// The one place this library reaches into cdk8s's App and ApiObject. cdk8s
+// validates the whole app in `synth()` and again for every chart it renders
+// (2.70.0 through the newest 2.x), then resolves every ApiObject's `toJson()`
+// once more to write it. Validating on every call and resolving twice added
+// +96% to the synth of a 300-object app (bench/results.md); no hook of cdk8s
+// tells a validation where a synth begins and ends, so this adapter wraps the
+// app's own `synth`/`synthYaml` (keeping and calling them) to scope one
+// validation per synth, and lets `toJson()` return what the validator read
+// until that synth ends. test/constructs/synth-adapter.test.ts runs against the
+// lowest supported and the newest cdk8s 2.x (scripts/cdk8s-compat.sh).
+
+/** State of one `synth()` / `synthYaml()` in progress. */
+export interface SynthScope {
+  /** The validation errors of this synth, once validated. */
+  errors?: string[];
+  /** What the validation of this synth reported (for reports that need the written files). */
+  result?: { readonly report: ValidationReport };
+  /** Undoes `reuseJson` when the synth ends. */
+  readonly restore: (() => void)[];
+}
+
+/**
+ * Calls `enter` when a synth of `app` begins and `exit` when it ends (nested
+ * calls, such as `synthYaml` inside `synth`, belong to the outer one), and
+ * `written` after `synth()` has written the manifests.
+ */
+export function scopeEachSynth(
+  app: App, enter: () => SynthScope, current: () => SynthScope | undefined, exit: () => void,
+  written: (app: App, scope: SynthScope) => void = () => undefined,
+): void {
+  for (const name of ['synth', 'synthYaml'] as const) {
+    const original = (app as unknown as Record<string, (...a: unknown[]) => unknown>)[name];
+    Object.defineProperty(app, name, {
+      configurable: true,
+      writable: true,
+      value: function (this: App, ...args: unknown[]) {
+        if (current()) return original.apply(this, args);
+        const scope = enter();
+        try {
+          const out = original.apply(this, args);
+          if (name === 'synth') written(this, scope);
+          return out;
+        } finally {
+          exit();
+          for (const r of scope.restore.reverse()) r();
+        }
+      },
+    });
+  }
+}
+
+/**
+ * Until the synth ends, `api.toJson()` returns `json` (already resolved by the
+ * validator, which only reads it) instead of resolving the object again.
+ */
+export function reuseJson(api: ApiObject, json: unknown, scope: SynthScope): void {
+  const own = Object.getOwnPropertyDescriptor(api, 'toJson');
+  Object.defineProperty(api, 'toJson', { configurable: true, writable: true, value: () => json });
+  scope.restore.push(() => {
+    if (own) Object.defineProperty(api, 'toJson', own);
+    else delete (api as unknown as Record<string, unknown>).toJson;
+  });
+}

@@ -1,0 +1,62 @@
+// The synth adapter (src/constructs/synth-adapter.ts) is the one place this
+// library reaches into cdk8s's App and ApiObject. It must hold for the lowest
+// supported cdk8s (the devDependency, 2.70.0) and for the newest 2.x:
+// scripts/cdk8s-compat.sh runs this file against a fresh install of cdk8s@2.
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { ApiObject, App, Chart } from 'cdk8s';
+import { Target, Traffic } from '../../src';
+
+function app(charts: number): App {
+  const a = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'synth-adapter-')) });
+  for (let i = 0; i < charts; i++) {
+    const chart = new Chart(a, `c${i}`, { namespace: `ns${i}`, disableResourceNameHashes: true });
+    new ApiObject(chart, 'svc', { apiVersion: 'v1', kind: 'Service', metadata: { name: 'svc' }, spec: { selector: { app: 'x' }, ports: [{ port: 80 }] } });
+  }
+  return a;
+}
+
+/** How often the validator builds its model during `work` (each run resolves every ApiObject). */
+function validations(a: App, work: () => void): number {
+  const traffic = Traffic.of(a);
+  const spy = jest.spyOn(traffic as unknown as { run: () => unknown }, 'run');
+  work();
+  const n = spy.mock.calls.length;
+  spy.mockRestore();
+  return n;
+}
+
+// The version of the cdk8s module actually loaded (its jsii type info).
+const CDK8S_VERSION = (App as unknown as Record<symbol, { version: string }>)[Symbol.for('jsii.rtti')].version;
+
+describe(`synth adapter (cdk8s ${CDK8S_VERSION})`, () => {
+  test('one validation per synth() and per synthYaml(), whatever the number of charts (cdk8s validates once per chart)', () => {
+    const a = app(4);
+    expect(validations(a, () => a.synth())).toBe(1);
+    expect(validations(a, () => a.synthYaml())).toBe(1);
+  });
+
+  test('the synthesized YAML is the same with and without the validator', () => {
+    const plain = app(3).synthYaml();
+    const validated = app(3);
+    Traffic.of(validated);
+    expect(validated.synthYaml()).toBe(plain);
+  });
+
+  test('after a synth, ApiObject.toJson() is cdk8s\'s own again and sees later changes', () => {
+    const a = app(1);
+    Traffic.of(a);
+    a.synthYaml();
+    const svc = a.node.findAll().find(ApiObject.isApiObject)!;
+    expect(Object.prototype.hasOwnProperty.call(svc, 'toJson')).toBe(false);
+    svc.metadata.addLabel('late', 'yes');
+    expect(svc.toJson().metadata.labels).toEqual({ late: 'yes' });
+  });
+
+  test('a failing validation fails the synth once, with the engine\'s message', () => {
+    const a = app(2);
+    Traffic.of(a).expect(Target.serviceNamed('ns0', 'missing')).hasEndpoints();
+    expect(() => a.synth()).toThrow(/expectation failed: Service ns0\/missing has endpoints/);
+  });
+});
