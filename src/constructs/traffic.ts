@@ -135,7 +135,13 @@ export class Traffic extends Construct {
     const root = this.node.root;
     // One validation per synth (cdk8s asks once per chart): src/constructs/synth-adapter.ts.
     if (root instanceof App) {
-      scopeEachSynth(root, () => (this.synthScope = { restore: [] }), () => this.synthScope, () => { this.synthScope = undefined; }, (a, scope) => this.locateSarif(a, scope));
+      scopeEachSynth(
+        root,
+        () => (this.synthScope = { restore: [] }),
+        () => this.synthScope,
+        () => { this.synthScope = undefined; },
+        (synthesized, synth) => this.locateSarif(synthesized, synth),
+      );
     }
   }
 
