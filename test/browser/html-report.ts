@@ -6,7 +6,8 @@
  * Checks through the page that the summary, the graph's nodes and edges, the
  * findings (and their filter) and the expectations are rendered, that nothing
  * is fetched, and that clicking a workload opens its page; saves the
- * screenshots the docs show (docs/img/zero-trust-report.png, zero-trust-report-object.png).
+ * screenshots the docs show (docs/img/zero-trust-report.png, zero-trust-report-object.png)
+ * only with `--update-screenshots` (fonts differ between machines), else under test-reports/.
  * Not part of `npm test`, which stays Node-only.
  */
 import * as assert from 'assert';
@@ -18,8 +19,10 @@ import { buildZeroTrust } from '../../examples/typescript/zero-trust/main';
 import { Port, ReportFormat, Target, Traffic } from '../../src';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const SCREENSHOT = path.join(ROOT, 'docs', 'img', 'zero-trust-report.png');
-const OBJECT_SCREENSHOT = path.join(ROOT, 'docs', 'img', 'zero-trust-report-object.png');
+const SHOTS = process.argv.includes('--update-screenshots') ? path.join(ROOT, 'docs', 'img') : path.join(ROOT, 'test-reports', 'browser');
+fs.mkdirSync(SHOTS, { recursive: true });
+const SCREENSHOT = path.join(SHOTS, 'zero-trust-report.png');
+const OBJECT_SCREENSHOT = path.join(SHOTS, 'zero-trust-report-object.png');
 
 interface GraphState {
   readonly nodes: Record<string, { kind: string; inView: boolean }>;
