@@ -1,6 +1,7 @@
 // Prints jest's totals from JUnit reports as one plain line:
 // "jest: N passed, N failed, N skipped" for one report, or, for `label=report` arguments,
-// "npm test: N passed, ...; conformance: N passed, ...; total: N passed, N failed, N skipped".
+// one line per suite ("conformance: N passed, N failed, N skipped"), then, alone on the last
+// line, the totals: "total: N passed, N failed, N skipped".
 const fs = require('fs');
 
 function counts(file) {
@@ -22,5 +23,6 @@ if (all.length === 1) {
   console.log(`${all[0].label}: ${text(all[0].c)}`);
 } else {
   const total = all.reduce((t, { c }) => ({ passed: t.passed + c.passed, failed: t.failed + c.failed, skipped: t.skipped + c.skipped }), { passed: 0, failed: 0, skipped: 0 });
-  console.log([...all.map(({ label, c }) => `${label}: ${text(c)}`), `total: ${text(total)}`].join('; '));
+  for (const { label, c } of all) console.log(`  ${label}: ${text(c)}`);
+  console.log(`total: ${text(total)}`);
 }
