@@ -1,6 +1,7 @@
 import { Rule } from '../rule';
 import { backendRefMissing } from '../rules/gateway/backend-ref-missing';
 import { crossNamespaceBackendWithoutGrant } from '../rules/gateway/cross-namespace-backend-without-grant';
+import { listenerNotProgrammed } from '../rules/gateway/listener-not-programmed';
 import { routeNotAttached } from '../rules/gateway/route-not-attached';
 import { routeRuleShadowed } from '../rules/gateway/route-rule-shadowed';
 import { ingressBackendMissing } from '../rules/ingress/ingress-backend-missing';
@@ -68,6 +69,7 @@ export const GATEWAY_RULES: readonly Rule[] = [
   crossNamespaceBackendWithoutGrant,
   backendRefMissing,
   routeRuleShadowed,
+  listenerNotProgrammed,
 ];
 
 /** Every audit rule, grouped by area, in id order within each. */

@@ -147,7 +147,7 @@ spec:
   - {name: web, port: 8443, protocol: HTTP}
   - {name: tls, port: 8443, protocol: TLS, hostname: a.example.com, tls: {mode: Passthrough}}
   - {name: a, port: 443, protocol: HTTPS, hostname: a.example.com, tls: {certificateRefs: [{name: c}]}}
-  - {name: a-again, port: 443, protocol: HTTPS, hostname: a.example.com, tls: {certificateRefs: [{name: c}]}}
+  - {name: a-again, port: 443, protocol: TLS, hostname: a.example.com, tls: {mode: Passthrough}}
   - {name: b, port: 443, protocol: TLS, hostname: b.example.com, tls: {mode: Passthrough}}
   - {name: sctp, port: 9000, protocol: SCTP}
 `);

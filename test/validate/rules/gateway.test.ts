@@ -1,5 +1,6 @@
 import { backendRefMissing } from '../../../src/validate/rules/gateway/backend-ref-missing';
 import { crossNamespaceBackendWithoutGrant } from '../../../src/validate/rules/gateway/cross-namespace-backend-without-grant';
+import { listenerNotProgrammed } from '../../../src/validate/rules/gateway/listener-not-programmed';
 import { routeNotAttached } from '../../../src/validate/rules/gateway/route-not-attached';
 import { routeRuleShadowed } from '../../../src/validate/rules/gateway/route-rule-shadowed';
 import { findingsOf } from '../helpers';
@@ -94,5 +95,23 @@ describe('TRF-GW-004 route-rule-shadowed', () => {
     expect(findingsOf(routeRuleShadowed, BASE
       + route('a', `${parent()}\nhostnames: [shop.example.com]\nrules: [${m('/api')}, ${m('/api/v2')}]`)
       + route('b', `${parent()}\nhostnames: [admin.example.com]\nrules: [${m('/api')}]`))).toEqual([]);
+  });
+});
+
+// Gateway API v1.6.1 GatewaySpec.listeners ("Handling indistinct Listeners") and GatewayTLSConfig.certificateRefs.
+describe('TRF-GW-005 listener-not-programmed', () => {
+  const gw = (listeners: string) => `apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata: {name: edge, namespace: infra}\nspec:\n  gatewayClassName: envoy\n  listeners:\n${listeners}\n---\n`;
+  test('fires on both listeners of a protocol conflict', () => {
+    const f = findingsOf(listenerNotProgrammed, gw('  - {name: http, port: 80, protocol: HTTP}\n  - {name: tcp, port: 80, protocol: TCP}'));
+    expect(f.map(x => [x.level, x.field, x.message.split(':')[0] + ':' + x.message.split(':')[1]])).toEqual([
+      ['error', 'spec.listeners[0]', 'listener http is not programmed: ProtocolConflict'], ['error', 'spec.listeners[1]', 'listener tcp is not programmed: ProtocolConflict'],
+    ]);
+  });
+  test('fires on a cross-namespace certificate Secret without a ReferenceGrant', () => {
+    const f = findingsOf(listenerNotProgrammed, gw('  - {name: https, port: 443, protocol: HTTPS, tls: {certificateRefs: [{name: c, namespace: certs}]}}'));
+    expect(f.map(x => x.message)).toEqual(['listener https is not programmed: RefNotPermitted: certificateRef to Secret certs/c crosses namespaces and no ReferenceGrant in certs allows Gateways from infra']);
+  });
+  test('is silent for distinct listeners', () => {
+    expect(findingsOf(listenerNotProgrammed, BASE)).toEqual([]);
   });
 });

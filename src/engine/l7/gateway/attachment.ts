@@ -5,7 +5,7 @@ import { Gateway, GATEWAY_GROUP, Listener, ParentRef, Route, RouteKind } from '.
 import { matchesSelector } from '../../selector';
 
 export interface Condition {
-  readonly type: 'Accepted' | 'ResolvedRefs' | 'Programmed';
+  readonly type: 'Accepted' | 'ResolvedRefs' | 'Programmed' | 'Conflicted';
   readonly status: 'True' | 'False';
   readonly reason: string;
   readonly message: string;

@@ -1,5 +1,5 @@
 import { allRoutes, Condition, protocolKinds, routeStatus, supportedKinds } from './attachment';
-import { checkReference } from './references';
+import { checkCertificateRef } from './certificates';
 import { Cluster } from '../../../model/cluster';
 import { Gateway, GATEWAY_GROUP, Listener, RouteKind } from '../../../model/kinds/gateway/types';
 
@@ -9,36 +9,90 @@ export interface ListenerStatus {
   readonly supportedKinds: readonly RouteKind[];
   /** False for an unsupported protocol, or listeners that conflict on a port (protocol or hostname). */
   readonly accepted: Condition;
+  /** True (ProtocolConflict or HostnameConflict) when the listener is not distinct from a port-mate; False (NoConflicts) otherwise. */
+  readonly conflicted: Condition;
   readonly resolvedRefs: Condition;
+  /** True only when the listener is accepted and its references resolve: only programmed listeners carry traffic. */
+  readonly programmed: Condition;
   readonly attachedRoutes: number;
 }
 
 export function listenerStatuses(cluster: Cluster, gw: Gateway): ListenerStatus[] {
   const statuses = allRoutes(cluster).flatMap(r => routeStatus(cluster, r).map(s => ({ route: r, s })));
-  return gw.listeners.map(l => ({
-    name: l.name,
-    supportedKinds: supportedKinds(l),
-    accepted: listenerAccepted(gw, l),
-    resolvedRefs: listenerResolvedRefs(cluster, gw, l),
-    attachedRoutes: statuses.filter(({ s }) => s.attachments.some(a => a.gateway === gw && a.listener === l)).length,
-  }));
+  return gw.listeners.map(l => {
+    const accepted = listenerAccepted(gw, l);
+    const resolvedRefs = listenerResolvedRefs(cluster, gw, l);
+    const conflict = listenerConflict(gw, l);
+    return {
+      name: l.name,
+      supportedKinds: supportedKinds(l),
+      accepted,
+      conflicted: conflict
+        ? { type: 'Conflicted', status: 'True', reason: conflict.reason, message: conflict.message }
+        : { type: 'Conflicted', status: 'False', reason: 'NoConflicts', message: 'no conflicts' },
+      resolvedRefs,
+      programmed: programmedCondition(accepted, resolvedRefs),
+      attachedRoutes: statuses.filter(({ s }) => s.attachments.some(a => a.gateway === gw && a.listener === l)).length,
+    };
+  });
+}
+
+/**
+ * The Gateway's own Accepted condition as far as its listeners decide it: the
+ * spec requires `ListenersNotValid` whenever a listener is conflicted or invalid,
+ * naming the listeners that are not accepted and those that are.
+ */
+export function gatewayListenersCondition(cluster: Cluster, gw: Gateway): Condition {
+  const bad = gw.listeners.filter(l => unusableListener(cluster, gw, l) !== undefined);
+  if (bad.length === 0) return { type: 'Accepted', status: 'True', reason: 'Accepted', message: 'all listeners valid' };
+  const good = gw.listeners.filter(l => !bad.includes(l)).map(l => l.name);
+  const message = `listener${bad.length > 1 ? 's' : ''} ${bad.map(l => `${l.name} (${unusableListener(cluster, gw, l)})`).join(', ')} not programmed; ${good.length > 0 ? `accepted: ${good.join(', ')}` : 'no listener accepted'}`;
+  // The Gateway stays accepted with a partial listener set; with no valid listener left it is rejected.
+  return { type: 'Accepted', status: good.length > 0 ? 'True' : 'False', reason: 'ListenersNotValid', message };
 }
 
 const PROTOCOLS: readonly string[] = ['HTTP', 'HTTPS', 'TLS', 'TCP', 'UDP'];
 
-/** Protocols that can share a port: HTTPS and TLS both start with a TLS handshake and are told apart by SNI. */
+/**
+ * The transport a listener's port is bound with and what it expects first: HTTP
+ * (plaintext), TLS (HTTPS and TLS both start with a handshake and are told apart by
+ * SNI), TCP (any byte stream) or UDP (a separate socket: it shares port numbers
+ * with all of them).
+ */
 function portFamily(p: string): string {
   return p === 'HTTPS' || p === 'TLS' ? 'TLS' : p;
+}
+
+/**
+ * Listener distinctness (Gateway API GatewaySpec.listeners, "Handling indistinct
+ * Listeners"): on one port, a TCP listener makes every HTTP, HTTPS or TLS port-mate
+ * indistinct, and plaintext HTTP cannot share a port with TLS (ProtocolConflict);
+ * HTTP/HTTPS/TLS listeners of one family must differ by hostname and TCP/UDP
+ * listeners by port (HostnameConflict). Every party to a conflict is conflicted:
+ * the spec forbids picking a winner.
+ */
+export function listenerConflict(gw: Gateway, l: Listener): { reason: 'ProtocolConflict' | 'HostnameConflict'; message: string } | undefined {
+  if (!PROTOCOLS.includes(l.protocol)) return undefined;
+  const udp = l.protocol === 'UDP';
+  const samePort = gw.listeners.filter(o => o !== l && o.port === l.port && PROTOCOLS.includes(o.protocol) && (o.protocol === 'UDP') === udp);
+  const conflict = samePort.find(o => portFamily(o.protocol) !== portFamily(l.protocol));
+  if (conflict) return { reason: 'ProtocolConflict', message: `listener ${conflict.name} uses protocol ${conflict.protocol} on port ${l.port}: listeners sharing a port must be distinct` };
+  const l4 = l.protocol === 'TCP' || udp;
+  const dup = samePort.find(o => l4 || o.hostname === l.hostname);
+  if (dup) {
+    const message = l4
+      ? `listener ${dup.name} is also ${l.protocol} on port ${l.port}: ${l.protocol} listeners must differ by port`
+      : `listener ${dup.name} has the same port ${l.port} and hostname ${l.hostname ?? '(none)'}`;
+    return { reason: 'HostnameConflict', message };
+  }
+  return undefined;
 }
 
 function listenerAccepted(gw: Gateway, l: Listener): Condition {
   const bad = (reason: string, message: string): Condition => ({ type: 'Accepted', status: 'False', reason, message });
   if (!PROTOCOLS.includes(l.protocol)) return bad('UnsupportedProtocol', `protocol ${l.protocol} is not one of ${PROTOCOLS.join(', ')}`);
-  const samePort = gw.listeners.filter(o => o !== l && o.port === l.port && PROTOCOLS.includes(o.protocol));
-  const conflict = samePort.find(o => portFamily(o.protocol) !== portFamily(l.protocol));
-  if (conflict) return bad('ProtocolConflict', `listener ${conflict.name} uses protocol ${conflict.protocol} on port ${l.port}`);
-  const dup = samePort.find(o => o.protocol === l.protocol && o.hostname === l.hostname && l.protocol !== 'TCP' && l.protocol !== 'UDP');
-  if (dup) return bad('HostnameConflict', `listener ${dup.name} has the same port, protocol and hostname ${l.hostname ?? '(none)'}`);
+  const conflict = listenerConflict(gw, l);
+  if (conflict) return bad(conflict.reason, conflict.message);
   return { type: 'Accepted', status: 'True', reason: 'Accepted', message: 'listener accepted' };
 }
 
@@ -47,10 +101,44 @@ function listenerResolvedRefs(cluster: Cluster, gw: Gateway, l: Listener): Condi
   const kinds = l.allowedRoutes.kinds ?? [];
   const unsupported = kinds.filter(k => k.group !== GATEWAY_GROUP || !protocolKinds(l).includes(k.kind as RouteKind));
   if (unsupported.length > 0) return bad('InvalidRouteKinds', `listener ${l.name} (${l.protocol}) cannot carry ${unsupported.map(k => k.kind).join(', ')}`);
+  const notes: string[] = [];
   for (const c of l.tls?.certificateRefs ?? []) {
-    if (c.group !== '' || c.kind !== 'Secret') return bad('InvalidCertificateRef', `certificateRef ${c.namespace}/${c.name} is a ${c.kind}, not a Secret`);
-    const check = checkReference(cluster, { group: GATEWAY_GROUP, kind: 'Gateway', namespace: gw.namespace }, { group: '', kind: 'Secret', namespace: c.namespace, name: c.name });
-    if (!check.allowed) return bad('RefNotPermitted', `certificateRef to Secret ${c.namespace}/${c.name} crosses namespaces and no ReferenceGrant in ${c.namespace} allows it`);
+    const check = checkCertificateRef(cluster, gw, c);
+    if (check.problem) return bad(check.problem.reason, check.problem.message);
+    notes.push(check.note);
   }
-  return { type: 'ResolvedRefs', status: 'True', reason: 'ResolvedRefs', message: 'all references resolved' };
+  return { type: 'ResolvedRefs', status: 'True', reason: 'ResolvedRefs', message: notes.length > 0 ? `all references resolved: ${notes.join('; ')}` : 'all references resolved' };
+}
+
+/** ResolvedRefs reasons that leave a listener without a usable certificate (InvalidRouteKinds alone does not stop it). */
+const CERTIFICATE_REASONS: readonly string[] = ['InvalidCertificateRef', 'RefNotPermitted'];
+
+function programmedCondition(accepted: Condition, resolvedRefs: Condition): Condition {
+  if (accepted.status === 'False') return { type: 'Programmed', status: 'False', reason: 'Invalid', message: `not accepted (${accepted.reason}): ${accepted.message}` };
+  if (CERTIFICATE_REASONS.includes(resolvedRefs.reason)) return { type: 'Programmed', status: 'False', reason: 'Invalid', message: `references do not resolve (${resolvedRefs.reason}): ${resolvedRefs.message}` };
+  return { type: 'Programmed', status: 'True', reason: 'Programmed', message: 'listener programmed' };
+}
+
+// Routing asks for every listener of a Gateway per request; the model is immutable.
+const unusableCache = new WeakMap<Cluster, Map<Listener, string | undefined>>();
+
+/**
+ * Why a listener carries no traffic (`ProtocolConflict: ...`), or undefined when it
+ * is programmed. A conflicted listener's port "should not be configured on any
+ * network elements" (ListenerConditionConflicted); a listener whose certificate
+ * references do not resolve is not programmed.
+ */
+export function unusableListener(cluster: Cluster, gw: Gateway, l: Listener): string | undefined {
+  let byListener = unusableCache.get(cluster);
+  if (!byListener) {
+    byListener = new Map();
+    unusableCache.set(cluster, byListener);
+  }
+  if (byListener.has(l)) return byListener.get(l);
+  const accepted = listenerAccepted(gw, l);
+  const refs = accepted.status === 'True' ? listenerResolvedRefs(cluster, gw, l) : undefined;
+  const why = accepted.status === 'False' ? `${accepted.reason}: ${accepted.message}`
+    : refs && CERTIFICATE_REASONS.includes(refs.reason) ? `${refs.reason}: ${refs.message}` : undefined;
+  byListener.set(l, why);
+  return why;
 }

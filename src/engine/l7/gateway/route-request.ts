@@ -7,6 +7,7 @@ import { resolveBackendRef } from './backends';
 import { routeConnection } from './connection';
 import { applyFilters } from './filters';
 import { hostnameMatches, hostnameSpecificity } from './hostname';
+import { unusableListener } from './listener-status';
 import { describeMatch, evaluateMatch, matchPrecedence } from './match';
 import { bestHostname, compareKeys, comparePrecedence, explainLoss, GRPC_KEYS, HTTP_KEYS, Scored } from './precedence';
 
@@ -31,12 +32,19 @@ export function routeThroughGateways(cluster: Cluster, req: L7Request, opts: Gat
 /** Listener protocols that accept each kind of request (an https client also reaches a TLS passthrough listener). */
 const SCHEME_PROTOCOLS: Record<Scheme, readonly string[]> = { http: ['HTTP'], https: ['HTTPS', 'TLS'], tls: ['TLS'], tcp: ['TCP'], udp: ['UDP'] };
 
-/** Listener isolation: the most specific listener whose port, protocol and hostname fit takes the request. */
-export function chooseListener(gw: Gateway, req: L7Request): { listener?: Listener; choices: ListenerChoice[] } {
+/**
+ * Listener isolation: the most specific listener whose port, protocol and hostname fit takes the request.
+ * `unusable` says why a listener carries no traffic (conflicted, or its certificates do not resolve).
+ */
+export function chooseListener(
+  gw: Gateway, req: L7Request, unusable: (l: Listener) => string | undefined = () => undefined,
+): { listener?: Listener; choices: ListenerChoice[] } {
   const fits: Listener[] = [];
   const choices: ListenerChoice[] = [];
   for (const l of gw.listeners) {
+    const why = unusable(l);
     if (l.port !== req.port) choices.push({ listener: l.name, chosen: false, why: `port ${l.port} is not ${req.port}` });
+    else if (why !== undefined) choices.push({ listener: l.name, chosen: false, why: `not programmed: ${why}` });
     else if (!SCHEME_PROTOCOLS[req.scheme].includes(l.protocol)) choices.push({ listener: l.name, chosen: false, why: `protocol ${l.protocol} does not serve ${req.scheme}` });
     else if (l.hostname !== undefined && !L4_PROTOCOLS.includes(l.protocol) && !hostnameMatches(l.hostname, req.host)) choices.push({ listener: l.name, chosen: false, why: `hostname ${l.hostname} does not match ${req.host}` });
     else fits.push(l);
@@ -55,10 +63,11 @@ const L4_PROTOCOLS: readonly string[] = ['TCP', 'UDP'];
 export function routeThroughGateway(cluster: Cluster, gw: Gateway, req: L7Request): GatewayRouteAnswer {
   const gateway = `${gw.namespace}/${gw.name}`;
   // TLS picks the listener by SNI; a Host header that another listener would serve is a misdirected request.
-  const bySni = req.scheme === 'https' && req.sni !== undefined && req.sni !== req.host ? chooseListener(gw, { ...req, host: req.sni }) : undefined;
-  const { listener, choices } = bySni ?? chooseListener(gw, req);
+  const unusable = (l: Listener) => unusableListener(cluster, gw, l);
+  const bySni = req.scheme === 'https' && req.sni !== undefined && req.sni !== req.host ? chooseListener(gw, { ...req, host: req.sni }, unusable) : undefined;
+  const { listener, choices } = bySni ?? chooseListener(gw, req, unusable);
   if (bySni?.listener) {
-    const byHost = chooseListener(gw, req).listener;
+    const byHost = chooseListener(gw, req, unusable).listener;
     if (byHost !== bySni.listener) {
       return {
         gateway,
@@ -77,10 +86,12 @@ export function routeThroughGateway(cluster: Cluster, gw: Gateway, req: L7Reques
   if (!listener) {
     // The port is open when any listener serves it; a host no listener claims gets 404 there.
     // An HTTP listener port answers 404 for hosts no listener claims; TLS passthrough, TCP and UDP reject the connection.
-    const portOpen = (req.scheme === 'http' || req.scheme === 'https') && gw.listeners.some(l => l.port === req.port && SCHEME_PROTOCOLS[req.scheme].includes(l.protocol));
+    // Conflicted and unprogrammed listeners do not open their port.
+    const portOpen = (req.scheme === 'http' || req.scheme === 'https') && gw.listeners.some(l => l.port === req.port && SCHEME_PROTOCOLS[req.scheme].includes(l.protocol) && unusable(l) === undefined);
+    const down = gw.listeners.filter(l => l.port === req.port && unusable(l) !== undefined).map(l => `listener ${l.name} is not programmed (${unusable(l)})`);
     return portOpen
-      ? { ...base, status: 404, reasons: [`no listener hostname of Gateway ${gateway} on port ${req.port} matches ${req.host}: 404`] }
-      : { ...base, reasons: [`no listener of Gateway ${gateway} accepts ${req.scheme} on port ${req.port}`] };
+      ? { ...base, status: 404, reasons: [`no listener hostname of Gateway ${gateway} on port ${req.port} matches ${req.host}: 404`, ...down] }
+      : { ...base, reasons: [`no listener of Gateway ${gateway} accepts ${req.scheme} on port ${req.port}`, ...down] };
   }
 
   if (listener.protocol === 'TLS' || L4_PROTOCOLS.includes(listener.protocol)) return routeConnection(cluster, gw, listener, req, base);

@@ -33,10 +33,16 @@ export function readGateway(obj: SourcedObject, namespace: string): Gateway {
     };
   });
   const names = new Set<string>();
+  // The Gateway CRD's CEL rule: "Combination of port, protocol and hostname must be unique for each listener".
+  const combos = new Map<string, string>();
   spec.list('listeners').forEach((l, i) => {
-    const n = listeners[i].name;
+    const { name: n, port, protocol, hostname } = listeners[i];
     if (names.has(n)) l.fail(`duplicate listener name "${n}"`, 'name');
     names.add(n);
+    const combo = `${port}/${protocol}/${hostname ?? ''}`;
+    const first = combos.get(combo);
+    if (first !== undefined) l.fail(`combination of port ${port}, protocol ${protocol} and hostname "${hostname ?? ''}" is not unique (listener "${first}" has it): the API server rejects the Gateway`);
+    combos.set(combo, n);
   });
   return { name, namespace, gatewayClassName: spec.string('gatewayClassName'), listeners, controllerLocation: readControllerLocation(r), source: obj.source };
 }
