@@ -141,6 +141,8 @@ function toJson(a: EndToEndAnswer): unknown {
       listeners: g.listeners,
       status: g.status ?? null,
       errorPercent: g.errorPercent,
+      unavailablePercent: g.unavailablePercent ?? 0,
+      refused: g.refused ?? [],
       winner: g.winner ?? null,
       candidates: g.candidates,
       filters: g.filters ?? null,
@@ -153,6 +155,7 @@ function toJson(a: EndToEndAnswer): unknown {
         problem: b.problem ?? null,
         grant: b.grant ?? null,
         filters: b.filters,
+        unavailable: b.unavailable ?? null,
       })),
       endpoints: g.reach,
       reasons: g.reasons,
@@ -195,7 +198,12 @@ function formatIngress(i: IngressPath): string[] {
 function formatGateway(g: GatewayPath): string[] {
   const out = [`Gateway ${g.gateway} (class ${g.gatewayClassName}${g.controllerName ? `, controller ${g.controllerName}` : ''})`];
   for (const l of g.listeners) out.push(`  listener ${l.listener}: ${l.chosen ? 'chosen' : 'not chosen'}: ${l.why}`);
-  out.push(`  status: ${g.status ?? 'connection refused'}${g.errorPercent > 0 && g.errorPercent < 100 ? ` (${g.errorPercent}% 500)` : ''}`);
+  const partial = [
+    g.errorPercent > 0 && g.errorPercent < 100 ? `${g.errorPercent}% 500` : '',
+    g.unavailablePercent !== undefined && g.unavailablePercent > 0 && g.unavailablePercent < 100 ? `${g.unavailablePercent}% 503` : '',
+  ].filter(Boolean).join(', ');
+  out.push(`  status: ${g.status ?? 'connection refused'}${partial ? ` (${partial})` : ''}`);
+  for (const r of g.refused ?? []) out.push(`  refused: ${r.kind} ${r.route} names this Gateway: ${r.reason}: ${r.message}`);
   for (const c of g.candidates) {
     const id = `${c.kind} ${c.route} rule ${c.ruleIndex}${c.ruleName ? ` (${c.ruleName})` : ''} match ${c.matchIndex} (${c.match})`;
     out.push(c === g.candidates[0] && g.winner ? `  matched: ${id}` : `  ${c.matched ? 'lost' : 'no match'}: ${id}: ${c.why}`);
@@ -208,7 +216,8 @@ function formatGateway(g: GatewayPath): string[] {
   if (g.backends.length > 0) out.push('  backends:');
   for (const b of g.backends) {
     const kind = b.ref.kind === 'Service' && b.ref.group === '' ? 'Service' : `${b.ref.kind}${b.ref.group ? '.' + b.ref.group : ''}`;
-    out.push(`    ${kind} ${b.target}${b.ref.port ? ':' + b.ref.port : ''} weight ${b.weight} (${b.percent}%)${b.problem ? `: ${b.problem.reason}: ${b.problem.message}` : ''}${b.grant ? ` [ReferenceGrant ${b.grant}]` : ''}`);
+    const why = b.problem ? `: ${b.problem.reason}: ${b.problem.message}` : b.unavailable ? `: no ready endpoints (503): ${b.unavailable}` : '';
+    out.push(`    ${kind} ${b.target}${b.ref.port ? ':' + b.ref.port : ''} weight ${b.weight} (${b.percent}%)${why}${b.grant ? ` [ReferenceGrant ${b.grant}]` : ''}`);
     for (const f of b.filters) out.push(`      ${f}`);
   }
   out.push(...formatPods(g.controllerPods, g.controllerName), ...formatReach(g.reach));

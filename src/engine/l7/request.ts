@@ -92,6 +92,11 @@ function decode(s: string): string {
   }
 }
 
+/** The Host header a client sends: the host, with the port when it is not the scheme's default. */
+export function hostHeader(r: L7Request): string {
+  return r.port === defaultPortOf(r.scheme) ? r.host : `${r.host}:${r.port}`;
+}
+
 /**
  * `GET http://host:port/path?q [x-canary: true]` for messages: the method and
  * the headers are part of what routes a request (two expectations that differ

@@ -81,3 +81,41 @@ export function serviceEndpoints(cluster: Cluster, svc: Service): ServiceEndpoin
   }
   return out;
 }
+
+/** Whether a Service port has endpoints to send a request to, as far as the input tells. */
+export interface PortReadiness {
+  /** False when the input shows no ready endpoint; true when it shows one or cannot tell. */
+  readonly ready: boolean;
+  readonly why: string;
+}
+
+/**
+ * Ready endpoints behind one Service port. Selector Services: the workloads the
+ * selector matches, less those scaled to 0 replicas; a selector that matches
+ * nothing counts as "no endpoints" only when the Service's namespace has
+ * workloads in the input (otherwise its pods may simply be outside the input).
+ * Selector-less Services: ready EndpointSlice addresses serving the port (a port
+ * without any address in the input is left undecided, as above).
+ * ExternalName: resolved by DNS, never "no endpoints".
+ */
+export function servicePortReadiness(cluster: Cluster, svc: Service, port: number): PortReadiness {
+  const target = `Service ${svc.namespace}/${svc.name}`;
+  if (svc.type === 'ExternalName') return { ready: true, why: `${target} is ExternalName (${svc.externalName ?? '?'})` };
+  const sp = svc.ports.find(p => p.port === port);
+  const name = sp?.name ?? '';
+  if (!svc.selector) {
+    const serving = serviceEndpoints(cluster, svc).filter(e => e.ports.some(p => (p.name ?? '') === name));
+    // Slices written without addresses are filled in elsewhere (by a controller or a test harness).
+    if (serving.length === 0) return { ready: true, why: `${target}: no EndpointSlice address for port ${port} in the input (endpoints outside the input)` };
+    const ready = serving.filter(e => e.ready).length;
+    return ready > 0 ? { ready: true, why: `${ready} ready EndpointSlice address${ready === 1 ? '' : 'es'}` } : { ready: false, why: `${target} has no ready EndpointSlice address for port ${port}` };
+  }
+  const backends = serviceBackends(cluster, svc);
+  if (backends.length === 0) {
+    const known = cluster.workloads.some(w => w.namespace === svc.namespace);
+    return known ? { ready: false, why: `${target} selects no workload of namespace ${svc.namespace}` } : { ready: true, why: `${target}: no workload of namespace ${svc.namespace} in the input (endpoints outside the input)` };
+  }
+  const running = backends.filter(w => w.replicas !== 0);
+  if (running.length === 0) return { ready: false, why: `${target} selects only workloads scaled to 0 replicas (${backends.map(w => `${w.kind}/${w.name}`).join(', ')})` };
+  return { ready: true, why: `${running.length} workload${running.length === 1 ? '' : 's'} selected` };
+}

@@ -28,6 +28,17 @@ export interface WeightedBackend extends ResolvedBackendRef {
   readonly percent: number;
   /** Backend-level filters applied on this backend only. */
   readonly filters: readonly string[];
+  /** Why the Service has no ready endpoints (its share of requests gets 503); undefined when it has some or the input cannot tell. */
+  readonly unavailable?: string;
+}
+
+/** A route that names the Gateway but is not accepted on the listener that took the request. */
+export interface RefusedRouteInfo {
+  readonly route: string;
+  readonly kind: RouteKind;
+  /** The route's Accepted reason (NotAllowedByListeners, NoMatchingListenerHostname, ...). */
+  readonly reason: string;
+  readonly message: string;
 }
 
 export interface GatewayRouteAnswer {
@@ -36,10 +47,14 @@ export interface GatewayRouteAnswer {
   readonly listeners: readonly ListenerChoice[];
   /** The listener that took the request; undefined when none did. */
   readonly listener?: string;
-  /** 200, 404 (no rule matched), 500 (no usable backend), a redirect code; undefined when no listener accepted the connection. */
+  /** 200, 404 (no rule matched), 500 (no usable backend), 503 (no ready endpoints), a redirect code; undefined when no listener accepted the connection. */
   readonly status?: number;
   /** Percent of requests answered 500 because their backendRef is invalid. */
   readonly errorPercent: number;
+  /** Percent of requests answered 503 because their Service has no ready endpoints. */
+  readonly unavailablePercent?: number;
+  /** Routes naming this Gateway, covering the request's host, that the listener refused. */
+  readonly refused?: readonly RefusedRouteInfo[];
   readonly winner?: MatchCandidate;
   /** Winner first, then losing matches, then non-matching ones. */
   readonly candidates: readonly MatchCandidate[];

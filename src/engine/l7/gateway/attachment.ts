@@ -199,7 +199,8 @@ export function routesOnListener(cluster: Cluster, gateway: Gateway, listener: L
 // compute it once per cluster (1,000 requests over 500 HTTPRoutes: see bench/results.md).
 const statusCache = new WeakMap<Cluster, Map<Route, RouteParentStatus[]>>();
 
-function cachedRouteStatus(cluster: Cluster, route: Route): RouteParentStatus[] {
+/** routeStatus, computed once per cluster and route. */
+export function cachedRouteStatus(cluster: Cluster, route: Route): RouteParentStatus[] {
   let byRoute = statusCache.get(cluster);
   if (!byRoute) {
     byRoute = new Map();

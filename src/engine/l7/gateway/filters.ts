@@ -1,6 +1,6 @@
 import { HeaderModifier, PathModifier, RouteFilter, RouteMatch } from '../../../model/kinds/gateway/types';
 import { trimTrailingSlash } from '../path';
-import { L7Request } from '../request';
+import { hostHeader, L7Request } from '../request';
 
 /** What the filters of the winning rule did to the request. */
 export interface FilterOutcome {
@@ -21,7 +21,8 @@ export interface FilterOutcome {
 
 /** Applies a rule's filters in order to the request that matched `match`. */
 export function applyFilters(filters: readonly RouteFilter[], req: L7Request, match: RouteMatch | undefined): FilterOutcome {
-  let host = req.host;
+  // The Host header goes upstream as the client sent it, port included (a URLRewrite hostname replaces all of it).
+  let host = hostHeader(req);
   let path = req.path;
   const headers: Record<string, string> = { ...req.headers };
   const applied: string[] = [];

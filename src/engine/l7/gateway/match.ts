@@ -39,13 +39,21 @@ function describeValue(h: HeaderMatch): string {
   return h.type === 'Exact' ? `"${h.value}"` : `/${h.value}/`;
 }
 
+// Patterns come from a handful of routes and are tested on every request: compile each once.
+const compiled = new Map<string, RegExp | null>();
+
 /** RegularExpression matches are implementation-specific; this follows RE2-style full matching. */
 function fullMatch(pattern: string, value: string): boolean {
-  try {
-    return new RegExp(`^(?:${pattern})$`).test(value);
-  } catch {
-    return false;
+  let re = compiled.get(pattern);
+  if (re === undefined) {
+    try {
+      re = new RegExp(`^(?:${pattern})$`);
+    } catch {
+      re = null;
+    }
+    compiled.set(pattern, re);
   }
+  return re !== null && re.test(value);
 }
 
 /**

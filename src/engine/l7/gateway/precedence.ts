@@ -1,5 +1,6 @@
 import { MatchCandidate } from './answer';
 import { hostnameMatches, hostnameSpecificity } from './hostname';
+import type { CompiledRoute } from './route-table';
 import { Route, RouteKind, RouteMatch } from '../../../model/kinds/gateway/types';
 
 /** A matching candidate with its precedence keys (larger wins, element by element). */
@@ -8,6 +9,8 @@ export interface Scored {
   readonly route: Route;
   readonly match?: RouteMatch;
   readonly keys: number[];
+  /** The compiled route the candidate came from (HTTP and gRPC routing). */
+  readonly compiled?: CompiledRoute;
 }
 
 /** The most specific route hostname the host matches, as precedence keys; undefined when none matches. */
@@ -18,10 +21,31 @@ export function bestHostname(hostnames: readonly string[] | undefined, host: str
   return keys[0];
 }
 
+/** What a precedence key counts (`winner has more <label>`), or a sentence for the winner's and the loser's values. */
+export type KeyLabel = string | ((win: number, lose: number) => string);
+
+/** Path match types by the rank matchPrecedence gives them. */
+const PATH_TYPES = ['RegularExpression', 'PathPrefix', 'Exact'];
+
 /** What each precedence key counts, for the loser's explanation. */
-export const HOST_KEYS = ['characters in an exact matching hostname', 'characters in the matching hostname'];
-export const HTTP_KEYS = [...HOST_KEYS, 'Exact path match', 'characters in the path prefix', 'method match', 'number of header matches', 'number of query param matches'];
-export const GRPC_KEYS = [...HOST_KEYS, 'characters in the matched service', 'characters in the matched method', 'number of header matches'];
+export const HOST_KEYS: readonly KeyLabel[] = ['characters in an exact matching hostname', 'characters in the matching hostname'];
+export const HTTP_KEYS: readonly KeyLabel[] = [
+  ...HOST_KEYS,
+  (w, l) => `winner's ${PATH_TYPES[w]} path match ranks above ${PATH_TYPES[l]}${w === 0 || l === 0 ? ' (RegularExpression: implementation-specific)' : ''}`,
+  'characters in the path prefix', 'method match', 'number of header matches', 'number of query param matches',
+];
+export const GRPC_KEYS: readonly KeyLabel[] = [...HOST_KEYS, 'characters in the matched service', 'characters in the matched method', 'number of header matches'];
+
+/**
+ * HTTPRouteRule leaves the precedence of RegularExpression path matches to the
+ * implementation; this engine's order is documented in docs/gateway-api.md.
+ */
+export const REGEX_NOTE = 'RegularExpression path precedence is implementation-specific (HTTPRouteRule): this engine ranks it below Exact and every PathPrefix, then as the other matches (method, headers, query parameters)';
+
+/** Non-matching candidates in route, rule and match order. */
+export function byRouteRuleMatch(a: MatchCandidate, b: MatchCandidate): number {
+  return compareStrings(a.route, b.route) || a.ruleIndex - b.ruleIndex || a.matchIndex - b.matchIndex;
+}
 
 /** Spec order: keys (larger first), then the older route, then namespace/name, then rule and match order. */
 export function comparePrecedence(a: Scored, b: Scored): number {
@@ -32,9 +56,11 @@ export function comparePrecedence(a: Scored, b: Scored): number {
     || a.candidate.matchIndex - b.candidate.matchIndex;
 }
 
-export function explainLoss(win: Scored, lose: Scored, labels: readonly string[]): string {
+export function explainLoss(win: Scored, lose: Scored, labels: readonly KeyLabel[]): string {
   for (let i = 0; i < win.keys.length; i++) {
-    if (win.keys[i] !== lose.keys[i]) return `winner has more ${labels[i]} (${win.keys[i]} vs ${lose.keys[i]})`;
+    if (win.keys[i] === lose.keys[i]) continue;
+    const label = labels[i];
+    return typeof label === 'function' ? label(win.keys[i], lose.keys[i]) : `winner has more ${label} (${win.keys[i]} vs ${lose.keys[i]})`;
   }
   if (compareTimestamps(win.route.creationTimestamp, lose.route.creationTimestamp) !== 0) return `tie broken by the older route ${win.candidate.route}`;
   if (win.candidate.route !== lose.candidate.route) return `tie broken alphabetically: ${win.candidate.route} before ${lose.candidate.route}`;

@@ -1,15 +1,15 @@
 import { Cluster } from '../../../model/cluster';
-import { Gateway, Listener, RouteKind, RouteMatch } from '../../../model/kinds/gateway/types';
+import { Gateway, Listener, RouteKind } from '../../../model/kinds/gateway/types';
 import { L7Request, Scheme } from '../request';
 import { GatewayRouteAnswer, ListenerChoice, MatchCandidate, round, weigh } from './answer';
-import { routesOnListener } from './attachment';
-import { resolveBackendRef } from './backends';
 import { routeConnection } from './connection';
 import { applyFilters } from './filters';
 import { hostnameMatches, hostnameSpecificity } from './hostname';
 import { unusableListener } from './listener-status';
-import { describeMatch, evaluateMatch, matchPrecedence } from './match';
-import { bestHostname, compareKeys, comparePrecedence, explainLoss, GRPC_KEYS, HTTP_KEYS, Scored } from './precedence';
+import { evaluateMatch } from './match';
+import { byRouteRuleMatch, compareKeys, comparePrecedence, explainLoss, GRPC_KEYS, HTTP_KEYS, REGEX_NOTE, Scored } from './precedence';
+import { listenerTable, refusedForHost, routesForHost } from './route-table';
+import { servicePortReadiness } from '../../services/endpoints';
 
 export { GatewayRouteAnswer, ListenerChoice, MatchCandidate, WeightedBackend } from './answer';
 
@@ -96,60 +96,66 @@ export function routeThroughGateway(cluster: Cluster, gw: Gateway, req: L7Reques
 
   if (listener.protocol === 'TLS' || L4_PROTOCOLS.includes(listener.protocol)) return routeConnection(cluster, gw, listener, req, base);
   const kind: RouteKind = req.grpc ? 'GRPCRoute' : 'HTTPRoute';
-  const attached = routesOnListener(cluster, gw, listener, [kind]);
+  const table = listenerTable(cluster, gw, listener, kind);
+  const serving = routesForHost(table, req.host);
   const matched: Scored[] = [];
   const unmatched: MatchCandidate[] = [];
-  for (const { route, hostnames } of attached) {
-    const routeName = `${route.namespace}/${route.name}`;
-    const hostKey = bestHostname(hostnames, req.host);
-    route.rules.forEach((rule, ruleIndex) => {
-      const matches: readonly (RouteMatch | undefined)[] = rule.matches.length > 0 ? rule.matches : [undefined];
-      matches.forEach((m, matchIndex) => {
-        const c = { route: routeName, kind, ruleIndex, ruleName: rule.name, matchIndex, match: m ? describeMatch(kind, m) : 'any request' };
-        if (!hostKey) {
-          unmatched.push({ ...c, matched: false, why: `host ${req.host} is not among the route hostnames ${(hostnames ?? []).join(', ')}` });
-          return;
-        }
-        const ev = m ? evaluateMatch(kind, m, req) : { matched: true };
-        if (!ev.matched) {
-          unmatched.push({ ...c, matched: false, why: ev.why });
-          return;
-        }
-        matched.push({ candidate: { ...c, matched: true }, route, match: m, keys: [...hostKey, ...(m ? matchPrecedence(kind, m) : [0, 0, 0])] });
-      });
-    });
+  for (const { route: r, hostKeys } of serving) {
+    for (const m of r.matches) {
+      const c = { route: r.name, kind, ruleIndex: m.ruleIndex, ruleName: m.ruleName, matchIndex: m.matchIndex, match: m.description };
+      const ev = m.match ? evaluateMatch(kind, m.match, req) : { matched: true };
+      if (!ev.matched) unmatched.push({ ...c, matched: false, why: ev.why });
+      else matched.push({ candidate: { ...c, matched: true }, route: r.route, match: m.match, keys: [...hostKeys, ...m.keys], compiled: r });
+    }
   }
   matched.sort(comparePrecedence);
+  unmatched.sort(byRouteRuleMatch);
   const [win, ...losers] = matched;
-  const reasons: string[] = [`listener ${listener.name} took the request (${attached.length} ${kind}${attached.length === 1 ? '' : 's'} attached)`];
+  const reasons: string[] = [`listener ${listener.name} took the request (${table.attached} ${kind}${table.attached === 1 ? '' : 's'} attached)`];
+  const others = table.attached - serving.length;
+  if (others > 0) reasons.push(`${others} of them serve${others === 1 ? 's' : ''} other hostnames than ${req.host}`);
+  const refused = refusedForHost(table, req.host).map(x => ({ route: `${x.route.namespace}/${x.route.name}`, kind: x.route.kind, reason: x.reason, message: x.message }));
+  for (const x of refused) reasons.push(`${x.kind} ${x.route} names this Gateway but is not accepted (${x.reason}): ${x.message}`);
   if (!win) {
-    return { ...base, listener: listener.name, status: 404, candidates: unmatched, reasons: [...reasons, `no ${kind} rule matches: 404${req.grpc ? ' (gRPC UNIMPLEMENTED)' : ''}`] };
+    return { ...base, listener: listener.name, status: 404, candidates: unmatched, refused, reasons: [...reasons, `no ${kind} rule matches: 404${req.grpc ? ' (gRPC UNIMPLEMENTED)' : ''}`] };
   }
   const labels = kind === 'GRPCRoute' ? GRPC_KEYS : HTTP_KEYS;
   const losing = losers.map(l => ({ ...l.candidate, why: `lower precedence: ${explainLoss(win, l, labels)}` }));
+  if (kind === 'HTTPRoute' && matched.some(x => x.match?.path?.type === 'RegularExpression')) reasons.push(REGEX_NOTE);
   const rule = win.route.rules[win.candidate.ruleIndex];
   const filters = applyFilters(rule.filters, req, win.match);
-  const backends = weigh(rule.backendRefs.map(b => resolveBackendRef(cluster, win.route, b)), req, win.match);
+  const weighed = weigh([...win.compiled!.backends[win.candidate.ruleIndex]], req, win.match);
   const winner = win.candidate;
   reasons.push(`won: ${winner.route} rule ${winner.ruleIndex}${winner.ruleName ? ` (${winner.ruleName})` : ''} match ${winner.matchIndex} (${winner.match})`);
-  const valid = backends.filter(b => !b.problem).reduce((s, b) => s + b.weight, 0);
+  // HTTPRouteRule.backendRefs: a Service with no ready endpoints gets 503 instead of 500.
+  const backends = weighed.map(b => {
+    if (b.problem || !b.service || b.ref.port === undefined || b.weight === 0) return b;
+    const r = servicePortReadiness(cluster, b.service, b.ref.port);
+    return r.ready ? b : { ...b, unavailable: r.why };
+  });
   const total = backends.reduce((s, b) => s + b.weight, 0);
+  const invalid = backends.filter(b => b.problem).reduce((s, b) => s + b.weight, 0);
+  const down = backends.filter(b => !b.problem && b.unavailable).reduce((s, b) => s + b.weight, 0);
   let status: number;
   let errorPercent = 0;
+  let unavailablePercent = 0;
   if (filters.redirect) {
     status = filters.redirect.statusCode;
     reasons.push(`redirected with ${status} to ${filters.redirect.location}`);
-  } else if (valid === 0) {
+  } else if (total - invalid === 0) {
     status = 500;
     errorPercent = 100;
     reasons.push(backends.length === 0 ? 'the rule has no backendRefs: 500' : total === 0 ? 'every backendRef has weight 0: 500' : 'no backendRef resolves: 500');
   } else {
-    status = 200;
-    errorPercent = round(((total - valid) / total) * 100);
+    errorPercent = round((invalid / total) * 100);
+    unavailablePercent = round((down / total) * 100);
+    status = invalid + down === total ? 503 : 200;
     if (errorPercent > 0) reasons.push(`${errorPercent}% of requests get 500: their backendRef does not resolve`);
+    if (unavailablePercent > 0) reasons.push(`${unavailablePercent}% of requests get 503: their Service has no ready endpoints`);
   }
+  for (const b of backends) if (b.unavailable) reasons.push(`no ready endpoints: ${b.unavailable}`);
   for (const b of backends) if (b.problem) reasons.push(`${b.problem.reason}: ${b.problem.message}`);
   const candidates = [winner, ...losing, ...unmatched];
-  return { ...base, listener: listener.name, status, errorPercent, winner, candidates, filters, backends, reasons };
+  return { ...base, listener: listener.name, status, errorPercent, unavailablePercent, winner, candidates, refused, filters, backends, reasons };
 }
 
