@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --no-netpolicy] [-- --python]`
+ * `npm run bench [-- --quick] [-- --no-netpolicy] [-- --python] [-- --routes-only]`
  *
  * Generates seeded clusters of 100 / 1,000 / 5,000 workloads, measures each in
  * its own child process (timings: median, min and max of several runs; peak
@@ -71,7 +71,31 @@ interface SizeResult {
   netpolicy?: { stat?: Stat; skipped?: string; ours?: Stat; same?: string };
 }
 
+/** `--routes-only`: the routing figure alone (prints it, leaves bench/results.md as it is). */
+function routesOnly(): void {
+  fs.mkdirSync(OUT, { recursive: true });
+  const emptyDir = path.join(OUT, 'size-0');
+  fs.mkdirSync(emptyDir, { recursive: true });
+  fs.writeFileSync(path.join(emptyDir, 'cluster.yaml'), '');
+  const route = measureRouting(emptyDir);
+  process.stdout.write(`Routing: ${routingLine(route)}.\n`);
+}
+
+/** 500 HTTPRoutes over the 1,000-workload cluster's Services, and the generated requests routed through them. */
+function measureRouting(emptyDir: string): PhaseResult {
+  const routeDir = path.join(OUT, 'routes');
+  fs.mkdirSync(routeDir, { recursive: true });
+  const base = generateCluster({ ...SIZES[1], seed: SEED });
+  const routes = generateRoutes(base, 500, 1000, SEED);
+  fs.writeFileSync(path.join(routeDir, 'cluster.yaml'), toYaml([...base.objects, ...routes.objects]));
+  fs.writeFileSync(path.join(routeDir, 'requests.json'), JSON.stringify(routes.requests));
+  const route = child<MeasureResult>('measure.ts', ['--dir', emptyDir, '--phases', 'route', '--routes', routeDir, '--runs', String(Math.min(RUNS, 3))]).phases.route;
+  log(`routing measured: ${routingLine(route)}`);
+  return route;
+}
+
 function main(): void {
+  if (args.includes('--routes-only')) return routesOnly();
   fs.mkdirSync(OUT, { recursive: true });
   const started = Date.now();
   const sizes = QUICK ? SIZES.filter(s => s.workloads <= 1000) : SIZES;
@@ -100,15 +124,8 @@ function main(): void {
     log(`${size.workloads} workloads measured`);
   }
 
-  // Routing: 1,000 requests over 500 HTTPRoutes on the 1,000-workload cluster's Services.
-  const routeDir = path.join(OUT, 'routes');
-  fs.mkdirSync(routeDir, { recursive: true });
-  const base = generateCluster({ ...SIZES[1], seed: SEED });
-  const routes = generateRoutes(base, 500, 1000, SEED);
-  fs.writeFileSync(path.join(routeDir, 'cluster.yaml'), toYaml([...base.objects, ...routes.objects]));
-  fs.writeFileSync(path.join(routeDir, 'requests.json'), JSON.stringify(routes.requests));
-  const route = child<MeasureResult>('measure.ts', ['--dir', emptyDir, '--phases', 'route', '--routes', routeDir, '--runs', String(Math.min(RUNS, 3))]).phases.route;
-  log('routing measured');
+  // Routing: requests over 500 HTTPRoutes on the 1,000-workload cluster's Services.
+  const route = measureRouting(emptyDir);
 
   // netpol-analyzer side by side, at the sizes where it finishes in reasonable time.
   let npVersion = '';
@@ -171,6 +188,17 @@ function phaseCell(r: SizeResult, name: string): string {
   return fmtMs(stat(p.samples));
 }
 
+/** Requests per second of a warm router over 500 HTTPRoutes, by wall time and by CPU time of the measuring process. */
+function routingLine(r: PhaseResult | undefined): string {
+  if (!r || r.skipped) return `skipped: ${r?.skipped ?? 'not run'}`;
+  const wall = stat(r.samples);
+  const cpu = stat(r.cpuSamples ?? []);
+  const perSecond = (ms: number | undefined) => (ms && r.requests ? Math.round((r.requests / ms) * 1000).toLocaleString('en-US') : 'n/a');
+  return `${(r.requests ?? 0).toLocaleString('en-US')} requests over 500 HTTPRoutes (one Gateway, 4 rules each) per run: ${fmtMs(wall)}, `
+    + `**${perSecond(wall?.median)} requests/s** (${perSecond(cpu?.median)} requests/s of CPU time); `
+    + `the first 1,000 requests, which compile the routing tables, took ${r.firstRun?.toFixed(0) ?? 'n/a'} ms`;
+}
+
 function report(inp: ReportInput): string {
   const L: string[] = [];
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
@@ -187,7 +215,7 @@ function report(inp: ReportInput): string {
   }
   const details = inp.results.map(r => `${r.workloads}: ${Object.entries(r.timing.phases).map(([k, v]) => `${k} ${v.detail ?? ''}`.trim()).join('; ')}`);
   L.push('', `Outputs: ${details.join(' — ')}.`, '');
-  L.push(`Routing: 1,000 requests over 500 HTTPRoutes (one Gateway, 4 rules each): ${inp.route?.skipped ? `skipped: ${inp.route.skipped}` : fmtMs(stat(inp.route?.samples ?? []))}.`, '');
+  L.push(`Routing: ${routingLine(inp.route)}.`, '');
 
   L.push('## Side by side with np-guard/netpol-analyzer `list`', '');
   L.push(`netpol-analyzer ${inp.npVersion || '(not run)'} is built from the Go module proxy into bench/out/ and timed as a process (\`netpolicy list --dirpath <dir> -q\`, which includes reading and parsing); ours is \`runCli(['list', dir])\` in process (read, parse, build, matrix, format).`, '');

@@ -9,7 +9,6 @@ import { unusableListener } from './listener-status';
 import { evaluateMatch } from './match';
 import { byRouteRuleMatch, compareKeys, comparePrecedence, explainLoss, GRPC_KEYS, HTTP_KEYS, REGEX_NOTE, Scored } from './precedence';
 import { listenerTable, refusedForHost, routesForHost } from './route-table';
-import { servicePortReadiness } from '../../services/endpoints';
 
 export { GatewayRouteAnswer, ListenerChoice, MatchCandidate, WeightedBackend } from './answer';
 
@@ -57,6 +56,8 @@ export function chooseListener(
   return { listener, choices };
 }
 
+const MATCHES_ANY: { matched: boolean; why?: string } = { matched: true };
+
 /** TCP and UDP listeners ignore hostnames. */
 const L4_PROTOCOLS: readonly string[] = ['TCP', 'UDP'];
 
@@ -100,12 +101,15 @@ export function routeThroughGateway(cluster: Cluster, gw: Gateway, req: L7Reques
   const serving = routesForHost(table, req.host);
   const matched: Scored[] = [];
   const unmatched: MatchCandidate[] = [];
+  // Object literals rather than spreads: this loop runs for every match of every route serving the host.
   for (const { route: r, hostKeys } of serving) {
     for (const m of r.matches) {
-      const c = { route: r.name, kind, ruleIndex: m.ruleIndex, ruleName: m.ruleName, matchIndex: m.matchIndex, match: m.description };
-      const ev = m.match ? evaluateMatch(kind, m.match, req) : { matched: true };
-      if (!ev.matched) unmatched.push({ ...c, matched: false, why: ev.why });
-      else matched.push({ candidate: { ...c, matched: true }, route: r.route, match: m.match, keys: [...hostKeys, ...m.keys], compiled: r });
+      const ev = m.match ? evaluateMatch(kind, m.match, req) : MATCHES_ANY;
+      const candidate: MatchCandidate = {
+        route: r.name, kind, ruleIndex: m.ruleIndex, ruleName: m.ruleName, matchIndex: m.matchIndex, match: m.description, matched: ev.matched, why: ev.why,
+      };
+      if (!ev.matched) unmatched.push(candidate);
+      else matched.push({ candidate, route: r.route, match: m.match, keys: hostKeys.concat(m.keys), compiled: r });
     }
   }
   matched.sort(comparePrecedence);
@@ -124,15 +128,13 @@ export function routeThroughGateway(cluster: Cluster, gw: Gateway, req: L7Reques
   if (kind === 'HTTPRoute' && matched.some(x => x.match?.path?.type === 'RegularExpression')) reasons.push(REGEX_NOTE);
   const rule = win.route.rules[win.candidate.ruleIndex];
   const filters = applyFilters(rule.filters, req, win.match);
-  const weighed = weigh([...win.compiled!.backends[win.candidate.ruleIndex]], req, win.match);
+  const compiled = win.compiled!;
+  const weighed = weigh([...compiled.backends[win.candidate.ruleIndex]], req, win.match);
+  const unavailable = compiled.unavailable[win.candidate.ruleIndex];
   const winner = win.candidate;
   reasons.push(`won: ${winner.route} rule ${winner.ruleIndex}${winner.ruleName ? ` (${winner.ruleName})` : ''} match ${winner.matchIndex} (${winner.match})`);
   // HTTPRouteRule.backendRefs: a Service with no ready endpoints gets 503 instead of 500.
-  const backends = weighed.map(b => {
-    if (b.problem || !b.service || b.ref.port === undefined || b.weight === 0) return b;
-    const r = servicePortReadiness(cluster, b.service, b.ref.port);
-    return r.ready ? b : { ...b, unavailable: r.why };
-  });
+  const backends = weighed.map((b, i) => (unavailable[i] !== undefined && b.weight > 0 ? { ...b, unavailable: unavailable[i] } : b));
   const total = backends.reduce((s, b) => s + b.weight, 0);
   const invalid = backends.filter(b => b.problem).reduce((s, b) => s + b.weight, 0);
   const down = backends.filter(b => !b.problem && b.unavailable).reduce((s, b) => s + b.weight, 0);
@@ -156,6 +158,9 @@ export function routeThroughGateway(cluster: Cluster, gw: Gateway, req: L7Reques
   for (const b of backends) if (b.unavailable) reasons.push(`no ready endpoints: ${b.unavailable}`);
   for (const b of backends) if (b.problem) reasons.push(`${b.problem.reason}: ${b.problem.message}`);
   const candidates = [winner, ...losing, ...unmatched];
-  return { ...base, listener: listener.name, status, errorPercent, unavailablePercent, winner, candidates, refused, filters, backends, reasons };
+  return {
+    gateway, gatewayClassName: gw.gatewayClassName, listeners: choices, listener: listener.name,
+    status, errorPercent, unavailablePercent, winner, candidates, refused, filters, backends, reasons,
+  };
 }
 

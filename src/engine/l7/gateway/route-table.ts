@@ -3,6 +3,7 @@ import { resolveBackendRef, ResolvedBackendRef } from './backends';
 import { hostnameMatches, hostnameSpecificity } from './hostname';
 import { describeMatch, matchPrecedence } from './match';
 import { compareKeys } from './precedence';
+import { servicePortReadiness } from '../../services/endpoints';
 import { Cluster } from '../../../model/cluster';
 import { Gateway, Listener, Route, RouteKind, RouteMatch } from '../../../model/kinds/gateway/types';
 
@@ -25,6 +26,8 @@ export interface CompiledRoute {
   readonly matches: readonly CompiledMatch[];
   /** backendRefs of each rule, resolved once (ReferenceGrants, Services and ports do not change). */
   readonly backends: readonly (readonly ResolvedBackendRef[])[];
+  /** Why each backendRef's Service has no ready endpoints (503), per rule; undefined when it has some. */
+  readonly unavailable: readonly (readonly (string | undefined)[])[];
 }
 
 /** A route that names this Gateway (and fits this listener's section and port) but is not accepted. */
@@ -111,13 +114,13 @@ function compileRoute(cluster: Cluster, a: AttachedRoute, kind: RouteKind): Comp
   });
   // Most specific first; equal keys keep rule and match order (the spec's last tie-break).
   matches.sort((x, y) => compareKeys(y.keys, x.keys) || x.ruleIndex - y.ruleIndex || x.matchIndex - y.matchIndex);
-  return {
-    route,
-    name: `${route.namespace}/${route.name}`,
-    hostnames: a.hostnames,
-    matches,
-    backends: route.rules.map(rule => rule.backendRefs.map(b => resolveBackendRef(cluster, route, b))),
-  };
+  const backends = route.rules.map(rule => rule.backendRefs.map(b => resolveBackendRef(cluster, route, b)));
+  const unavailable = backends.map(refs => refs.map(b => {
+    if (b.problem || !b.service || b.ref.port === undefined) return undefined;
+    const r = servicePortReadiness(cluster, b.service, b.ref.port);
+    return r.ready ? undefined : r.why;
+  }));
+  return { route, name: `${route.namespace}/${route.name}`, hostnames: a.hostnames, matches, backends, unavailable };
 }
 
 /** The routes serving `host` on this listener, each with the precedence keys of its most specific matching hostname. */
