@@ -106,7 +106,14 @@ export function routeThroughGateway(cluster: Cluster, gw: Gateway, req: L7Reques
     for (const m of r.matches) {
       const ev = m.match ? evaluateMatch(kind, m.match, req) : MATCHES_ANY;
       const candidate: MatchCandidate = {
-        route: r.name, kind, ruleIndex: m.ruleIndex, ruleName: m.ruleName, matchIndex: m.matchIndex, match: m.description, matched: ev.matched, why: ev.why,
+        route: r.name,
+        kind,
+        ruleIndex: m.ruleIndex,
+        ruleName: m.ruleName,
+        matchIndex: m.matchIndex,
+        match: m.description,
+        matched: ev.matched,
+        why: ev.why,
       };
       if (!ev.matched) unmatched.push(candidate);
       else matched.push({ candidate, route: r.route, match: m.match, keys: hostKeys.concat(m.keys), compiled: r });
@@ -159,8 +166,19 @@ export function routeThroughGateway(cluster: Cluster, gw: Gateway, req: L7Reques
   for (const b of backends) if (b.problem) reasons.push(`${b.problem.reason}: ${b.problem.message}`);
   const candidates = [winner, ...losing, ...unmatched];
   return {
-    gateway, gatewayClassName: gw.gatewayClassName, listeners: choices, listener: listener.name,
-    status, errorPercent, unavailablePercent, winner, candidates, refused, filters, backends, reasons,
+    gateway,
+    gatewayClassName: gw.gatewayClassName,
+    listeners: choices,
+    listener: listener.name,
+    status,
+    errorPercent,
+    unavailablePercent,
+    winner,
+    candidates,
+    refused,
+    filters,
+    backends,
+    reasons,
   };
 }
 

@@ -3,9 +3,9 @@ import { resolveBackendRef, ResolvedBackendRef } from './backends';
 import { hostnameMatches, hostnameSpecificity } from './hostname';
 import { describeMatch, matchPrecedence } from './match';
 import { compareKeys } from './precedence';
-import { servicePortReadiness } from '../../services/endpoints';
 import { Cluster } from '../../../model/cluster';
 import { Gateway, Listener, Route, RouteKind, RouteMatch } from '../../../model/kinds/gateway/types';
+import { servicePortReadiness } from '../../services/endpoints';
 
 /** One (rule, match) of an attached route, with what every request would otherwise recompute. */
 export interface CompiledMatch {
