@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { BackendReach, EndToEndAnswer, GatewayPath, IngressPath, routeEndToEnd } from '../../engine/l7/e2e';
+import { noteProfiles, profileNamed } from '../../engine/l7/gateway/controller-notes';
 import { describeRequest, parseRequest } from '../../engine/l7/request';
 import { buildCluster } from '../../model/build';
 import { ManifestError } from '../../model/errors';
@@ -34,6 +35,7 @@ interface RouteOptions {
   controllerNamespace?: string;
   controllerLabels?: string;
   implementationSpecific: string;
+  controllerProfile?: string;
   namespace: string;
 }
 
@@ -52,6 +54,7 @@ export function registerRoute(program: Command, io: CliIO, setExit: (code: numbe
     .option('--grpc', 'a gRPC call: the path is /package.Service/Method, matched against GRPCRoutes')
     .option('--controller-namespace <ns>', 'namespace of the controller proxy pods')
     .option('--controller-labels <k=v,...>', 'labels of the controller proxy pods')
+    .option('--controller-profile <name>', `note where this controller departs from the spec (${noteProfiles().join(', ')}); default: the GatewayClass's`)
     .option('--implementation-specific <as>', 'match ImplementationSpecific Ingress paths as Prefix or Exact', 'Prefix')
     .option('-n, --namespace <ns>', 'namespace for objects that carry none', 'default');
   addOutputOptions(cmd, ['text', 'json'], 'text', { json: true })
@@ -63,6 +66,9 @@ export function registerRoute(program: Command, io: CliIO, setExit: (code: numbe
       if (opts.gateway && !/^[^/]+\/[^/]+$/.test(opts.gateway)) throw usage(`--gateway "${opts.gateway}": expected namespace/name`);
       const impl = opts.implementationSpecific.toLowerCase();
       if (impl !== 'prefix' && impl !== 'exact') throw usage(`--implementation-specific "${opts.implementationSpecific}": expected Prefix or Exact`);
+      if (opts.controllerProfile !== undefined && !profileNamed(opts.controllerProfile)) {
+        throw usage(`--controller-profile "${opts.controllerProfile}": expected one of ${noteProfiles().join(', ')}`);
+      }
       const cluster = buildCluster([...readInputs(paths, io), ...readContextFiles(opts, io).objects], { defaultNamespace: opts.namespace });
       reportIgnored(io, cluster, opts);
       let req;
@@ -77,6 +83,7 @@ export function registerRoute(program: Command, io: CliIO, setExit: (code: numbe
         controllerNamespace: opts.controllerNamespace,
         controllerLabels: opts.controllerLabels !== undefined ? parsePairs(opts.controllerLabels.split(','), '--controller-labels') : undefined,
         implementationSpecific: impl === 'exact' ? 'Exact' : 'Prefix',
+        controllerProfile: opts.controllerProfile,
       });
       if (outputOf<string>(opts, 'text') === 'json') io.stdout(JSON.stringify(toJson(answer), null, 2) + '\n');
       else io.stdout(formatText(answer));
@@ -159,6 +166,8 @@ function toJson(a: EndToEndAnswer): unknown {
       })),
       endpoints: g.reach,
       reasons: g.reasons,
+      controllerProfile: g.controllerProfile ?? null,
+      notes: g.notes ?? [],
     })),
   };
 }
@@ -222,6 +231,8 @@ function formatGateway(g: GatewayPath): string[] {
   }
   out.push(...formatPods(g.controllerPods, g.controllerName), ...formatReach(g.reach));
   out.push('  reasons:', ...g.reasons.map(r => `    - ${r}`));
+  // The spec answer stays the answer; a known controller's likely departure follows it.
+  if (g.notes && g.notes.length > 0) out.push(`  ${g.controllerProfile} likely differs:`, ...g.notes.map(n => `    - ${n.text} [${n.id}]`));
   return out;
 }
 

@@ -31,6 +31,8 @@ export interface EndToEndOptions {
   readonly controllerLabels?: Readonly<Record<string, string>>;
   /** @default 'Prefix' */
   readonly implementationSpecific?: ImplementationSpecificAs;
+  /** Note where this controller (a CONTROLLER_PROFILES name) departs from the spec; default: the GatewayClass's controller. */
+  readonly controllerProfile?: string;
 }
 
 export interface IngressPath extends IngressRouteAnswer {
@@ -71,7 +73,8 @@ export function routeEndToEnd(cluster: Cluster, req: L7Request, opts: EndToEndOp
     const note = a.controller && !pods ? [`controller ${a.controller} is not in the table of known controllers: its proxy pods are unknown`] : [];
     return { ...a, reasons: [...a.reasons, ...note], controllerPods: pods, reach };
   });
-  const gateways = !useGateway ? [] : routeThroughGateways(cluster, req, { gateway: opts.gateway }).map(a => {
+  const gatewayOpts = { gateway: opts.gateway, controllerProfile: opts.controllerProfile };
+  const gateways = !useGateway ? [] : routeThroughGateways(cluster, req, gatewayOpts).map(a => {
     const gw = cluster.gateways.find(g => `${g.namespace}/${g.name}` === a.gateway)!;
     const located = gatewayControllerPods(cluster, gw);
     const controllerName = located.controllerName;

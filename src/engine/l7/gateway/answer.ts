@@ -1,4 +1,5 @@
 import { ResolvedBackendRef } from './backends';
+import type { AppliedNote } from './controller-notes';
 import { applyFilters, FilterOutcome } from './filters';
 import { RouteKind, RouteMatch } from '../../../model/kinds/gateway/types';
 import { L7Request } from '../request';
@@ -61,6 +62,10 @@ export interface GatewayRouteAnswer {
   readonly filters?: FilterOutcome;
   readonly backends: readonly WeightedBackend[];
   readonly reasons: readonly string[];
+  /** The controller whose notes apply (from the GatewayClass, or chosen by the caller). */
+  readonly controllerProfile?: string;
+  /** Where that controller is known to answer differently from the spec answer above. */
+  readonly notes?: readonly AppliedNote[];
 }
 
 /** The fields every Gateway answer starts from. */

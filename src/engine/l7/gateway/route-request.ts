@@ -3,6 +3,7 @@ import { Gateway, Listener, RouteKind } from '../../../model/kinds/gateway/types
 import { L7Request, Scheme } from '../request';
 import { GatewayRouteAnswer, ListenerChoice, MatchCandidate, round, weigh } from './answer';
 import { routeConnection } from './connection';
+import { controllerNotes, noteProfile } from './controller-notes';
 import { applyFilters } from './filters';
 import { hostnameMatches, hostnameSpecificity } from './hostname';
 import { unusableListener } from './listener-status';
@@ -15,6 +16,8 @@ export { GatewayRouteAnswer, ListenerChoice, MatchCandidate, WeightedBackend } f
 export interface GatewayRouteOptions {
   /** `namespace/name` of the Gateway; all Gateways with a listener on the request's port when omitted. */
   readonly gateway?: string;
+  /** Controller whose known departures from the spec are noted (a CONTROLLER_PROFILES name); default: from the GatewayClass. */
+  readonly controllerProfile?: string;
 }
 
 /** Routes a request through every candidate Gateway; one answer per Gateway with a listener for it. */
@@ -22,7 +25,7 @@ export function routeThroughGateways(cluster: Cluster, req: L7Request, opts: Gat
   const gateways = opts.gateway ? cluster.gateways.filter(g => `${g.namespace}/${g.name}` === opts.gateway) : cluster.gateways;
   const out: GatewayRouteAnswer[] = [];
   for (const gw of gateways) {
-    const answer = routeThroughGateway(cluster, gw, req);
+    const answer = routeThroughGateway(cluster, gw, req, opts);
     if (opts.gateway || answer.status !== undefined) out.push(answer);
   }
   return out;
@@ -61,7 +64,7 @@ const MATCHES_ANY: { matched: boolean; why?: string } = { matched: true };
 /** TCP and UDP listeners ignore hostnames. */
 const L4_PROTOCOLS: readonly string[] = ['TCP', 'UDP'];
 
-export function routeThroughGateway(cluster: Cluster, gw: Gateway, req: L7Request): GatewayRouteAnswer {
+export function routeThroughGateway(cluster: Cluster, gw: Gateway, req: L7Request, opts: GatewayRouteOptions = {}): GatewayRouteAnswer {
   const gateway = `${gw.namespace}/${gw.name}`;
   // TLS picks the listener by SNI; a Host header that another listener would serve is a misdirected request.
   const unusable = (l: Listener) => unusableListener(cluster, gw, l);
@@ -127,8 +130,22 @@ export function routeThroughGateway(cluster: Cluster, gw: Gateway, req: L7Reques
   if (others > 0) reasons.push(`${others} of them serve${others === 1 ? 's' : ''} other hostnames than ${req.host}`);
   const refused = refusedForHost(table, req.host).map(x => ({ route: `${x.route.namespace}/${x.route.name}`, kind: x.route.kind, reason: x.reason, message: x.message }));
   for (const x of refused) reasons.push(`${x.kind} ${x.route} names this Gateway but is not accepted (${x.reason}): ${x.message}`);
+  const profile = noteProfile(cluster.gatewayClasses.find(c => c.name === gw.gatewayClassName)?.controllerName, opts.controllerProfile);
+  let bestHostKeys: number[] | undefined;
+  for (const x of serving) if (!bestHostKeys || compareKeys(x.hostKeys, bestHostKeys) > 0) bestHostKeys = x.hostKeys;
+  const noteContext = { cluster, gateway: gw, listener, request: req, kind, matched, bestHostKeys };
   if (!win) {
-    return { ...base, listener: listener.name, status: 404, candidates: unmatched, refused, reasons: [...reasons, `no ${kind} rule matches: 404${req.grpc ? ' (gRPC UNIMPLEMENTED)' : ''}`] };
+    const notes = controllerNotes(profile, { ...noteContext, backends: [], status: 404 });
+    return {
+      ...base,
+      listener: listener.name,
+      status: 404,
+      candidates: unmatched,
+      refused,
+      controllerProfile: profile,
+      notes,
+      reasons: [...reasons, `no ${kind} rule matches: 404${req.grpc ? ' (gRPC UNIMPLEMENTED)' : ''}`],
+    };
   }
   const labels = kind === 'GRPCRoute' ? GRPC_KEYS : HTTP_KEYS;
   const losing = losers.map(l => ({ ...l.candidate, why: `lower precedence: ${explainLoss(win, l, labels)}` }));
@@ -165,6 +182,7 @@ export function routeThroughGateway(cluster: Cluster, gw: Gateway, req: L7Reques
   for (const b of backends) if (b.unavailable) reasons.push(`no ready endpoints: ${b.unavailable}`);
   for (const b of backends) if (b.problem) reasons.push(`${b.problem.reason}: ${b.problem.message}`);
   const candidates = [winner, ...losing, ...unmatched];
+  const notes = controllerNotes(profile, { ...noteContext, filters, backends, status });
   return {
     gateway,
     gatewayClassName: gw.gatewayClassName,
@@ -179,6 +197,8 @@ export function routeThroughGateway(cluster: Cluster, gw: Gateway, req: L7Reques
     filters,
     backends,
     reasons,
+    controllerProfile: profile,
+    notes,
   };
 }
 
