@@ -62,7 +62,7 @@ export const CONTROLLER_NOTES: readonly ControllerNote[] = [
     spec: 'HTTPRouteRule: a method match ranks before the number of header matches',
     observed: EG_SEEN,
     check: ctx => {
-      if (ctx.kind !== 'HTTPRoute' || ctx.matched.length < 2) return undefined;
+      if (ctx.kind !== 'HTTPRoute' || ctx.matched.length < 2 || !ctx.matched.some(s => s.keys[METHOD] > 0)) return undefined;
       // Envoy Gateway counts a method match as one more header match.
       const asHeader = (s: Scored): Scored => {
         const k = [...s.keys];

@@ -2,9 +2,10 @@ import { Cluster } from '../../../model/cluster';
 import { Gateway, Listener, RouteKind } from '../../../model/kinds/gateway/types';
 import { L7Request, Scheme } from '../request';
 import { GatewayRouteAnswer, ListenerChoice, MatchCandidate, round, weigh } from './answer';
+import { ResolvedBackendRef } from './backends';
 import { routeConnection } from './connection';
-import { controllerNotes, noteProfile } from './controller-notes';
-import { applyFilters } from './filters';
+import { controllerNotes, NoteContext, noteProfile } from './controller-notes';
+import { applyFilters, FilterOutcome } from './filters';
 import { hostnameMatches, hostnameSpecificity } from './hostname';
 import { unusableListener } from './listener-status';
 import { evaluateMatch } from './match';
@@ -133,9 +134,12 @@ export function routeThroughGateway(cluster: Cluster, gw: Gateway, req: L7Reques
   const profile = noteProfile(cluster.gatewayClasses.find(c => c.name === gw.gatewayClassName)?.controllerName, opts.controllerProfile);
   let bestHostKeys: number[] | undefined;
   for (const x of serving) if (!bestHostKeys || compareKeys(x.hostKeys, bestHostKeys) > 0) bestHostKeys = x.hostKeys;
-  const noteContext = { cluster, gateway: gw, listener, request: req, kind, matched, bestHostKeys };
+  // Spread-free: this context is built for every request.
+  const context = (status: number, filters?: FilterOutcome, backends: readonly ResolvedBackendRef[] = []): NoteContext => ({
+    cluster, gateway: gw, listener, request: req, kind, matched, bestHostKeys, filters, backends, status,
+  });
   if (!win) {
-    const notes = controllerNotes(profile, { ...noteContext, backends: [], status: 404 });
+    const notes = controllerNotes(profile, context(404));
     return {
       ...base,
       listener: listener.name,
@@ -182,7 +186,7 @@ export function routeThroughGateway(cluster: Cluster, gw: Gateway, req: L7Reques
   for (const b of backends) if (b.unavailable) reasons.push(`no ready endpoints: ${b.unavailable}`);
   for (const b of backends) if (b.problem) reasons.push(`${b.problem.reason}: ${b.problem.message}`);
   const candidates = [winner, ...losing, ...unmatched];
-  const notes = controllerNotes(profile, { ...noteContext, filters, backends, status });
+  const notes = controllerNotes(profile, context(status, filters, backends));
   return {
     gateway,
     gatewayClassName: gw.gatewayClassName,
