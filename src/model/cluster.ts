@@ -1,5 +1,5 @@
 import type { EndpointSlice } from './kinds/endpoint-slice';
-import type { Gateway, GatewayClass, ReferenceGrant, Route } from './kinds/gateway/types';
+import type { Gateway, GatewayClass, ListenerSet, ReferenceGrant, Route } from './kinds/gateway/types';
 import type { Ingress } from './kinds/ingress';
 import type { IngressClass } from './kinds/ingress-class';
 import type { NetworkPolicy } from './kinds/network-policy';
@@ -41,6 +41,8 @@ export interface Cluster {
   readonly referenceGrants: readonly ReferenceGrant[];
   /** OpenShift Routes (route.openshift.io/v1), sorted by namespace/name; namespace-less ones take the build's default namespace. */
   readonly openShiftRoutes: readonly OpenShiftRoute[];
+  /** ListenerSets (standard channel since v1.5), sorted by namespace/name. */
+  readonly listenerSets: readonly ListenerSet[];
   readonly ignored: readonly IgnoredObject[];
   /** Every input object, in input order. */
   readonly objects: readonly SourcedObject[];

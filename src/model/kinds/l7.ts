@@ -1,9 +1,9 @@
 import { SourcedObject } from '../manifest';
-import { readGateway } from './gateway/gateway';
+import { readGateway, readListenerSet } from './gateway/gateway';
 import { readGatewayClass } from './gateway/gateway-class';
 import { readReferenceGrant } from './gateway/reference-grant';
 import { readRoute } from './gateway/route';
-import { Gateway, GatewayClass, GATEWAY_GROUP, ReferenceGrant, Route, RouteKind } from './gateway/types';
+import { Gateway, GatewayClass, GATEWAY_GROUP, ListenerSet, ReferenceGrant, Route, RouteKind } from './gateway/types';
 import { Ingress, readIngress } from './ingress';
 import { IngressClass, readIngressClass } from './ingress-class';
 
@@ -19,6 +19,7 @@ export interface L7Objects {
   tcpRoutes: Route[];
   udpRoutes: Route[];
   referenceGrants: ReferenceGrant[];
+  listenerSets: ListenerSet[];
 }
 
 export function emptyL7(): L7Objects {
@@ -33,6 +34,7 @@ export function emptyL7(): L7Objects {
     tcpRoutes: [],
     udpRoutes: [],
     referenceGrants: [],
+    listenerSets: [],
   };
 }
 
@@ -46,6 +48,7 @@ const GATEWAY_VERSIONS: Record<string, readonly string[]> = {
   TLSRoute: ['v1', 'v1alpha2', 'v1alpha3'],
   TCPRoute: ['v1', 'v1alpha2'],
   UDPRoute: ['v1', 'v1alpha2'],
+  ListenerSet: ['v1'],
 };
 
 const ROUTE_FIELD: Record<RouteKind, 'httpRoutes' | 'grpcRoutes' | 'tlsRoutes' | 'tcpRoutes' | 'udpRoutes'> = {
@@ -69,6 +72,7 @@ export function collectL7(into: L7Objects, obj: SourcedObject, ns: string): bool
     case 'GatewayClass': into.gatewayClasses.push(readGatewayClass(obj)); break;
     case 'Gateway': into.gateways.push(readGateway(obj, ns)); break;
     case 'ReferenceGrant': into.referenceGrants.push(readReferenceGrant(obj, ns)); break;
+    case 'ListenerSet': into.listenerSets.push(readListenerSet(obj, ns)); break;
     default: into[ROUTE_FIELD[kind as RouteKind]].push(readRoute(obj, kind as RouteKind, ns));
   }
   return true;

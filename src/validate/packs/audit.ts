@@ -2,6 +2,7 @@ import { Rule } from '../rule';
 import { backendRefMissing } from '../rules/gateway/backend-ref-missing';
 import { crossNamespaceBackendWithoutGrant } from '../rules/gateway/cross-namespace-backend-without-grant';
 import { listenerNotProgrammed } from '../rules/gateway/listener-not-programmed';
+import { listenerSetNotAccepted } from '../rules/gateway/listenerset-not-accepted';
 import { routeNotAttached } from '../rules/gateway/route-not-attached';
 import { routeRuleShadowed } from '../rules/gateway/route-rule-shadowed';
 import { ingressBackendMissing } from '../rules/ingress/ingress-backend-missing';
@@ -70,6 +71,7 @@ export const GATEWAY_RULES: readonly Rule[] = [
   backendRefMissing,
   routeRuleShadowed,
   listenerNotProgrammed,
+  listenerSetNotAccepted,
 ];
 
 /** Every audit rule, grouped by area, in id order within each. */

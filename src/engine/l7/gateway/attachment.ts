@@ -1,5 +1,6 @@
 import { allBackendRefs, resolveBackendRef } from './backends';
 import { intersectHostnames } from './hostname';
+import { listenerSetAdmission } from './listener-sets';
 import { Cluster, NAMESPACE_NAME_LABEL } from '../../../model/cluster';
 import { Gateway, GATEWAY_GROUP, Listener, ParentRef, Route, RouteKind } from '../../../model/kinds/gateway/types';
 import { matchesSelector } from '../../selector';
@@ -70,7 +71,8 @@ function namespaceAllowedWith(gatewayNamespace: string, listener: Listener, name
   const a = listener.allowedRoutes;
   switch (a.from) {
     case 'All': return true;
-    case 'Same': return namespace === gatewayNamespace;
+    // A ListenerSet's listener: "Same" is the ListenerSet's namespace.
+    case 'Same': return namespace === (listener.listenerSet?.namespace ?? gatewayNamespace);
     case 'None': return false;
     case 'Selector': return a.selector !== undefined && matchesSelector(a.selector, labels);
   }
@@ -128,16 +130,14 @@ export function routeStatus(cluster: Cluster, route: Route): RouteParentStatus[]
     const fail = (reason: string, message: string, gateway?: Gateway): RouteParentStatus => ({
       parentRef: ref, gateway, accepted: { type: 'Accepted', status: 'False', reason, message }, resolvedRefs, attachments: [],
     });
-    if (ref.group !== GATEWAY_GROUP || ref.kind !== 'Gateway') {
-      return fail('NoMatchingParent', `parentRef kind ${ref.kind}.${ref.group} is not a Gateway; only Gateway parents are modelled`);
-    }
-    const gateway = cluster.gateways.find(g => g.namespace === ref.namespace && g.name === ref.name);
-    if (!gateway) return fail('NoMatchingParent', `Gateway ${ref.namespace}/${ref.name} not found`);
-    const selected = gateway.listeners.filter(l =>
+    const parent = parentListeners(cluster, ref);
+    if ('problem' in parent) return fail('NoMatchingParent', parent.problem, parent.gateway);
+    const { gateway, listeners, label } = parent;
+    const selected = listeners.filter(l =>
       (ref.sectionName === undefined || l.name === ref.sectionName) && (ref.port === undefined || l.port === ref.port));
     if (selected.length === 0) {
       const what = [ref.sectionName !== undefined ? `sectionName "${ref.sectionName}"` : '', ref.port !== undefined ? `port ${ref.port}` : ''].filter(Boolean).join(' and ');
-      return fail('NoMatchingParent', `Gateway ${ref.namespace}/${ref.name} has no listener with ${what}`, gateway);
+      return fail('NoMatchingParent', `${label} has no listener with ${what}`, gateway);
     }
     const attachments: ListenerAttachment[] = [];
     const refused: ListenerAdmission[] = [];
@@ -159,6 +159,28 @@ export function routeStatus(cluster: Cluster, route: Route): RouteParentStatus[]
       attachments,
     };
   });
+}
+
+/**
+ * The listeners a parentRef can attach to: a Gateway's own listeners (not those of
+ * its ListenerSets), or a ListenerSet's, when its Gateway admits it.
+ */
+type ParentListeners = { gateway: Gateway; listeners: readonly Listener[]; label: string } | { problem: string; gateway?: Gateway };
+
+function parentListeners(cluster: Cluster, ref: ParentRef): ParentListeners {
+  if (ref.group === GATEWAY_GROUP && ref.kind === 'ListenerSet') {
+    const ls = cluster.listenerSets.find(x => x.namespace === ref.namespace && x.name === ref.name);
+    if (!ls) return { problem: `ListenerSet ${ref.namespace}/${ref.name} not found` };
+    const admission = listenerSetAdmission(cluster, ls);
+    if (!admission.gateway || admission.accepted.status === 'False') return { problem: `ListenerSet ${ref.namespace}/${ref.name} is not accepted: ${admission.accepted.message}`, gateway: admission.gateway };
+    return { gateway: admission.gateway, listeners: ls.listeners, label: `ListenerSet ${ref.namespace}/${ref.name}` };
+  }
+  if (ref.group !== GATEWAY_GROUP || ref.kind !== 'Gateway') {
+    return { problem: `parentRef kind ${ref.kind}.${ref.group} is not a Gateway or ListenerSet; only those parents are modelled` };
+  }
+  const gateway = cluster.gateways.find(g => g.namespace === ref.namespace && g.name === ref.name);
+  if (!gateway) return { problem: `Gateway ${ref.namespace}/${ref.name} not found` };
+  return { gateway, listeners: gateway.listeners, label: `Gateway ${ref.namespace}/${ref.name}` };
 }
 
 function describeFrom(l: Listener): string {

@@ -1,6 +1,6 @@
 import { checkReference } from './references';
 import { Cluster } from '../../../model/cluster';
-import { Gateway, GATEWAY_GROUP, ObjectRef } from '../../../model/kinds/gateway/types';
+import { Gateway, GATEWAY_GROUP, Listener, ObjectRef } from '../../../model/kinds/gateway/types';
 
 /** How one listener certificateRef resolves. */
 export interface CertificateRefCheck {
@@ -55,15 +55,17 @@ function secretIndex(cluster: Cluster): SecretIndex {
  * input and none of them is (or writes) it; otherwise the Secret is outside the
  * input and assumed to exist.
  */
-export function checkCertificateRef(cluster: Cluster, gw: Gateway, ref: ObjectRef): CertificateRefCheck {
+export function checkCertificateRef(cluster: Cluster, gw: Gateway, ref: ObjectRef, listener?: Listener): CertificateRefCheck {
   const target = `${ref.namespace}/${ref.name}`;
   if (ref.group !== '' || ref.kind !== 'Secret') {
     const gk = ref.group ? `${ref.kind}.${ref.group}` : ref.kind;
     return { problem: { reason: 'InvalidCertificateRef', message: `certificateRef ${target} is a ${gk}, not a core Secret` }, note: '' };
   }
-  const grant = checkReference(cluster, { group: GATEWAY_GROUP, kind: 'Gateway', namespace: gw.namespace }, { group: '', kind: 'Secret', namespace: ref.namespace, name: ref.name });
+  // A ListenerSet's listener refers from the ListenerSet (its kind and namespace are what a ReferenceGrant names).
+  const from = listener?.listenerSet ? { kind: 'ListenerSet', namespace: listener.listenerSet.namespace } : { kind: 'Gateway', namespace: gw.namespace };
+  const grant = checkReference(cluster, { group: GATEWAY_GROUP, ...from }, { group: '', kind: 'Secret', namespace: ref.namespace, name: ref.name });
   if (!grant.allowed) {
-    return { problem: { reason: 'RefNotPermitted', message: `certificateRef to Secret ${target} crosses namespaces and no ReferenceGrant in ${ref.namespace} allows Gateways from ${gw.namespace}` }, note: '' };
+    return { problem: { reason: 'RefNotPermitted', message: `certificateRef to Secret ${target} crosses namespaces and no ReferenceGrant in ${ref.namespace} allows ${from.kind}s from ${from.namespace}` }, note: '' };
   }
   const index = secretIndex(cluster);
   const type = index.secrets.get(target);

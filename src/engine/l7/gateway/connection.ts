@@ -4,6 +4,7 @@ import { L7Request } from '../request';
 import { AnswerBase, GatewayRouteAnswer, MatchCandidate, round, weigh } from './answer';
 import { routesOnListener, supportedKinds } from './attachment';
 import { resolveBackendRef } from './backends';
+import { listenerLabel } from './listener-sets';
 import { bestHostname, comparePrecedence, explainLoss, HOST_KEYS, Scored } from './precedence';
 
 /**
@@ -30,8 +31,8 @@ export function routeConnection(cluster: Cluster, gw: Gateway, listener: Listene
   }
   matched.sort(comparePrecedence);
   const [win, ...losers] = matched;
-  const reasons = [`listener ${listener.name} (${listener.protocol}${listener.tls ? ' ' + listener.tls.mode : ''}) took the connection (${attached.length} route${attached.length === 1 ? '' : 's'} attached)`];
-  if (!win) return { ...base, listener: listener.name, candidates: unmatched, reasons: [...reasons, 'no route matches: the connection is rejected'] };
+  const reasons = [`listener ${listenerLabel(listener)} (${listener.protocol}${listener.tls ? ' ' + listener.tls.mode : ''}) took the connection (${attached.length} route${attached.length === 1 ? '' : 's'} attached)`];
+  if (!win) return { ...base, listener: listenerLabel(listener), candidates: unmatched, reasons: [...reasons, 'no route matches: the connection is rejected'] };
   const losing = losers.map(l => ({
     ...l.candidate,
     why: l.route.kind === 'TLSRoute' ? `lower precedence: ${explainLoss(win, l, HOST_KEYS)}` : `only one ${l.route.kind} per listener is served (implementation-specific); ${explainLoss(win, l, HOST_KEYS)}`,
@@ -45,7 +46,7 @@ export function routeConnection(cluster: Cluster, gw: Gateway, listener: Listene
   if (valid === 0) reasons.push('no usable backendRef: the connection is reset');
   return {
     ...base,
-    listener: listener.name,
+    listener: listenerLabel(listener),
     status: valid === 0 ? 500 : 200,
     errorPercent: total === 0 ? 100 : round(((total - valid) / total) * 100),
     winner: win.candidate,

@@ -1,7 +1,8 @@
 import { allRoutes, Condition, protocolKinds, routeStatus, supportedKinds } from './attachment';
 import { checkCertificateRef } from './certificates';
+import { effectiveListeners, listenerLabel, listenerSetAdmission } from './listener-sets';
 import { Cluster } from '../../../model/cluster';
-import { Gateway, GATEWAY_GROUP, Listener, RouteKind } from '../../../model/kinds/gateway/types';
+import { Gateway, GATEWAY_GROUP, Listener, ListenerSet, RouteKind } from '../../../model/kinds/gateway/types';
 
 /** The status an implementation writes for one listener. */
 export interface ListenerStatus {
@@ -18,11 +19,29 @@ export interface ListenerStatus {
 }
 
 export function listenerStatuses(cluster: Cluster, gw: Gateway): ListenerStatus[] {
+  return statusesOf(cluster, gw, gw.listeners);
+}
+
+/** The status of a ListenerSet: Accepted (NotAllowed, or ListenersNotValid when none of its listeners is programmed) and its listeners'. */
+export function listenerSetStatus(cluster: Cluster, ls: ListenerSet): { accepted: Condition; listeners: ListenerStatus[] } {
+  const admission = listenerSetAdmission(cluster, ls);
+  if (!admission.gateway || admission.accepted.status === 'False') return { accepted: admission.accepted, listeners: [] };
+  const gw = admission.gateway;
+  const listeners = effectiveListeners(cluster, gw).filter(l => l.listenerSet?.namespace === ls.namespace && l.listenerSet.name === ls.name);
+  const statuses = statusesOf(cluster, gw, listeners);
+  const bad = listeners.filter(l => unusableListener(cluster, gw, l) !== undefined);
+  if (bad.length === listeners.length) {
+    return { accepted: { type: 'Accepted', status: 'False', reason: 'ListenersNotValid', message: `no listener is valid: ${bad.map(l => `${l.name} (${unusableListener(cluster, gw, l)})`).join(', ')}` }, listeners: statuses };
+  }
+  return { accepted: admission.accepted, listeners: statuses };
+}
+
+function statusesOf(cluster: Cluster, gw: Gateway, listeners: readonly Listener[]): ListenerStatus[] {
   const statuses = allRoutes(cluster).flatMap(r => routeStatus(cluster, r).map(s => ({ route: r, s })));
-  return gw.listeners.map(l => {
-    const accepted = listenerAccepted(gw, l);
+  return listeners.map(l => {
+    const accepted = listenerAccepted(cluster, gw, l);
     const resolvedRefs = listenerResolvedRefs(cluster, gw, l);
-    const conflict = listenerConflict(gw, l);
+    const conflict = effectiveConflict(cluster, gw, l);
     return {
       name: l.name,
       supportedKinds: supportedKinds(l),
@@ -43,6 +62,7 @@ export function listenerStatuses(cluster: Cluster, gw: Gateway): ListenerStatus[
  * naming the listeners that are not accepted and those that are.
  */
 export function gatewayListenersCondition(cluster: Cluster, gw: Gateway): Condition {
+  // The Gateway's own listeners: a ListenerSet's conflicts are reported on the ListenerSet.
   const bad = gw.listeners.filter(l => unusableListener(cluster, gw, l) !== undefined);
   if (bad.length === 0) return { type: 'Accepted', status: 'True', reason: 'Accepted', message: 'all listeners valid' };
   const good = gw.listeners.filter(l => !bad.includes(l)).map(l => l.name);
@@ -68,30 +88,83 @@ function portFamily(p: string): string {
  * Listeners"): on one port, a TCP listener makes every HTTP, HTTPS or TLS port-mate
  * indistinct, and plaintext HTTP cannot share a port with TLS (ProtocolConflict);
  * HTTP/HTTPS/TLS listeners of one family must differ by hostname and TCP/UDP
- * listeners by port (HostnameConflict). Every party to a conflict is conflicted:
- * the spec forbids picking a winner.
+ * listeners by port (HostnameConflict). Among a Gateway's own listeners every
+ * party to a conflict is conflicted: the spec forbids picking a winner.
  */
 export function listenerConflict(gw: Gateway, l: Listener): { reason: 'ProtocolConflict' | 'HostnameConflict'; message: string } | undefined {
-  if (!PROTOCOLS.includes(l.protocol)) return undefined;
-  const udp = l.protocol === 'UDP';
-  const samePort = gw.listeners.filter(o => o !== l && o.port === l.port && PROTOCOLS.includes(o.protocol) && (o.protocol === 'UDP') === udp);
-  const conflict = samePort.find(o => portFamily(o.protocol) !== portFamily(l.protocol));
-  if (conflict) return { reason: 'ProtocolConflict', message: `listener ${conflict.name} uses protocol ${conflict.protocol} on port ${l.port}: listeners sharing a port must be distinct` };
-  const l4 = l.protocol === 'TCP' || udp;
-  const dup = samePort.find(o => l4 || o.hostname === l.hostname);
-  if (dup) {
-    const message = l4
-      ? `listener ${dup.name} is also ${l.protocol} on port ${l.port}: ${l.protocol} listeners must differ by port`
-      : `listener ${dup.name} has the same port ${l.port} and hostname ${l.hostname ?? '(none)'}`;
-    return { reason: 'HostnameConflict', message };
+  for (const o of gw.listeners) {
+    const c = o === l ? undefined : conflictBetween(l, o);
+    if (c) return c;
   }
   return undefined;
 }
 
-function listenerAccepted(gw: Gateway, l: Listener): Condition {
+type Conflict = { reason: 'ProtocolConflict' | 'HostnameConflict'; message: string };
+
+const mergedConflicts = new WeakMap<Cluster, Map<Gateway, Map<Listener, Conflict>>>();
+
+/**
+ * The conflicts of a ListenerSet's listeners: the merged listener list is in
+ * precedence order (the Gateway's own, then ListenerSets oldest first), and a
+ * listener is conflicted by an earlier one that was itself kept and that it is
+ * not distinct from; the earlier one keeps serving (ListenerSetSpec.listeners).
+ */
+function mergedConflict(cluster: Cluster, gw: Gateway, l: Listener): Conflict | undefined {
+  let byGateway = mergedConflicts.get(cluster);
+  if (!byGateway) {
+    byGateway = new Map();
+    mergedConflicts.set(cluster, byGateway);
+  }
+  let conflicts = byGateway.get(gw);
+  if (!conflicts) {
+    conflicts = new Map();
+    const kept: Listener[] = [];
+    for (const x of effectiveListeners(cluster, gw)) {
+      const own = x.listenerSet ? undefined : listenerConflict(gw, x);
+      let c: Conflict | undefined = own;
+      if (x.listenerSet) {
+        for (const o of kept) {
+          const between = conflictBetween(x, o);
+          if (between) {
+            c = { reason: between.reason, message: `${between.message} (it takes precedence)` };
+            break;
+          }
+        }
+      }
+      if (c) conflicts.set(x, c);
+      else if (PROTOCOLS.includes(x.protocol)) kept.push(x);
+    }
+    byGateway.set(gw, conflicts);
+  }
+  return conflicts.get(l);
+}
+
+/** Why `l` is not distinct from `o`, its port-mate; undefined when they are distinct. */
+function conflictBetween(l: Listener, o: Listener): Conflict | undefined {
+  if (!PROTOCOLS.includes(l.protocol) || !PROTOCOLS.includes(o.protocol) || o.port !== l.port) return undefined;
+  const udp = l.protocol === 'UDP';
+  if ((o.protocol === 'UDP') !== udp) return undefined;
+  const name = listenerLabel(o);
+  if (portFamily(o.protocol) !== portFamily(l.protocol)) {
+    return { reason: 'ProtocolConflict', message: `listener ${name} uses protocol ${o.protocol} on port ${l.port}: listeners sharing a port must be distinct` };
+  }
+  const l4 = l.protocol === 'TCP' || udp;
+  if (!l4 && o.hostname !== l.hostname) return undefined;
+  const message = l4
+    ? `listener ${name} is also ${l.protocol} on port ${l.port}: ${l.protocol} listeners must differ by port`
+    : `listener ${name} has the same port ${l.port} and hostname ${l.hostname ?? '(none)'}`;
+  return { reason: 'HostnameConflict', message };
+}
+
+/** The conflict of any listener of the Gateway's merged list (its own or a ListenerSet's). */
+function effectiveConflict(cluster: Cluster, gw: Gateway, l: Listener) {
+  return l.listenerSet ? mergedConflict(cluster, gw, l) : listenerConflict(gw, l);
+}
+
+function listenerAccepted(cluster: Cluster, gw: Gateway, l: Listener): Condition {
   const bad = (reason: string, message: string): Condition => ({ type: 'Accepted', status: 'False', reason, message });
   if (!PROTOCOLS.includes(l.protocol)) return bad('UnsupportedProtocol', `protocol ${l.protocol} is not one of ${PROTOCOLS.join(', ')}`);
-  const conflict = listenerConflict(gw, l);
+  const conflict = effectiveConflict(cluster, gw, l);
   if (conflict) return bad(conflict.reason, conflict.message);
   return { type: 'Accepted', status: 'True', reason: 'Accepted', message: 'listener accepted' };
 }
@@ -103,7 +176,7 @@ function listenerResolvedRefs(cluster: Cluster, gw: Gateway, l: Listener): Condi
   if (unsupported.length > 0) return bad('InvalidRouteKinds', `listener ${l.name} (${l.protocol}) cannot carry ${unsupported.map(k => k.kind).join(', ')}`);
   const notes: string[] = [];
   for (const c of l.tls?.certificateRefs ?? []) {
-    const check = checkCertificateRef(cluster, gw, c);
+    const check = checkCertificateRef(cluster, gw, c, l);
     if (check.problem) return bad(check.problem.reason, check.problem.message);
     notes.push(check.note);
   }
@@ -114,7 +187,9 @@ function listenerResolvedRefs(cluster: Cluster, gw: Gateway, l: Listener): Condi
 const CERTIFICATE_REASONS: readonly string[] = ['InvalidCertificateRef', 'RefNotPermitted'];
 
 function programmedCondition(accepted: Condition, resolvedRefs: Condition): Condition {
-  if (accepted.status === 'False') return { type: 'Programmed', status: 'False', reason: 'Invalid', message: `not accepted (${accepted.reason}): ${accepted.message}` };
+  // A conflicted listener is unprogrammed for the same reason (the ListenerSet conformance tests expect it there too).
+  const reason = accepted.reason === 'ProtocolConflict' || accepted.reason === 'HostnameConflict' ? accepted.reason : 'Invalid';
+  if (accepted.status === 'False') return { type: 'Programmed', status: 'False', reason, message: `not accepted (${accepted.reason}): ${accepted.message}` };
   if (CERTIFICATE_REASONS.includes(resolvedRefs.reason)) return { type: 'Programmed', status: 'False', reason: 'Invalid', message: `references do not resolve (${resolvedRefs.reason}): ${resolvedRefs.message}` };
   return { type: 'Programmed', status: 'True', reason: 'Programmed', message: 'listener programmed' };
 }
@@ -135,7 +210,7 @@ export function unusableListener(cluster: Cluster, gw: Gateway, l: Listener): st
     unusableCache.set(cluster, byListener);
   }
   if (byListener.has(l)) return byListener.get(l);
-  const accepted = listenerAccepted(gw, l);
+  const accepted = listenerAccepted(cluster, gw, l);
   const refs = accepted.status === 'True' ? listenerResolvedRefs(cluster, gw, l) : undefined;
   const why = accepted.status === 'False' ? `${accepted.reason}: ${accepted.message}`
     : refs && CERTIFICATE_REASONS.includes(refs.reason) ? `${refs.reason}: ${refs.message}` : undefined;

@@ -7,6 +7,7 @@ import { routeConnection } from './connection';
 import { controllerNotes, NoteContext, noteProfile } from './controller-notes';
 import { applyFilters, FilterOutcome } from './filters';
 import { hostnameMatches, hostnameSpecificity } from './hostname';
+import { effectiveListeners, listenerLabel } from './listener-sets';
 import { unusableListener } from './listener-status';
 import { evaluateMatch } from './match';
 import { byRouteRuleMatch, compareKeys, comparePrecedence, explainLoss, GRPC_KEYS, HTTP_KEYS, REGEX_NOTE, Scored } from './precedence';
@@ -40,22 +41,22 @@ const SCHEME_PROTOCOLS: Record<Scheme, readonly string[]> = { http: ['HTTP'], ht
  * `unusable` says why a listener carries no traffic (conflicted, or its certificates do not resolve).
  */
 export function chooseListener(
-  gw: Gateway, req: L7Request, unusable: (l: Listener) => string | undefined = () => undefined,
+  gw: Gateway, req: L7Request, unusable: (l: Listener) => string | undefined = () => undefined, listeners: readonly Listener[] = gw.listeners,
 ): { listener?: Listener; choices: ListenerChoice[] } {
   const fits: Listener[] = [];
   const choices: ListenerChoice[] = [];
-  for (const l of gw.listeners) {
+  for (const l of listeners) {
     const why = unusable(l);
-    if (l.port !== req.port) choices.push({ listener: l.name, chosen: false, why: `port ${l.port} is not ${req.port}` });
-    else if (why !== undefined) choices.push({ listener: l.name, chosen: false, why: `not programmed: ${why}` });
-    else if (!SCHEME_PROTOCOLS[req.scheme].includes(l.protocol)) choices.push({ listener: l.name, chosen: false, why: `protocol ${l.protocol} does not serve ${req.scheme}` });
-    else if (l.hostname !== undefined && !L4_PROTOCOLS.includes(l.protocol) && !hostnameMatches(l.hostname, req.host)) choices.push({ listener: l.name, chosen: false, why: `hostname ${l.hostname} does not match ${req.host}` });
+    if (l.port !== req.port) choices.push({ listener: listenerLabel(l), chosen: false, why: `port ${l.port} is not ${req.port}` });
+    else if (why !== undefined) choices.push({ listener: listenerLabel(l), chosen: false, why: `not programmed: ${why}` });
+    else if (!SCHEME_PROTOCOLS[req.scheme].includes(l.protocol)) choices.push({ listener: listenerLabel(l), chosen: false, why: `protocol ${l.protocol} does not serve ${req.scheme}` });
+    else if (l.hostname !== undefined && !L4_PROTOCOLS.includes(l.protocol) && !hostnameMatches(l.hostname, req.host)) choices.push({ listener: listenerLabel(l), chosen: false, why: `hostname ${l.hostname} does not match ${req.host}` });
     else fits.push(l);
   }
   fits.sort((a, b) => compareKeys(hostnameSpecificity(b.hostname), hostnameSpecificity(a.hostname)));
   const [listener, ...rest] = fits;
-  if (listener) choices.push({ listener: listener.name, chosen: true, why: `port ${listener.port}, ${listener.protocol}, hostname ${listener.hostname ?? '(any)'}` });
-  for (const l of rest) choices.push({ listener: l.name, chosen: false, why: `less specific hostname ${l.hostname ?? '(any)'} than ${listener.hostname}` });
+  if (listener) choices.push({ listener: listenerLabel(listener), chosen: true, why: `port ${listener.port}, ${listener.protocol}, hostname ${listener.hostname ?? '(any)'}` });
+  for (const l of rest) choices.push({ listener: listenerLabel(l), chosen: false, why: `less specific hostname ${l.hostname ?? '(any)'} than ${listener.hostname}` });
   choices.sort((a, b) => (a.chosen === b.chosen ? (a.listener < b.listener ? -1 : 1) : a.chosen ? -1 : 1));
   return { listener, choices };
 }
@@ -69,21 +70,22 @@ export function routeThroughGateway(cluster: Cluster, gw: Gateway, req: L7Reques
   const gateway = `${gw.namespace}/${gw.name}`;
   // TLS picks the listener by SNI; a Host header that another listener would serve is a misdirected request.
   const unusable = (l: Listener) => unusableListener(cluster, gw, l);
-  const bySni = req.scheme === 'https' && req.sni !== undefined && req.sni !== req.host ? chooseListener(gw, { ...req, host: req.sni }, unusable) : undefined;
-  const { listener, choices } = bySni ?? chooseListener(gw, req, unusable);
+  const all = effectiveListeners(cluster, gw);
+  const bySni = req.scheme === 'https' && req.sni !== undefined && req.sni !== req.host ? chooseListener(gw, { ...req, host: req.sni }, unusable, all) : undefined;
+  const { listener, choices } = bySni ?? chooseListener(gw, req, unusable, all);
   if (bySni?.listener) {
-    const byHost = chooseListener(gw, req, unusable).listener;
+    const byHost = chooseListener(gw, req, unusable, all).listener;
     if (byHost !== bySni.listener) {
       return {
         gateway,
         gatewayClassName: gw.gatewayClassName,
         listeners: choices,
-        listener: bySni.listener.name,
+        listener: listenerLabel(bySni.listener),
         status: 421,
         errorPercent: 0,
         candidates: [],
         backends: [],
-        reasons: [`SNI ${req.sni} selected listener ${bySni.listener.name}, but host ${req.host} belongs to ${byHost ? `listener ${byHost.name}` : 'no listener of this one'}: 421 Misdirected Request`],
+        reasons: [`SNI ${req.sni} selected listener ${listenerLabel(bySni.listener)}, but host ${req.host} belongs to ${byHost ? `listener ${listenerLabel(byHost)}` : 'no listener of this one'}: 421 Misdirected Request`],
       };
     }
   }
@@ -92,8 +94,8 @@ export function routeThroughGateway(cluster: Cluster, gw: Gateway, req: L7Reques
     // The port is open when any listener serves it; a host no listener claims gets 404 there.
     // An HTTP listener port answers 404 for hosts no listener claims; TLS passthrough, TCP and UDP reject the connection.
     // Conflicted and unprogrammed listeners do not open their port.
-    const portOpen = (req.scheme === 'http' || req.scheme === 'https') && gw.listeners.some(l => l.port === req.port && SCHEME_PROTOCOLS[req.scheme].includes(l.protocol) && unusable(l) === undefined);
-    const down = gw.listeners.filter(l => l.port === req.port && unusable(l) !== undefined).map(l => `listener ${l.name} is not programmed (${unusable(l)})`);
+    const portOpen = (req.scheme === 'http' || req.scheme === 'https') && all.some(l => l.port === req.port && SCHEME_PROTOCOLS[req.scheme].includes(l.protocol) && unusable(l) === undefined);
+    const down = all.filter(l => l.port === req.port && unusable(l) !== undefined).map(l => `listener ${listenerLabel(l)} is not programmed (${unusable(l)})`);
     return portOpen
       ? { ...base, status: 404, reasons: [`no listener hostname of Gateway ${gateway} on port ${req.port} matches ${req.host}: 404`, ...down] }
       : { ...base, reasons: [`no listener of Gateway ${gateway} accepts ${req.scheme} on port ${req.port}`, ...down] };
@@ -126,7 +128,7 @@ export function routeThroughGateway(cluster: Cluster, gw: Gateway, req: L7Reques
   matched.sort(comparePrecedence);
   unmatched.sort(byRouteRuleMatch);
   const [win, ...losers] = matched;
-  const reasons: string[] = [`listener ${listener.name} took the request (${table.attached} ${kind}${table.attached === 1 ? '' : 's'} attached)`];
+  const reasons: string[] = [`listener ${listenerLabel(listener)} took the request (${table.attached} ${kind}${table.attached === 1 ? '' : 's'} attached)`];
   const others = table.attached - serving.length;
   if (others > 0) reasons.push(`${others} of them serve${others === 1 ? 's' : ''} other hostnames than ${req.host}`);
   const refused = refusedForHost(table, req.host).map(x => ({ route: `${x.route.namespace}/${x.route.name}`, kind: x.route.kind, reason: x.reason, message: x.message }));
@@ -142,7 +144,7 @@ export function routeThroughGateway(cluster: Cluster, gw: Gateway, req: L7Reques
     const notes = controllerNotes(profile, context(404));
     return {
       ...base,
-      listener: listener.name,
+      listener: listenerLabel(listener),
       status: 404,
       candidates: unmatched,
       refused,
@@ -191,7 +193,7 @@ export function routeThroughGateway(cluster: Cluster, gw: Gateway, req: L7Reques
     gateway,
     gatewayClassName: gw.gatewayClassName,
     listeners: choices,
-    listener: listener.name,
+    listener: listenerLabel(listener),
     status,
     errorPercent,
     unavailablePercent,

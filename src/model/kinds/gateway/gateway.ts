@@ -4,7 +4,7 @@ import { readLabelSelector } from '../../selector';
 import { readControllerLocation } from '../controller-location';
 import { readName } from '../metadata';
 import { readHostname, readObjectRef } from './refs';
-import { Gateway, Listener } from './types';
+import { Gateway, Listener, ListenerSet } from './types';
 
 const FROM = ['Same', 'All', 'Selector', 'None'] as const;
 
@@ -12,6 +12,21 @@ export function readGateway(obj: SourcedObject, namespace: string): Gateway {
   const r = FieldReader.of(obj, namespace);
   const name = readName(r);
   const spec = r.object_('spec');
+  const listeners = readListeners(spec, namespace);
+  const allowed = spec.optObject('allowedListeners')?.optObject('namespaces');
+  const from = allowed?.optEnum('from', FROM) ?? 'None';
+  const selector = allowed ? readLabelSelector(allowed, 'selector') : undefined;
+  if (from === 'Selector' && !selector) allowed!.fail('required when from is "Selector"', 'selector');
+  return {
+    name, namespace, gatewayClassName: spec.string('gatewayClassName'), listeners, controllerLocation: readControllerLocation(r), allowedListeners: { from, selector }, source: obj.source,
+  };
+}
+
+/**
+ * `spec.listeners` of a Gateway or ListenerSet, with the CRD's rules the API server
+ * enforces: unique names, and a unique combination of port, protocol and hostname.
+ */
+export function readListeners(spec: FieldReader, namespace: string, listenerSet?: { namespace: string; name: string }): Listener[] {
   const listeners = spec.list('listeners').map((l): Listener => {
     const allowed = l.optObject('allowedRoutes');
     const ns = allowed?.optObject('namespaces');
@@ -30,6 +45,7 @@ export function readGateway(obj: SourcedObject, namespace: string): Gateway {
         certificateRefs: tls.list('certificateRefs').map(c => readObjectRef(c, namespace, '', 'Secret')),
       } : undefined,
       allowedRoutes: { from, selector, kinds },
+      listenerSet,
     };
   });
   const names = new Set<string>();
@@ -44,5 +60,22 @@ export function readGateway(obj: SourcedObject, namespace: string): Gateway {
     if (first !== undefined) l.fail(`combination of port ${port}, protocol ${protocol} and hostname "${hostname ?? ''}" is not unique (listener "${first}" has it): the API server rejects the Gateway`);
     combos.set(combo, n);
   });
-  return { name, namespace, gatewayClassName: spec.string('gatewayClassName'), listeners, controllerLocation: readControllerLocation(r), source: obj.source };
+  return listeners;
+}
+
+/** A ListenerSet: a parent Gateway reference and listeners read as a Gateway's are. */
+export function readListenerSet(obj: SourcedObject, namespace: string): ListenerSet {
+  const r = FieldReader.of(obj, namespace);
+  const name = readName(r);
+  const spec = r.object_('spec');
+  const p = spec.object_('parentRef');
+  const parentRef = {
+    group: p.optString('group') ?? 'gateway.networking.k8s.io',
+    kind: p.optString('kind') ?? 'Gateway',
+    namespace: p.optString('namespace') || namespace,
+    name: p.string('name'),
+  };
+  const listeners = readListeners(spec, namespace, { namespace, name });
+  if (listeners.length === 0) spec.fail('must have at least one item', 'listeners');
+  return { name, namespace, creationTimestamp: r.object_('metadata').optString('creationTimestamp'), parentRef, listeners, source: obj.source };
 }

@@ -44,6 +44,14 @@ export interface Listener {
     /** undefined = the kinds the protocol supports. */
     readonly kinds?: readonly GroupKind[];
   };
+  /** Set on listeners of a ListenerSet: its namespace ("Same" for allowedRoutes) and name. */
+  readonly listenerSet?: { readonly namespace: string; readonly name: string };
+}
+
+/** Which namespaces may attach ListenerSets to a Gateway (spec.allowedListeners); default None. */
+export interface AllowedListeners {
+  readonly from: 'Same' | 'All' | 'Selector' | 'None';
+  readonly selector?: LabelSelector;
 }
 
 export interface Gateway {
@@ -53,6 +61,18 @@ export interface Gateway {
   readonly listeners: readonly Listener[];
   /** Where the controller's proxy pods run, when the Gateway records it (see controller-location). */
   readonly controllerLocation?: AnnotatedControllerLocation;
+  readonly allowedListeners: AllowedListeners;
+  readonly source: SourceRef;
+}
+
+/** A ListenerSet (gateway.networking.k8s.io/v1): listeners attached to a parent Gateway from its own namespace. */
+export interface ListenerSet {
+  readonly name: string;
+  readonly namespace: string;
+  readonly creationTimestamp?: string;
+  readonly parentRef: { readonly group: string; readonly kind: string; readonly namespace: string; readonly name: string };
+  /** Listeners tagged with `listenerSet`. */
+  readonly listeners: readonly Listener[];
   readonly source: SourceRef;
 }
 

@@ -1,3 +1,4 @@
+import { listenerSetAdmission } from '../../../engine/l7/gateway/listener-sets';
 import { unusableListener } from '../../../engine/l7/gateway/listener-status';
 import { Rule, refOf, Violation } from '../../rule';
 
@@ -18,6 +19,15 @@ export const listenerNotProgrammed: Rule = {
       gw.listeners.forEach((l, i) => {
         const why = unusableListener(ctx.cluster, gw, l);
         if (why !== undefined) out.push({ object: refOf('Gateway', gw), field: `spec.listeners[${i}]`, message: `listener ${l.name} is not programmed: ${why}` });
+      });
+    }
+    // A ListenerSet's listeners, on the ListenerSet (its own admission is TRF-GW-006).
+    for (const ls of ctx.cluster.listenerSets) {
+      const gw = listenerSetAdmission(ctx.cluster, ls);
+      if (!gw.gateway || gw.accepted.status === 'False') continue;
+      ls.listeners.forEach((l, i) => {
+        const why = unusableListener(ctx.cluster, gw.gateway!, l);
+        if (why !== undefined) out.push({ object: refOf('ListenerSet', ls), field: `spec.listeners[${i}]`, message: `listener ${l.name} is not programmed: ${why}` });
       });
     }
     return out;
