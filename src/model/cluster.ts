@@ -1,5 +1,5 @@
 import type { EndpointSlice } from './kinds/endpoint-slice';
-import type { Gateway, GatewayClass, ListenerSet, ReferenceGrant, Route } from './kinds/gateway/types';
+import type { BackendTLSPolicy, Gateway, GatewayClass, ListenerSet, ReferenceGrant, Route } from './kinds/gateway/types';
 import type { Ingress } from './kinds/ingress';
 import type { IngressClass } from './kinds/ingress-class';
 import type { NetworkPolicy } from './kinds/network-policy';
@@ -43,6 +43,8 @@ export interface Cluster {
   readonly openShiftRoutes: readonly OpenShiftRoute[];
   /** ListenerSets (standard channel since v1.5), sorted by namespace/name. */
   readonly listenerSets: readonly ListenerSet[];
+  /** BackendTLSPolicies (standard channel since v1.4), sorted by namespace/name. */
+  readonly backendTLSPolicies: readonly BackendTLSPolicy[];
   readonly ignored: readonly IgnoredObject[];
   /** Every input object, in input order. */
   readonly objects: readonly SourcedObject[];

@@ -163,6 +163,7 @@ function toJson(a: EndToEndAnswer): unknown {
         grant: b.grant ?? null,
         filters: b.filters,
         unavailable: b.unavailable ?? null,
+        tls: b.tls ?? null,
       })),
       endpoints: g.reach,
       reasons: g.reasons,
@@ -226,7 +227,8 @@ function formatGateway(g: GatewayPath): string[] {
   for (const b of g.backends) {
     const kind = b.ref.kind === 'Service' && b.ref.group === '' ? 'Service' : `${b.ref.kind}${b.ref.group ? '.' + b.ref.group : ''}`;
     const why = b.problem ? `: ${b.problem.reason}: ${b.problem.message}` : b.unavailable ? `: no ready endpoints (503): ${b.unavailable}` : '';
-    out.push(`    ${kind} ${b.target}${b.ref.port ? ':' + b.ref.port : ''} weight ${b.weight} (${b.percent}%)${why}${b.grant ? ` [ReferenceGrant ${b.grant}]` : ''}`);
+    const tls = b.tls ? ` [TLS: BackendTLSPolicy ${b.tls.policy}, SNI ${b.tls.hostname}${b.tls.problem ? `, fails: ${b.tls.problem}` : ''}]` : '';
+    out.push(`    ${kind} ${b.target}${b.ref.port ? ':' + b.ref.port : ''} weight ${b.weight} (${b.percent}%)${why}${b.grant ? ` [ReferenceGrant ${b.grant}]` : ''}${tls}`);
     for (const f of b.filters) out.push(`      ${f}`);
   }
   out.push(...formatPods(g.controllerPods, g.controllerName), ...formatReach(g.reach));

@@ -1,9 +1,10 @@
 import { SourcedObject } from '../manifest';
+import { readBackendTLSPolicy } from './gateway/backend-tls-policy';
 import { readGateway, readListenerSet } from './gateway/gateway';
 import { readGatewayClass } from './gateway/gateway-class';
 import { readReferenceGrant } from './gateway/reference-grant';
 import { readRoute } from './gateway/route';
-import { Gateway, GatewayClass, GATEWAY_GROUP, ListenerSet, ReferenceGrant, Route, RouteKind } from './gateway/types';
+import { BackendTLSPolicy, Gateway, GatewayClass, GATEWAY_GROUP, ListenerSet, ReferenceGrant, Route, RouteKind } from './gateway/types';
 import { Ingress, readIngress } from './ingress';
 import { IngressClass, readIngressClass } from './ingress-class';
 
@@ -20,6 +21,7 @@ export interface L7Objects {
   udpRoutes: Route[];
   referenceGrants: ReferenceGrant[];
   listenerSets: ListenerSet[];
+  backendTLSPolicies: BackendTLSPolicy[];
 }
 
 export function emptyL7(): L7Objects {
@@ -35,6 +37,7 @@ export function emptyL7(): L7Objects {
     udpRoutes: [],
     referenceGrants: [],
     listenerSets: [],
+    backendTLSPolicies: [],
   };
 }
 
@@ -49,6 +52,7 @@ const GATEWAY_VERSIONS: Record<string, readonly string[]> = {
   TCPRoute: ['v1', 'v1alpha2'],
   UDPRoute: ['v1', 'v1alpha2'],
   ListenerSet: ['v1'],
+  BackendTLSPolicy: ['v1', 'v1alpha3'],
 };
 
 const ROUTE_FIELD: Record<RouteKind, 'httpRoutes' | 'grpcRoutes' | 'tlsRoutes' | 'tcpRoutes' | 'udpRoutes'> = {
@@ -73,6 +77,7 @@ export function collectL7(into: L7Objects, obj: SourcedObject, ns: string): bool
     case 'Gateway': into.gateways.push(readGateway(obj, ns)); break;
     case 'ReferenceGrant': into.referenceGrants.push(readReferenceGrant(obj, ns)); break;
     case 'ListenerSet': into.listenerSets.push(readListenerSet(obj, ns)); break;
+    case 'BackendTLSPolicy': into.backendTLSPolicies.push(readBackendTLSPolicy(obj, ns)); break;
     default: into[ROUTE_FIELD[kind as RouteKind]].push(readRoute(obj, kind as RouteKind, ns));
   }
   return true;

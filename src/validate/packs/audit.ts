@@ -1,5 +1,7 @@
 import { Rule } from '../rule';
 import { backendRefMissing } from '../rules/gateway/backend-ref-missing';
+import { backendTLSPolicyNotAccepted } from '../rules/gateway/backend-tls-policy-not-accepted';
+import { backendTLSPolicyTargetMissing } from '../rules/gateway/backend-tls-policy-target-missing';
 import { crossNamespaceBackendWithoutGrant } from '../rules/gateway/cross-namespace-backend-without-grant';
 import { listenerNotProgrammed } from '../rules/gateway/listener-not-programmed';
 import { listenerSetNotAccepted } from '../rules/gateway/listenerset-not-accepted';
@@ -72,6 +74,8 @@ export const GATEWAY_RULES: readonly Rule[] = [
   routeRuleShadowed,
   listenerNotProgrammed,
   listenerSetNotAccepted,
+  backendTLSPolicyTargetMissing,
+  backendTLSPolicyNotAccepted,
 ];
 
 /** Every audit rule, grouped by area, in id order within each. */

@@ -1,3 +1,4 @@
+import type { BackendTLS } from './backend-tls';
 import { ResolvedBackendRef } from './backends';
 import type { AppliedNote } from './controller-notes';
 import { applyFilters, FilterOutcome } from './filters';
@@ -31,6 +32,8 @@ export interface WeightedBackend extends ResolvedBackendRef {
   readonly filters: readonly string[];
   /** Why the Service has no ready endpoints (its share of requests gets 503); undefined when it has some or the input cannot tell. */
   readonly unavailable?: string;
+  /** Set when a BackendTLSPolicy makes the hop to this backend TLS. */
+  readonly tls?: BackendTLS;
 }
 
 /** A route that names the Gateway but is not accepted on the listener that took the request. */

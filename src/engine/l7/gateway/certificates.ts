@@ -19,16 +19,18 @@ interface SecretIndex {
   readonly issued: Map<string, string>;
   /** Namespaces with at least one Secret or Certificate in the input: a Secret missing there is known to be missing. */
   readonly known: Set<string>;
+  /** `ns/name` -> the data keys of each ConfigMap (CA bundles of BackendTLSPolicies). */
+  readonly configMaps: Map<string, readonly string[]>;
 }
 
-// Secrets and Certificates are not part of the traffic model (the model keeps every
+// Secrets, ConfigMaps and Certificates are not part of the traffic model (the model keeps every
 // object it read); they are indexed once per cluster, for listener certificate checks only.
 const indexes = new WeakMap<Cluster, SecretIndex>();
 
 function secretIndex(cluster: Cluster): SecretIndex {
   let index = indexes.get(cluster);
   if (index) return index;
-  index = { secrets: new Map(), issued: new Map(), known: new Set() };
+  index = { secrets: new Map(), issued: new Map(), known: new Set(), configMaps: new Map() };
   for (const { object: o } of cluster.objects) {
     const ns = o.metadata?.namespace ?? 'default';
     const name = o.metadata?.name;
@@ -36,6 +38,9 @@ function secretIndex(cluster: Cluster): SecretIndex {
     if (o.kind === 'Secret' && o.apiVersion === 'v1') {
       index.secrets.set(`${ns}/${name}`, typeof o.type === 'string' ? o.type : 'Opaque');
       index.known.add(ns);
+    } else if (o.kind === 'ConfigMap' && o.apiVersion === 'v1') {
+      const data = { ...(o.data as object | undefined), ...(o.binaryData as object | undefined) };
+      index.configMaps.set(`${ns}/${name}`, Object.keys(data));
     } else if (o.kind === 'Certificate' && typeof o.apiVersion === 'string' && o.apiVersion.startsWith(`${CERT_MANAGER_GROUP}/`)) {
       const secretName = (o.spec as { secretName?: unknown } | undefined)?.secretName;
       if (typeof secretName === 'string') index.issued.set(`${ns}/${secretName}`, `${ns}/${name}`);
@@ -79,4 +84,9 @@ export function checkCertificateRef(cluster: Cluster, gw: Gateway, ref: ObjectRe
     return { problem: { reason: 'InvalidCertificateRef', message: `Secret ${target} not found (namespace ${ref.namespace} has Secrets or Certificates in the input, none of them this one)` }, note: '' };
   }
   return { note: `Secret ${target} is outside the input (assumed to exist)` };
+}
+
+/** A ConfigMap's data keys, or undefined when it is not in the input. */
+export function configMapIn(cluster: Cluster, namespace: string, name: string): { keys?: readonly string[] } {
+  return { keys: secretIndex(cluster).configMaps.get(`${namespace}/${name}`) };
 }

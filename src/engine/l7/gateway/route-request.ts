@@ -1,7 +1,7 @@
 import { Cluster } from '../../../model/cluster';
 import { Gateway, Listener, RouteKind } from '../../../model/kinds/gateway/types';
 import { L7Request, Scheme } from '../request';
-import { GatewayRouteAnswer, ListenerChoice, MatchCandidate, round, weigh } from './answer';
+import { GatewayRouteAnswer, ListenerChoice, MatchCandidate, round, weigh, WeightedBackend } from './answer';
 import { ResolvedBackendRef } from './backends';
 import { routeConnection } from './connection';
 import { controllerNotes, NoteContext, noteProfile } from './controller-notes';
@@ -161,13 +161,19 @@ export function routeThroughGateway(cluster: Cluster, gw: Gateway, req: L7Reques
   const compiled = win.compiled!;
   const weighed = weigh([...compiled.backends[win.candidate.ruleIndex]], req, win.match);
   const unavailable = compiled.unavailable[win.candidate.ruleIndex];
+  const tls = compiled.tls[win.candidate.ruleIndex];
   const winner = win.candidate;
   reasons.push(`won: ${winner.route} rule ${winner.ruleIndex}${winner.ruleName ? ` (${winner.ruleName})` : ''} match ${winner.matchIndex} (${winner.match})`);
   // HTTPRouteRule.backendRefs: a Service with no ready endpoints gets 503 instead of 500.
-  const backends = weighed.map((b, i) => (unavailable[i] !== undefined && b.weight > 0 ? { ...b, unavailable: unavailable[i] } : b));
+  const backends = weighed.map((b, i) => {
+    const down = unavailable[i] !== undefined && b.weight > 0 ? { unavailable: unavailable[i] } : undefined;
+    return down || tls[i] ? { ...b, ...down, tls: tls[i] } : b;
+  });
+  // BackendTLSPolicy: connections with an invalid CA reference fail with a 5xx.
+  const broken = (b: WeightedBackend) => b.problem !== undefined || b.tls?.problem !== undefined;
   const total = backends.reduce((s, b) => s + b.weight, 0);
-  const invalid = backends.filter(b => b.problem).reduce((s, b) => s + b.weight, 0);
-  const down = backends.filter(b => !b.problem && b.unavailable).reduce((s, b) => s + b.weight, 0);
+  const invalid = backends.filter(broken).reduce((s, b) => s + b.weight, 0);
+  const down = backends.filter(b => !broken(b) && b.unavailable).reduce((s, b) => s + b.weight, 0);
   let status: number;
   let errorPercent = 0;
   let unavailablePercent = 0;
@@ -177,15 +183,18 @@ export function routeThroughGateway(cluster: Cluster, gw: Gateway, req: L7Reques
   } else if (total - invalid === 0) {
     status = 500;
     errorPercent = 100;
-    reasons.push(backends.length === 0 ? 'the rule has no backendRefs: 500' : total === 0 ? 'every backendRef has weight 0: 500' : 'no backendRef resolves: 500');
+    reasons.push(backends.length === 0 ? 'the rule has no backendRefs: 500' : total === 0 ? 'every backendRef has weight 0: 500' : 'no backendRef resolves (or its BackendTLSPolicy is invalid): 500');
   } else {
     errorPercent = round((invalid / total) * 100);
     unavailablePercent = round((down / total) * 100);
     status = invalid + down === total ? 503 : 200;
-    if (errorPercent > 0) reasons.push(`${errorPercent}% of requests get 500: their backendRef does not resolve`);
+    if (errorPercent > 0) reasons.push(`${errorPercent}% of requests get 500: their backendRef does not resolve (or its BackendTLSPolicy is invalid)`);
     if (unavailablePercent > 0) reasons.push(`${unavailablePercent}% of requests get 503: their Service has no ready endpoints`);
   }
   for (const b of backends) if (b.unavailable) reasons.push(`no ready endpoints: ${b.unavailable}`);
+  for (const b of backends) {
+    if (b.tls) reasons.push(`TLS to ${b.target}:${b.ref.port} by BackendTLSPolicy ${b.tls.policy} (SNI ${b.tls.hostname}, ${b.tls.validation})${b.tls.problem ? `: connections fail (500): ${b.tls.problem}` : ''}`);
+  }
   for (const b of backends) if (b.problem) reasons.push(`${b.problem.reason}: ${b.problem.message}`);
   const candidates = [winner, ...losing, ...unmatched];
   const notes = controllerNotes(profile, context(status, filters, backends));

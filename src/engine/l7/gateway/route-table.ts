@@ -1,4 +1,5 @@
 import { AttachedRoute, cachedRouteStatus, routesOnListener } from './attachment';
+import { BackendTLS, backendTLSFor } from './backend-tls';
 import { resolveBackendRef, ResolvedBackendRef } from './backends';
 import { hostnameMatches, hostnameSpecificity } from './hostname';
 import { describeMatch, matchPrecedence } from './match';
@@ -28,6 +29,8 @@ export interface CompiledRoute {
   readonly backends: readonly (readonly ResolvedBackendRef[])[];
   /** Why each backendRef's Service has no ready endpoints (503), per rule; undefined when it has some. */
   readonly unavailable: readonly (readonly (string | undefined)[])[];
+  /** The BackendTLSPolicy securing each backendRef's hop, per rule. */
+  readonly tls: readonly (readonly (BackendTLS | undefined)[])[];
 }
 
 /** A route that names this Gateway (and fits this listener's section and port) but is not accepted. */
@@ -120,7 +123,11 @@ function compileRoute(cluster: Cluster, a: AttachedRoute, kind: RouteKind): Comp
     const r = servicePortReadiness(cluster, b.service, b.ref.port);
     return r.ready ? undefined : r.why;
   }));
-  return { route, name: `${route.namespace}/${route.name}`, hostnames: a.hostnames, matches, backends, unavailable };
+  const tls = backends.map(refs => refs.map(b => {
+    if (!b.service || b.ref.port === undefined || b.problem) return undefined;
+    return backendTLSFor(cluster, b.service, b.ref.port);
+  }));
+  return { route, name: `${route.namespace}/${route.name}`, hostnames: a.hostnames, matches, backends, unavailable, tls };
 }
 
 /** The routes serving `host` on this listener, each with the precedence keys of its most specific matching hostname. */

@@ -3,3 +3,4 @@ export * from './gateway-class';
 export * from './gateway';
 export * from './route';
 export * from './reference-grant';
+export * from './backend-tls-policy';

@@ -180,3 +180,20 @@ export interface ReferenceGrant {
   readonly to: readonly (GroupKind & { readonly name?: string })[];
   readonly source: SourceRef;
 }
+
+/** A BackendTLSPolicy (gateway.networking.k8s.io/v1): TLS from the gateway to the targeted Services. */
+export interface BackendTLSPolicy {
+  readonly name: string;
+  readonly namespace: string;
+  readonly creationTimestamp?: string;
+  /** Same-namespace targets; `sectionName` is a Service port name. */
+  readonly targetRefs: readonly (GroupKind & { readonly name: string; readonly sectionName?: string })[];
+  /** CA bundles (core: a ConfigMap with `ca.crt`), in the policy's namespace. */
+  readonly caCertificateRefs: readonly (GroupKind & { readonly name: string })[];
+  /** `System`, or an implementation-specific prefixed name; exclusive with caCertificateRefs. */
+  readonly wellKnownCACertificates?: string;
+  /** SNI and, unless subjectAltNames are given, the name the backend certificate must carry. */
+  readonly hostname: string;
+  readonly subjectAltNames: readonly { readonly type: string; readonly value: string }[];
+  readonly source: SourceRef;
+}
