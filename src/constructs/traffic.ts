@@ -429,6 +429,15 @@ export interface RequestExpectationOptions {
    * @default - every Ingress class and every Gateway
    */
   readonly ingressClass?: string;
+  /**
+   * An in-cluster (east-west) request from this workload: it goes to the Service
+   * its host names (`api.shop`, `api.shop.svc.cluster.local`) through the mesh
+   * routes attached to that Service (HTTPRoutes and GRPCRoutes whose parentRef is
+   * the Service: producer routes, or consumer routes in the caller's namespace),
+   * and NetworkPolicy is checked from this workload's pods.
+   * @default - a request from outside the cluster, through Ingresses and Gateways
+   */
+  readonly from?: Target;
 }
 
 /**
@@ -456,6 +465,8 @@ export class RequestExpectation {
       check: c => {
         const s = service._spec();
         if (s.type !== 'service') return { description: `${request} routes to ${service}`, passed: false, details: ['routesTo() takes a Service target'] };
+        const from = options.from?._spec();
+        if (from && from.type !== 'workload') return { description: `${request} routes to ${service}`, passed: false, details: ['the from option takes a workload target'] };
         return checkRoute(c, {
           url: request.url,
           method: request.method,
@@ -464,6 +475,7 @@ export class RequestExpectation {
           percent,
           gateway: options.gateway,
           ingressClass: options.ingressClass,
+          from: from ? { namespace: from.namespace, name: from.name, kind: from.kind } : undefined,
         });
       },
     });

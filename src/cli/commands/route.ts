@@ -1,8 +1,9 @@
 import { Command } from 'commander';
-import { BackendReach, EndToEndAnswer, GatewayPath, IngressPath, routeEndToEnd } from '../../engine/l7/e2e';
+import { BackendReach, EndToEndAnswer, GatewayPath, IngressPath, MeshPath, routeEndToEnd } from '../../engine/l7/e2e';
 import { noteProfiles, profileNamed } from '../../engine/l7/gateway/controller-notes';
 import { describeRequest, parseRequest } from '../../engine/l7/request';
 import { buildCluster } from '../../model/build';
+import { Cluster, Workload } from '../../model/cluster';
 import { ManifestError } from '../../model/errors';
 import { CliIO, EXIT_FINDINGS, EXIT_OK } from '../io';
 import { addOutputOptions, outputOf } from '../output';
@@ -36,6 +37,7 @@ interface RouteOptions {
   controllerLabels?: string;
   implementationSpecific: string;
   controllerProfile?: string;
+  from?: string;
   namespace: string;
 }
 
@@ -54,6 +56,7 @@ export function registerRoute(program: Command, io: CliIO, setExit: (code: numbe
     .option('--grpc', 'a gRPC call: the path is /package.Service/Method, matched against GRPCRoutes')
     .option('--controller-namespace <ns>', 'namespace of the controller proxy pods')
     .option('--controller-labels <k=v,...>', 'labels of the controller proxy pods')
+    .option('--from <ns/workload>', 'an in-cluster request from this workload: routed by the mesh routes (parentRef a Service) of the Service the host names')
     .option('--controller-profile <name>', `note where this controller departs from the spec (${noteProfiles().join(', ')}); default: the GatewayClass's`)
     .option('--implementation-specific <as>', 'match ImplementationSpecific Ingress paths as Prefix or Exact', 'Prefix')
     .option('-n, --namespace <ns>', 'namespace for objects that carry none', 'default');
@@ -69,8 +72,10 @@ export function registerRoute(program: Command, io: CliIO, setExit: (code: numbe
       if (opts.controllerProfile !== undefined && !profileNamed(opts.controllerProfile)) {
         throw usage(`--controller-profile "${opts.controllerProfile}": expected one of ${noteProfiles().join(', ')}`);
       }
+      if (opts.from !== undefined && (opts.gateway || opts.ingressClass)) throw usage('--from routes inside the cluster: it excludes --gateway and --ingress-class');
       const cluster = buildCluster([...readInputs(paths, io), ...readContextFiles(opts, io).objects], { defaultNamespace: opts.namespace });
       reportIgnored(io, cluster, opts);
+      const from = opts.from === undefined ? undefined : callingWorkload(cluster, opts.from, opts.namespace);
       let req;
       try {
         req = parseRequest(url, { method: opts.method, headers: parsePairs(opts.header, '--header'), grpc: opts.grpc, sni: opts.sni });
@@ -84,11 +89,23 @@ export function registerRoute(program: Command, io: CliIO, setExit: (code: numbe
         controllerLabels: opts.controllerLabels !== undefined ? parsePairs(opts.controllerLabels.split(','), '--controller-labels') : undefined,
         implementationSpecific: impl === 'exact' ? 'Exact' : 'Prefix',
         controllerProfile: opts.controllerProfile,
+        from,
       });
       if (outputOf<string>(opts, 'text') === 'json') io.stdout(JSON.stringify(toJson(answer), null, 2) + '\n');
       else io.stdout(formatText(answer));
       setExit(reaches(answer) ? EXIT_OK : EXIT_FINDINGS);
     });
+}
+
+/** The workload `--from` names: `ns/name`, `name` (in -n), or `ns/name[Kind]` when several kinds share the name. */
+function callingWorkload(cluster: Cluster, text: string, defaultNs: string): Workload {
+  const m = /^(?:([^/[\]]+)\/)?([^/[\]]+)(?:\[([A-Za-z]+)\])?$/.exec(text);
+  if (!m) throw usage(`--from: expected ns/name or ns/name[Kind], got "${text}"`);
+  const [, ns = defaultNs, name, kind] = m;
+  const matches = cluster.workloads.filter(w => w.namespace === ns && w.name === name && (!kind || w.kind === kind));
+  if (matches.length > 1) throw usage(`--from: "${text}" names several workloads (${matches.map(w => w.kind).join(', ')}): add [Kind]`);
+  if (matches.length === 0) throw usage(`--from: no workload ${ns}/${name}${kind ? `[${kind}]` : ''} in the input`);
+  return matches[0];
 }
 
 function collect(value: string, previous: string[]): string[] {
@@ -118,12 +135,14 @@ function parsePairs(items: readonly string[], flag: string): Record<string, stri
 function reaches(a: EndToEndAnswer): boolean {
   const ok = (status: number | undefined, reach: readonly BackendReach[]) =>
     status !== undefined && status >= 200 && status < 300 && reach.every(r => r.allowed !== false);
+  if (a.mesh) return ok(a.mesh.status, a.mesh.reach);
   return a.ingresses.some(i => ok(i.status, i.reach)) || a.gateways.some(g => ok(g.status, g.reach));
 }
 
 function toJson(a: EndToEndAnswer): unknown {
   return {
     request: describeRequest(a.request),
+    ...(a.mesh ? { mesh: meshJson(a.mesh) } : {}),
     ingresses: a.ingresses.map(i => ({
       ingressClass: i.ingressClass ?? null,
       controller: i.controller ?? null,
@@ -173,9 +192,42 @@ function toJson(a: EndToEndAnswer): unknown {
   };
 }
 
+function meshJson(m: MeshPath): unknown {
+  return {
+    from: m.from,
+    service: m.service ?? null,
+    servicePort: m.servicePort ?? null,
+    status: m.status ?? null,
+    routes: m.routes,
+    winner: m.winner ?? null,
+    candidates: m.candidates,
+    filters: m.filters ?? null,
+    backends: m.backends.map(b => ({ target: b.target, port: b.ref.port ?? null, weight: b.weight, percent: b.percent, problem: b.problem ?? null })),
+    endpoints: m.reach,
+    reasons: m.reasons,
+  };
+}
+
+function formatMesh(m: MeshPath): string[] {
+  const out = [`Mesh: from ${m.from} to ${m.service ? `Service ${m.service}${m.servicePort ? ':' + m.servicePort : ''}` : 'no Service'}`];
+  out.push(`  status: ${m.status ?? 'connection refused'}`);
+  for (const r of m.routes) out.push(`  route: ${r.kind} ${r.route} (${r.role})`);
+  for (const c of m.candidates) {
+    const id = `${c.kind} ${c.route} rule ${c.ruleIndex}${c.ruleName ? ` (${c.ruleName})` : ''} match ${c.matchIndex} (${c.match})`;
+    out.push(c === m.candidates[0] && m.winner ? `  matched: ${id}` : `  ${c.matched ? 'lost' : 'no match'}: ${id}: ${c.why}`);
+  }
+  if (m.filters && m.filters.applied.length > 0) out.push('  filters:', ...m.filters.applied.map(f => `    ${f}`));
+  if (m.backends.length > 0) out.push('  backends:');
+  for (const b of m.backends) out.push(`    Service ${b.target}${b.ref.port ? ':' + b.ref.port : ''} weight ${b.weight} (${b.percent}%)${b.problem ? `: ${b.problem.reason}: ${b.problem.message}` : ''}`);
+  out.push(...formatReach(m.reach));
+  out.push('  reasons:', ...m.reasons.map(r => `    - ${r}`));
+  return out;
+}
+
 function formatText(a: EndToEndAnswer): string {
   // describeRequest lists the headers (the Host header is the URL's host).
   const lines: string[] = [describeRequest(a.request)];
+  if (a.mesh) return [...lines, '', ...formatMesh(a.mesh)].join('\n') + '\n';
   if (a.ingresses.length === 0 && a.gateways.length === 0) lines.push('', 'nothing serves this request: no Ingress of the class and no Gateway listener for it');
   for (const i of a.ingresses) lines.push('', ...formatIngress(i));
   for (const g of a.gateways) lines.push('', ...formatGateway(g));

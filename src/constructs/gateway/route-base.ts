@@ -3,7 +3,7 @@ import { Construct, IConstruct } from 'constructs';
 import { GATEWAY_GROUP, GatewayApiVersion, gatewayApiVersion } from './api-version';
 import { admissionProblem, admitController } from './controller-access';
 import { Gateway } from './gateway';
-import { compact, compare, DNS_LABEL_RE, namespaceLabels, namespaceOf, Problems } from './internal';
+import { compact, compare, DNS_LABEL_RE, namespaceLabels, namespaceOf, Problems, serviceIdentity } from './internal';
 import { Listener } from './listener';
 import { grantReference } from './reference-grant';
 import { Backend, BackendData } from './route-action';
@@ -16,6 +16,12 @@ export interface ParentRefOptions {
   /** Listener name; the route attaches to that listener only. @default - every listener that admits it */
   readonly sectionName?: string;
   /** Listener port; the route attaches to listeners on that port only. @default - any port */
+  readonly port?: number;
+}
+
+/** Options of a Service parent (Gateway API mesh). */
+export interface ServiceParentRefOptions {
+  /** Service port; the route applies to requests to that port only. @default - every port of the Service */
   readonly port?: number;
 }
 
@@ -37,13 +43,31 @@ export class ParentRef {
     return new ParentRef(name, options.namespace, options);
   }
 
+  /**
+   * A Service (Gateway API mesh, GAMMA): the route applies to in-cluster requests
+   * to the Service. In the Service's namespace it is a producer route (every
+   * client); in another namespace a consumer route (clients of that namespace).
+   * Accepts our Service, a cdk8s-plus Service or a raw ApiObject of kind Service.
+   */
+  public static service(service: IConstruct, options: ServiceParentRefOptions = {}): ParentRef {
+    const id = serviceIdentity(service);
+    return new ParentRef(id.name, id.namespace, { port: options.port }, undefined, 'Service');
+  }
+
   private constructor(
-    /** Gateway name. */
+    /** Gateway (or Service) name. */
     public readonly name: string,
-    /** Gateway namespace, if given. */
+    /** Gateway (or Service) namespace, if given. */
     public readonly namespace: string | undefined,
     private readonly options: ParentRefOptions,
-    private readonly target?: Gateway) {}
+    private readonly target?: Gateway,
+    /** `Service` for a mesh parent; undefined for a Gateway. */
+    private readonly parentKind?: string) {}
+
+  /** `Service` for a mesh parent, `Gateway` otherwise. */
+  public get kind(): string {
+    return this.parentKind ?? 'Gateway';
+  }
 
   /** Listener name, if any. */
   public get sectionName(): string | undefined {
@@ -198,6 +222,7 @@ export abstract class RouteBase extends Construct {
 
   private renderParent(r: ParentRef): unknown {
     return compact({
+      ...(r.kind === 'Service' ? { group: '', kind: 'Service' } : {}),
       name: r.name,
       namespace: r.namespace !== undefined && r.namespace !== this.namespace ? r.namespace : undefined,
       sectionName: r.sectionName,
@@ -218,7 +243,7 @@ export abstract class RouteBase extends Construct {
       const f = `spec.parentRefs[${i}]`;
       if (r.namespace !== undefined) p.check(DNS_LABEL_RE.test(r.namespace), `${f}.namespace`, `invalid namespace "${r.namespace}"`);
       p.port(r.port, `${f}.port`);
-      const key = `${r.namespace ?? this.namespace}/${r.name}`;
+      const key = `${r.kind === 'Service' ? 'Service ' : ''}${r.namespace ?? this.namespace}/${r.name}`;
       const sections = perParent.get(key) ?? [];
       sections.push(r.sectionName);
       perParent.set(key, sections);

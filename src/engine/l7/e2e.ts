@@ -7,6 +7,7 @@ import { findServicePort, resolveServicePort } from '../services/ports';
 import { GatewayRouteAnswer, routeThroughGateways } from './gateway/route-request';
 import { ImplementationSpecificAs } from './ingress/match';
 import { IngressRouteAnswer, routeThroughIngresses } from './ingress/route';
+import { MeshRouteAnswer, routeInMesh } from './mesh/route';
 import { L7Request } from './request';
 
 /** The NetworkPolicy verdict from the controller's pods to one backend workload. */
@@ -33,6 +34,13 @@ export interface EndToEndOptions {
   readonly implementationSpecific?: ImplementationSpecificAs;
   /** Note where this controller (a CONTROLLER_PROFILES name) departs from the spec; default: the GatewayClass's controller. */
   readonly controllerProfile?: string;
+  /** An east-west request from this workload: routed through the mesh routes of the Service the host names, not through entry points. */
+  readonly from?: Workload;
+}
+
+export interface MeshPath extends MeshRouteAnswer {
+  /** The NetworkPolicy verdict from the calling workload's pods to each backend. */
+  readonly reach: readonly BackendReach[];
 }
 
 export interface IngressPath extends IngressRouteAnswer {
@@ -50,6 +58,8 @@ export interface EndToEndAnswer {
   readonly request: L7Request;
   readonly ingresses: readonly IngressPath[];
   readonly gateways: readonly GatewayPath[];
+  /** Set for an east-west request (`from`). */
+  readonly mesh?: MeshPath;
 }
 
 /**
@@ -57,6 +67,16 @@ export interface EndToEndAnswer {
  * controller's pods to the backend pods on the resolved target port.
  */
 export function routeEndToEnd(cluster: Cluster, req: L7Request, opts: EndToEndOptions = {}): EndToEndAnswer {
+  if (opts.from) {
+    const a = routeInMesh(cluster, opts.from, req);
+    // The caller's own pods are the source of the NetworkPolicy check.
+    const pods: ControllerPods = { namespace: opts.from.namespace, labels: opts.from.labels, from: 'option' };
+    const reach = a.status === 200 ? a.backends.filter(b => b.percent > 0 && b.service && !b.problem).flatMap(b => {
+      const sp = b.service!.ports.find(p => p.port === b.ref.port);
+      return sp ? reachBackends(cluster, pods, b.service!, sp) : [];
+    }) : [];
+    return { request: req, ingresses: [], gateways: [], mesh: { ...a, reach } };
+  }
   // Ingress carries HTTP only; TLS passthrough, TCP and UDP go through Gateways.
   const useIngress = opts.gateway === undefined && (req.scheme === 'http' || req.scheme === 'https');
   const useGateway = opts.ingressClass === undefined;

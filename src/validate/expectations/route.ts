@@ -1,6 +1,6 @@
 import { ExpectationResult } from './result';
 import { BackendReach, routeEndToEnd } from '../../engine/l7/e2e';
-import { describeRequest, parseRequest } from '../../engine/l7/request';
+import { describeRequest, L7Request, parseRequest } from '../../engine/l7/request';
 import { Cluster } from '../../model/cluster';
 
 /** A request is expected to land on a Service (optionally with a share of the traffic). */
@@ -16,6 +16,8 @@ export interface RouteSpec {
   readonly gateway?: string;
   /** Only Ingresses of this class. */
   readonly ingressClass?: string;
+  /** An east-west request from this workload, routed by the mesh routes of the Service its host names. */
+  readonly from?: { readonly namespace: string; readonly name: string; readonly kind?: string };
 }
 
 /**
@@ -33,6 +35,7 @@ export function checkRoute(cluster: Cluster, spec: RouteSpec): ExpectationResult
     return { description: `${spec.url} routes to Service ${target}${share}`, passed: false, details: [(e as Error).message] };
   }
   const description = `${describeRequest(req)} routes to Service ${target}${share}`;
+  if (spec.from) return checkMeshRoute(cluster, spec, req, target, share);
   const answer = routeEndToEnd(cluster, req, { gateway: spec.gateway, ingressClass: spec.ingressClass });
   const details: string[] = [];
   let routed = false;
@@ -68,4 +71,23 @@ export function checkRoute(cluster: Cluster, spec: RouteSpec): ExpectationResult
   if (answer.ingresses.length === 0 && answer.gateways.length === 0) details.push('no Ingress or Gateway in the model accepts this request');
   if (routed && blocked.length === 0) return { description, passed: true, details: [] };
   return { description, passed: false, details: routed ? blocked : details };
+}
+
+/** The mesh form of checkRoute: from a workload, through the routes attached to the Service, to `target`, allowed by NetworkPolicy. */
+function checkMeshRoute(cluster: Cluster, spec: RouteSpec, req: L7Request, target: string, share: string): ExpectationResult {
+  const f = spec.from!;
+  const caller = `${f.namespace}/${f.name}`;
+  const description = `${describeRequest(req)} from ${caller} routes to Service ${target}${share}`;
+  const from = cluster.workloads.find(w => w.namespace === f.namespace && w.name === f.name && (!f.kind || w.kind === f.kind));
+  if (!from) return { description, passed: false, details: [`no workload ${caller} in the app`] };
+  const mesh = routeEndToEnd(cluster, req, { from }).mesh!;
+  const b = mesh.backends.find(x => x.target === target && x.percent > 0 && !x.problem);
+  const okShare = b !== undefined && (spec.percent === undefined || Math.abs(b.percent - spec.percent) < 0.01);
+  if (mesh.status !== 200 || !okShare) {
+    const got = mesh.backends.map(x => `${x.target} (${x.percent}%)`).join(', ') || 'no backend';
+    return { description, passed: false, details: [`mesh: ${mesh.status ?? 'no Service'} -> ${got}`, ...mesh.reasons.map(r => `  ${r}`)] };
+  }
+  const blocked = mesh.reach.filter(r => r.service === target && r.allowed === false);
+  if (blocked.length > 0) return { description, passed: false, details: blocked.flatMap(r => [`NetworkPolicy blocks ${caller} from ${r.workload ?? r.service}:`, ...r.reasons.map(x => `  ${x}`)]) };
+  return { description, passed: true, details: mesh.reasons };
 }

@@ -130,6 +130,19 @@ export function routeStatus(cluster: Cluster, route: Route): RouteParentStatus[]
     const fail = (reason: string, message: string, gateway?: Gateway): RouteParentStatus => ({
       parentRef: ref, gateway, accepted: { type: 'Accepted', status: 'False', reason, message }, resolvedRefs, attachments: [],
     });
+    // Mesh (GAMMA): a Service as the parent; the route then serves in-cluster requests to it (engine/l7/mesh).
+    if (ref.group === '' && ref.kind === 'Service') {
+      const svc = cluster.services.find(x => x.namespace === ref.namespace && x.name === ref.name);
+      if (!svc) return fail('NoMatchingParent', `Service ${ref.namespace}/${ref.name} not found`);
+      if (ref.port !== undefined && !svc.ports.some(p => p.port === ref.port)) return fail('NoMatchingParent', `Service ${ref.namespace}/${ref.name} has no port ${ref.port}`);
+      if (route.kind !== 'HTTPRoute' && route.kind !== 'GRPCRoute') return fail('NotAllowedByListeners', `${route.kind} is not routed by the mesh (HTTPRoute and GRPCRoute are)`);
+      return {
+        parentRef: ref,
+        accepted: { type: 'Accepted', status: 'True', reason: 'Accepted', message: `attached to Service ${ref.namespace}/${ref.name} (mesh, ${route.namespace === ref.namespace ? 'producer' : 'consumer'} route)` },
+        resolvedRefs,
+        attachments: [],
+      };
+    }
     const parent = parentListeners(cluster, ref);
     if ('problem' in parent) return fail('NoMatchingParent', parent.problem, parent.gateway);
     const { gateway, listeners, label } = parent;
@@ -176,7 +189,7 @@ function parentListeners(cluster: Cluster, ref: ParentRef): ParentListeners {
     return { gateway: admission.gateway, listeners: ls.listeners, label: `ListenerSet ${ref.namespace}/${ref.name}` };
   }
   if (ref.group !== GATEWAY_GROUP || ref.kind !== 'Gateway') {
-    return { problem: `parentRef kind ${ref.kind}.${ref.group} is not a Gateway or ListenerSet; only those parents are modelled` };
+    return { problem: `parentRef kind ${ref.kind}${ref.group ? '.' + ref.group : ''} is not a Gateway, ListenerSet or Service; only those parents are modelled` };
   }
   const gateway = cluster.gateways.find(g => g.namespace === ref.namespace && g.name === ref.name);
   if (!gateway) return { problem: `Gateway ${ref.namespace}/${ref.name} not found` };

@@ -22,7 +22,9 @@ export function resolveBackendRef(cluster: Cluster, route: Route, ref: BackendRe
     return { ref, target, problem: { reason: 'InvalidKind', message: `backendRef ${target} has unsupported kind ${gk} (only core Services are modelled)` } };
   }
   const check = checkReference(cluster, { group: GATEWAY_GROUP, kind: route.kind, namespace: route.namespace }, { group: '', kind: 'Service', namespace: ref.namespace, name: ref.name });
-  if (!check.allowed) {
+  // Mesh consumer routes send to the Service they are attached to without a ReferenceGrant (Gateway API mesh, GEP-1426).
+  const ownParent = route.parentRefs.some(p => p.group === '' && p.kind === 'Service' && p.namespace === ref.namespace && p.name === ref.name);
+  if (!check.allowed && !ownParent) {
     return { ref, target, problem: { reason: 'RefNotPermitted', message: `backendRef to Service ${target} crosses namespaces and no ReferenceGrant in ${ref.namespace} allows ${route.kind} from ${route.namespace}` } };
   }
   const service = servicesByName(cluster).get(target);
