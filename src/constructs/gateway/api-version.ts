@@ -27,6 +27,8 @@ export const SERVED_VERSIONS: Readonly<Record<string, readonly GatewayApiVersion
   TLSRoute: [GatewayApiVersion.V1, GatewayApiVersion.V1ALPHA2, GatewayApiVersion.V1ALPHA3],
   TCPRoute: [GatewayApiVersion.V1, GatewayApiVersion.V1ALPHA2],
   UDPRoute: [GatewayApiVersion.V1, GatewayApiVersion.V1ALPHA2],
+  BackendTLSPolicy: [GatewayApiVersion.V1],
+  ListenerSet: [GatewayApiVersion.V1],
 };
 
 /** `apiVersion` for `kind`, or throws naming the construct when the version is not served for it. */

@@ -5,6 +5,7 @@ import { ControllerLocation, knownControllerLocation, recordControllerLocation }
 import { GatewayClass } from './gateway-class';
 import { compact, compare, namespaceOf, Problems, SECTION_NAME_RE, sortedMap } from './internal';
 import { Listener, TlsMode } from './listener';
+import { AllowedListeners, renderListener } from './listener-render';
 import { grantReference } from './reference-grant';
 import { parseIpRange } from '../../engine/ip/range';
 import { validateWithModel } from '../validate-object';
@@ -68,6 +69,11 @@ export interface GatewayProps {
    * @default true
    */
   readonly autoReferenceGrants?: boolean;
+  /**
+   * Which namespaces may attach ListenerSets to this Gateway (spec.allowedListeners).
+   * @default - none (AllowedListeners.none())
+   */
+  readonly allowedListeners?: AllowedListeners;
 }
 
 const LABEL_KEY_RE = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?([A-Za-z0-9][-A-Za-z0-9_.]{0,61})?[A-Za-z0-9]$/;
@@ -95,7 +101,8 @@ export class Gateway extends Construct {
       metadata: compact({ name: props.name }),
       spec: {
         gatewayClassName: props.gatewayClassName,
-        listeners: Lazy.any({ produce: () => this.listeners.map(l => this.renderListener(l)) }),
+        listeners: Lazy.any({ produce: () => this.listeners.map(l => renderListener(l, this.namespace)) }),
+        allowedListeners: props.allowedListeners ? { namespaces: props.allowedListeners._render() } : undefined,
         addresses: props.addresses?.map(a => ({ type: a.type ?? GatewayAddressType.IP_ADDRESS, value: a.value })),
         infrastructure: props.infrastructure ? compact({
           labels: sortedMap(props.infrastructure.labels),
@@ -140,41 +147,6 @@ export class Gateway extends Construct {
   /** The listeners, in the order added. */
   public allListeners(): Listener[] {
     return [...this.listeners];
-  }
-
-  private renderListener(l: Listener): unknown {
-    const certs = l._certificateRefs();
-    const ar = l.allowedRoutes;
-    const from = ar.from === 'Selector'
-      ? {
-        from: ar.from,
-        selector: compact({
-          matchLabels: sortedMap(ar.matchLabels),
-          matchExpressions: ar.matchExpressions.length
-            ? ar.matchExpressions.map(e => compact({ key: e.key, operator: e.operator, values: e.values }))
-            : undefined,
-        }),
-      }
-      : { from: ar.from };
-    return compact({
-      name: l.name,
-      hostname: l.hostname,
-      port: l.port,
-      protocol: l.protocol,
-      tls: l.tlsMode ? compact({
-        mode: l.tlsMode,
-        certificateRefs: certs.length
-          ? certs.map(c => compact({
-            group: c.group, kind: c.kind, name: c.name, namespace: c.namespace !== this.namespace ? c.namespace : undefined,
-          }))
-          : undefined,
-        options: sortedMap(l._tlsOptions()),
-      }) : undefined,
-      allowedRoutes: compact({
-        namespaces: from,
-        kinds: ar.kinds.length ? ar.kinds.map(k => ({ group: GATEWAY_GROUP, kind: k })) : undefined,
-      }),
-    });
   }
 
   private validateGateway(props: GatewayProps): string[] {

@@ -5,6 +5,7 @@ import { admissionProblem, admitController } from './controller-access';
 import { Gateway } from './gateway';
 import { compact, compare, DNS_LABEL_RE, namespaceLabels, namespaceOf, Problems, serviceIdentity } from './internal';
 import { Listener } from './listener';
+import type { ListenerSet } from './listener-set';
 import { grantReference } from './reference-grant';
 import { Backend, BackendData } from './route-action';
 import { listenerAdmission } from '../../engine/l7/gateway/attachment';
@@ -54,6 +55,11 @@ export class ParentRef {
     return new ParentRef(id.name, id.namespace, { port: options.port }, undefined, 'Service');
   }
 
+  /** A ListenerSet of this app; `sectionName` picks one of its listeners. */
+  public static listenerSet(listenerSet: ListenerSet, options: ParentRefOptions = {}): ParentRef {
+    return new ParentRef(listenerSet.name, listenerSet.namespace, options, undefined, 'ListenerSet');
+  }
+
   private constructor(
     /** Gateway (or Service) name. */
     public readonly name: string,
@@ -61,10 +67,10 @@ export class ParentRef {
     public readonly namespace: string | undefined,
     private readonly options: ParentRefOptions,
     private readonly target?: Gateway,
-    /** `Service` for a mesh parent; undefined for a Gateway. */
+    /** `Service` for a mesh parent, `ListenerSet`; undefined for a Gateway. */
     private readonly parentKind?: string) {}
 
-  /** `Service` for a mesh parent, `Gateway` otherwise. */
+  /** `Service` for a mesh parent, `ListenerSet`, or `Gateway`. */
   public get kind(): string {
     return this.parentKind ?? 'Gateway';
   }
@@ -222,7 +228,7 @@ export abstract class RouteBase extends Construct {
 
   private renderParent(r: ParentRef): unknown {
     return compact({
-      ...(r.kind === 'Service' ? { group: '', kind: 'Service' } : {}),
+      ...(r.kind === 'Service' ? { group: '', kind: 'Service' } : r.kind === 'ListenerSet' ? { kind: 'ListenerSet' } : {}),
       name: r.name,
       namespace: r.namespace !== undefined && r.namespace !== this.namespace ? r.namespace : undefined,
       sectionName: r.sectionName,
@@ -243,7 +249,7 @@ export abstract class RouteBase extends Construct {
       const f = `spec.parentRefs[${i}]`;
       if (r.namespace !== undefined) p.check(DNS_LABEL_RE.test(r.namespace), `${f}.namespace`, `invalid namespace "${r.namespace}"`);
       p.port(r.port, `${f}.port`);
-      const key = `${r.kind === 'Service' ? 'Service ' : ''}${r.namespace ?? this.namespace}/${r.name}`;
+      const key = `${r.kind === 'Gateway' ? '' : r.kind + ' '}${r.namespace ?? this.namespace}/${r.name}`;
       const sections = perParent.get(key) ?? [];
       sections.push(r.sectionName);
       perParent.set(key, sections);
