@@ -1,18 +1,18 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { corpus } from './corpora';
 import { modifyResponse } from '../../src/engine/l7/gateway/filters';
 import { routeInMesh } from '../../src/engine/l7/mesh/route';
 import { parseRequest } from '../../src/engine/l7/request';
 import { buildCluster, Cluster, parseManifests } from '../../src/model';
-import { CONFORMANCE_DIR } from '../helpers';
 
 /**
  * Gateway API mesh conformance (kubernetes-sigs/gateway-api v1.6.1, GAMMA),
  * re-expressed as in gateway-api.test.ts: mesh/manifests.yaml and
- * tests/mesh/<case>.yaml from the corpus, the client workload, requests and the
+ * tests/mesh/<case>.yaml from the pinned release, the client workload, requests and the
  * backend each must reach from upstream conformance/tests/mesh/<case>.go.
  */
-const DIR = path.join(CONFORMANCE_DIR, 'gateway-api', 'conformance');
+const DIR = corpus('gatewayApiConformance');
 const MESH = 'gateway-conformance-mesh';
 const CONSUMER = 'gateway-conformance-mesh-consumer';
 

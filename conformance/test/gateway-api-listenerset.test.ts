@@ -1,17 +1,17 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { corpus } from './corpora';
 import { listenerSetStatus, listenerStatuses } from '../../src/engine/l7/gateway/listener-status';
 import { routeThroughGateway } from '../../src/engine/l7/gateway/route-request';
 import { parseRequest } from '../../src/engine/l7/request';
 import { buildCluster, Cluster, parseManifests } from '../../src/model';
-import { CONFORMANCE_DIR } from '../helpers';
 
 /**
  * Gateway API conformance (kubernetes-sigs/gateway-api v1.6.1) for ListenerSet,
- * re-expressed as in gateway-api.test.ts: manifests from the corpus, expected
+ * re-expressed as in gateway-api.test.ts: manifests from the pinned release, expected
  * conditions and requests from upstream conformance/tests/listenerset-*.go.
  */
-const DIR = path.join(CONFORMANCE_DIR, 'gateway-api', 'conformance');
+const DIR = corpus('gatewayApiConformance');
 const INFRA = 'gateway-conformance-infra';
 
 interface Case {
