@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { corpus } from './corpora';
+import { routeStatus } from '../../src/engine/l7/gateway/attachment';
 import { listenerSetStatus, listenerStatuses } from '../../src/engine/l7/gateway/listener-status';
 import { routeThroughGateway } from '../../src/engine/l7/gateway/route-request';
 import { parseRequest } from '../../src/engine/l7/request';
@@ -21,6 +22,8 @@ interface Case {
   /** `ns/name` (or name in the infra namespace) -> expected ListenerSet Accepted reason (`True` = accepted, any reason) and listener Accepted reasons. */
   readonly listenerSets?: Record<string, { readonly accepted: string; readonly listeners?: Record<string, string> }>;
   readonly requests?: readonly Req[];
+  /** HTTPRoute name -> expected Accepted reason of its first parentRef. */
+  readonly routes?: Record<string, string>;
 }
 
 interface Req {
@@ -81,6 +84,15 @@ const CASES: readonly Case[] = [
     },
   },
   {
+    name: 'listenerset-gateway-parent-section-name-not-found',
+    routes: { 'route-via-listenerset': ACCEPTED, 'route-via-gateway': 'NoMatchingParent' },
+  },
+  {
+    name: 'listenerset-route-status-scoped-to-parentref',
+    routes: { 'route-parentref-gwonly': ACCEPTED, 'route-parentref-lsonly': ACCEPTED },
+    listenerSets: { 'listenerset-parentref': { accepted: ACCEPTED, listeners: { 'listenerset-parentref-listener': ACCEPTED } } },
+  },
+  {
     name: 'listenerset-http-routing',
     requests: [
       ...hosts.map(host => ({ gateway: HTTP_ROUTING_GW, host, path: '/route', backend: v1 })),
@@ -122,6 +134,11 @@ function check(cluster: Cluster, c: Case): { id: string; problem?: string }[] {
       const conflictOk = reason === ACCEPTED ? l?.conflicted.status === 'False' && l.programmed.status === 'True' : l?.conflicted.reason === reason && l.programmed.reason === reason;
       out.push({ id: `${c.name} ListenerSet ${ref} listener ${name}`, problem: l?.accepted.reason === reason && conflictOk ? undefined : `Accepted reason ${l?.accepted.reason}, Programmed ${l?.programmed.reason}` });
     }
+  }
+  for (const [name, want] of Object.entries(c.routes ?? {})) {
+    const route = cluster.httpRoutes.find(x => x.namespace === INFRA && x.name === name);
+    const got = route && routeStatus(cluster, route)[0]?.accepted.reason;
+    out.push({ id: `${c.name} route ${name}`, problem: got === want ? undefined : `Accepted reason ${got}` });
   }
   for (const r of c.requests ?? []) {
     const gw = cluster.gateways.find(g => `${g.namespace}/${g.name}` === qualify(r.gateway))!;
