@@ -20,7 +20,7 @@ interface Case {
   /** Gateway listener -> expected Accepted reason. */
   readonly gatewayListeners?: { readonly gateway: string; readonly listeners: Record<string, string> };
   /** `ns/name` (or name in the infra namespace) -> expected ListenerSet Accepted reason (`True` = accepted, any reason) and listener Accepted reasons. */
-  readonly listenerSets?: Record<string, { readonly accepted: string; readonly listeners?: Record<string, string> }>;
+  readonly listenerSets?: Record<string, { readonly accepted: string; readonly listeners?: Record<string, string>; readonly resolvedRefs?: Record<string, string> }>;
   readonly requests?: readonly Req[];
   /** HTTPRoute name -> expected Accepted reason of its first parentRef. */
   readonly routes?: Record<string, string>;
@@ -93,6 +93,15 @@ const CASES: readonly Case[] = [
     listenerSets: { 'listenerset-parentref': { accepted: ACCEPTED, listeners: { 'listenerset-parentref-listener': ACCEPTED } } },
   },
   {
+    name: 'listenerset-reference-grant',
+    listenerSets: {
+      'listenerset-with-reference-grant': { accepted: 'True', resolvedRefs: { 'listenerset-with-reference-grant-listener': 'ResolvedRefs' } },
+      'gateway-api-listener-sets-test-reference-grant-ns/listenerset-without-reference-grant': {
+        accepted: 'ListenersNotValid', resolvedRefs: { 'listenerset-without-reference-grant-listener': 'RefNotPermitted' },
+      },
+    },
+  },
+  {
     name: 'listenerset-http-routing',
     requests: [
       ...hosts.map(host => ({ gateway: HTTP_ROUTING_GW, host, path: '/route', backend: v1 })),
@@ -139,6 +148,14 @@ function check(cluster: Cluster, c: Case): { id: string; problem?: string }[] {
     const route = cluster.httpRoutes.find(x => x.namespace === INFRA && x.name === name);
     const got = route && routeStatus(cluster, route)[0]?.accepted.reason;
     out.push({ id: `${c.name} route ${name}`, problem: got === want ? undefined : `Accepted reason ${got}` });
+  }
+  for (const [ref, want] of Object.entries(c.listenerSets ?? {})) {
+    const ls = cluster.listenerSets.find(x => `${x.namespace}/${x.name}` === qualify(ref));
+    const st = ls && listenerSetStatus(cluster, ls);
+    for (const [name, reason] of Object.entries(want.resolvedRefs ?? {})) {
+      const got = st?.listeners.find(x => x.name === name)?.resolvedRefs.reason;
+      out.push({ id: `${c.name} ListenerSet ${ref} listener ${name} ResolvedRefs`, problem: got === reason ? undefined : `ResolvedRefs reason ${got}` });
+    }
   }
   for (const r of c.requests ?? []) {
     const gw = cluster.gateways.find(g => `${g.namespace}/${g.name}` === qualify(r.gateway))!;
