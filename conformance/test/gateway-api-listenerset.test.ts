@@ -20,10 +20,18 @@ interface Case {
   /** Gateway listener -> expected Accepted reason. */
   readonly gatewayListeners?: { readonly gateway: string; readonly listeners: Record<string, string> };
   /** `ns/name` (or name in the infra namespace) -> expected ListenerSet Accepted reason (`True` = accepted, any reason) and listener Accepted reasons. */
-  readonly listenerSets?: Record<string, { readonly accepted: string; readonly listeners?: Record<string, string>; readonly resolvedRefs?: Record<string, string> }>;
+  readonly listenerSets?: Record<string, SetCond>;
   readonly requests?: readonly Req[];
   /** HTTPRoute name -> expected Accepted reason of its first parentRef. */
   readonly routes?: Record<string, string>;
+}
+
+interface SetCond {
+  readonly accepted: string;
+  /** Listener -> expected Accepted reason (Conflicted and Programmed must agree). */
+  readonly listeners?: Record<string, string>;
+  /** Listener -> expected ResolvedRefs reason. */
+  readonly resolvedRefs?: Record<string, string>;
 }
 
 interface Req {
