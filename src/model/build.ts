@@ -8,12 +8,16 @@ import { EndpointSlice, readEndpointSlice } from './kinds/endpoint-slice';
 import { collectL7, emptyL7, finishL7 } from './kinds/l7';
 import { impliedNamespace, readNamespace } from './kinds/namespace';
 import { NetworkPolicy, readNetworkPolicy } from './kinds/network-policy';
+import { Node, readNode } from './kinds/node';
 import { OpenShiftRoute, readOpenShiftRoute, ROUTE_API_VERSION } from './kinds/openshift-route';
+import { PodInstance, readPodInstance } from './kinds/pod-status';
 import { readService } from './kinds/service';
 import { sortTierPolicies, TierPolicy } from './kinds/tier-policy';
+import { DeclaredTopology, readTopology, TOPOLOGY_API_VERSION, TOPOLOGY_KIND } from './kinds/topology';
 import { readWorkload } from './kinds/workload';
 import { SourcedObject } from './manifest';
 import { foldOwnedWorkloads } from './ownership';
+import { mergeNodes, placePods } from './topology-build';
 
 export interface BuildOptions {
   /** Namespace for namespaced objects that carry none. @default "default" */
@@ -71,6 +75,9 @@ export function buildCluster(objects: readonly SourcedObject[], options: BuildOp
   const l7 = emptyL7();
   const endpointSlices: EndpointSlice[] = [];
   const openShiftRoutes: OpenShiftRoute[] = [];
+  const nodes: Node[] = [];
+  const podInstances: PodInstance[] = [];
+  const topologies: DeclaredTopology[] = [];
 
   for (const obj of objects) {
     const { kind, apiVersion, metadata } = obj.object;
@@ -94,8 +101,17 @@ export function buildCluster(objects: readonly SourcedObject[], options: BuildOp
     if (kind === 'Namespace' && group === '') {
       const n = readNamespace(obj);
       c.namespaces.set(n.name, n);
+    } else if (kind === 'Node' && group === '') {
+      nodes.push(readNode(obj));
+    } else if (kind === TOPOLOGY_KIND && apiVersion === TOPOLOGY_API_VERSION) {
+      topologies.push(readTopology(obj, defaultNs));
     } else if (kind in WORKLOAD_GROUPS && WORKLOAD_GROUPS[kind as WorkloadKind] === group) {
       c.workloads.push(readWorkload(obj, kind as WorkloadKind, ns));
+      // Only Pods that say where they run or how they are doing: a bare Pod manifest adds nothing to its template.
+      if (kind === 'Pod') {
+        const pod = readPodInstance(obj, ns);
+        if (pod.nodeName || obj.object.status !== undefined) podInstances.push(pod);
+      }
       c.referencedNamespaces.add(ns);
     } else if (kind === 'NetworkPolicy' && apiVersion === 'networking.k8s.io/v1') {
       c.networkPolicies.push(readNetworkPolicy(obj, ns));
@@ -130,10 +146,14 @@ export function buildCluster(objects: readonly SourcedObject[], options: BuildOp
     if (!c.namespaces.has(ns)) c.namespaces.set(ns, impliedNamespace(ns));
   }
   const namespaces = new Map([...c.namespaces.entries()].sort(([a], [b]) => compare(a, b)));
+  // Pods and ReplicaSets/Jobs are named after the workload that controls them.
+  const workloads = sortByNamespacedName(foldOwnedWorkloads(c.workloads), w => w.kind);
+  const allNodes = mergeNodes(nodes, topologies);
   return {
     namespaces,
-    // Pods and ReplicaSets/Jobs are named after the workload that controls them.
-    workloads: sortByNamespacedName(foldOwnedWorkloads(c.workloads), w => w.kind),
+    workloads,
+    nodes: allNodes,
+    pods: placePods(workloads, podInstances, allNodes, topologies),
     services: sortByNamespacedName(c.services),
     endpointSlices: sortByNamespacedName(endpointSlices),
     networkPolicies: sortByNamespacedName(c.networkPolicies),

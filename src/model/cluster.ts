@@ -3,10 +3,11 @@ import type { BackendTLSPolicy, Gateway, GatewayClass, ListenerSet, ReferenceGra
 import type { Ingress } from './kinds/ingress';
 import type { IngressClass } from './kinds/ingress-class';
 import type { NetworkPolicy } from './kinds/network-policy';
+import type { Node } from './kinds/node';
 import type { OpenShiftRoute } from './kinds/openshift-route';
 import type { TierPolicy } from './kinds/tier-policy';
 import { SourcedObject } from './manifest';
-import { IgnoredObject, Namespace, Service, Workload } from './objects';
+import { ClusterPod, IgnoredObject, Namespace, Service, Workload } from './objects';
 
 export * from './objects';
 
@@ -45,6 +46,14 @@ export interface Cluster {
   readonly listenerSets: readonly ListenerSet[];
   /** BackendTLSPolicies (standard channel since v1.4), sorted by namespace/name. */
   readonly backendTLSPolicies: readonly BackendTLSPolicy[];
+  /** Nodes (v1 Node objects and nodes of declared Topologies), sorted by name. */
+  readonly nodes: readonly Node[];
+  /**
+   * Pods whose node or readiness is known: Pods of the input (with
+   * spec.nodeName or status) and pods a declared Topology places; sorted by
+   * namespace/name. Workloads without any stay node-less.
+   */
+  readonly pods: readonly ClusterPod[];
   readonly ignored: readonly IgnoredObject[];
   /** Every input object, in input order. */
   readonly objects: readonly SourcedObject[];

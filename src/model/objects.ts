@@ -1,4 +1,5 @@
 import { SourceRef } from './errors';
+import type { PodInstance } from './kinds/pod-status';
 
 // The objects the cluster model is made of (protocols, namespaces, workloads,
 // Services). Kind readers build them; cluster.ts aggregates them. They live
@@ -101,7 +102,19 @@ export interface Service {
   readonly externalIPs: readonly string[];
   readonly loadBalancerSourceRanges: readonly string[];
   readonly loadBalancerClass?: string;
+  /**
+   * The `service.kubernetes.io/topology-mode` annotation (or its pre-1.27 name
+   * `service.kubernetes.io/topology-aware-hints`): `Auto` turns on Topology Aware Routing.
+   */
+  readonly topologyMode?: string;
+  /** spec.healthCheckNodePort (LoadBalancer with externalTrafficPolicy: Local). */
+  readonly healthCheckNodePort?: number;
   readonly source: SourceRef;
+}
+
+/** A running pod (from a Pod with status, or placed by a declared Topology) and the workload it belongs to. */
+export interface ClusterPod extends PodInstance {
+  readonly workload: Workload;
 }
 
 /** An object the model keeps but no engine rule reads (listed by `--verbose`). */

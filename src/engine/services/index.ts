@@ -4,3 +4,4 @@ export * from './dns';
 export * from './env';
 export * from './node-ports';
 export * from './targets';
+export * from './kube-proxy';

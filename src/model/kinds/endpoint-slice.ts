@@ -44,6 +44,10 @@ export interface EndpointSliceEndpoint {
   readonly nodeName?: string;
   readonly zone?: string;
   readonly targetRef?: EndpointTargetRef;
+  /** hints.forZones: the zones whose clients should use this endpoint (Topology Aware Routing, trafficDistribution). */
+  readonly zoneHints?: readonly string[];
+  /** hints.forNodes: the nodes whose clients should use this endpoint (trafficDistribution: PreferSameNode). */
+  readonly nodeHints?: readonly string[];
 }
 
 /** discovery.k8s.io/v1 EndpointSlice. */
@@ -82,6 +86,8 @@ export function readEndpointSlice(obj: SourcedObject, namespace: string): Endpoi
     const c = e.optObject('conditions');
     const ready = c?.optBool('ready') ?? true;
     const tr = e.optObject('targetRef');
+    const hints = e.optObject('hints');
+    const hintNames = (key: string) => hints?.optList(key)?.map(h => h.string('name'));
     return {
       addresses,
       conditions: { ready, serving: c?.optBool('serving') ?? ready, terminating: c?.optBool('terminating') ?? false },
@@ -89,6 +95,8 @@ export function readEndpointSlice(obj: SourcedObject, namespace: string): Endpoi
       nodeName: e.optString('nodeName'),
       zone: e.optString('zone'),
       targetRef: tr ? { kind: tr.optString('kind'), name: tr.optString('name'), namespace: tr.optString('namespace') } : undefined,
+      zoneHints: hintNames('forZones'),
+      nodeHints: hintNames('forNodes'),
     };
   });
   return {

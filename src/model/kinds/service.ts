@@ -6,6 +6,11 @@ import { readName } from './metadata';
 import { checkServiceRules } from './service-rules';
 import { isPortName } from './workload';
 
+/** Topology Aware Routing's annotation (kubernetes.io/docs/concepts/services-networking/topology-aware-routing). */
+export const TOPOLOGY_MODE_ANNOTATION = 'service.kubernetes.io/topology-mode';
+/** Its name before Kubernetes 1.27, still honoured by the EndpointSlice controller. */
+export const TOPOLOGY_HINTS_ANNOTATION = 'service.kubernetes.io/topology-aware-hints';
+
 const SERVICE_TYPES: readonly ServiceType[] = ['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'];
 
 export function readService(obj: SourcedObject, namespace: string): Service {
@@ -38,6 +43,12 @@ export function readService(obj: SourcedObject, namespace: string): Service {
     if (!isLabelValue(v)) spec.fail(`"${v}" is not a valid label value`, `selector.${k}`);
   }
   const clusterIP = spec.optString('clusterIP');
+  // Read leniently: annotations are not otherwise validated here, and only these two steer traffic.
+  const rawAnnotations = obj.object.metadata.annotations as Record<string, unknown> | undefined;
+  const annotation = (key: string) => {
+    const v = rawAnnotations && typeof rawAnnotations === 'object' ? rawAnnotations[key] : undefined;
+    return typeof v === 'string' ? v : undefined;
+  };
   const svc: Service = {
     name,
     namespace,
@@ -59,6 +70,8 @@ export function readService(obj: SourcedObject, namespace: string): Service {
     externalIPs: spec.optStringList('externalIPs') ?? [],
     loadBalancerSourceRanges: spec.optStringList('loadBalancerSourceRanges') ?? [],
     loadBalancerClass: spec.optString('loadBalancerClass'),
+    topologyMode: annotation(TOPOLOGY_MODE_ANNOTATION) ?? annotation(TOPOLOGY_HINTS_ANNOTATION),
+    healthCheckNodePort: spec.optInt('healthCheckNodePort', 0, 65535) || undefined,
     source: obj.source,
   };
   checkServiceRules(spec, svc);
