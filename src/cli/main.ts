@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { ManifestError } from '../model/errors';
 import { packageVersion } from '../model/version';
 import { registerDiff } from './commands/diff';
+import { registerEndpoints } from './commands/endpoints';
 import { registerExplain } from './commands/explain';
 import { registerList } from './commands/list';
 import { registerRoute } from './commands/route';
@@ -24,6 +25,7 @@ export function runCli(argv: readonly string[], io: CliIO): number {
     .showHelpAfterError(false);
 
   registerDiff(program, io, setExit);
+  registerEndpoints(program, io, setExit);
   registerExplain(program, io, setExit);
   registerList(program, io, setExit);
   registerRoute(program, io, setExit);

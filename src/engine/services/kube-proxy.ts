@@ -180,7 +180,10 @@ function portLabel(sp: ServicePort): string {
 function familiesOf(_cluster: Cluster, svc: Service): { families: string[]; reason: string } {
   const policy = svc.ipFamilyPolicy ?? 'SingleStack';
   const families = svc.ipFamilies.length > 0 ? [...svc.ipFamilies] : ['IPv4'];
-  if (policy === 'SingleStack') return { families: families.slice(0, 1), reason: `ipFamilyPolicy SingleStack: ${families[0]} only` };
+  if (policy === 'SingleStack') {
+    const why = svc.ipFamilies.length === 0 ? ' (ipFamilies unset: the cluster\'s primary family, taken as IPv4)' : '';
+    return { families: families.slice(0, 1), reason: `ipFamilyPolicy SingleStack: ${families[0]} only${why}` };
+  }
   if (svc.ipFamilies.length < 2) {
     return { families, reason: `ipFamilyPolicy ${policy}: ${families.join(' and ')}${svc.ipFamilies.length < 2 ? ', plus the other family on a dual-stack cluster' : ''}` };
   }
@@ -300,7 +303,10 @@ function externalLocalEverywhere(
       reasons: [...reasons, 'externalTrafficPolicy: Local: the input does not say which nodes run the endpoints; pass a node'],
     };
   }
-  reasons.push(`externalTrafficPolicy: Local: ${svc.type === 'LoadBalancer' ? 'the load balancer sends traffic only to nodes whose healthCheckNodePort answers' : 'a NodePort client picks the node; only'} ${nodes.join(', ')} (nodes with an endpoint), each to its own endpoints; the client's source address is kept`);
+  const lb = svc.type === 'LoadBalancer'
+    ? 'the load balancer sends traffic only to the nodes whose healthCheckNodePort answers (those with an endpoint)'
+    : 'a NodePort client picks the node; only nodes with an endpoint deliver';
+  reasons.push(`externalTrafficPolicy: Local: ${lb}: ${nodes.join(', ')}, each to its own endpoints; the client's source address is kept`);
   if (missing.length > 0) reasons.push(`nodes without an endpoint drop what reaches them: ${missing.join(', ')}`);
   const shares: { c: EndpointCandidate; share: number }[] = [];
   for (const n of nodes) {
