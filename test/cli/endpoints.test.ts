@@ -3,7 +3,7 @@ import { runCli } from '../../src/cli/main';
 import { captureIO } from '../helpers';
 
 /** Nodes a1, a2 (zone-a) and b1 (zone-b); shop/api on a1 and b1, LoadBalancer with externalTrafficPolicy Local and PreferSameZone. */
-const FIXTURE = path.join(__dirname, '..', 'fixtures', 'topology', 'zones.yaml');
+const FIXTURE = path.join(__dirname, '..', '..', 'examples', 'topology', 'zones.yaml');
 
 function run(...args: string[]) {
   const c = captureIO();

@@ -88,12 +88,15 @@ describe('services example', () => {
     });
   });
 
-  test('audit: the load balancer has source ranges, so the only finding is the missing default deny', () => {
+  test('audit: the load balancer has source ranges; the missing default deny and the kube-proxy rules (NodePort with Local, explicit dual-stack families, PreferClose) remain', () => {
     const r = cli('validate', '--format', 'json', dir);
     expect(r.code).toBe(0);
     const report = JSON.parse(r.out);
     expect(report.findings.map((f: any) => [f.ruleId, f.level, f.object.kind, f.object.name])).toEqual([
       ['TRF-NP-001', 'warning', 'Namespace', 'shop'],
+      ['TRF-SVC-009', 'warning', 'Service', 'web-nodeport'],
+      ['TRF-SVC-012', 'warning', 'Service', 'web'],
+      ['TRF-SVC-013', 'info', 'Service', 'web'],
     ]);
   });
 });

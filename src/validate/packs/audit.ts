@@ -17,12 +17,18 @@ import { namespaceWithoutDefaultDeny } from '../rules/netpol/namespace-without-d
 import { peerMatchesNoPods } from '../rules/netpol/peer-matches-no-pods';
 import { policyPortIsServicePort } from '../rules/netpol/policy-port-is-service-port';
 import { policySelectsNoPods } from '../rules/netpol/policy-selects-no-pods';
+import { explicitDualStackFamilies } from '../rules/service/explicit-dual-stack-families';
 import { externalIpsInUse } from '../rules/service/external-ips-in-use';
 import { headlessServiceNotGoverning } from '../rules/service/headless-service-not-governing';
+import { externalTrafficPolicyLocalNodePort } from '../rules/service/external-traffic-policy-local-node-port';
+import { internalTrafficPolicyLocalGaps } from '../rules/service/internal-traffic-policy-local-gaps';
 import { loadBalancerWithoutSourceRanges } from '../rules/service/load-balancer-without-source-ranges';
 import { namedTargetPortMissing } from '../rules/service/named-target-port-missing';
 import { nodePortDuplicated } from '../rules/service/node-port-duplicated';
+import { preferCloseDeprecated } from '../rules/service/prefer-close-deprecated';
+import { sameZonePreferenceIneffective } from '../rules/service/same-zone-preference-ineffective';
 import { serviceSelectorMatchesNoPods } from '../rules/service/selector-matches-no-pods';
+import { sessionAffinityOnHeadless } from '../rules/service/session-affinity-on-headless';
 import { unnamedPortInMultiPortService } from '../rules/service/unnamed-port-in-multi-port-service';
 import { baselineAllowsEverything } from '../rules/tiers/baseline-allows-everything';
 import { namedPortWithAddressPeer } from '../rules/tiers/named-port-with-address-peer';
@@ -56,6 +62,12 @@ export const SERVICE_RULES: readonly Rule[] = [
   externalIpsInUse,
   unnamedPortInMultiPortService,
   headlessServiceNotGoverning,
+  internalTrafficPolicyLocalGaps,
+  externalTrafficPolicyLocalNodePort,
+  sameZonePreferenceIneffective,
+  sessionAffinityOnHeadless,
+  explicitDualStackFamilies,
+  preferCloseDeprecated,
 ];
 
 /** Ingress and IngressClass rules. */
