@@ -85,7 +85,10 @@ export enum TrafficPolicy {
 
 /** `spec.trafficDistribution` (newer than the 1.28 API types). */
 export enum TrafficDistribution {
-  /** Prefer endpoints topologically close to the client (Kubernetes 1.31+). */
+  /**
+   * Prefer endpoints topologically close to the client (Kubernetes 1.31+): the same as PREFER_SAME_ZONE.
+   * @deprecated since Kubernetes 1.37, use PREFER_SAME_ZONE (the audit reports TRF-SVC-012)
+   */
   PREFER_CLOSE = 'PreferClose',
   /** Prefer endpoints in the client's zone (Kubernetes 1.33+). */
   PREFER_SAME_ZONE = 'PreferSameZone',

@@ -5,9 +5,11 @@ import { Construct, IConstruct } from 'constructs';
 import { Port } from './port';
 import { Protocol } from './protocol';
 import { reuseJson, scopeEachSynth, SynthScope } from './synth-adapter';
+import { topologyObject } from './topology-object';
 import { Request } from './traffic-request';
 import { TrafficSuppressions } from './traffic-suppressions';
 import { Target } from './traffic-target';
+import { TopologyProps } from './traffic-topology';
 import { outdirBase, writtenLocations } from './written-locations';
 import { Cluster } from '../model/cluster';
 import { ManifestError } from '../model/errors';
@@ -17,6 +19,7 @@ import { checkHasEndpoints } from '../validate/expectations/endpoints';
 import { checkIsolated } from '../validate/expectations/isolation';
 import { ReachSpec } from '../validate/expectations/reach';
 import { checkRoute } from '../validate/expectations/route';
+import { checkServiceTraffic, ServiceTrafficSpec } from '../validate/expectations/service-traffic';
 import { buildTrafficGraph } from '../validate/graph/build';
 import { TrafficGraph } from '../validate/graph/types';
 import { failures } from '../validate/outcome';
@@ -98,6 +101,12 @@ export interface TrafficOptions {
    * @default true
    */
   readonly audit?: boolean;
+  /**
+   * Nodes, zones and where workloads run, for the kube-proxy rules and the
+   * endpoint expectations (added to those already declared).
+   * @default - none: nodes and zones only from Node, Pod and EndpointSlice objects of the app
+   */
+  readonly topology?: TopologyProps;
 }
 
 const TRAFFIC_ID = 'Traffic';
@@ -111,17 +120,25 @@ const IS_TRAFFIC = Symbol.for('cdk8s-traffic.Traffic');
  * synth with the engine's explanation.
  */
 export class Traffic extends Construct {
-  /** The app's validator, created on first use (one per construct tree). */
-  public static of(scope: IConstruct): Traffic {
+  /**
+   * The app's validator, created on first use (one per construct tree).
+   * @param options applied with `configure` @default - unchanged
+   */
+  public static of(scope: IConstruct, options?: TrafficOptions): Traffic {
     const root = scope.node.root;
     const existing = root.node.tryFindChild(TRAFFIC_ID);
-    if (existing && (existing as unknown as Record<symbol, boolean>)[IS_TRAFFIC]) return existing as Traffic;
-    return new Traffic(root as Construct, TRAFFIC_ID);
+    if (existing && (existing as unknown as Record<symbol, boolean>)[IS_TRAFFIC]) {
+      const traffic = existing as Traffic;
+      if (options) traffic.configure(options);
+      return traffic;
+    }
+    return new Traffic(root as Construct, TRAFFIC_ID, options);
   }
 
   private readonly context: SourcedObject[] = [];
   private readonly expectations: DeclaredExpectation[] = [];
   private readonly reportFormats = new Set<ReportFormat>();
+  private readonly topologies: TopologyProps[] = [];
   private failOnWarnings = false;
   private auditEnabled = true;
   /** Set for the duration of one `app.synth()` / `app.synthYaml()`. */
@@ -150,6 +167,15 @@ export class Traffic extends Construct {
     for (const f of options.reports ?? []) this.reportFormats.add(f);
     if (options.failOnWarnings !== undefined) this.failOnWarnings = options.failOnWarnings;
     if (options.audit !== undefined) this.auditEnabled = options.audit;
+    if (options.topology) this.addTopology(options.topology);
+  }
+
+  /**
+   * Declares nodes, zones and where workloads run (a `traffic.cdk8s.io/v1alpha1`
+   * Topology, never synthesized into the app), for apps without a cluster yet.
+   */
+  public addTopology(topology: TopologyProps): void {
+    this.topologies.push({ ...topology, nodes: [...topology.nodes], placements: [...(topology.placements ?? [])] });
   }
 
   /**
@@ -250,8 +276,9 @@ export class Traffic extends Construct {
       if (this.synthScope) reuseJson(c, object, this.synthScope);
       appObjects.push({ object, source: { file: c.node.path, index: 0 } });
     }
+    const topologies = this.topologies.map((t, i): SourcedObject => ({ object: topologyObject(t, i) as KubeObject, source: { file: '<topology>', index: i } }));
     const run = runValidation({
-      objects: [...appObjects, ...this.context],
+      objects: [...appObjects, ...this.context, ...topologies],
       expectations: this.expectations,
       suppressions: TrafficSuppressions._collect(root),
       rules: this.auditEnabled ? undefined : [],
@@ -403,6 +430,46 @@ export class TrafficExpectation {
         const s = subject._spec();
         if (s.type !== 'service') return { description: `${subject} has endpoints`, passed: false, details: ['hasEndpoints() applies to Services only'] };
         return checkHasEndpoints(c, s.namespace, s.name);
+      },
+    });
+    return this;
+  }
+
+  /**
+   * Clients in `zone` (on every node of that zone) send the subject's (a
+   * Service's) traffic only to endpoints in `zone`, as kube-proxy picks them
+   * (trafficDistribution PreferSameZone, Topology Aware Routing hints).
+   */
+  public keepsTrafficInZone(zone: string): TrafficExpectation {
+    return this.serviceTraffic('keepsTrafficInZone', s => ({ type: 'zone', namespace: s.namespace, name: s.name, zone }));
+  }
+
+  /**
+   * Every node that runs a client has an endpoint of the subject (a Service)
+   * on it, as `internalTrafficPolicy: Local` needs.
+   * @param clients the client workloads or pods @default - every pod that is not a backend of the Service
+   */
+  public hasLocalEndpointForEveryClient(clients?: Target): TrafficExpectation {
+    return this.serviceTraffic('hasLocalEndpointForEveryClient', s => ({ type: 'local-endpoints', namespace: s.namespace, name: s.name, clients: clients?._spec() }));
+  }
+
+  /**
+   * No node that runs a client is left without endpoints of the subject (a
+   * Service): kube-proxy neither drops nor rejects its traffic.
+   * @param clients the client workloads or pods @default - every pod that is not a backend of the Service
+   */
+  public leavesNoClientWithoutEndpoints(clients?: Target): TrafficExpectation {
+    return this.serviceTraffic('leavesNoClientWithoutEndpoints', s => ({ type: 'no-client-dropped', namespace: s.namespace, name: s.name, clients: clients?._spec() }));
+  }
+
+  private serviceTraffic(method: string, spec: (svc: { namespace: string; name: string }) => ServiceTrafficSpec): TrafficExpectation {
+    const subject = this.subject;
+    this.traffic._addExpectation({
+      type: 'custom',
+      check: c => {
+        const s = subject._spec();
+        if (s.type !== 'service') return { description: `${subject} ${method}()`, passed: false, details: [`${method}() applies to Services only`] };
+        return checkServiceTraffic(c, spec(s));
       },
     });
     return this;

@@ -37,3 +37,4 @@ function checkSpec(cluster: Cluster, s: ExpectationSpec): ExpectationResult {
     case 'custom': return s.check(cluster);
   }
 }
+export * from './service-traffic';
