@@ -22,7 +22,11 @@ describe('expectations example', () => {
     expect(files).toEqual(['shop.k8s.yaml', 'traffic-graph.mmd', 'traffic-netassert.yaml', 'traffic-report.json', 'traffic-report.md', 'traffic-report.sarif']);
     for (const f of files) expect(fs.readFileSync(path.join(b, f), 'utf8')).toBe(fs.readFileSync(path.join(a, f), 'utf8'));
     const report = JSON.parse(fs.readFileSync(path.join(a, 'traffic-report.json'), 'utf8'));
-    expect(report.summary).toEqual({ errors: 0, warnings: 0, info: 0, suppressed: 1, expectationsPassed: 9, expectationsFailed: 0 });
+    expect(report.summary).toEqual({ errors: 0, warnings: 0, info: 0, suppressed: 1, expectationsPassed: 11, expectationsFailed: 0 });
+    expect(report.expectations.map((e: any) => e.description)).toEqual(expect.arrayContaining([
+      'Service shop/api keeps traffic from zone zone-a in zone zone-a',
+      'Service shop/api leaves no node running Deployment shop/web without endpoints',
+    ]));
     expect(report.findings.map((f: any) => [f.ruleId, f.object.constructPath, f.suppressed.reason])).toEqual([
       ['TRF-SVC-004', 'shop/status-svc/Resource', 'the status page is public by design; the cloud firewall filters abusive clients'],
     ]);

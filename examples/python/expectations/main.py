@@ -2,7 +2,7 @@
 if the generated policies, Services and Ingress do not deliver exactly that.
 
   internet -> ingress-nginx -> shop/web (Ingress /)  and shop/api (Ingress /api)
-  web -> api -> db;  nothing else.
+  web -> api -> db;  nothing else; web's calls to api stay in their zone.
 
 Reports (JSON, SARIF, Markdown, Mermaid graph, netassert tests) are written beside the YAML.
 Usage: python examples/python/expectations/main.py [outdir]
@@ -25,7 +25,10 @@ from cdk8s_traffic import (
     ServiceSelector,
     ServiceType,
     Target,
+    TopologyNode,
+    TopologyPlacement,
     Traffic,
+    TrafficDistribution,
     TrafficSuppressions,
 )
 
@@ -76,7 +79,10 @@ def build_expectations(outdir: str, validate: bool = True) -> cdk8s.App:
     api = deploy("api", "ghcr.io/example/shop-api:1.4.2", 8080, "http")
     db = deploy("db", "postgres:16", 5432, "postgres")
     web_svc = Service(chart, "web-svc", name="web", selector=ServiceSelector.from_workload(web), ports=[ServicePortOptions(name="http", port=80, target_port_name="http")])
-    api_svc = Service(chart, "api-svc", name="api", selector=ServiceSelector.from_workload(api), ports=[ServicePortOptions(name="http", port=80, target_port_name="http")])
+    api_svc = Service(
+        chart, "api-svc", name="api", selector=ServiceSelector.from_workload(api), ports=[ServicePortOptions(name="http", port=80, target_port_name="http")],
+        traffic_distribution=TrafficDistribution.PREFER_SAME_ZONE,
+    )
     db_svc = Service(chart, "db-svc", name="db", selector=ServiceSelector.from_workload(db), ports=[ServicePortOptions(name="postgres", port=5432, target_port_name="postgres")])
 
     # A raw Ingress; the spec goes in with a JSON patch, as in the TypeScript twin.
@@ -122,6 +128,16 @@ def build_expectations(outdir: str, validate: bool = True) -> cdk8s.App:
     traffic.expect(Target.of(db_svc)).has_endpoints()
     traffic.expect_request(Request.https("shop.example.com/api/orders")).routes_to(Target.of(api_svc))
     traffic.expect_request(Request.https("shop.example.com/")).routes_to(Target.of(web_svc))
+
+    # Where the replicas will run (one per zone): the endpoint expectations ask which endpoints kube-proxy picks.
+    traffic.add_topology(
+        nodes=[TopologyNode(name="node-a", zone="zone-a"), TopologyNode(name="node-b", zone="zone-b")],
+        placements=[
+            TopologyPlacement(workload=Target.of(web), zones=["zone-a", "zone-b"]),
+            TopologyPlacement(workload=Target.of(api), zones=["zone-a", "zone-b"]),
+        ],
+    )
+    traffic.expect(Target.of(api_svc)).keeps_traffic_in_zone("zone-a").leaves_no_client_without_endpoints(Target.of(web))
 
     return app
 

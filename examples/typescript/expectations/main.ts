@@ -1,14 +1,14 @@
 // Intent as tests: the shop declares who may talk to whom, and the synth fails
 // if the generated policies, Services and Ingress do not deliver exactly that.
 //   internet -> ingress-nginx -> shop/web (Ingress /)  and shop/api (Ingress /api)
-//   web -> api -> db;  nothing else.
+//   web -> api -> db;  nothing else; web's calls to api stay in their zone.
 // Reports (JSON, SARIF, Markdown, Mermaid graph, netassert tests) are written beside the YAML.
 // Usage: ts-node examples/typescript/expectations/main.ts [outdir]
 import { ApiObject, App, Chart, JsonPatch } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import {
   Connections, NamespaceIsolation, Peer, Port, ReportFormat, Request, Service, ServiceSelector, ServiceType, Target, Traffic,
-  TrafficSuppressions,
+  TrafficDistribution, TrafficSuppressions,
 } from '../../../src';
 
 const noRoot = { ensureNonRoot: false, readOnlyRootFilesystem: false };
@@ -59,7 +59,12 @@ export function buildExpectations(outdir: string, validate = true): App {
   const api = deploy('api', 'ghcr.io/example/shop-api:1.4.2', 8080, 'http');
   const db = deploy('db', 'postgres:16', 5432, 'postgres');
   const webSvc = new Service(chart, 'web-svc', { name: 'web', selector: ServiceSelector.fromWorkload(web), ports: [{ name: 'http', port: 80, targetPortName: 'http' }] });
-  const apiSvc = new Service(chart, 'api-svc', { name: 'api', selector: ServiceSelector.fromWorkload(api), ports: [{ name: 'http', port: 80, targetPortName: 'http' }] });
+  const apiSvc = new Service(chart, 'api-svc', {
+    name: 'api',
+    selector: ServiceSelector.fromWorkload(api),
+    ports: [{ name: 'http', port: 80, targetPortName: 'http' }],
+    trafficDistribution: TrafficDistribution.PREFER_SAME_ZONE,
+  });
   const dbSvc = new Service(chart, 'db-svc', { name: 'db', selector: ServiceSelector.fromWorkload(db), ports: [{ name: 'postgres', port: 5432, targetPortName: 'postgres' }] });
 
   // A raw Ingress; the spec goes in with a JSON patch so the Python twin can build it the same way.
@@ -105,6 +110,16 @@ export function buildExpectations(outdir: string, validate = true): App {
   traffic.expect(Target.of(dbSvc)).hasEndpoints();
   traffic.expectRequest(Request.https('shop.example.com/api/orders')).routesTo(Target.of(apiSvc));
   traffic.expectRequest(Request.https('shop.example.com/')).routesTo(Target.of(webSvc));
+
+  // Where the replicas will run (one per zone): the endpoint expectations ask which endpoints kube-proxy picks.
+  traffic.addTopology({
+    nodes: [{ name: 'node-a', zone: 'zone-a' }, { name: 'node-b', zone: 'zone-b' }],
+    placements: [
+      { workload: Target.of(web), zones: ['zone-a', 'zone-b'] },
+      { workload: Target.of(api), zones: ['zone-a', 'zone-b'] },
+    ],
+  });
+  traffic.expect(Target.of(apiSvc)).keepsTrafficInZone('zone-a').leavesNoClientWithoutEndpoints(Target.of(web));
 
   return app;
 }
