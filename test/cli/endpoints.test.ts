@@ -66,3 +66,12 @@ describe('cdk8s-traffic endpoints', () => {
     expect(r.out).toBe('');
   });
 });
+
+describe('explain takes its endpoint set from the kube-proxy endpoint selection', () => {
+  const LOCAL = path.join(__dirname, '..', 'fixtures', 'topology', 'internal-local.yaml');
+  test('Service Internal Traffic Policy: Local: a client on a node without a backend reaches nothing through the Service', () => {
+    const c = captureIO();
+    expect(runCli(['explain', LOCAL, '--from', 'shop/web', '--to', 'svc:shop/api', '--port', '80'], c.io)).toBe(1);
+    expect(c.out()).toBe('shop/api[Service]: no backend receives the connection: internalTrafficPolicy: Local: node b1 has no endpoint, so kube-proxy drops the traffic (it never goes to another node)\n');
+  });
+});

@@ -2,10 +2,10 @@ import { Command } from 'commander';
 import { describeEndpoint, Explanation, explainConnection } from '../../engine/explain';
 import { parseIpRange } from '../../engine/ip/range';
 import { Endpoint, ipEndpoint, podOf } from '../../engine/netpol/endpoint';
+import { serviceTargetsFor } from '../../engine/services/kube-proxy';
 import { findServicePort } from '../../engine/services/ports';
-import { servicePortTargets } from '../../engine/services/targets';
 import { buildCluster } from '../../model/build';
-import { Cluster, Protocol, PROTOCOLS, Service } from '../../model/cluster';
+import { Cluster, Protocol, PROTOCOLS, Service, Workload } from '../../model/cluster';
 import { ManifestError } from '../../model/errors';
 import { CliIO, EXIT_FINDINGS, EXIT_OK } from '../io';
 import { addOutputOptions, outputOf } from '../output';
@@ -54,9 +54,9 @@ export function registerExplain(program: Command, io: CliIO, setExit: (code: num
       const { port, protocol } = parsePort(opts.port);
       const src = resolveEndpoint(cluster, opts.from, opts.namespace, '--from', false);
       const dst = resolveEndpoint(cluster, opts.to, opts.namespace, '--to', true);
-      const targets = dst.service
-        ? serviceTargets(dst.service, port, protocol, cluster)
-        : [{ dst: dst.endpoint!, port, protocol: protocol ?? 'TCP' as Protocol, via: undefined }];
+      const { targets, dropped } = dst.service
+        ? serviceTargets(dst.service, port, protocol, cluster, src.workload)
+        : { targets: [{ dst: dst.endpoint!, port, protocol: protocol ?? 'TCP' as Protocol, via: undefined }], dropped: undefined };
       const results = targets.map(t => ({
         via: t.via,
         destination: describeEndpoint(t.dst),
@@ -65,10 +65,17 @@ export function registerExplain(program: Command, io: CliIO, setExit: (code: num
       const allowed = results.length > 0 && results.every(r => r.explanation.allowed);
       const from = describeEndpoint(src.endpoint!);
       if (outputOf<string>(opts, 'text') === 'json') {
-        io.stdout(JSON.stringify({ from, to: opts.to, allowed, results: results.map(r => ({ destination: r.destination, via: r.via, ...r.explanation })) }, null, 2) + '\n');
+        io.stdout(JSON.stringify({
+          from,
+          to: opts.to,
+          allowed,
+          results: results.map(r => ({ destination: r.destination, via: r.via, ...r.explanation })),
+          ...(dropped ? { kubeProxy: dropped } : {}),
+        }, null, 2) + '\n');
       } else {
         const lines: string[] = [];
-        if (dst.service && results.length === 0) lines.push(`${dst.service.namespace}/${dst.service.name}[Service] has no endpoints (no backend workload, no EndpointSlice address for this port): nothing to reach`);
+        if (dst.service && dropped) lines.push(`${dst.service.namespace}/${dst.service.name}[Service]: no backend receives the connection: ${dropped}`);
+        else if (dst.service && results.length === 0) lines.push(`${dst.service.namespace}/${dst.service.name}[Service] has no endpoints (no backend workload, no EndpointSlice address for this port): nothing to reach`);
         for (const r of results) lines.push(...formatText(from, r.destination, r.via, r.explanation));
         io.stdout(lines.join('\n') + '\n');
       }
@@ -108,6 +115,8 @@ function parsePort(text: string): { port: number | string; protocol?: Protocol }
 interface Resolved {
   readonly endpoint?: Endpoint;
   readonly service?: Service;
+  /** `ns/name` of the workload, for a workload endpoint. */
+  readonly workload?: string;
 }
 
 function resolveEndpoint(cluster: Cluster, text: string, defaultNs: string, flag: string, allowService: boolean): Resolved {
@@ -126,26 +135,31 @@ function resolveEndpoint(cluster: Cluster, text: string, defaultNs: string, flag
     return service ? { service } : usage(`${flag}: no Service ${ns}/${name} in the input`);
   }
   const matches = cluster.workloads.filter(w => w.namespace === ns && w.name === name && (!kind || w.kind === kind));
-  if (matches.length === 1) return { endpoint: podOf(matches[0]) };
+  if (matches.length === 1) return { endpoint: podOf(matches[0]), workload: `${ns}/${matches[0].name}` };
   if (matches.length > 1) usage(`${flag}: "${text}" names several workloads (${matches.map(w => w.kind).join(', ')}): add [Kind]`);
   if (service && !kind) return { service };
   return usage(`${flag}: no workload ${ns}/${name}${kind ? `[${kind}]` : ''} in the input`);
 }
 
 /**
- * The Service port's target on each endpoint (engine/services/targets): each
- * backend workload on the targetPort resolved per pod (a named targetPort that
- * a backend lacks stays a name, and explain reports that it does not resolve),
- * or each EndpointSlice address of a selector-less Service.
+ * The Service port's target on each endpoint kube-proxy sends the client's
+ * connections to (engine/services/kube-proxy; all of them when the input
+ * cannot tell): each backend workload on the targetPort resolved per pod (a
+ * named targetPort that a backend lacks stays a name, and explain reports that
+ * it does not resolve), or each EndpointSlice address of a selector-less Service.
  */
-function serviceTargets(svc: Service, port: number | string, protocol: Protocol | undefined, cluster: Cluster) {
+function serviceTargets(svc: Service, port: number | string, protocol: Protocol | undefined, cluster: Cluster, client?: string) {
   const sp = findServicePort(svc, port, protocol);
   const id = `${svc.namespace}/${svc.name}[Service]`;
   if (!sp) usage(`--port: ${id} has no ${protocol ? protocol + ' ' : ''}port ${JSON.stringify(port)}`);
-  return servicePortTargets(cluster, svc, sp).map(t => ({
-    dst: t.endpoint,
-    port: t.resolvedPort ?? t.port,
-    protocol: t.protocol,
-    via: `${id} port ${sp.port}/${sp.protocol} -> ${svc.selector ? `targetPort ${sp.targetPort}` : `EndpointSlice port ${t.port}`}`,
-  }));
+  const { targets, dropped } = serviceTargetsFor(cluster, svc, sp, { pod: client });
+  return {
+    targets: targets.map(t => ({
+      dst: t.endpoint,
+      port: t.resolvedPort ?? t.port,
+      protocol: t.protocol,
+      via: `${id} port ${sp.port}/${sp.protocol} -> ${svc.selector ? `targetPort ${sp.targetPort}` : `EndpointSlice port ${t.port}`}`,
+    })),
+    dropped,
+  };
 }

@@ -3,6 +3,7 @@ import { explainConnection, Explanation } from '../explain';
 import { ControllerPods, gatewayControllerPods, ingressControllerPods } from './controllers';
 import { Endpoint, ipEndpoint, PodEndpoint, podOf } from '../netpol/endpoint';
 import { serviceEndpoints } from '../services/endpoints';
+import { receivingBackends, serviceTraffic } from '../services/kube-proxy';
 import { findServicePort, resolveServicePort } from '../services/ports';
 import { GatewayRouteAnswer, routeThroughGateways } from './gateway/route-request';
 import { ImplementationSpecificAs } from './ingress/match';
@@ -120,10 +121,12 @@ export function reachBackends(cluster: Cluster, pods: ControllerPods | undefined
   if (svc.type === 'ExternalName') return [{ ...base, reasons: [`ExternalName Service: traffic goes to ${svc.externalName ?? '<missing externalName>'}, outside NetworkPolicy`] }];
   const src: PodEndpoint | undefined = pods ? { kind: 'pod', namespace: pods.namespace, labels: pods.labels, ports: [] } : undefined;
   const unknown = 'controller pods unknown: pass their namespace and labels to check NetworkPolicy';
+  // The endpoints kube-proxy sends the controller's connections to (conditions, traffic policies, topology).
+  const receives = receivingBackends(serviceTraffic(cluster, svc, port.name ?? port.port, {}));
   if (!svc.selector) {
     const endpoints = serviceEndpoints(cluster, svc).flatMap(e => {
       const ep = e.ports.find(p => (p.name ?? '') === (port.name ?? '') && p.protocol === port.protocol);
-      return e.address && ep ? [{ address: e.address, type: e.addressType, port: ep.port }] : [];
+      return e.address && ep && (!receives || receives.has(e.address)) ? [{ address: e.address, type: e.addressType, port: ep.port }] : [];
     });
     if (endpoints.length === 0) return [{ ...base, allowed: false, reasons: ['selector-less Service with no EndpointSlice address for this port: no endpoints'] }];
     return endpoints.map(e => {
@@ -135,8 +138,13 @@ export function reachBackends(cluster: Cluster, pods: ControllerPods | undefined
     });
   }
   const resolved = resolveServicePort(cluster, svc, port.name ?? port.port);
-  const targets = resolved?.targets ?? [];
-  if (targets.length === 0) return [{ ...base, allowed: false, reasons: ['the Service selector matches no workload: no endpoints'] }];
+  // Backends missing the named port stay listed (with the problem); the others only if kube-proxy picks them.
+  const all = resolved?.targets ?? [];
+  if (all.length === 0) return [{ ...base, allowed: false, reasons: ['the Service selector matches no workload: no endpoints'] }];
+  const picked = receives === undefined ? all : all.filter(t => t.problem || receives.has(workloadName(t.workload)));
+  // EndpointSlices whose endpoints reference no pod name no workload: keep the selector's view then.
+  const targets = receives !== undefined && receives.size > 0 && picked.every(t => t.problem) ? all : picked;
+  if (targets.length === 0) return [{ ...base, allowed: false, reasons: ['no ready endpoint: kube-proxy rejects the connections'] }];
   return targets.map(t => {
     const at = { ...base, workload: workloadName(t.workload) };
     if (t.problem || t.containerPort === undefined) {

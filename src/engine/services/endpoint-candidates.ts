@@ -13,7 +13,7 @@ export interface EndpointCandidate {
   /** `ns/name` of the pod, when known. */
   readonly pod?: string;
   readonly workload?: Workload;
-  /** An address from an EndpointSlice without a pod reference. */
+  /** The address, for an EndpointSlice endpoint (a pod reference names the pod too). */
   readonly address?: string;
   readonly addressType?: 'IPv4' | 'IPv6' | 'FQDN';
   readonly node?: string;
@@ -51,6 +51,7 @@ export function endpointCandidates(cluster: Cluster, svc: Service, sp: ServicePo
   const zoneOf = new Map(cluster.nodes.map(n => [n.name, n.zone]));
   const slices = serviceSlices(cluster, svc);
   if (slices.length > 0) {
+    const workloadOfPod = podWorkloads(cluster, svc.namespace);
     const candidates: EndpointCandidate[] = [];
     for (const slice of slices) {
       // A slice port serves the Service port of the same name (both empty for a single unnamed port).
@@ -61,7 +62,8 @@ export function endpointCandidates(cluster: Cluster, svc: Service, sp: ServicePo
         for (const address of ref ? [e.addresses[0]] : e.addresses) {
           candidates.push({
             pod: ref,
-            address: ref ? undefined : address,
+            workload: ref ? workloadOfPod.get(ref) : undefined,
+            address,
             addressType: slice.addressType,
             node: e.nodeName,
             zone: e.zone ?? (e.nodeName ? zoneOf.get(e.nodeName) : undefined),
@@ -113,6 +115,17 @@ export function endpointCandidates(cluster: Cluster, svc: Service, sp: ServicePo
   }
   const origin = fromPods ? 'pods of the selected workloads (no EndpointSlice in the input)' : 'the selected workloads (no EndpointSlice or pod placement in the input)';
   return { candidates: sortCandidates(candidates), origin, leftOut };
+}
+
+/** `ns/pod` -> the workload it was folded into, for the pods of one namespace. */
+function podWorkloads(cluster: Cluster, namespace: string): Map<string, Workload> {
+  const out = new Map<string, Workload>();
+  for (const w of cluster.workloads) {
+    if (w.namespace !== namespace) continue;
+    if (w.kind === 'Pod') out.set(`${namespace}/${w.name}`, w);
+    for (const m of w.members ?? []) if (m.startsWith('Pod/')) out.set(`${namespace}/${m.slice(4)}`, w);
+  }
+  return out;
 }
 
 /** The name an endpoint is shown by: its pod, its workload, or its address. */

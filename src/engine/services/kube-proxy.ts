@@ -2,6 +2,7 @@ import * as ipaddr from 'ipaddr.js';
 import { EndpointCandidate, endpointCandidates } from './endpoint-candidates';
 import { controllerHints, prefersSameZone, topologyModeAuto } from './endpoint-hints';
 import { findServicePort } from './ports';
+import { servicePortTargets, ServicePortTarget } from './targets';
 import { Cluster, Service, ServicePort } from '../../model/cluster';
 import { compare } from '../../model/compare';
 
@@ -26,6 +27,7 @@ export interface SelectedEndpoint {
   readonly pod?: string;
   /** `ns/name[Kind]` of the workload the endpoint belongs to, when known. */
   readonly workload?: string;
+  /** The address, for an EndpointSlice endpoint. */
   readonly address?: string;
   readonly node?: string;
   readonly zone?: string;
@@ -335,7 +337,7 @@ function finishShares(
   const endpoints = shares.map(({ c, share }): SelectedEndpoint => ({
     pod: c.pod,
     workload: c.workload ? `${c.workload.namespace}/${c.workload.name}[${c.workload.kind}]` : undefined,
-    address: c.pod || c.workload ? undefined : c.address,
+    address: c.address,
     node: c.node,
     zone: c.zone,
     port: c.port,
@@ -351,3 +353,43 @@ function nameOf(e: SelectedEndpoint): string {
   return e.pod ?? e.workload ?? e.address ?? '';
 }
 
+
+/**
+ * What receives the traffic, by the names route and explain use: the
+ * workloads (`ns/name[Kind]`) and EndpointSlice addresses of the selected
+ * endpoints. Undefined when the answer is undetermined (the client's node is
+ * unknown under a Local policy): any endpoint may then receive it.
+ */
+export function receivingBackends(t: ServiceTraffic): Set<string> | undefined {
+  if (t.undetermined) return undefined;
+  const out = new Set<string>();
+  for (const e of t.endpoints) {
+    if (e.workload) out.add(e.workload);
+    if (e.address) out.add(e.address);
+  }
+  return out;
+}
+
+/**
+ * The targets of Service port `sp` (engine/services/targets) that receive the
+ * client's connections as kube-proxy picks them; targets whose named port
+ * does not resolve stay (callers report them). All of them when the answer
+ * is undetermined, or when the EndpointSlices name no pods. `dropped` is
+ * kube-proxy's reason when no endpoint receives the connections.
+ */
+export function serviceTargetsFor(
+  cluster: Cluster, svc: Service, sp: ServicePort, client: TrafficClient,
+): { targets: ServicePortTarget[]; dropped?: string } {
+  const all = servicePortTargets(cluster, svc, sp);
+  const traffic = serviceTraffic(cluster, svc, sp.name ?? sp.port, client);
+  const receives = receivingBackends(traffic);
+  if (!receives) return { targets: all };
+  const name = (t: ServicePortTarget) => (t.endpoint.kind === 'pod'
+    ? (t.endpoint.workload ? `${t.endpoint.workload.namespace}/${t.endpoint.workload.name}[${t.endpoint.workload.kind}]` : '')
+    : t.endpoint.cidr);
+  const picked = all.filter(t => t.problem || receives.has(name(t)));
+  // EndpointSlices whose endpoints reference no pod name no workload: keep every target then.
+  if (receives.size > 0 && picked.every(t => t.problem)) return { targets: all };
+  const dropped = receives.size === 0 && all.length > 0 ? traffic.reasons[traffic.reasons.length - 1] : undefined;
+  return { targets: picked, dropped };
+}
