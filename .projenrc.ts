@@ -45,7 +45,10 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   // groups); elkjs (Eclipse Layout Kernel) lays the graph out in layers, left to right, so the entry
   // path reads external -> Gateway/Ingress -> route -> Service -> pods, and the same input always
   // gets the same picture (ELK layered is deterministic; force-directed layouts are seeded by chance).
-  bundledDeps: ['yaml@^2.9.1', 'ipaddr.js@^2.2.0', 'commander@^12', 'cytoscape@^3.34.4', 'elkjs@^0.12.1'],
+  // @kubernetes/client-node: the official client, for live-cluster input (kubeconfig contexts, exec/OIDC
+  // credentials, TLS, paging); ESM-only, so the CLI loads it in a child process (src/cli/live/). 1.4: 2.x
+  // needs Node 22 (its undici uses zlib zstd), and the library supports Node 20.
+  bundledDeps: ['yaml@^2.9.1', 'ipaddr.js@^2.2.0', 'commander@^12', 'cytoscape@^3.34.4', 'elkjs@^0.12.1', '@kubernetes/client-node@~1.4.0'],
 
   publishToPypi: {
     distName: 'cdk8s-traffic',

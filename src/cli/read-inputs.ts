@@ -1,7 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { Option } from 'commander';
+import { Command, Option } from 'commander';
 import { CliIO } from './io';
+import { readLiveCluster } from './live/read-cluster';
 import { formatSource, ManifestError, SourceRef } from '../model/errors';
 import { ParseLimits, parseManifests, SourcedObject } from '../model/manifest';
 
@@ -146,4 +147,35 @@ function constructPathsBySource(paths: readonly string[], objects: readonly Sour
     if (constructPath) out.set(`${o.source.file}#${o.source.index}`, { kind: o.object.kind, name: String(name), path: constructPath });
   }
   return out;
+}
+
+/** What every object-reading command takes besides paths: a live cluster, as kubectl takes it. */
+export interface ClusterInputOptions {
+  readonly kubeconfig?: string;
+  readonly context?: string;
+}
+
+/** Adds `--kubeconfig` and `--context` to a command that reads objects. */
+export function clusterInputOptions(cmd: Command): Command {
+  return cmd
+    .option('--kubeconfig <file>', 'also read the objects of a running cluster (get/list only; see the read-only ClusterRole in docs/cli.md)')
+    .option('--context <name>', 'kubeconfig context of the running cluster (default: the current context; implies the default kubeconfig)');
+}
+
+/**
+ * The objects of `paths` plus, with `--kubeconfig` or `--context`, those of
+ * the running cluster (listed once, then read exactly like file input). Notes
+ * (CRDs not installed) go to stderr, one line each.
+ */
+export function readCommandInputs(paths: readonly string[], options: object, io: CliIO, limits?: ParseLimits): SourcedObject[] {
+  const opts = options as ClusterInputOptions;
+  const live = opts.kubeconfig !== undefined || opts.context !== undefined;
+  if (paths.length === 0 && !live) throw new ManifestError('no input: give files, directories or - for stdin, or --kubeconfig / --context for a running cluster');
+  const objects = readInputs(paths, io, limits);
+  if (live) {
+    const cluster = readLiveCluster({ kubeconfig: opts.kubeconfig, context: opts.context });
+    for (const n of cluster.notes) io.stderr(`note: ${n}\n`);
+    objects.push(...cluster.objects);
+  }
+  return objects;
 }

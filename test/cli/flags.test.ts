@@ -82,11 +82,12 @@ describe('validate --context-file', () => {
     expect(onKubeDns(withContext)).toEqual([]);
   });
 
-  test('is repeatable, and --context stays free for a kubeconfig context', () => {
+  test('is repeatable, and --context is a kubeconfig context', () => {
     const other = tmpFile('other.yaml', CONTEXT.replace(/kube-dns/g, 'coredns'));
     const r = cli(['list', file, '--context-file', context, '--context-file', other]);
     expect(r.code).toBe(0);
-    expect(cli(['validate', file, '--context', context]).err).toContain("unknown option '--context'");
+    // --context is the kubeconfig context of a running cluster (live input), never a file.
+    expect(cli(['validate', file, '--context', context]).err).toBe(`error: live cluster: no context "${context}" in the kubeconfig\n`);
   });
 });
 

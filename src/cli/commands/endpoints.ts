@@ -4,7 +4,7 @@ import { buildCluster } from '../../model/build';
 import { Cluster, Service } from '../../model/cluster';
 import { ManifestError } from '../../model/errors';
 import { CliIO, EXIT_FINDINGS, EXIT_OK } from '../io';
-import { readInputs } from '../read-inputs';
+import { clusterInputOptions, readCommandInputs } from '../read-inputs';
 import { reportIgnored, verboseOption } from '../verbose';
 
 const HELP = `
@@ -37,11 +37,10 @@ interface EndpointsOptions {
 
 /** `cdk8s-traffic endpoints <ns/svc> <paths...>`: which endpoints receive a client's connections, and why. */
 export function registerEndpoints(program: Command, io: CliIO, setExit: (code: number) => void): void {
-  program
-    .command('endpoints')
+  clusterInputOptions(program.command('endpoints'))
     .description('which endpoints of a Service receive a client\'s (or an external) connection, each one\'s share, and why (as kube-proxy picks them)')
     .argument('<service>', 'ns/name of the Service (name alone uses -n)')
-    .argument('<paths...>', 'YAML/JSON files, directories, or - for stdin')
+    .argument('[paths...]', 'YAML/JSON files, directories, or - for stdin')
     .option('--port <port>', 'Service port number or name (default: the first port)')
     .option('--from <pod>', 'client pod: ns/name')
     .option('--node <node>', 'client node (with --external: the node the traffic arrives at)')
@@ -57,7 +56,7 @@ export function registerEndpoints(program: Command, io: CliIO, setExit: (code: n
     .action((service: string, paths: string[], opts: EndpointsOptions) => {
       if (opts.from && (opts.node || opts.external)) throw usage('--from names the client; it cannot be combined with --node or --external');
       if (opts.source && !opts.external) throw usage('--source applies to --external traffic only');
-      const cluster = buildCluster(readInputs(paths, io), { defaultNamespace: opts.namespace });
+      const cluster = buildCluster(readCommandInputs(paths, opts, io), { defaultNamespace: opts.namespace });
       reportIgnored(io, cluster, opts);
       const svc = findService(cluster, service, opts.namespace);
       const client: TrafficClient = {

@@ -9,7 +9,7 @@ import { Cluster, Protocol, PROTOCOLS, Service, Workload } from '../../model/clu
 import { ManifestError } from '../../model/errors';
 import { CliIO, EXIT_FINDINGS, EXIT_OK } from '../io';
 import { addOutputOptions, outputOf } from '../output';
-import { contextFileOption, readContextFiles, readInputs } from '../read-inputs';
+import { clusterInputOptions, contextFileOption, readContextFiles, readCommandInputs } from '../read-inputs';
 import { reportIgnored, verboseOption } from '../verbose';
 
 const HELP = `
@@ -36,10 +36,9 @@ interface ExplainOptions {
 
 /** `cdk8s-traffic explain <paths> --from A --to B --port P`: verdict and reasons for one connection. */
 export function registerExplain(program: Command, io: CliIO, setExit: (code: number) => void): void {
-  const cmd = program
-    .command('explain')
+  const cmd = clusterInputOptions(program.command('explain'))
     .description('whether NetworkPolicy lets one endpoint reach another on a port, and why')
-    .argument('<paths...>', 'YAML/JSON files, directories, or - for stdin')
+    .argument('[paths...]', 'YAML/JSON files, directories, or - for stdin')
     .requiredOption('--from <endpoint>', 'source: ns/name[Kind] or an address/CIDR')
     .requiredOption('--to <endpoint>', 'destination: ns/name[Kind], svc:ns/name, or an address/CIDR')
     .requiredOption('--port <port>', 'port number or name, optionally /TCP, /UDP or /SCTP')
@@ -49,7 +48,7 @@ export function registerExplain(program: Command, io: CliIO, setExit: (code: num
     .addHelpText('after', HELP)
     .addOption(verboseOption())
     .action((paths: string[], opts: ExplainOptions) => {
-      const cluster = buildCluster([...readInputs(paths, io), ...readContextFiles(opts, io).objects], { defaultNamespace: opts.namespace });
+      const cluster = buildCluster([...readCommandInputs(paths, opts, io), ...readContextFiles(opts, io).objects], { defaultNamespace: opts.namespace });
       reportIgnored(io, cluster, opts);
       const { port, protocol } = parsePort(opts.port);
       const src = resolveEndpoint(cluster, opts.from, opts.namespace, '--from', false);

@@ -5,7 +5,7 @@ import { buildCluster } from '../../model/build';
 import { Protocol, PROTOCOLS } from '../../model/cluster';
 import { CliIO, EXIT_OK } from '../io';
 import { withProgress } from '../progress';
-import { contextFileOption, readContextFiles, readInputs } from '../read-inputs';
+import { clusterInputOptions, contextFileOption, readContextFiles, readCommandInputs } from '../read-inputs';
 import { reportIgnored, verboseOption } from '../verbose';
 
 function parseFocusConn(v: string): { protocol: Protocol; port: number } {
@@ -22,10 +22,9 @@ const splitList = (v: string, prev: string[] = []) => [...prev, ...v.split(',').
 
 /** `cdk8s-traffic list <paths>`: allowed connections between workloads and external addresses. */
 export function registerList(program: Command, io: CliIO, setExit: (code: number) => void): void {
-  program
-    .command('list')
+  clusterInputOptions(program.command('list'))
     .description('list the allowed connections between workloads (and external address ranges), as netpol-analyzer does')
-    .argument('<paths...>', 'YAML/JSON files, directories, or - for stdin')
+    .argument('[paths...]', 'YAML/JSON files, directories, or - for stdin')
     .addOption(new Option('-o, --output <format>', 'output format').choices([...CONNLIST_FORMATS]).default('txt'))
     .option('--focus-workload <names>', 'only connections of these workloads (name or ns/name; comma-separated or repeated)', splitList)
     .option('--focus-workload-peer <names>', 'with --focus-workload: only connections with these workloads on the other side', splitList)
@@ -39,7 +38,7 @@ export function registerList(program: Command, io: CliIO, setExit: (code: number
       let report: { readonly warnings: readonly string[]; readonly text: string };
       try {
         progress.step('reading the input');
-        const objects = [...readInputs(paths, pio), ...readContextFiles(opts, pio).objects];
+        const objects = [...readCommandInputs(paths, opts, pio), ...readContextFiles(opts, pio).objects];
         progress.step(`building the model of ${objects.length} objects`);
         const cluster = buildCluster(objects, { defaultNamespace: opts.namespace });
         reportIgnored(pio, cluster, opts);

@@ -7,7 +7,7 @@ import { Cluster, Workload } from '../../model/cluster';
 import { ManifestError } from '../../model/errors';
 import { CliIO, EXIT_FINDINGS, EXIT_OK } from '../io';
 import { addOutputOptions, outputOf } from '../output';
-import { contextFileOption, readContextFiles, readInputs } from '../read-inputs';
+import { clusterInputOptions, contextFileOption, readContextFiles, readCommandInputs } from '../read-inputs';
 import { reportIgnored, verboseOption } from '../verbose';
 
 const HELP = `
@@ -43,11 +43,10 @@ interface RouteOptions {
 
 /** `cdk8s-traffic route <url> <paths...>`: where an HTTP request lands, and whether NetworkPolicy lets it through. */
 export function registerRoute(program: Command, io: CliIO, setExit: (code: number) => void): void {
-  const cmd = program
-    .command('route')
+  const cmd = clusterInputOptions(program.command('route'))
     .description('where a request lands: Ingress rule or Gateway listener/route/rule, filters, weighted backends, endpoints and the NetworkPolicy verdict')
     .argument('<url>', 'http(s)://host[:port]/path?query, grpc(s)://host/package.Service/Method, or tls://sni-host[:port], tcp://host:port, udp://host:port')
-    .argument('<paths...>', 'YAML/JSON files, directories, or - for stdin')
+    .argument('[paths...]', 'YAML/JSON files, directories, or - for stdin')
     .option('-X, --method <method>', 'HTTP method (default GET, POST for --grpc)')
     .option('-H, --header <name=value>', 'request header, repeatable (host=... overrides the URL host)', collect, [])
     .option('--gateway <ns/name>', 'route through this Gateway only')
@@ -73,7 +72,7 @@ export function registerRoute(program: Command, io: CliIO, setExit: (code: numbe
         throw usage(`--controller-profile "${opts.controllerProfile}": expected one of ${noteProfiles().join(', ')}`);
       }
       if (opts.from !== undefined && (opts.gateway || opts.ingressClass)) throw usage('--from routes inside the cluster: it excludes --gateway and --ingress-class');
-      const cluster = buildCluster([...readInputs(paths, io), ...readContextFiles(opts, io).objects], { defaultNamespace: opts.namespace });
+      const cluster = buildCluster([...readCommandInputs(paths, opts, io), ...readContextFiles(opts, io).objects], { defaultNamespace: opts.namespace });
       reportIgnored(io, cluster, opts);
       const from = opts.from === undefined ? undefined : callingWorkload(cluster, opts.from, opts.namespace);
       let req;

@@ -5,15 +5,14 @@ import { buildCluster } from '../../model/build';
 import { Cluster, Service } from '../../model/cluster';
 import { CliIO, EXIT_OK } from '../io';
 import { addOutputOptions, outputOf } from '../output';
-import { contextFileOption, readContextFiles, readInputs } from '../read-inputs';
+import { clusterInputOptions, contextFileOption, readContextFiles, readCommandInputs } from '../read-inputs';
 import { reportIgnored, verboseOption } from '../verbose';
 
 /** `cdk8s-traffic services <paths>`: each Service and the workloads behind it. */
 export function registerServices(program: Command, io: CliIO, setExit: (code: number) => void): void {
-  const cmd = program
-    .command('services')
+  const cmd = clusterInputOptions(program.command('services'))
     .description('list each Service with its ports and the workloads its selector picks')
-    .argument('<paths...>', 'YAML/JSON files, directories, or - for stdin')
+    .argument('[paths...]', 'YAML/JSON files, directories, or - for stdin')
     .option('-n, --namespace <ns>', 'namespace for objects that carry none', 'default');
   // JSON adds endpoints, DNS records and the environment variables pods get.
   addOutputOptions(cmd, ['text', 'json'], 'text', { json: true })
@@ -21,7 +20,7 @@ export function registerServices(program: Command, io: CliIO, setExit: (code: nu
     .option('--cluster-domain <domain>', 'cluster DNS domain for --json DNS records', 'cluster.local')
     .addOption(verboseOption())
     .action((paths: string[], opts: { namespace: string; clusterDomain: string }) => {
-      const cluster = buildCluster([...readInputs(paths, io), ...readContextFiles(opts, io).objects], { defaultNamespace: opts.namespace });
+      const cluster = buildCluster([...readCommandInputs(paths, opts, io), ...readContextFiles(opts, io).objects], { defaultNamespace: opts.namespace });
       reportIgnored(io, cluster, opts);
       const rows = cluster.services.map(svc => ({
         service: `${svc.namespace}/${svc.name}`,

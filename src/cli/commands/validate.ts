@@ -7,7 +7,7 @@ import { fieldLocator } from '../field-locator';
 import { CliIO, EXIT_FINDINGS, EXIT_OK } from '../io';
 import { addOutputOptions, outputOf } from '../output';
 import { withProgress } from '../progress';
-import { constructPathsOf, contextFileOption, readContextFiles, readInputs } from '../read-inputs';
+import { clusterInputOptions, constructPathsOf, contextFileOption, readContextFiles, readCommandInputs } from '../read-inputs';
 import { reportIgnored, verboseOption } from '../verbose';
 
 const FORMATS = ['text', 'json', 'sarif', 'md', 'mermaid', 'dot', 'html'] as const;
@@ -26,10 +26,9 @@ function parseSuppress(v: string, prev: Suppression[] = []): Suppression[] {
 
 /** `cdk8s-traffic validate <paths>`: the audit rule pack; exit 1 on unsuppressed error-level findings. */
 export function registerValidate(program: Command, io: CliIO, setExit: (code: number) => void): void {
-  const cmd = program
-    .command('validate')
+  const cmd = clusterInputOptions(program.command('validate'))
     .description('run the audit rule pack (exit 1 when an error-level finding remains after suppressions)')
-    .argument('<paths...>', 'YAML/JSON files, directories, or - for stdin');
+    .argument('[paths...]', 'YAML/JSON files, directories, or - for stdin');
   // -f, --format is the older spelling of -o.
   addOutputOptions(cmd, FORMATS, 'text', { format: true }, 'report format (mermaid and dot print the traffic graph; html is one self-contained page with both)')
     .addOption(contextFileOption())
@@ -43,7 +42,7 @@ export function registerValidate(program: Command, io: CliIO, setExit: (code: nu
       let run: ReturnType<typeof runValidation>;
       try {
         progress.step('reading the input');
-        const objects = readInputs(paths, pio);
+        const objects = readCommandInputs(paths, opts, pio);
         const context = readContextFiles(opts, pio);
         const constructPaths = constructPathsOf(paths, objects);
         progress.step(`validating ${objects.length + context.objects.length} objects`);
