@@ -34,7 +34,7 @@ export function placePods(
       const w = workloads.find(x => x.namespace === pl.namespace && x.name === pl.name && (pl.kind === undefined || x.kind === pl.kind));
       if (!w) {
         throw new ManifestError(`no workload ${pl.namespace}/${pl.name}${pl.kind ? `[${pl.kind}]` : ''} in the input`, {
-          source: pl.source, object: describeObject(TOPOLOGY_KIND, undefined), field: `${pl.field}.name`,
+          source: pl.source, object: describeObject(TOPOLOGY_KIND, pl.topology), field: `${pl.field}.name`,
         });
       }
       if (placed.has(w)) continue;

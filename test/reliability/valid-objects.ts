@@ -14,7 +14,20 @@ const selector = { matchLabels: { app: 'web' }, matchExpressions: [{ key: 'tier'
 
 export const VALID_OBJECTS: Record<string, Record<string, unknown>> = {
   Namespace: { apiVersion: 'v1', kind: 'Namespace', metadata: meta('shop', false) },
-  Pod: { apiVersion: 'v1', kind: 'Pod', metadata: { ...meta('web-0'), labels: { app: 'web' } }, spec: podSpec },
+  Pod: {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { ...meta('web-0'), labels: { app: 'web' } },
+    spec: { ...podSpec, nodeName: 'node-a' },
+    status: { phase: 'Running', podIP: '10.0.0.1', podIPs: [{ ip: '10.0.0.1' }], conditions: [{ type: 'Ready', status: 'True' }] },
+  },
+  Node: { apiVersion: 'v1', kind: 'Node', metadata: { name: 'node-a', labels: { 'topology.kubernetes.io/zone': 'zone-a' } } },
+  Topology: {
+    apiVersion: 'traffic.cdk8s.io/v1alpha1',
+    kind: 'Topology',
+    metadata: { name: 'prod' },
+    spec: { nodes: [{ name: 'node-b', zone: 'zone-b', labels: { pool: 'general' } }] },
+  },
   Deployment: { apiVersion: 'apps/v1', kind: 'Deployment', metadata: meta('web'), spec: { replicas: 2, selector: { matchLabels: { app: 'web' } }, template } },
   StatefulSet: { apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: meta('db'), spec: { replicas: 1, serviceName: 'db', selector: { matchLabels: { app: 'web' } }, template } },
   CronJob: { apiVersion: 'batch/v1', kind: 'CronJob', metadata: meta('report'), spec: { schedule: '* * * * *', jobTemplate: { spec: { template } } } },
@@ -52,7 +65,14 @@ export const VALID_OBJECTS: Record<string, Record<string, unknown>> = {
     metadata: { ...meta('ext-1'), labels: { 'kubernetes.io/service-name': 'ext' } },
     addressType: 'IPv4',
     ports: [{ name: 'http', port: 8080, protocol: 'TCP' }],
-    endpoints: [{ addresses: ['10.0.0.1'], conditions: { ready: true, serving: true, terminating: false }, targetRef: { kind: 'Pod', name: 'web-0', namespace: 'shop' } }],
+    endpoints: [{
+      addresses: ['10.0.0.1'],
+      conditions: { ready: true, serving: true, terminating: false },
+      targetRef: { kind: 'Pod', name: 'web-0', namespace: 'shop' },
+      nodeName: 'node-a',
+      zone: 'zone-a',
+      hints: { forZones: [{ name: 'zone-a' }], forNodes: [{ name: 'node-a' }] },
+    }],
   },
   IngressClass: { apiVersion: 'networking.k8s.io/v1', kind: 'IngressClass', metadata: { name: 'nginx', annotations: { 'ingressclass.kubernetes.io/is-default-class': 'true' } }, spec: { controller: 'k8s.io/ingress-nginx' } },
   Ingress: {

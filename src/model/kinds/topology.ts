@@ -18,6 +18,8 @@ export interface DeclaredPlacement {
   /** One node name per replica (a node listed twice runs two replicas). */
   readonly nodes: readonly string[];
   readonly source: SourceRef;
+  /** metadata.name of the Topology, for errors. */
+  readonly topology: string;
   /** The field the placement came from, for errors: `spec.workloads[i]`. */
   readonly field: string;
 }
@@ -46,7 +48,7 @@ export interface DeclaredTopology {
  */
 export function readTopology(obj: SourcedObject, defaultNamespace: string): DeclaredTopology {
   const r = FieldReader.of(obj);
-  readName(r);
+  const topologyName = readName(r);
   const spec = r.object_('spec');
   const seen = new Set<string>();
   const nodes: Node[] = spec.list('nodes').map(n => {
@@ -77,7 +79,7 @@ export function readTopology(obj: SourcedObject, defaultNamespace: string): Decl
       turn.set(zone, k + 1);
     }
     if (placed.length === 0) w.fail('lists neither nodes nor zones', 'nodes');
-    return { namespace: w.optString('namespace') || defaultNamespace, name, kind, nodes: placed, source: obj.source, field: `spec.workloads[${i}]` };
+    return { namespace: w.optString('namespace') || defaultNamespace, name, kind, nodes: placed, source: obj.source, topology: topologyName, field: `spec.workloads[${i}]` };
   });
   return { nodes, placements };
 }
