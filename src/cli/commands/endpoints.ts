@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import { SelectedEndpoint, serviceTraffic, ServiceTraffic, TrafficClient } from '../../engine/services/kube-proxy';
+import { findServicePort } from '../../engine/services/ports';
 import { buildCluster } from '../../model/build';
 import { Cluster, Service } from '../../model/cluster';
 import { ManifestError } from '../../model/errors';
@@ -69,7 +70,7 @@ export function registerEndpoints(program: Command, io: CliIO, setExit: (code: n
       };
       if (opts.from && !knownClient(cluster, client.pod!)) throw usage(`--from: no pod or workload ${client.pod} in the input`);
       const port = opts.port === undefined ? undefined : /^\d+$/.test(opts.port) ? Number(opts.port) : opts.port;
-      if (port !== undefined && !svc.ports.some(p => p.port === port || p.name === port)) {
+      if (port !== undefined && !findServicePort(svc, port)) {
         throw usage(`--port: ${svc.namespace}/${svc.name} has no port ${JSON.stringify(port)}`);
       }
       const t = serviceTraffic(cluster, svc, port, client);

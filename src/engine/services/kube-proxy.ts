@@ -95,7 +95,7 @@ export function serviceTraffic(cluster: Cluster, svc: Service, port: number | st
   if (!sp) return none([port === undefined ? 'the Service has no ports' : `the Service has no port ${port}`]);
   if (port === undefined && svc.ports.length > 1) reasons.push(`port ${portLabel(sp)} (the first of ${svc.ports.length}; choose another with a port)`);
 
-  const fam = familiesOf(cluster, svc);
+  const fam = familiesOf(svc);
   reasons.push(fam.reason);
   if (client.family && !fam.families.includes(client.family)) {
     return { ...none([`no ${client.family} address: the Service has ${fam.families.join(' and ')} only`]), servicePort: sp };
@@ -179,7 +179,7 @@ function portLabel(sp: ServicePort): string {
  * "IPv4/IPv6 dual-stack": the families a Service gets. Unset ipFamilies on a
  * cluster the input does not describe: the cluster's primary family, taken as IPv4.
  */
-function familiesOf(_cluster: Cluster, svc: Service): { families: string[]; reason: string } {
+function familiesOf(svc: Service): { families: string[]; reason: string } {
   const policy = svc.ipFamilyPolicy ?? 'SingleStack';
   const families = svc.ipFamilies.length > 0 ? [...svc.ipFamilies] : ['IPv4'];
   if (policy === 'SingleStack') {
