@@ -48,7 +48,7 @@ export const LIVE_RESOURCES: readonly LiveResource[] = [
   crd(GATEWAY, ['v1', 'v1beta1', 'v1alpha2'], 'referencegrants', 'ReferenceGrant'),
   crd(POLICY, ['v1alpha1'], 'adminnetworkpolicies', 'AdminNetworkPolicy'),
   crd(POLICY, ['v1alpha1'], 'baselineadminnetworkpolicies', 'BaselineAdminNetworkPolicy'),
-  crd(POLICY, ['v1alpha2'], 'clusternetworkpolicies', 'ClusterNetworkPolicy'),
+  crd(POLICY, ['v1beta1', 'v1alpha2'], 'clusternetworkpolicies', 'ClusterNetworkPolicy'),
 ];
 
 /** The least-privilege ClusterRole the reader needs: `get` and `list` on exactly these resources. */
