@@ -124,3 +124,33 @@ describe('live cluster input (--kubeconfig, --context) against a stub API server
     expect(block?.[1]).toBe(stringify(readOnlyClusterRole()));
   });
 });
+
+describe('diff against a running cluster', () => {
+  test('diff <manifests> --kubeconfig: the cluster is ref1, the manifests ref2; without a cluster, <after> is required', () => {
+    const manifests = path.join(dir, 'manifests.yaml');
+    fs.writeFileSync(manifests, stringify({
+      apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'deny', namespace: 'shop' }, spec: { podSelector: {}, policyTypes: ['Ingress'] },
+    }));
+    const live = run('diff', manifests, '--kubeconfig', kubeconfig('reader'));
+    expect(live.code).toBe(0);
+    // The same comparison over a dump of the cluster's objects.
+    const dump = path.join(dir, 'cluster-dump.yaml');
+    fs.writeFileSync(dump, [
+      ...['a1', 'b1', 'a1'].map((node, i) => ({
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: `api-${i}`, namespace: 'shop', labels: { app: 'api' }, ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'api-6d', controller: true, uid: 'u' }] },
+        spec: { nodeName: node, containers: [{ name: 'c', image: 'x', ports: [{ containerPort: 8080, name: 'http' }] }] },
+      })),
+      { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop', labels: { team: 'shop' } } },
+    ].map(o => stringify(o)).join('---\n'));
+    const offline = run('diff', dump, manifests);
+    expect(live.out).toBe(offline.out);
+    expect(live.out).toContain('shop/api-6d[ReplicaSet]');
+    const same = run('diff', manifests, manifests);
+    expect(same.code).toBe(0);
+    const missing = run('diff', manifests);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toMatch(/^error: no input: /);
+  });
+});
