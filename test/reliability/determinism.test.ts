@@ -68,7 +68,16 @@ describe('output does not depend on document order', () => {
   const routes = generateRoutes(cluster, 6, 0, 3);
   // One ignored object: --verbose lists them in document order, which a shuffle changes on purpose.
   const ignored = [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings', namespace: cluster.workloads[0].namespace } }];
-  const objects = [...cluster.objects, ...routes.objects, ...ignored];
+  const w0 = cluster.workloads.find(x => x.tier === 'backend')!;
+  // Nodes, zones and where two workloads run, for `endpoints` (a declared Topology).
+  const topology = {
+    apiVersion: 'traffic.cdk8s.io/v1alpha1', kind: 'Topology', metadata: { name: 'zones' },
+    spec: {
+      nodes: [{ name: 'n1', zone: 'z1' }, { name: 'n2', zone: 'z2' }, { name: 'n3', zone: 'z1' }],
+      workloads: [{ namespace: w0.namespace, name: w0.name, zones: ['z1', 'z2', 'z1'] }],
+    },
+  };
+  const objects = [...cluster.objects, ...routes.objects, ...ignored, topology];
   // `diff` needs a second version: the same cluster without a few policies.
   const after = objects.filter((o, i) => !(o.kind === 'NetworkPolicy' && i % 5 === 0));
   const w = cluster.workloads.find(x => x.tier === 'backend')!;
@@ -95,6 +104,8 @@ describe('output does not depend on document order', () => {
     'validate dot': file => ['validate', file, '--format', 'dot'],
     'validate html': file => ['validate', file, '--format', 'html'],
     'diff': (file, afterFile) => ['diff', file, afterFile],
+    'endpoints': file => ['endpoints', `${w.namespace}/${w.name}`, file, '--node', 'n1'],
+    'endpoints json': file => ['endpoints', `${w.namespace}/${w.name}`, file, '--external', '-o', 'json'],
     'verbose': file => ['services', file, '--verbose'],
   };
 
