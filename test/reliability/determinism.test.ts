@@ -71,7 +71,9 @@ describe('output does not depend on document order', () => {
   const w0 = cluster.workloads.find(x => x.tier === 'backend')!;
   // Nodes, zones and where two workloads run, for `endpoints` (a declared Topology).
   const topology = {
-    apiVersion: 'traffic.cdk8s.io/v1alpha1', kind: 'Topology', metadata: { name: 'zones' },
+    apiVersion: 'traffic.cdk8s.io/v1alpha1',
+    kind: 'Topology',
+    metadata: { name: 'zones' },
     spec: {
       nodes: [{ name: 'n1', zone: 'z1' }, { name: 'n2', zone: 'z2' }, { name: 'n3', zone: 'z1' }],
       workloads: [{ namespace: w0.namespace, name: w0.name, zones: ['z1', 'z2', 'z1'] }],
