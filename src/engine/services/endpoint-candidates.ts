@@ -1,4 +1,4 @@
-import { serviceSlices } from './endpoints';
+import { serviceSlices, slicePortFor } from './endpoints';
 import { resolveTargetOn } from './ports';
 import { Cluster, Service, ServicePort, Workload } from '../../model/cluster';
 import { compare } from '../../model/compare';
@@ -54,8 +54,7 @@ export function endpointCandidates(cluster: Cluster, svc: Service, sp: ServicePo
     const workloadOfPod = podWorkloads(cluster, svc.namespace);
     const candidates: EndpointCandidate[] = [];
     for (const slice of slices) {
-      // A slice port serves the Service port of the same name (both empty for a single unnamed port).
-      const port = slice.ports.find(p => (p.name ?? '') === (sp.name ?? '') && p.protocol === sp.protocol)?.port;
+      const port = slicePortFor(slice, sp);
       if (port === undefined) continue;
       for (const e of slice.endpoints) {
         const ref = e.targetRef?.kind === 'Pod' && e.targetRef.name ? `${e.targetRef.namespace ?? svc.namespace}/${e.targetRef.name}` : undefined;

@@ -1,4 +1,4 @@
-import { Cluster, Protocol, Service, Workload } from '../../model/cluster';
+import { Cluster, Protocol, Service, ServicePort, Workload } from '../../model/cluster';
 import { EndpointSlice } from '../../model/kinds/endpoint-slice';
 import { serviceBackends } from '../service-backends';
 import { resolveTargetOn } from './ports';
@@ -29,6 +29,15 @@ export interface ServiceEndpoint {
   readonly ports: readonly EndpointPort[];
 }
 
+/**
+ * The endpoint port a slice gives a Service port: a slice port serves the
+ * Service port of the same name and protocol (both names empty for a single
+ * unnamed port). Undefined when the slice has none (or its port is nil).
+ */
+export function slicePortFor(slice: EndpointSlice, sp: ServicePort): number | undefined {
+  return slice.ports.find(p => (p.name ?? '') === (sp.name ?? '') && p.protocol === sp.protocol)?.port;
+}
+
 /** EndpointSlices of a Service: same namespace, labelled `kubernetes.io/service-name: <svc>`. */
 export function serviceSlices(cluster: Cluster, svc: Service): EndpointSlice[] {
   return cluster.endpointSlices.filter(s => s.namespace === svc.namespace && s.serviceName === svc.name);
@@ -57,10 +66,9 @@ export function serviceEndpoints(cluster: Cluster, svc: Service): ServiceEndpoin
   }
   const out: ServiceEndpoint[] = [];
   for (const slice of serviceSlices(cluster, svc)) {
-    // A slice port serves the Service port of the same name (both empty for a single unnamed port).
-    const ports = slice.ports.flatMap(p => {
-      const sp = svc.ports.find(s => (s.name ?? '') === (p.name ?? '') && s.protocol === p.protocol);
-      return sp && p.port !== undefined ? [{ name: sp.name, port: p.port, protocol: p.protocol }] : [];
+    const ports = svc.ports.flatMap(sp => {
+      const port = slicePortFor(slice, sp);
+      return port === undefined ? [] : [{ name: sp.name, port, protocol: sp.protocol }];
     });
     for (const e of slice.endpoints) {
       for (const address of e.addresses) {
