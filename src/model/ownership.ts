@@ -114,3 +114,13 @@ function unionPorts(members: readonly Workload[]): ContainerPort[] {
   }
   return out;
 }
+
+/** `ns/pod` -> the workload each Pod of the input was folded into (or the Pod itself). */
+export function workloadsByPod(workloads: readonly Workload[]): Map<string, Workload> {
+  const out = new Map<string, Workload>();
+  for (const w of workloads) {
+    if (w.kind === 'Pod') out.set(`${w.namespace}/${w.name}`, w);
+    for (const m of w.members ?? []) if (m.startsWith('Pod/')) out.set(`${w.namespace}/${m.slice(4)}`, w);
+  }
+  return out;
+}

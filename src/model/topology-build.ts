@@ -5,6 +5,7 @@ import { describeObject } from './fields';
 import { Node } from './kinds/node';
 import { PodInstance } from './kinds/pod-status';
 import { DeclaredTopology, TOPOLOGY_KIND } from './kinds/topology';
+import { workloadsByPod } from './ownership';
 
 /**
  * Joins what the input says about placement into one list of pods:
@@ -16,11 +17,7 @@ import { DeclaredTopology, TOPOLOGY_KIND } from './kinds/topology';
 export function placePods(
   workloads: readonly Workload[], podInstances: readonly PodInstance[], nodes: readonly Node[], topologies: readonly DeclaredTopology[],
 ): ClusterPod[] {
-  const byPod = new Map<string, Workload>();
-  for (const w of workloads) {
-    if (w.kind === 'Pod') byPod.set(`${w.namespace}/${w.name}`, w);
-    for (const m of w.members ?? []) if (m.startsWith('Pod/')) byPod.set(`${w.namespace}/${m.slice(4)}`, w);
-  }
+  const byPod = workloadsByPod(workloads);
   const out: ClusterPod[] = [];
   const placed = new Set<Workload>();
   for (const p of podInstances) {

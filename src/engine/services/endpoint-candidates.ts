@@ -2,6 +2,7 @@ import { serviceSlices, slicePortFor } from './endpoints';
 import { resolveTargetOn } from './ports';
 import { Cluster, Service, ServicePort, Workload } from '../../model/cluster';
 import { compare } from '../../model/compare';
+import { workloadsByPod } from '../../model/ownership';
 import { serviceBackends } from '../service-backends';
 
 /**
@@ -51,7 +52,7 @@ export function endpointCandidates(cluster: Cluster, svc: Service, sp: ServicePo
   const zoneOf = new Map(cluster.nodes.map(n => [n.name, n.zone]));
   const slices = serviceSlices(cluster, svc);
   if (slices.length > 0) {
-    const workloadOfPod = podWorkloads(cluster, svc.namespace);
+    const workloadOfPod = workloadsByPod(cluster.workloads);
     const candidates: EndpointCandidate[] = [];
     for (const slice of slices) {
       const port = slicePortFor(slice, sp);
@@ -114,17 +115,6 @@ export function endpointCandidates(cluster: Cluster, svc: Service, sp: ServicePo
   }
   const origin = fromPods ? 'pods of the selected workloads (no EndpointSlice in the input)' : 'the selected workloads (no EndpointSlice or pod placement in the input)';
   return { candidates: sortCandidates(candidates), origin, leftOut };
-}
-
-/** `ns/pod` -> the workload it was folded into, for the pods of one namespace. */
-function podWorkloads(cluster: Cluster, namespace: string): Map<string, Workload> {
-  const out = new Map<string, Workload>();
-  for (const w of cluster.workloads) {
-    if (w.namespace !== namespace) continue;
-    if (w.kind === 'Pod') out.set(`${namespace}/${w.name}`, w);
-    for (const m of w.members ?? []) if (m.startsWith('Pod/')) out.set(`${namespace}/${m.slice(4)}`, w);
-  }
-  return out;
 }
 
 /** The name an endpoint is shown by: its pod, its workload, or its address. */
