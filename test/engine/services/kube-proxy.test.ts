@@ -203,6 +203,13 @@ describe('Traffic distribution', () => {
     expect(t.reasons.join('\n')).toMatch(/PreferClose \(deprecated/);
   });
 
+  test('Traffic distribution: without known zones (no placement) the preference cannot apply, and the answer says so', () => {
+    const yaml = app('trafficDistribution: PreferSameZone').replace(/- \{namespace: shop, name: api.*\n/, '');
+    const t = traffic(yaml, { node: 'a1' });
+    expect(names(t)).toEqual(['shop/api[Deployment]@?=1']);
+    expect(t.reasons.join('\n')).toMatch(/no hints: the endpoints' zones and nodes are unknown/);
+  });
+
   test('Traffic distribution: PreferSameNode prefers the client\'s node, then its zone', () => {
     const onNode = traffic(app('trafficDistribution: PreferSameNode'), { node: 'b1' });
     expect(names(onNode)).toEqual(['shop/api-1@b1=1']);
