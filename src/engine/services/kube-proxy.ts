@@ -246,6 +246,10 @@ function topologyMode(cs: readonly EndpointCandidate[], node?: string, zone?: st
   return { mode: undefined, why: someHints ? 'hints ignored: not every ready endpoint has one (kube-proxy uses hints only when all endpoints have them)' : undefined };
 }
 
+function hasHints(c: EndpointCandidate): boolean {
+  return (c.zoneHints ?? []).length > 0 || (c.nodeHints ?? []).length > 0;
+}
+
 function availableFor(c: EndpointCandidate, mode: TopologyMode, node?: string, zone?: string): boolean {
   if (mode === 'node') return (c.nodeHints ?? []).includes(node!);
   if (mode === 'zone') return (c.zoneHints ?? []).includes(zone!);
