@@ -272,7 +272,9 @@ function clusterEndpoints(
   const scope = mode === 'node' ? ` on node ${node} (node hints)` : mode === 'zone' ? ` in zone ${zone} (zone hints)` : '';
   const parts = [`${policy}: ${cond}${scope}`];
   if (wanted) parts.push(wanted);
-  if (modeWhy) {parts.push(modeWhy);} else if (wanted && mode === undefined && !topologyModeAuto(svc) && cs.every(c => !(c.zoneHints ?? []).length && !(c.nodeHints ?? []).length)) {
+  if (modeWhy) {
+    parts.push(modeWhy);
+  } else if (wanted && mode === undefined && !topologyModeAuto(svc) && cs.every(c => !hasHints(c))) {
     parts.push('no hints: the endpoints\' zones and nodes are unknown (add Nodes, Pods or a Topology), so the preference cannot apply');
   }
   return { chosen, why: parts.join('; ') };
