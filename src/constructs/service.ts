@@ -87,7 +87,7 @@ export enum TrafficPolicy {
 export enum TrafficDistribution {
   /**
    * Prefer endpoints topologically close to the client (Kubernetes 1.31+): the same as PREFER_SAME_ZONE.
-   * @deprecated since Kubernetes 1.37, use PREFER_SAME_ZONE (the audit reports TRF-SVC-012)
+   * @deprecated since Kubernetes 1.37, use PREFER_SAME_ZONE (the audit reports TRF-SVC-013)
    */
   PREFER_CLOSE = 'PreferClose',
   /** Prefer endpoints in the client's zone (Kubernetes 1.33+). */

@@ -5,7 +5,8 @@ import { buildCluster } from '../../model/build';
 import { Cluster, Service } from '../../model/cluster';
 import { ManifestError } from '../../model/errors';
 import { CliIO, EXIT_FINDINGS, EXIT_OK } from '../io';
-import { clusterInputOptions, readCommandInputs } from '../read-inputs';
+import { addOutputOptions, outputOf } from '../output';
+import { clusterInputOptions, contextFileOption, readCommandInputs, readContextFiles } from '../read-inputs';
 import { reportIgnored, verboseOption } from '../verbose';
 
 const HELP = `
@@ -32,13 +33,11 @@ interface EndpointsOptions {
   source?: string;
   family?: string;
   namespace: string;
-  output: string;
-  json?: boolean;
 }
 
 /** `cdk8s-traffic endpoints <ns/svc> <paths...>`: which endpoints receive a client's connections, and why. */
 export function registerEndpoints(program: Command, io: CliIO, setExit: (code: number) => void): void {
-  clusterInputOptions(program.command('endpoints'))
+  const cmd = clusterInputOptions(program.command('endpoints'))
     .description('which endpoints of a Service receive a client\'s (or an external) connection, each one\'s share, and why (as kube-proxy picks them)')
     .argument('<service>', 'ns/name of the Service (name alone uses -n)')
     .argument('[paths...]', 'YAML/JSON files, directories, or - for stdin')
@@ -50,14 +49,14 @@ export function registerEndpoints(program: Command, io: CliIO, setExit: (code: n
     .option('--source <ip>', 'with --external: the client address, checked against loadBalancerSourceRanges')
     .addOption(new Option('--family <family>', 'IP family of the Service address the client uses').choices(['IPv4', 'IPv6']))
     .option('-n, --namespace <ns>', 'namespace for objects and names that carry none', 'default')
-    .addOption(new Option('-o, --output <format>', 'output format').choices(['text', 'json']).default('text'))
-    .option('--json', 'same as -o json')
+    .addOption(contextFileOption())
     .addHelpText('after', HELP)
     .addOption(verboseOption())
     .action((service: string, paths: string[], opts: EndpointsOptions) => {
       if (opts.from && (opts.node || opts.external)) throw usage('--from names the client; it cannot be combined with --node or --external');
       if (opts.source && !opts.external) throw usage('--source applies to --external traffic only');
-      const cluster = buildCluster(readCommandInputs(paths, opts, io), { defaultNamespace: opts.namespace });
+      const objects = [...readCommandInputs(paths, opts, io), ...readContextFiles(opts, io).objects];
+      const cluster = buildCluster(objects, { defaultNamespace: opts.namespace });
       reportIgnored(io, cluster, opts);
       const svc = findService(cluster, service, opts.namespace);
       const client: TrafficClient = {
@@ -74,10 +73,11 @@ export function registerEndpoints(program: Command, io: CliIO, setExit: (code: n
         throw usage(`--port: ${svc.namespace}/${svc.name} has no port ${JSON.stringify(port)}`);
       }
       const t = serviceTraffic(cluster, svc, port, client);
-      if (opts.json || opts.output === 'json') io.stdout(JSON.stringify(toJson(t, client), null, 2) + '\n');
+      if (outputOf<string>(opts, 'text') === 'json') io.stdout(JSON.stringify(toJson(t, client), null, 2) + '\n');
       else io.stdout(formatText(t, client));
       setExit(t.endpoints.length > 0 ? EXIT_OK : EXIT_FINDINGS);
     });
+  addOutputOptions(cmd, ['text', 'json'], 'text', { json: true });
 }
 
 function usage(problem: string): ManifestError {

@@ -48,7 +48,8 @@ export function registerExplain(program: Command, io: CliIO, setExit: (code: num
     .addHelpText('after', HELP)
     .addOption(verboseOption())
     .action((paths: string[], opts: ExplainOptions) => {
-      const cluster = buildCluster([...readCommandInputs(paths, opts, io), ...readContextFiles(opts, io).objects], { defaultNamespace: opts.namespace });
+      const objects = [...readCommandInputs(paths, opts, io), ...readContextFiles(opts, io).objects];
+      const cluster = buildCluster(objects, { defaultNamespace: opts.namespace });
       reportIgnored(io, cluster, opts);
       const { port, protocol } = parsePort(opts.port);
       const src = resolveEndpoint(cluster, opts.from, opts.namespace, '--from', false);

@@ -72,7 +72,8 @@ export function registerRoute(program: Command, io: CliIO, setExit: (code: numbe
         throw usage(`--controller-profile "${opts.controllerProfile}": expected one of ${noteProfiles().join(', ')}`);
       }
       if (opts.from !== undefined && (opts.gateway || opts.ingressClass)) throw usage('--from routes inside the cluster: it excludes --gateway and --ingress-class');
-      const cluster = buildCluster([...readCommandInputs(paths, opts, io), ...readContextFiles(opts, io).objects], { defaultNamespace: opts.namespace });
+      const objects = [...readCommandInputs(paths, opts, io), ...readContextFiles(opts, io).objects];
+      const cluster = buildCluster(objects, { defaultNamespace: opts.namespace });
       reportIgnored(io, cluster, opts);
       const from = opts.from === undefined ? undefined : callingWorkload(cluster, opts.from, opts.namespace);
       let req;

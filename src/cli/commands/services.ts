@@ -20,7 +20,8 @@ export function registerServices(program: Command, io: CliIO, setExit: (code: nu
     .option('--cluster-domain <domain>', 'cluster DNS domain for --json DNS records', 'cluster.local')
     .addOption(verboseOption())
     .action((paths: string[], opts: { namespace: string; clusterDomain: string }) => {
-      const cluster = buildCluster([...readCommandInputs(paths, opts, io), ...readContextFiles(opts, io).objects], { defaultNamespace: opts.namespace });
+      const objects = [...readCommandInputs(paths, opts, io), ...readContextFiles(opts, io).objects];
+      const cluster = buildCluster(objects, { defaultNamespace: opts.namespace });
       reportIgnored(io, cluster, opts);
       const rows = cluster.services.map(svc => ({
         service: `${svc.namespace}/${svc.name}`,

@@ -19,8 +19,8 @@ import { policyPortIsServicePort } from '../rules/netpol/policy-port-is-service-
 import { policySelectsNoPods } from '../rules/netpol/policy-selects-no-pods';
 import { explicitDualStackFamilies } from '../rules/service/explicit-dual-stack-families';
 import { externalIpsInUse } from '../rules/service/external-ips-in-use';
-import { headlessServiceNotGoverning } from '../rules/service/headless-service-not-governing';
 import { externalTrafficPolicyLocalNodePort } from '../rules/service/external-traffic-policy-local-node-port';
+import { headlessServiceNotGoverning } from '../rules/service/headless-service-not-governing';
 import { internalTrafficPolicyLocalGaps } from '../rules/service/internal-traffic-policy-local-gaps';
 import { loadBalancerWithoutSourceRanges } from '../rules/service/load-balancer-without-source-ranges';
 import { namedTargetPortMissing } from '../rules/service/named-target-port-missing';
