@@ -5,7 +5,7 @@ import { Endpoint, ipEndpoint, podOf } from '../../engine/netpol/endpoint';
 import { serviceTargetsFor } from '../../engine/services/kube-proxy';
 import { findServicePort } from '../../engine/services/ports';
 import { buildCluster } from '../../model/build';
-import { Cluster, Protocol, PROTOCOLS, Service, Workload } from '../../model/cluster';
+import { Cluster, Protocol, PROTOCOLS, Service } from '../../model/cluster';
 import { ManifestError } from '../../model/errors';
 import { CliIO, EXIT_FINDINGS, EXIT_OK } from '../io';
 import { addOutputOptions, outputOf } from '../output';
