@@ -30,6 +30,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     'ajv@^8',
     'ajv-formats@^3',
     '@types/sarif@^2',
+    '@types/js-yaml@^4',
     // Ships the SARIF 2.1.0 JSON schema (draft-04) that the SARIF report test validates against.
     '@microsoft/jest-sarif@1.0.0-beta.0',
     'ajv-draft-04@^1',
@@ -37,7 +38,11 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     'playwright-core@^1.65.1',
   ],
   // Runtime dependencies are bundled into the jsii package (jsii requirement).
-  // yaml: YAML 1.2 parser with alias-expansion limits (YAML bomb protection).
+  // js-yaml: the fast path of the reader (about ten times faster than yaml's document
+  // model; bench/profile.md has the figures).
+  // yaml: YAML 1.2 parser with alias-expansion limits (YAML bomb protection) and
+  // node positions: the careful path for documents whose aliases expand too far or
+  // that js-yaml rejects.
   // ipaddr.js: small, dependency-free IPv4/IPv6 parser for CIDR math.
   // commander: the de-facto small CLI parser for Node.
   // cytoscape + elkjs: inlined into the HTML report (validate -o html, ReportFormat.HTML), never
@@ -48,7 +53,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   // @kubernetes/client-node: the official client, for live-cluster input (kubeconfig contexts, exec/OIDC
   // credentials, TLS, paging); ESM-only, so the CLI loads it in a child process (src/cli/live/). 1.4: 2.x
   // needs Node 22 (its undici uses zlib zstd), and the library supports Node 20.
-  bundledDeps: ['yaml@^2.9.1', 'ipaddr.js@^2.2.0', 'commander@^12', 'cytoscape@^3.34.4', 'elkjs@^0.12.1', '@kubernetes/client-node@~1.4.0'],
+  bundledDeps: ['js-yaml@^4.1.0', 'yaml@^2.9.1', 'ipaddr.js@^2.2.0', 'commander@^12', 'cytoscape@^3.34.4', 'elkjs@^0.12.1', '@kubernetes/client-node@~1.4.0'],
 
   publishToPypi: {
     distName: 'cdk8s-traffic',

@@ -4,6 +4,7 @@
  * `list` output with ours.
  */
 import { execFileSync } from 'child_process';
+import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 
@@ -64,4 +65,31 @@ export function compareListings(ours: string, theirs: string, diffFile: string):
   }
   fs.writeFileSync(diffFile, [...onlyTheirs.map(l => `- ${l}`), ...onlyOurs.map(l => `+ ${l}`)].join('\n') + '\n');
   return `differ: ${onlyTheirs.length} only in netpol-analyzer, ${onlyOurs.length} only in ours, of ${b.length}/${a.length} lines (bench/out/…/list-diff.txt)`;
+}
+
+/** One timed netpol-analyzer `list` run: its wall time and output. */
+export interface NetpolicyRun {
+  readonly ms: number;
+  readonly output: string;
+  /** When the run was measured (ISO date); runs are cached by input hash. */
+  readonly measuredAt: string;
+  readonly cached: boolean;
+}
+
+/**
+ * Runs `netpolicy list --dirpath <dir> -q` once, or returns the run cached
+ * for the same cluster.yaml (by SHA-256) and version: at 5,000 workloads it
+ * takes minutes, so it is measured once and reused by later bench runs.
+ */
+export function runNetpolicyCached(bin: string, dir: string, cacheDir: string): NetpolicyRun {
+  const yaml = fs.readFileSync(path.join(dir, 'cluster.yaml'));
+  const key = createHash('sha256').update(NETPOL_ANALYZER_VERSION).update(yaml).digest('hex').slice(0, 16);
+  const file = path.join(cacheDir, `${key}.json`);
+  if (fs.existsSync(file)) return { ...(JSON.parse(fs.readFileSync(file, 'utf8')) as NetpolicyRun), cached: true };
+  const t0 = process.hrtime.bigint();
+  const output = execFileSync(bin, ['list', '--dirpath', dir, '-q'], { encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 });
+  const run = { ms: Number(process.hrtime.bigint() - t0) / 1e6, output, measuredAt: new Date().toISOString(), cached: false };
+  fs.mkdirSync(cacheDir, { recursive: true });
+  fs.writeFileSync(file, JSON.stringify(run));
+  return run;
 }

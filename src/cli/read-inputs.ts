@@ -70,6 +70,44 @@ function walk(dir: string): string[] {
   return files;
 }
 
+/**
+ * The CLI run in progress (runCli is synchronous, one run at a time): whether
+ * `--strict` is set and how many invalid documents and objects were reported.
+ * Kept here rather than per io because commands wrap their io (progress lines).
+ */
+let run: { strict: boolean; errors: number } | undefined;
+
+/** Starts a CLI run: invalid objects are reported and skipped until `--strict` says otherwise. */
+export function beginInputRun(): void {
+  run = { strict: false, errors: 0 };
+}
+
+/** Sets `--strict` for the run in progress. */
+export function setStrict(strict: boolean): void {
+  if (run) run.strict = strict;
+}
+
+/** Ends the run; returns how many invalid documents and objects it reported. */
+export function endInputRun(): number {
+  const n = run?.errors ?? 0;
+  run = undefined;
+  return n;
+}
+
+/**
+ * The error handler of this run: prints each invalid document or object as its
+ * one-line error and goes on, as `kubectl apply -f dir/` does; undefined under
+ * `--strict` or outside a CLI run, so that the first error stops the run.
+ */
+export function inputErrorHandler(io: CliIO): ((e: ManifestError) => void) | undefined {
+  const current = run;
+  if (!current || current.strict) return undefined;
+  return e => {
+    io.stderr(`error: ${e.located}\n`);
+    current.errors++;
+  };
+}
+
 /** Reads and parses every manifest under `paths`. */
 export function readInputs(paths: readonly string[], io: CliIO, limits?: ParseLimits): SourcedObject[] {
   const objects: SourcedObject[] = [];
@@ -80,7 +118,8 @@ export function readInputs(paths: readonly string[], io: CliIO, limits?: ParseLi
       io.stderr(`warning: ${formatSource(source)}: not a Kubernetes object, skipped\n`);
       skippedByRun.set(io, [...(skippedByRun.get(io) ?? []), source]);
     } : undefined;
-    objects.push(...parseManifests(text, file === '-' ? '<stdin>' : file, limits, skip));
+    const handlers = { onError: inputErrorHandler(io), onWarning: (w: string) => io.stderr(`warning: ${w}\n`) };
+    objects.push(...parseManifests(text, file === '-' ? '<stdin>' : file, limits, skip, handlers));
   }
   return objects;
 }

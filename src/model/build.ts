@@ -22,6 +22,11 @@ import { mergeNodes, placePods } from './topology-build';
 export interface BuildOptions {
   /** Namespace for namespaced objects that carry none. @default "default" */
   readonly defaultNamespace?: string;
+  /**
+   * Receives each invalid object's error; the object is left out and the build
+   * goes on (as `kubectl apply -f dir/` does). Without it, the first one throws.
+   */
+  readonly onError?: (error: ManifestError) => void;
 }
 
 /** API group of an apiVersion: `apps/v1` -> `apps`, `v1` -> `` (core). */
@@ -79,7 +84,18 @@ export function buildCluster(objects: readonly SourcedObject[], options: BuildOp
   const podInstances: PodInstance[] = [];
   const topologies: DeclaredTopology[] = [];
 
+  const rejected = new Set<SourcedObject>();
   for (const obj of objects) {
+    try {
+      readObject(obj);
+    } catch (e) {
+      if (!(e instanceof ManifestError) || !options.onError) throw e;
+      rejected.add(obj);
+      options.onError(e);
+    }
+  }
+
+  function readObject(obj: SourcedObject): void {
     const { kind, apiVersion, metadata } = obj.object;
     const group = apiGroup(apiVersion);
     if (metadata.namespace !== undefined && metadata.namespace !== null && typeof metadata.namespace !== 'string') {
@@ -96,7 +112,6 @@ export function buildCluster(objects: readonly SourcedObject[], options: BuildOp
         source: obj.source, object: describeObject(kind, String(metadata.name), kind === 'Namespace' ? undefined : ns),
       });
     }
-    seen.set(key, obj);
 
     if (kind === 'Namespace' && group === '') {
       const n = readNamespace(obj);
@@ -140,6 +155,8 @@ export function buildCluster(objects: readonly SourcedObject[], options: BuildOp
         source: obj.source,
       });
     }
+    // Recorded once read: an invalid object does not make a later valid one a duplicate.
+    seen.set(key, obj);
   }
 
   for (const ns of c.referencedNamespaces) {
@@ -161,7 +178,7 @@ export function buildCluster(objects: readonly SourcedObject[], options: BuildOp
     ...finishL7(l7),
     openShiftRoutes: sortByNamespacedName(openShiftRoutes),
     ignored: c.ignored,
-    objects,
+    objects: options.onError ? objects.filter(o => !rejected.has(o)) : objects,
   };
 }
 

@@ -20,9 +20,33 @@ export function formatSource(src: SourceRef | undefined): string {
   return `${src.file}#${src.index}`;
 }
 
+/** ` (line 3, column 1, from chart/templates/db.yaml)`, or '' when the source has no position. */
+export function formatPosition(src: SourceRef | undefined): string {
+  if (!src || (src.line === undefined && src.origin === undefined)) return '';
+  const parts: string[] = [];
+  if (src.line !== undefined) parts.push(`line ${src.line}${src.column !== undefined ? `, column ${src.column}` : ''}`);
+  if (src.origin !== undefined) parts.push(`from ${src.origin}`);
+  return ` (${parts.join(', ')})`;
+}
+
+/** Longest value quoted in a message: a 100,000-character name is shown by its prefix. */
+export const QUOTE_LIMIT = 64;
+
+/** A name or value for a message, cut to its first QUOTE_LIMIT characters. */
+export function shortText(s: string): string {
+  return s.length <= QUOTE_LIMIT ? s : `${s.slice(0, QUOTE_LIMIT)}... (${s.length} characters)`;
+}
+
+/** Quoted values longer than QUOTE_LIMIT in a message, cut to their prefix (`"aaaa..." (100000 characters)`). */
+function shortenQuoted(message: string): string {
+  if (message.length <= 4 * QUOTE_LIMIT) return message;
+  return message.replace(/"((?:[^"\\]|\\.){65,}?)"/g, (_, inner: string) => `"${inner.slice(0, QUOTE_LIMIT)}..." (${inner.length} characters)`);
+}
+
 /**
  * Bad input: malformed YAML, an invalid field, an unknown required reference.
- * The message is one line: `file#doc Kind ns/name: field: problem`.
+ * The message is one line: `file#doc Kind ns/name: field: problem`; `located`
+ * adds where the object starts (` (line L, column C, from chart/templates/x.yaml)`).
  */
 export class ManifestError extends Error {
   public readonly source?: SourceRef;
@@ -36,11 +60,17 @@ export class ManifestError extends Error {
     if (opts.object) parts.push(opts.object);
     const where = parts.join(' ');
     const field = opts.field ? `${opts.field}: ` : '';
-    super(`${where ? where + ': ' : ''}${field}${problem}`);
+    // Every reader error goes through here, so this is the one place that keeps a giant value out of a message.
+    super(shortenQuoted(`${where ? where + ': ' : ''}${field}${problem}`));
     this.name = 'ManifestError';
     this.source = opts.source;
     this.object = opts.object;
     this.field = opts.field;
     this.problem = problem;
+  }
+
+  /** The message and where the object starts in its file, as the CLI prints it. */
+  public get located(): string {
+    return `${this.message}${formatPosition(this.source)}`;
   }
 }

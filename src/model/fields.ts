@@ -1,10 +1,10 @@
-import { ManifestError, SourceRef } from './errors';
+import { ManifestError, shortText, SourceRef } from './errors';
 import { SourcedObject } from './manifest';
 
 /** Describes an object for messages: `Kind namespace/name` or `Kind name`. */
 export function describeObject(kind: string, name: string | undefined, namespace?: string): string {
-  const n = name ?? '<unnamed>';
-  return namespace ? `${kind} ${namespace}/${n}` : `${kind} ${n}`;
+  const n = name === undefined ? '<unnamed>' : shortText(name);
+  return namespace ? `${kind} ${shortText(namespace)}/${n}` : `${kind} ${n}`;
 }
 
 /**

@@ -1,5 +1,8 @@
-import { LineCounter, parseAllDocuments } from 'yaml';
-import { ManifestError, SourceRef } from './errors';
+import { formatPosition, formatSource, ManifestError, SourceRef } from './errors';
+import { describeObject } from './fields';
+import { contentStart, splitDocuments } from './yaml-documents';
+import { ParsedDocument, parseYamlDocument, parseYamlStream, YamlSyntaxError } from './yaml-parse';
+import { yaml11BooleanFields } from './yaml11-fields';
 
 /** A Kubernetes object as plain JSON, with where it came from. */
 export interface KubeObject {
@@ -25,21 +28,36 @@ export interface SourcedObject {
   readonly source: SourceRef;
 }
 
-/** Bounds that keep hostile input (YAML bombs, giant documents) from exhausting memory. */
+/**
+ * Bounds that keep hostile input (YAML bombs, giant or deeply nested documents)
+ * from exhausting memory or the stack. They follow size and nesting, never the
+ * number of documents: a real 50,000-workload cluster has 150,000 documents.
+ */
 export interface ParseLimits {
-  /** Largest accepted input text, in bytes. @default 64 MiB */
+  /** Largest accepted input text, in bytes. @default 1 GiB */
   readonly maxBytes?: number;
+  /** Largest document, in bytes (a `kind: List` from `kubectl get -o yaml` is one document). @default 256 MiB */
+  readonly maxDocumentBytes?: number;
+  /** Deepest nesting of mappings and lists in a document. @default 256 */
+  readonly maxDepth?: number;
   /** Largest number of alias nodes resolved per document. @default 1000 */
   readonly maxAliasCount?: number;
-  /** Largest number of documents per input. @default 100000 */
-  readonly maxDocuments?: number;
 }
 
 const DEFAULT_LIMITS: Required<ParseLimits> = {
-  maxBytes: 64 * 1024 * 1024,
+  maxBytes: 1024 * 1024 * 1024,
+  maxDocumentBytes: 256 * 1024 * 1024,
+  maxDepth: 256,
   maxAliasCount: 1000,
-  maxDocuments: 100_000,
 };
+
+/** What the reader does with problems instead of throwing (the CLI goes on with the valid objects). */
+export interface ReadHandlers {
+  /** An invalid document or object; it is skipped. Without it, the reader throws. */
+  readonly onError?: (error: ManifestError) => void;
+  /** A one-line warning (a YAML 1.1 boolean spelling in a string field); the object is kept. */
+  readonly onWarning?: (message: string) => void;
+}
 
 /**
  * Parses a multi-document YAML (or JSON) text into objects. `kind: List`
@@ -48,49 +66,145 @@ const DEFAULT_LIMITS: Required<ParseLimits> = {
  * A document that is not a Kubernetes object (not a mapping, or without kind
  * or apiVersion) is an error, unless `onNotAnObject` is given: then it is
  * handed to it and skipped (files found by walking a directory, where
- * netpol-analyzer skips them too).
+ * netpol-analyzer skips them too). Every object carries the line and column
+ * where it starts and the Helm template its document came from.
  */
 export function parseManifests(
-  text: string, file: string, limits: ParseLimits = {}, onNotAnObject?: (source: SourceRef) => void,
+  text: string, file: string, limits: ParseLimits = {}, onNotAnObject?: (source: SourceRef) => void, handlers: ReadHandlers = {},
 ): SourcedObject[] {
   const lim = { ...DEFAULT_LIMITS, ...limits };
-  if (Buffer.byteLength(text, 'utf8') > lim.maxBytes) {
+  if (text.length > lim.maxBytes / 4 && Buffer.byteLength(text, 'utf8') > lim.maxBytes) {
     throw new ManifestError(`input is larger than the ${lim.maxBytes}-byte limit`, { source: { file, index: 0 } });
   }
-  const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false, lineCounter });
-  const list = Array.isArray(docs) ? docs : [docs];
-  if (list.length > lim.maxDocuments) {
-    throw new ManifestError(`more than ${lim.maxDocuments} documents`, { source: { file, index: 0 } });
-  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const out: SourcedObject[] = [];
-  list.forEach((doc, index) => {
-    // After `---` the comment belongs to the document; at the top of a file, to its first node.
-    const origin = helmTemplateOf(doc.commentBefore) ?? helmTemplateOf((doc.contents as { commentBefore?: string | null } | null)?.commentBefore);
-    const source: SourceRef = origin ? { file, index, origin } : { file, index };
-    if (doc.errors.length > 0) {
-      const e = doc.errors[0];
-      const pos = lineCounter.linePos(e.pos[0]);
-      const at = pos ? ` (line ${pos.line}, column ${pos.col})` : '';
-      throw new ManifestError(`invalid YAML${at}: ${firstLine(e.message)}`, { source });
-    }
-    let value: unknown;
-    try {
-      value = doc.toJS({ maxAliasCount: lim.maxAliasCount });
-    } catch (err) {
-      throw new ManifestError(`invalid YAML: ${firstLine((err as Error).message)}`, { source });
-    }
+  const fail = (e: ManifestError) => {
+    if (!handlers.onError) throw e;
+    handlers.onError(e);
+  };
+  const read = (value: unknown, source: SourceRef, words?: ReadonlySet<string>) => {
     if (value === null || value === undefined) return;
+    if (depthOver(value, lim.maxDepth)) {
+      throw new ManifestError(`nesting is deeper than the ${lim.maxDepth}-level limit`, { source });
+    }
     if (onNotAnObject && !isKubeObject(value)) {
       onNotAnObject(source);
       return;
     }
-    collect(value, source, out);
-  });
+    const first = out.length;
+    collect(value, source, out, fail);
+    if (words && words.size > 0 && handlers.onWarning) warnYaml11(out.slice(first), words, handlers.onWarning);
+  };
+
+  const json = jsonValue(text);
+  if (json.ok) {
+    const at = contentStart(text);
+    guard(() => read(json.value, { file, index: 0, line: at.line, column: at.column }), fail);
+    return out;
+  }
+  const docs = splitDocuments(text);
+  if (!docs) {
+    // Directives bind to the next document: the whole stream takes the careful path.
+    parseYamlStream(text, lim.maxAliasCount).forEach((d, index) => {
+      const source = { file, index, line: d.line };
+      guard(() => {
+        if (d.error) throw yamlError(d.error, source, d.line, lim.maxDepth);
+        read(d.doc!.value, source, d.doc!.yaml11Booleans);
+      }, fail);
+    });
+    return out;
+  }
+  for (const d of docs) {
+    const at = contentStart(d.text);
+    const source: SourceRef = {
+      file, index: d.index, line: d.line + at.line - 1, column: at.column, ...(d.origin !== undefined ? { origin: d.origin } : {}),
+    };
+    guard(() => {
+      if (d.text.length > lim.maxDocumentBytes / 4 && Buffer.byteLength(d.text, 'utf8') > lim.maxDocumentBytes) {
+        throw new ManifestError(`document is larger than the ${lim.maxDocumentBytes}-byte limit`, { source });
+      }
+      let parsed: ParsedDocument;
+      try {
+        parsed = parseYamlDocument(d.text, lim.maxAliasCount);
+      } catch (e) {
+        throw yamlError(e as Error, { file, index: d.index, ...(d.origin !== undefined ? { origin: d.origin } : {}) }, d.line, lim.maxDepth);
+      }
+      read(parsed.value, source, parsed.yaml11Booleans);
+    }, fail);
+  }
   return out;
 }
 
-function collect(value: unknown, source: SourceRef, out: SourcedObject[]): void {
+/**
+ * The objects of one decoded value (a JSON document, an API server response):
+ * `kind: List` and typed lists flattened, each object checked for kind,
+ * apiVersion and metadata. Errors go to `onError` when given, else throw.
+ */
+export function objectsOf(value: unknown, source: SourceRef, onError?: (error: ManifestError) => void): SourcedObject[] {
+  const out: SourcedObject[] = [];
+  collect(value, source, out, e => { if (!onError) throw e; onError(e); });
+  return out;
+}
+
+/** Runs `fn`, handing a ManifestError to `fail` (which rethrows without an error handler). */
+function guard(fn: () => void, fail: (e: ManifestError) => void): void {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof ManifestError) fail(e);
+    else throw e;
+  }
+}
+
+/** A parse failure as a ManifestError: syntax errors with their line in the file; stack exhaustion as nesting. */
+function yamlError(e: Error, source: SourceRef, firstLine: number, maxDepth: number): ManifestError {
+  if (e instanceof RangeError) {
+    return new ManifestError(`nesting is deeper than the reader supports (limit ${maxDepth} levels)`, { source: { ...source, line: firstLine } });
+  }
+  const y = e as YamlSyntaxError;
+  const at = y.line !== undefined ? ` (line ${firstLine + y.line - 1}, column ${y.column ?? 1})` : '';
+  return new ManifestError(`invalid YAML${at}: ${e.message}`, { source });
+}
+
+/** JSON.parse of a text that looks like JSON (the 100 MB/s path); not ok when it is not JSON. */
+function jsonValue(text: string): { ok: boolean; value?: unknown } {
+  const m = /^\s*([{[])/.exec(text.slice(0, 256));
+  if (!m) return { ok: false };
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    // Flow-style YAML or broken JSON: the YAML reader says where.
+    return { ok: false };
+  }
+}
+
+/** True when `value` nests mappings and lists deeper than `max` levels. */
+function depthOver(value: unknown, max: number): boolean {
+  const walk = (v: unknown, depth: number): boolean => {
+    if (typeof v !== 'object' || v === null) return false;
+    if (depth > max) return true;
+    if (Array.isArray(v)) {
+      for (const item of v) if (walk(item, depth + 1)) return true;
+      return false;
+    }
+    for (const k in v) if (walk((v as Record<string, unknown>)[k], depth + 1)) return true;
+    return false;
+  };
+  return walk(value, 1);
+}
+
+/** Warns, per object, about YAML 1.1 boolean spellings in fields that must be strings. */
+function warnYaml11(objects: readonly SourcedObject[], words: ReadonlySet<string>, warn: (message: string) => void): void {
+  for (const { object, source } of objects) {
+    const name = typeof object.metadata.name === 'string' ? object.metadata.name : undefined;
+    const ns = typeof object.metadata.namespace === 'string' ? object.metadata.namespace : undefined;
+    for (const f of yaml11BooleanFields(object, words)) {
+      warn(`${formatSource(source)} ${describeObject(object.kind, name, ns)}: ${f.field}: ${f.value} is a boolean for kubectl (YAML 1.1), which would reject the object; quote it ("${f.value}"); read as the string "${f.value}"${formatPosition(source)}`);
+    }
+  }
+}
+
+function collect(value: unknown, source: SourceRef, out: SourcedObject[], fail: (e: ManifestError) => void): void {
   if (typeof value !== 'object' || Array.isArray(value) || value === null) {
     throw new ManifestError('document is not a Kubernetes object (expected a mapping with apiVersion and kind)', { source });
   }
@@ -109,7 +223,9 @@ function collect(value: unknown, source: SourceRef, out: SourcedObject[]): void 
     }
     // Typed lists from the API (`NamespaceList`, `PodList`) leave kind and apiVersion off their items.
     const itemKind = kind === 'List' ? undefined : kind.slice(0, -'List'.length);
-    for (const item of items) collect(withListDefaults(item, itemKind, obj.apiVersion), source, out);
+    const apiVersion = obj.apiVersion;
+    // One bad item does not drop its siblings.
+    for (const item of items) guard(() => collect(withListDefaults(item, itemKind, apiVersion), source, out, fail), fail);
     return;
   }
   const metadata = obj.metadata ?? {};
@@ -132,12 +248,3 @@ function withListDefaults(item: unknown, kind: string | undefined, apiVersion: s
   return { ...o, kind: o.kind ?? kind, apiVersion: o.apiVersion ?? apiVersion };
 }
 
-/** `# Source: chart/templates/x.yaml` (helm template's comment above each document), if present. */
-function helmTemplateOf(comment: string | null | undefined): string | undefined {
-  const m = /^\s*Source:\s*(\S.*?)\s*$/m.exec(comment ?? '');
-  return m ? m[1] : undefined;
-}
-
-function firstLine(s: string): string {
-  return s.split('\n')[0].trim();
-}

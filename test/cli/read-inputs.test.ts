@@ -49,6 +49,6 @@ describe('reading a directory skips files that are not Kubernetes objects', () =
     const dir = inputDir();
     const c = captureIO();
     expect(runCli(['list', path.join(dir, 'ci.yml')], c.io)).toBe(2);
-    expect(c.err().split(dir + path.sep).join('')).toBe('error: ci.yml#0: kind: missing or non-string field\n');
+    expect(c.err().split(dir + path.sep).join('')).toBe('error: ci.yml#0: kind: missing or non-string field (line 1, column 1)\n');
   });
 });

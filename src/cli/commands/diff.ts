@@ -3,7 +3,7 @@ import { buildCluster } from '../../model/build';
 import { DIFF_FORMATS, DiffFormat, diffConnectivity, formatDiff } from '../../validate/diff';
 import { CliIO, EXIT_FINDINGS, EXIT_OK } from '../io';
 import { withProgress } from '../progress';
-import { clusterInputOptions, contextFileOption, readCommandInputs, readContextFiles, readInputs } from '../read-inputs';
+import { clusterInputOptions, contextFileOption, inputErrorHandler, readCommandInputs, readContextFiles, readInputs } from '../read-inputs';
 import { reportIgnored, verboseOption } from '../verbose';
 
 /**
@@ -32,8 +32,8 @@ export function registerDiff(program: Command, io: CliIO, setExit: (code: number
         const [ref1, ref2] = after !== undefined
           ? [readInputs([before], pio), readInputs([after], pio)]
           : [readCommandInputs([], opts, pio), readInputs([before], pio)];
-        const c1 = buildCluster([...ref1, ...context], { defaultNamespace: opts.namespace });
-        const c2 = buildCluster([...ref2, ...context], { defaultNamespace: opts.namespace });
+        const c1 = buildCluster([...ref1, ...context], { defaultNamespace: opts.namespace, onError: inputErrorHandler(pio) });
+        const c2 = buildCluster([...ref2, ...context], { defaultNamespace: opts.namespace, onError: inputErrorHandler(pio) });
         reportIgnored(pio, c1, opts);
         reportIgnored(pio, c2, opts);
         progress.step(`comparing the connections of ${c1.workloads.length} and ${c2.workloads.length} workloads`);

@@ -6,7 +6,7 @@ import { Cluster, Service } from '../../model/cluster';
 import { ManifestError } from '../../model/errors';
 import { CliIO, EXIT_FINDINGS, EXIT_OK } from '../io';
 import { addOutputOptions, outputOf } from '../output';
-import { clusterInputOptions, contextFileOption, readCommandInputs, readContextFiles } from '../read-inputs';
+import { clusterInputOptions, contextFileOption, inputErrorHandler, readCommandInputs, readContextFiles } from '../read-inputs';
 import { reportIgnored, verboseOption } from '../verbose';
 
 const HELP = `
@@ -56,7 +56,7 @@ export function registerEndpoints(program: Command, io: CliIO, setExit: (code: n
       if (opts.from && (opts.node || opts.external)) throw usage('--from names the client; it cannot be combined with --node or --external');
       if (opts.source && !opts.external) throw usage('--source applies to --external traffic only');
       const objects = [...readCommandInputs(paths, opts, io), ...readContextFiles(opts, io).objects];
-      const cluster = buildCluster(objects, { defaultNamespace: opts.namespace });
+      const cluster = buildCluster(objects, { defaultNamespace: opts.namespace, onError: inputErrorHandler(io) });
       reportIgnored(io, cluster, opts);
       const svc = findService(cluster, service, opts.namespace);
       const client: TrafficClient = {

@@ -9,7 +9,7 @@ import { Cluster, Protocol, PROTOCOLS, Service } from '../../model/cluster';
 import { ManifestError } from '../../model/errors';
 import { CliIO, EXIT_FINDINGS, EXIT_OK } from '../io';
 import { addOutputOptions, outputOf } from '../output';
-import { clusterInputOptions, contextFileOption, readContextFiles, readCommandInputs } from '../read-inputs';
+import { clusterInputOptions, contextFileOption, inputErrorHandler, readCommandInputs, readContextFiles } from '../read-inputs';
 import { reportIgnored, verboseOption } from '../verbose';
 
 const HELP = `
@@ -49,7 +49,7 @@ export function registerExplain(program: Command, io: CliIO, setExit: (code: num
     .addOption(verboseOption())
     .action((paths: string[], opts: ExplainOptions) => {
       const objects = [...readCommandInputs(paths, opts, io), ...readContextFiles(opts, io).objects];
-      const cluster = buildCluster(objects, { defaultNamespace: opts.namespace });
+      const cluster = buildCluster(objects, { defaultNamespace: opts.namespace, onError: inputErrorHandler(io) });
       reportIgnored(io, cluster, opts);
       const { port, protocol } = parsePort(opts.port);
       const src = resolveEndpoint(cluster, opts.from, opts.namespace, '--from', false);

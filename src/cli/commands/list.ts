@@ -5,7 +5,7 @@ import { buildCluster } from '../../model/build';
 import { Protocol, PROTOCOLS } from '../../model/cluster';
 import { CliIO, EXIT_OK } from '../io';
 import { withProgress } from '../progress';
-import { clusterInputOptions, contextFileOption, readContextFiles, readCommandInputs } from '../read-inputs';
+import { clusterInputOptions, contextFileOption, inputErrorHandler, readCommandInputs, readContextFiles } from '../read-inputs';
 import { reportIgnored, verboseOption } from '../verbose';
 
 function parseFocusConn(v: string): { protocol: Protocol; port: number } {
@@ -40,7 +40,7 @@ export function registerList(program: Command, io: CliIO, setExit: (code: number
         progress.step('reading the input');
         const objects = [...readCommandInputs(paths, opts, pio), ...readContextFiles(opts, pio).objects];
         progress.step(`building the model of ${objects.length} objects`);
-        const cluster = buildCluster(objects, { defaultNamespace: opts.namespace });
+        const cluster = buildCluster(objects, { defaultNamespace: opts.namespace, onError: inputErrorHandler(pio) });
         reportIgnored(pio, cluster, opts);
         progress.step(`evaluating connections between ${cluster.workloads.length} workloads`);
         report = connlistReport(cluster, opts);

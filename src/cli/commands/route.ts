@@ -7,7 +7,7 @@ import { Cluster, Workload } from '../../model/cluster';
 import { ManifestError } from '../../model/errors';
 import { CliIO, EXIT_FINDINGS, EXIT_OK } from '../io';
 import { addOutputOptions, outputOf } from '../output';
-import { clusterInputOptions, contextFileOption, readContextFiles, readCommandInputs } from '../read-inputs';
+import { clusterInputOptions, contextFileOption, inputErrorHandler, readCommandInputs, readContextFiles } from '../read-inputs';
 import { reportIgnored, verboseOption } from '../verbose';
 
 const HELP = `
@@ -73,7 +73,7 @@ export function registerRoute(program: Command, io: CliIO, setExit: (code: numbe
       }
       if (opts.from !== undefined && (opts.gateway || opts.ingressClass)) throw usage('--from routes inside the cluster: it excludes --gateway and --ingress-class');
       const objects = [...readCommandInputs(paths, opts, io), ...readContextFiles(opts, io).objects];
-      const cluster = buildCluster(objects, { defaultNamespace: opts.namespace });
+      const cluster = buildCluster(objects, { defaultNamespace: opts.namespace, onError: inputErrorHandler(io) });
       reportIgnored(io, cluster, opts);
       const from = opts.from === undefined ? undefined : callingWorkload(cluster, opts.from, opts.namespace);
       let req;

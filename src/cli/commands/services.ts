@@ -5,7 +5,7 @@ import { buildCluster } from '../../model/build';
 import { Cluster, Service } from '../../model/cluster';
 import { CliIO, EXIT_OK } from '../io';
 import { addOutputOptions, outputOf } from '../output';
-import { clusterInputOptions, contextFileOption, readContextFiles, readCommandInputs } from '../read-inputs';
+import { clusterInputOptions, contextFileOption, inputErrorHandler, readCommandInputs, readContextFiles } from '../read-inputs';
 import { reportIgnored, verboseOption } from '../verbose';
 
 /** `cdk8s-traffic services <paths>`: each Service and the workloads behind it. */
@@ -21,7 +21,7 @@ export function registerServices(program: Command, io: CliIO, setExit: (code: nu
     .addOption(verboseOption())
     .action((paths: string[], opts: { namespace: string; clusterDomain: string }) => {
       const objects = [...readCommandInputs(paths, opts, io), ...readContextFiles(opts, io).objects];
-      const cluster = buildCluster(objects, { defaultNamespace: opts.namespace });
+      const cluster = buildCluster(objects, { defaultNamespace: opts.namespace, onError: inputErrorHandler(io) });
       reportIgnored(io, cluster, opts);
       const rows = cluster.services.map(svc => ({
         service: `${svc.namespace}/${svc.name}`,

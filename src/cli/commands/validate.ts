@@ -7,7 +7,7 @@ import { fieldLocator } from '../field-locator';
 import { CliIO, EXIT_FINDINGS, EXIT_OK } from '../io';
 import { addOutputOptions, outputOf } from '../output';
 import { withProgress } from '../progress';
-import { clusterInputOptions, constructPathsOf, contextFileOption, readContextFiles, readCommandInputs } from '../read-inputs';
+import { clusterInputOptions, constructPathsOf, contextFileOption, inputErrorHandler, readCommandInputs, readContextFiles } from '../read-inputs';
 import { reportIgnored, verboseOption } from '../verbose';
 
 const FORMATS = ['text', 'json', 'sarif', 'md', 'mermaid', 'dot', 'html'] as const;
@@ -49,6 +49,7 @@ export function registerValidate(program: Command, io: CliIO, setExit: (code: nu
         run = runValidation({
           objects: [...objects, ...context.objects],
           defaultNamespace: opts.namespace,
+          onError: inputErrorHandler(pio),
           suppressions: opts.suppress ?? [],
           // Context objects complete the model; their own findings are not the input's to fix.
           reportOn: o => o.source === undefined || !context.files.has(o.source.file),

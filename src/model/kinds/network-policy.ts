@@ -59,10 +59,10 @@ export interface NetworkPolicy {
 export function readNetworkPolicy(obj: SourcedObject, namespace: string): NetworkPolicy {
   const r = FieldReader.of(obj, namespace);
   const name = readName(r);
-  const spec = r.object_('spec');
-  // `podSelector:` written with no value (null) decodes as the empty selector, as the API server reads it.
-  const podSelectorWritten = Object.prototype.hasOwnProperty.call(spec.asRecord(), 'podSelector');
-  const podSelector = readLabelSelector(spec, 'podSelector') ?? (podSelectorWritten ? SELECT_ALL : spec.fail('required field is missing', 'podSelector'));
+  // spec and spec.podSelector are non-pointer structs in the API types: left out (or null), they decode
+  // as empty, so the policy selects every pod of its namespace (a kube-apiserver accepts such a policy).
+  const spec = r.optObject('spec') ?? new FieldReader(r.source, r.object, {}, 'spec');
+  const podSelector = readLabelSelector(spec, 'podSelector') ?? SELECT_ALL;
   const ingress = (spec.optList('ingress') ?? []).map(rule => readRule(rule, 'from'));
   const egressItems = spec.optList('egress');
   const egress = (egressItems ?? []).map(rule => readRule(rule, 'to'));

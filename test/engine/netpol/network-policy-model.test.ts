@@ -1,3 +1,4 @@
+import { buildCluster, parseManifests } from '../../../src/model';
 import { ManifestError } from '../../../src/model/errors';
 import { clusterOf } from '../../helpers';
 
@@ -63,8 +64,17 @@ describe('NetworkPolicy reader', () => {
   });
 
   describe('validation errors name file, document, object and field', () => {
-    test('podSelector is required', () => {
-      expect(errorOf('{ingress: []}')).toBe('np.yaml#0 NetworkPolicy x/p: spec.podSelector: required field is missing');
+    // NetworkPolicySpec.podSelector and NetworkPolicy.spec are non-pointer structs in the API types
+    // (k8s.io/api networking/v1): left out, they decode as empty and select every pod of the namespace.
+    test('a policy without spec.podSelector selects every pod (the API server defaults it to {})', () => {
+      const p = policyOf('{ingress: []}');
+      expect(p.podSelector).toEqual({ matchLabels: {}, matchExpressions: [] });
+      expect(p.policyTypes).toEqual(['Ingress']);
+    });
+    test('a policy without spec isolates every pod for ingress', () => {
+      const c = buildCluster(parseManifests('apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: p, namespace: x}\n', 'np.yaml'));
+      expect(c.networkPolicies[0].podSelector).toEqual({ matchLabels: {}, matchExpressions: [] });
+      expect(c.networkPolicies[0].policyTypes).toEqual(['Ingress']);
     });
     test('invalid CIDR', () => {
       expect(errorOf('{podSelector: {}, ingress: [{from: [{ipBlock: {cidr: 10.0.0.0/33}}]}]}'))

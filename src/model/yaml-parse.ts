@@ -1,0 +1,166 @@
+/**
+ * Parses one YAML document, by one of two paths.
+ *
+ * Fast path: js-yaml's `load` with its CORE schema (YAML 1.2 core, the schema
+ * `yaml` applies by default): about ten times faster than building `yaml`'s
+ * document model (bench/results.md). js-yaml resolves an alias to the same
+ * object (as `yaml`'s toJS does) and has no expansion limit of its own, so a
+ * document that may hold aliases has its expanded size counted (linear in its
+ * distinct nodes); one that would expand by more than `maxAliasCount` nodes, or
+ * refers to itself, goes to the careful path, which applies `yaml`'s limit.
+ *
+ * Careful path: `yaml`'s `parseDocument` + `toJS` with `maxAliasCount` (the
+ * billion-laughs input fails fast) and precise error positions. It also reads
+ * every document the fast path rejects, so that both paths report the same
+ * errors, in `yaml`'s words.
+ */
+import * as jsyaml from 'js-yaml';
+import { Document, LineCounter, parseAllDocuments, parseDocument, Scalar, visit } from 'yaml';
+
+/**
+ * Plain scalars that YAML 1.1 (and so sigs.k8s.io/yaml, which kubectl uses)
+ * reads as booleans, and YAML 1.2 as strings. `true`/`false` are booleans in both.
+ */
+export const YAML11_BOOLEANS: ReadonlySet<string> = new Set([
+  'y', 'Y', 'yes', 'Yes', 'YES', 'n', 'N', 'no', 'No', 'NO',
+  'on', 'On', 'ON', 'off', 'Off', 'OFF',
+]);
+
+/** A document's value and the YAML 1.1 boolean words it holds as plain scalars. */
+export interface ParsedDocument {
+  readonly value: unknown;
+  /** Plain scalars of YAML11_BOOLEANS met in the document (strings in the value). */
+  readonly yaml11Booleans: ReadonlySet<string>;
+}
+
+/** A YAML syntax error; `line`/`column` are 1-based within the document's text. */
+export class YamlSyntaxError extends Error {
+  constructor(message: string, public readonly line?: number, public readonly column?: number) {
+    super(message);
+    this.name = 'YamlSyntaxError';
+  }
+}
+
+/** Anchors (`&a`) and aliases (`*a`) start a node: after a line start, a space or a flow indicator. */
+const MAY_HAVE_ALIASES = /(?:^|[\s[{,])[&*][^\s[\]{},]/m;
+
+let seenYaml11: Set<string> | undefined;
+
+/**
+ * The CORE schema, plus an implicit type that sees plain scalars spelled as
+ * YAML 1.1 booleans: it keeps them strings (as YAML 1.2 does) and records them.
+ * Implicit types only ever see plain scalars, so a quoted "yes" is not recorded.
+ */
+const FAST_SCHEMA = jsyaml.CORE_SCHEMA.extend({
+  implicit: [new jsyaml.Type('tag:cdk8s-traffic,2026:yaml11-bool', {
+    kind: 'scalar',
+    resolve: (data: unknown) => typeof data === 'string' && YAML11_BOOLEANS.has(data),
+    construct: (data: string) => {
+      seenYaml11?.add(data);
+      return data;
+    },
+  })],
+});
+
+/** Parses one document (a `---` line and its content); throws YamlSyntaxError or RangeError. */
+export function parseYamlDocument(text: string, maxAliasCount: number): ParsedDocument {
+  const words = new Set<string>();
+  seenYaml11 = words;
+  let value: unknown;
+  try {
+    // json: later duplicate keys win, as with `yaml`'s uniqueKeys: false (and as kubectl's decoder does).
+    value = jsyaml.load(text, { schema: FAST_SCHEMA, json: true });
+  } catch (e) {
+    if (e instanceof RangeError) throw e;
+    // The careful path reports the error in `yaml`'s words (or reads what js-yaml could not).
+    return parseCarefully(text, maxAliasCount);
+  } finally {
+    seenYaml11 = undefined;
+  }
+  if (MAY_HAVE_ALIASES.test(text) && aliasGrowth(value, maxAliasCount) > maxAliasCount) return parseCarefully(text, maxAliasCount);
+  return { value, yaml11Booleans: words };
+}
+
+/**
+ * How many more nodes `value` has when its shared (aliased) nodes are copied
+ * out than it has distinct nodes; Infinity for a cycle. Stops counting past `limit`.
+ */
+export function aliasGrowth(value: unknown, limit: number): number {
+  const size = new Map<object, number>();
+  const open = new Set<object>();
+  let shared = 0;
+  const count = (v: unknown): number => {
+    if (typeof v !== 'object' || v === null) return 1;
+    const known = size.get(v);
+    if (known !== undefined) {
+      shared += known;
+      return known;
+    }
+    if (open.has(v)) return Infinity;
+    open.add(v);
+    let n = 1;
+    const children: unknown[] = Array.isArray(v) ? v : Object.values(v);
+    for (const c of children) {
+      n += count(c);
+      if (shared > limit || n === Infinity) break;
+    }
+    open.delete(v);
+    size.set(v, n);
+    return n;
+  };
+  return count(value) === Infinity ? Infinity : shared;
+}
+
+function parseCarefully(text: string, maxAliasCount: number): ParsedDocument {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false, lineCounter });
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0];
+    const pos = lineCounter.linePos(e.pos[0]);
+    throw new YamlSyntaxError(firstLine(e.message), pos?.line, pos?.col);
+  }
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount });
+  } catch (err) {
+    if (err instanceof RangeError) throw err;
+    throw new YamlSyntaxError(firstLine((err as Error).message));
+  }
+  return { value, yaml11Booleans: plainYaml11Words(doc) };
+}
+
+function plainYaml11Words(doc: Document.Parsed): Set<string> {
+  const words = new Set<string>();
+  visit(doc, {
+    Scalar(_key, node: Scalar) {
+      if (node.type === Scalar.PLAIN && typeof node.value === 'string' && YAML11_BOOLEANS.has(node.value)) words.add(node.value);
+    },
+  });
+  return words;
+}
+
+/**
+ * Parses a whole stream on the careful path, document by document (streams with
+ * directives such as `%YAML`, which bind to the document after them). Each entry
+ * is the document or its error, with the document's 1-based first line.
+ */
+export function parseYamlStream(text: string, maxAliasCount: number): { doc?: ParsedDocument; error?: Error; line: number }[] {
+  const lineCounter = new LineCounter();
+  return parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false, lineCounter }).map(d => {
+    const line = lineCounter.linePos(d.range[0]).line;
+    if (d.errors.length > 0) {
+      const e = d.errors[0];
+      const pos = lineCounter.linePos(e.pos[0]);
+      return { error: new YamlSyntaxError(firstLine(e.message), pos.line, pos.col), line };
+    }
+    try {
+      return { doc: { value: d.toJS({ maxAliasCount }), yaml11Booleans: plainYaml11Words(d) }, line };
+    } catch (err) {
+      return { error: err instanceof RangeError ? err : new YamlSyntaxError(firstLine((err as Error).message)), line };
+    }
+  });
+}
+
+export function firstLine(s: string): string {
+  return s.split('\n')[0].trim();
+}
