@@ -91,9 +91,8 @@ export function parseManifests(
       onNotAnObject(source);
       return;
     }
-    const first = out.length;
     collect(value, source, out, fail);
-    if (words && words.size > 0 && handlers.onWarning) warnYaml11(out.slice(first), words, handlers.onWarning);
+    if (words && words.size > 0 && handlers.onWarning) warnYaml11(value, source, words, handlers.onWarning);
   };
 
   const json = jsonValue(text);
@@ -193,14 +192,20 @@ function depthOver(value: unknown, max: number): boolean {
   return walk(value, 1);
 }
 
-/** Warns, per object, about YAML 1.1 boolean spellings in fields that must be strings. */
-function warnYaml11(objects: readonly SourcedObject[], words: ReadonlySet<string>, warn: (message: string) => void): void {
-  for (const { object, source } of objects) {
-    const name = typeof object.metadata.name === 'string' ? object.metadata.name : undefined;
-    const ns = typeof object.metadata.namespace === 'string' ? object.metadata.namespace : undefined;
-    for (const f of yaml11BooleanFields(object, words)) {
-      warn(`${formatSource(source)} ${describeObject(object.kind, name, ns)}: ${f.field}: ${f.value} is a boolean for kubectl (YAML 1.1), which would reject the object; quote it ("${f.value}"); read as the string "${f.value}"${formatPosition(source)}`);
-    }
+/** Warns, per object (list items each), about YAML 1.1 boolean spellings in fields that must be strings. */
+function warnYaml11(value: unknown, source: SourceRef, paths: ReadonlySet<string>, warn: (message: string) => void): void {
+  const describe = (o: unknown) => {
+    const r = (typeof o === 'object' && o !== null ? o : {}) as Record<string, unknown>;
+    const meta = (typeof r.metadata === 'object' && r.metadata !== null ? r.metadata : {}) as Record<string, unknown>;
+    const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+    return describeObject(str(r.kind) ?? '<no kind>', str(meta.name), str(meta.namespace));
+  };
+  const items = (value as { items?: unknown }).items;
+  for (const f of yaml11BooleanFields(value, paths)) {
+    const item = Array.isArray(items) ? /^items\[(\d+)\]\.(.*)$/.exec(f.field) : null;
+    const object = item ? describe((items as unknown[])[Number(item[1])]) : describe(value);
+    const field = item ? item[2] : f.field;
+    warn(`${formatSource(source)} ${object}: ${field}: ${f.value} is a boolean for kubectl (YAML 1.1), which would reject the object; quote it ("${f.value}"); read as the string "${f.value}"${formatPosition(source)}`);
   }
 }
 

@@ -15,7 +15,7 @@
  * errors, in `yaml`'s words.
  */
 import * as jsyaml from 'js-yaml';
-import { Document, LineCounter, parseAllDocuments, parseDocument, Scalar, visit } from 'yaml';
+import { Document, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, parseDocument, Scalar, visit } from 'yaml';
 
 /**
  * Plain scalars that YAML 1.1 (and so sigs.k8s.io/yaml, which kubectl uses)
@@ -26,10 +26,10 @@ export const YAML11_BOOLEANS: ReadonlySet<string> = new Set([
   'on', 'On', 'ON', 'off', 'Off', 'OFF',
 ]);
 
-/** A document's value and the YAML 1.1 boolean words it holds as plain scalars. */
+/** A document's value and where it holds YAML 1.1 boolean spellings as plain scalars. */
 export interface ParsedDocument {
   readonly value: unknown;
-  /** Plain scalars of YAML11_BOOLEANS met in the document (strings in the value). */
+  /** Paths (`metadata.labels.app`, `spec.ports[0].name`) of plain scalars spelled as in YAML11_BOOLEANS. */
   readonly yaml11Booleans: ReadonlySet<string>;
 }
 
@@ -77,9 +77,15 @@ export function parseYamlDocument(text: string, maxAliasCount: number): ParsedDo
   } finally {
     seenYaml11 = undefined;
   }
-  if (MAY_HAVE_ALIASES.test(text) && aliasGrowth(value, maxAliasCount) > maxAliasCount) return parseCarefully(text, maxAliasCount);
-  return { value, yaml11Booleans: words };
+  // Both paths agree on the value; only `yaml`'s nodes tell where a plain `yes` sits, so a document
+  // holding one (rare) is read again, carefully, to warn about the right fields.
+  if (words.size > 0 || (MAY_HAVE_ALIASES.test(text) && aliasGrowth(value, maxAliasCount) > maxAliasCount)) {
+    return parseCarefully(text, maxAliasCount);
+  }
+  return { value, yaml11Booleans: NONE };
 }
+
+const NONE: ReadonlySet<string> = new Set();
 
 /**
  * How many more nodes `value` has when its shared (aliased) nodes are copied
@@ -129,14 +135,27 @@ function parseCarefully(text: string, maxAliasCount: number): ParsedDocument {
   return { value, yaml11Booleans: plainYaml11Words(doc) };
 }
 
+/** Paths of the plain scalars spelled as YAML 1.1 booleans, as FieldReader writes paths. */
 function plainYaml11Words(doc: Document.Parsed): Set<string> {
-  const words = new Set<string>();
+  const paths = new Set<string>();
   visit(doc, {
-    Scalar(_key, node: Scalar) {
-      if (node.type === Scalar.PLAIN && typeof node.value === 'string' && YAML11_BOOLEANS.has(node.value)) words.add(node.value);
+    Scalar(key, node: Scalar, ancestors) {
+      if (key === 'key' || node.type !== Scalar.PLAIN || typeof node.value !== 'string' || !YAML11_BOOLEANS.has(node.value)) return;
+      let p = '';
+      const chain = [...ancestors.slice(1), node];
+      for (let i = 0; i < chain.length; i++) {
+        const n = chain[i];
+        if (isPair(n)) {
+          const k = isScalar(n.key) ? String(n.key.value) : String(n.key);
+          p = p ? `${p}.${k}` : k;
+        } else if (isSeq(n) && i + 1 < chain.length) {
+          p = `${p}[${n.items.indexOf(chain[i + 1] as never)}]`;
+        }
+      }
+      paths.add(p);
     },
   });
-  return words;
+  return paths;
 }
 
 /**

@@ -20,12 +20,13 @@ export interface Yaml11Field {
 }
 
 /**
- * Fields of `value` that hold one of `words` where a string is required, in
- * document order. Only called for documents that hold such words as plain scalars.
+ * Fields of `value` that hold a YAML 1.1 boolean spelling as a plain scalar
+ * (`plain`: their paths, from the parser) where a string is required, in
+ * document order. Only called for documents that hold such scalars.
  */
-export function yaml11BooleanFields(value: unknown, words: ReadonlySet<string>): Yaml11Field[] {
+export function yaml11BooleanFields(value: unknown, plain: ReadonlySet<string>): Yaml11Field[] {
   const out: Yaml11Field[] = [];
-  const hit = (v: unknown): v is string => typeof v === 'string' && words.has(v) && YAML11_BOOLEANS.has(v);
+  const hit = (x: unknown, p: string): x is string => typeof x === 'string' && YAML11_BOOLEANS.has(x) && plain.has(p);
   const walk = (v: unknown, path: string, depth: number) => {
     if (depth > 64 || typeof v !== 'object' || v === null) return;
     if (Array.isArray(v)) {
@@ -34,12 +35,18 @@ export function yaml11BooleanFields(value: unknown, words: ReadonlySet<string>):
     }
     for (const [k, child] of Object.entries(v as Record<string, unknown>)) {
       const p = path ? `${path}.${k}` : k;
-      if (STRING_KEYS.has(k) && hit(child)) {out.push({ field: p, value: child });} else if (STRING_MAPS.has(k) && typeof child === 'object' && child !== null && !Array.isArray(child)) {
-        for (const [mk, mv] of Object.entries(child as Record<string, unknown>)) if (hit(mv)) out.push({ field: `${p}.${mk}`, value: mv });
+      if (STRING_KEYS.has(k) && hit(child, p)) {
+        out.push({ field: p, value: child });
+      } else if (STRING_MAPS.has(k) && typeof child === 'object' && child !== null && !Array.isArray(child)) {
+        for (const [mk, mv] of Object.entries(child as Record<string, unknown>)) {
+          if (hit(mv, `${p}.${mk}`)) out.push({ field: `${p}.${mk}`, value: mv });
+        }
         walk(child, p, depth + 1);
       } else if (STRING_LISTS.has(k) && Array.isArray(child)) {
-        child.forEach((item, i) => { if (hit(item)) out.push({ field: `${p}[${i}]`, value: item }); });
-      } else {walk(child, p, depth + 1);}
+        child.forEach((item, i) => { if (hit(item, `${p}[${i}]`)) out.push({ field: `${p}[${i}]`, value: item }); });
+      } else {
+        walk(child, p, depth + 1);
+      }
     }
   };
   walk(value, '', 0);

@@ -124,7 +124,7 @@ spec: {containers: [{name: c}]}
 ---
 apiVersion: v1
 kind: Pod
-metadata: {name: b, labels: {app: y}, ownerReferences: [{kind: ReplicaSet, name: rs, uid: u, controller: true}]}
+metadata: {name: b, labels: {app: z}, ownerReferences: [{kind: ReplicaSet, name: rs, uid: u, controller: true}]}
 spec: {containers: [{name: c}]}
 `);
   expect(runCli(['list', '-'], c.io)).toBe(0);

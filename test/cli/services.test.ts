@@ -38,7 +38,7 @@ describe('cdk8s-traffic services', () => {
   test('malformed input: one-line error naming file and document, exit 2, no stack trace', () => {
     const c = captureIO('apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec: {ports: [{port: "x"}]}\n');
     expect(runCli(['services', '-'], c.io)).toBe(2);
-    expect(c.err()).toBe('error: <stdin>#0 Service default/s: spec.ports[0].port: expected an integer, got string "x"\n');
+    expect(c.err()).toBe('error: <stdin>#0 Service default/s: spec.ports[0].port: expected an integer, got string "x" (line 1, column 1)\n');
     expect(c.out()).toBe('');
   });
 
