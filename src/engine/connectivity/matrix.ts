@@ -1,6 +1,7 @@
 import { classPairConnections } from './class-pairs';
 import { ConnectionSet } from './connection-set';
 import { Cluster } from '../../model/cluster';
+import { inputHasIpv6 } from '../ip/families';
 import { ipBlockRanges } from '../ip/ip-block';
 import { partitionBySets } from '../ip/partition';
 import { cidrToRange, IpFamily, IpRange } from '../ip/range';
@@ -19,7 +20,7 @@ export interface MatrixEntry {
 export interface MatrixOptions {
   /**
    * Which address families to list as external peers. `auto`: IPv4 always,
-   * IPv6 when some ipBlock of that direction is IPv6. @default 'auto'
+   * IPv6 in both directions once any IPv6 appears in the input (inputHasIpv6). @default 'auto'
    */
   readonly families?: 'auto' | 'ipv4';
 }
@@ -38,9 +39,9 @@ export function externalRanges(cluster: Cluster, direction: Direction, options: 
     }
   }
   // networks peers of AdminNetworkPolicy / ClusterNetworkPolicy cut the address space too.
-  sets.push(...tierNetworkCidrs(cluster, direction).map(c => [cidrToRange(c)]));
   const families: IpFamily[] = [4];
-  if ((options.families ?? 'auto') === 'auto' && sets.some(set => set.some(r => r.family === 6))) families.push(6);
+  if ((options.families ?? 'auto') === 'auto' && inputHasIpv6(cluster)) families.push(6);
+  sets.push(...tierNetworkCidrs(cluster, direction, families.includes(6)).map(c => [cidrToRange(c)]));
   return families.flatMap(f => partitionBySets(f, sets));
 }
 

@@ -55,14 +55,14 @@ function isWholeFamily(cidr: string): boolean {
 }
 
 /**
- * IPv4 CIDRs of every `networks` peer of one direction: they cut the address
- * space into the external peers a listing shows. IPv6 networks are evaluated
- * but do not add IPv6 peers to a listing, as netpol-analyzer lists them.
+ * CIDRs of every `networks` peer of one direction: they cut the address space
+ * into the external peers a listing shows. IPv6 networks only when the listing
+ * shows the IPv6 universe (`ipv6`, see inputHasIpv6).
  */
-export function tierNetworkCidrs(cluster: Cluster, direction: 'ingress' | 'egress'): string[] {
+export function tierNetworkCidrs(cluster: Cluster, direction: 'ingress' | 'egress', ipv6 = false): string[] {
   const out: string[] = [];
   for (const p of cluster.tierPolicies) {
-    for (const rule of p[direction]) for (const peer of rule.peers) out.push(...(peer.networks ?? []).filter(n => !n.includes(':')));
+    for (const rule of p[direction]) for (const peer of rule.peers) out.push(...(peer.networks ?? []).filter(n => ipv6 || !n.includes(':')));
   }
   return out;
 }
