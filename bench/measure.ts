@@ -3,7 +3,7 @@
  * cluster and prints a JSON line with the samples and the peak RSS. Run as a
  * child so that each size's peak memory is its own.
  *
- * Usage: measure.ts --dir <dir with cluster.yaml> --phases parse,build,matrix,explain,list,route --runs 5 [--routes <file>]
+ * Usage: measure.ts --dir <dir with cluster.yaml> --phases parse,json,build,matrix,explain,list,route --runs 5 [--routes <file>] [--json <cluster.json>]
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -69,6 +69,12 @@ function main(): void {
   let objects = parseManifests(text, file);
   let cluster = buildCluster(objects);
   if (phases.includes('parse')) repeat('parse', runs, () => { objects = parseManifests(text, file); return `${objects.length} objects`; });
+  // The same objects as one JSON List: the reader's JSON path (JSON.parse plus the checks of every object).
+  const jsonFile = opt('json', '');
+  if (phases.includes('json') && jsonFile) {
+    const json = fs.readFileSync(jsonFile, 'utf8');
+    repeat('json', runs, () => `${parseManifests(json, jsonFile).length} objects`);
+  }
   if (phases.includes('build')) repeat('build', runs, () => { cluster = buildCluster(objects); return `${cluster.workloads.length} workloads`; });
 
   const matrix = optionalFunction<Matrix>('engine/connectivity', 'connectivityMatrix') ?? optionalFunction<Matrix>('engine/connectivity/matrix', 'connectivityMatrix');

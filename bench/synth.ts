@@ -1,7 +1,7 @@
 /**
  * Child process: times `app.synth()` of the benchmark app with and without the
  * synth-time validator, alternating the two so that JIT warm-up favours neither.
- * Usage: synth.ts --out <dir> --runs 5
+ * Usage: synth.ts --out <dir> --runs 5 [--groups 1000]
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -12,6 +12,7 @@ function main(): void {
   const opt = (n: string, d: string) => { const i = args.indexOf(`--${n}`); return i >= 0 ? args[i + 1] : d; };
   const out = opt('out', 'bench/out/synth-ts');
   const runs = Number(opt('runs', '5'));
+  const groups = Number(opt('groups', '100'));
   const plain: number[] = [];
   const validated: number[] = [];
   // CPU time of this process (user + system): on a shared, loaded machine it moves far less than wall time.
@@ -25,7 +26,7 @@ function main(): void {
       if (withTraffic && !hasTraffic) continue;
       const dir = path.join(out, withTraffic ? 'validated' : 'plain');
       fs.rmSync(dir, { recursive: true, force: true });
-      const app = buildSynthApp(dir);
+      const app = buildSynthApp(dir, groups);
       objects = countObjects(app);
       if (withTraffic) hasTraffic = attachTraffic(app);
       if (withTraffic && !hasTraffic) continue;

@@ -237,7 +237,8 @@ function collect(value: unknown, source: SourceRef, out: SourcedObject[], fail: 
   if (typeof metadata !== 'object' || Array.isArray(metadata) || metadata === null) {
     throw new ManifestError('expected a mapping', { source, object: kind, field: 'metadata' });
   }
-  out.push({ object: { ...obj, metadata } as KubeObject, source });
+  // No copy when metadata is there (the common case): the reader owns the parsed value.
+  out.push({ object: (metadata === obj.metadata ? obj : { ...obj, metadata }) as KubeObject, source });
 }
 
 /** A mapping with a non-empty string kind and apiVersion. */

@@ -41,11 +41,11 @@ export function splitDocuments(text: string): YamlDocumentText[] | undefined {
   let counted = 0;
   const push = (end: number) => {
     const chunk = text.slice(start, end);
-    const body = startsWithMarker ? chunk.replace(/^---[^\n]*\n?/, '') : chunk;
-    // The `---` line itself may carry content (`--- {a: 1}`, `--- |`): such a document is never empty.
-    const hasContent = CONTENT.test(body) || (startsWithMarker && /^---[ \t]+[^\s#]/.test(chunk));
+    // A `---` always starts a document; other text is one only with content.
+    const hasContent = !startsWithMarker && CONTENT.test(chunk);
     if (startsWithMarker || hasContent) {
-      const origin = HELM_SOURCE.exec(chunk)?.[1];
+      // Helm writes `# Source:` right after `---`: look at the head of the document only.
+      const origin = HELM_SOURCE.exec(chunk.length > 1024 ? chunk.slice(0, 1024) : chunk)?.[1];
       out.push({ text: chunk, index: out.length, line: startLine, ...(origin !== undefined ? { origin } : {}) });
     }
   };

@@ -41,8 +41,8 @@ export class YamlSyntaxError extends Error {
   }
 }
 
-/** Anchors (`&a`) and aliases (`*a`) start a node: after a line start, a space or a flow indicator. */
-const MAY_HAVE_ALIASES = /(?:^|[\s[{,])[&*][^\s[\]{},]/m;
+/** Aliases (`*a`) start a node: after a line start, a space or a flow indicator. Anchors alone copy nothing. */
+const MAY_HAVE_ALIASES = /(?:^|[\s[{,])\*[^\s[\]{},]/m;
 
 let seenYaml11: Set<string> | undefined;
 
@@ -54,7 +54,7 @@ let seenYaml11: Set<string> | undefined;
 const FAST_SCHEMA = jsyaml.CORE_SCHEMA.extend({
   implicit: [new jsyaml.Type('tag:cdk8s-traffic,2026:yaml11-bool', {
     kind: 'scalar',
-    resolve: (data: unknown) => typeof data === 'string' && YAML11_BOOLEANS.has(data),
+    resolve: (data: unknown) => typeof data === 'string' && data.length <= 3 && YAML11_BOOLEANS.has(data),
     construct: (data: string) => {
       seenYaml11?.add(data);
       return data;
