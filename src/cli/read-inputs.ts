@@ -119,7 +119,8 @@ export function readInputs(paths: readonly string[], io: CliIO, limits?: ParseLi
       skippedByRun.set(io, [...(skippedByRun.get(io) ?? []), source]);
     } : undefined;
     const handlers = { onError: inputErrorHandler(io), onWarning: (w: string) => io.stderr(`warning: ${w}\n`) };
-    objects.push(...parseManifests(text, file === '-' ? '<stdin>' : file, limits, skip, handlers));
+    // A loop, not push(...): a 150,000-object file would overflow the call stack as arguments.
+    for (const o of parseManifests(text, file === '-' ? '<stdin>' : file, limits, skip, handlers)) objects.push(o);
   }
   return objects;
 }
