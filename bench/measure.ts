@@ -14,6 +14,8 @@ import { buildCluster, Cluster, parseManifests, Workload } from '../src/model';
 export interface PhaseResult {
   /** Milliseconds per run; empty when skipped. */
   readonly samples: number[];
+  /** CPU milliseconds (user + system) per run: what a loaded machine distorts least. */
+  readonly cpu?: number[];
   readonly skipped?: string;
   readonly detail?: string;
   /** Requests per run, for phases that report throughput. */
@@ -58,12 +60,16 @@ function main(): void {
 
   const repeat = (name: string, n: number, fn: () => string | void) => {
     const samples: number[] = [];
+    const cpu: number[] = [];
     let detail: string | undefined;
     for (let i = 0; i < n; i++) {
       gc();
+      const c0 = process.cpuUsage();
       samples.push(time(() => { detail = fn() ?? undefined; }));
+      const c = process.cpuUsage(c0);
+      cpu.push((c.user + c.system) / 1000);
     }
-    out[name] = { samples, detail };
+    out[name] = { samples, cpu, detail };
   };
 
   let objects = parseManifests(text, file);

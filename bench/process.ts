@@ -20,6 +20,8 @@ export interface ProcessRun {
   readonly ms: number;
   /** Peak resident set size in bytes (GNU time's %M); undefined without /usr/bin/time. */
   readonly maxRssBytes?: number;
+  /** CPU time (user + system, GNU time's %U + %S) in milliseconds. */
+  readonly cpuMs?: number;
   readonly stdout: string;
   readonly status: number | null;
 }
@@ -28,12 +30,18 @@ export interface ProcessRun {
 export function runTimed(argv: readonly string[]): ProcessRun {
   const timed = fs.existsSync('/usr/bin/time');
   const cmd = timed ? '/usr/bin/time' : argv[0];
-  const args = timed ? ['-f', '%M', ...argv] : argv.slice(1);
+  const args = timed ? ['-f', '%M %U %S', ...argv] : argv.slice(1);
   const t0 = process.hrtime.bigint();
   const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-  const kb = timed ? Number(String(r.stderr).trim().split('\n').pop()) : NaN;
-  return { ms, maxRssBytes: Number.isFinite(kb) ? kb * 1024 : undefined, stdout: r.stdout, status: r.status };
+  const [kb, user, sys] = timed ? String(r.stderr).trim().split('\n').pop()!.split(' ').map(Number) : [NaN, NaN, NaN];
+  return {
+    ms,
+    maxRssBytes: Number.isFinite(kb) ? kb * 1024 : undefined,
+    cpuMs: Number.isFinite(user + sys) ? (user + sys) * 1000 : undefined,
+    stdout: r.stdout,
+    status: r.status,
+  };
 }
 
 /** `cdk8s-traffic list <dir>` as a process. */
