@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --no-netpolicy] [-- --no-large] [-- --python]`
+ * `npm run bench [-- --quick] [-- --no-netpolicy] [-- --no-large] [-- --python] [-- --routes-only]`
  *
  * Generates seeded clusters of 100 / 1,000 / 5,000 / 50,000 workloads, measures
  * the reader and the engine in a child process per size (median, min and max of
@@ -84,7 +84,31 @@ interface SizeResult {
 /** The 50,000-workload cluster of the scale target. */
 const LARGE = { workloads: 50_000, namespaces: 2_000, policies: 50_000 };
 
+/** `--routes-only`: the routing figure alone (prints it, leaves bench/results.md as it is). */
+function routesOnly(): void {
+  fs.mkdirSync(OUT, { recursive: true });
+  const emptyDir = path.join(OUT, 'size-0');
+  fs.mkdirSync(emptyDir, { recursive: true });
+  fs.writeFileSync(path.join(emptyDir, 'cluster.yaml'), '');
+  const route = measureRouting(emptyDir);
+  process.stdout.write(`Routing: ${routingLine(route)}.\n`);
+}
+
+/** 500 HTTPRoutes over the 1,000-workload cluster's Services, and the generated requests routed through them. */
+function measureRouting(emptyDir: string): PhaseResult {
+  const routeDir = path.join(OUT, 'routes');
+  fs.mkdirSync(routeDir, { recursive: true });
+  const base = generateCluster({ ...SIZES[1], seed: SEED });
+  const routes = generateRoutes(base, 500, 1000, SEED);
+  fs.writeFileSync(path.join(routeDir, 'cluster.yaml'), toYaml([...base.objects, ...routes.objects]));
+  fs.writeFileSync(path.join(routeDir, 'requests.json'), JSON.stringify(routes.requests));
+  const route = child<MeasureResult>('measure.ts', ['--dir', emptyDir, '--phases', 'route', '--routes', routeDir, '--runs', String(RUNS)]).phases.route;
+  log(`routing measured: ${routingLine(route)}`);
+  return route;
+}
+
 function main(): void {
+  if (args.includes('--routes-only')) return routesOnly();
   fs.mkdirSync(OUT, { recursive: true });
   const started = Date.now();
   const sizes = QUICK ? SIZES.filter(s => s.workloads <= 1000) : [...SIZES, ...(args.includes('--no-large') ? [] : [LARGE])];
@@ -146,15 +170,8 @@ function main(): void {
     log(`${size.workloads} workloads measured: list ${fmtMs(results[results.length - 1].list.stat)}`);
   }
 
-  // Routing: 1,000 requests over 500 HTTPRoutes on the 1,000-workload cluster's Services.
-  const routeDir = path.join(OUT, 'routes');
-  fs.mkdirSync(routeDir, { recursive: true });
-  const base = generateCluster({ ...SIZES[1], seed: SEED });
-  const routes = generateRoutes(base, 500, 1000, SEED);
-  fs.writeFileSync(path.join(routeDir, 'cluster.yaml'), toYaml([...base.objects, ...routes.objects]));
-  fs.writeFileSync(path.join(routeDir, 'requests.json'), JSON.stringify(routes.requests));
-  const route = child<MeasureResult>('measure.ts', ['--dir', emptyDir, '--phases', 'route', '--routes', routeDir, '--runs', String(Math.min(RUNS, 3))]).phases.route;
-  log('routing measured');
+  // Routing: requests over 500 HTTPRoutes on the 1,000-workload cluster's Services.
+  const route = measureRouting(emptyDir);
 
   // netpol-analyzer side by side, once per size up to 5,000 workloads (minutes there), cached by input.
   let npVersion = '';
@@ -178,7 +195,7 @@ function main(): void {
   }
 
   // Synthesis with and without the validator: 1,000 groups (3,000 objects), then the Python app.
-  const synth = child<{ objects: number; plain: number[]; validated: number[]; skipped?: string }>('synth.ts', ['--out', path.join(OUT, 'synth-ts'), '--runs', String(RUNS), '--groups', '1000']);
+  const synth = child<SynthResult>('synth.ts', ['--out', path.join(OUT, 'synth-ts'), '--runs', String(RUNS), '--groups', '1000']);
   const py = args.includes('--python') ? runPythonSynth(ROOT, OUT, RUNS, log) : { skipped: 'pass --python (needs `npx projen compile && npx projen package:python` first)' };
 
   const chart = renderScalingChart([
@@ -206,10 +223,12 @@ function main(): void {
   process.stdout.write(md);
 }
 
+interface SynthResult { objects: number; plain: number[]; validated: number[]; plainCpu?: number[]; validatedCpu?: number[]; skipped?: string }
+
 interface ReportInput {
   results: SizeResult[];
   route?: PhaseResult;
-  synth: { objects: number; plain: number[]; validated: number[]; skipped?: string };
+  synth: SynthResult;
   py: { plain?: number[]; validated?: number[]; skipped?: string };
   baselineRss: number;
   npVersion: string;
@@ -225,6 +244,17 @@ function phaseCell(r: SizeResult, name: string): string {
   if (!p) return '–';
   if (p.skipped) return `skipped: ${p.skipped}`;
   return fmtMs(stat(p.samples));
+}
+
+/** Requests per second of a warm router over 500 HTTPRoutes, by wall time and by CPU time of the measuring process. */
+function routingLine(r: PhaseResult | undefined): string {
+  if (!r || r.skipped) return `skipped: ${r?.skipped ?? 'not run'}`;
+  const wall = stat(r.samples);
+  const cpu = stat(r.cpuSamples ?? []);
+  const perSecond = (ms: number | undefined) => (ms && r.requests ? Math.round((r.requests / ms) * 1000).toLocaleString('en-US') : 'n/a');
+  return `${(r.requests ?? 0).toLocaleString('en-US')} requests over 500 HTTPRoutes (one Gateway, 4 rules each) per run: ${fmtMs(wall)}, `
+    + `**${perSecond(wall?.median)} requests/s** (best run ${perSecond(wall?.min)}/s; ${perSecond(cpu?.median)} requests/s of CPU time); `
+    + `the first 1,000 requests, which compile the routing tables, took ${r.firstRun?.toFixed(0) ?? 'n/a'} ms`;
 }
 
 /** `12×`, `1.5×`, `0.3×`. */
@@ -277,7 +307,7 @@ function report(inp: ReportInput): string {
     L.push(`| ${r.workloads} | ${r.namespaces} | ${r.policies} | ${r.objects} | ${(r.yamlBytes / 1e6).toFixed(1)} MB | ${phaseCell(r, 'parse')} | ${phaseCell(r, 'build')} | ${phaseCell(r, 'matrix')} | ${phaseCell(r, 'explain')} | ${r.matrixRss ? mib(r.matrixRss) : '–'} |`);
   }
   L.push('');
-  L.push(`Routing: 1,000 requests over 500 HTTPRoutes (one Gateway, 4 rules each): ${inp.route?.skipped ? `skipped: ${inp.route.skipped}` : fmtMs(stat(inp.route?.samples ?? []))}.`, '');
+  L.push(`Routing: ${routingLine(inp.route)}.`, '');
 
   L.push('## `list` as a process', '');
   L.push('`node lib/cli/bin.js list <dir>` from the compiled JavaScript (bench/out/lib, built by tsc), timed from spawn to exit; the baseline is a process that only reads the same objects as one JSON file and `JSON.parse`s them (`node -e`).', '');
@@ -305,6 +335,9 @@ function report(inp: ReportInput): string {
   const sv = stat(inp.synth.validated);
   const over = sp && sv ? (sv.median / sp.median) - 1 : undefined;
   L.push(`\`app.synth()\` of a ${inp.synth.objects}-object app (bench/synth-app.ts, 1,000 groups of Deployment, Service and NetworkPolicy; the two variants alternate in one process): without validator ${fmtMs(sp)}; with \`Traffic.of(app)\` ${inp.synth.skipped ? `skipped: ${inp.synth.skipped}` : fmtMs(sv)}${over !== undefined ? ` (${over >= 0 ? '+' : ''}${(over * 100).toFixed(0)}%)` : ''}.`);
+  const cp = stat(inp.synth.plainCpu ?? []);
+  const cv = stat(inp.synth.validatedCpu ?? []);
+  if (cp && cv) L.push(`CPU time of the same synths (user + system, less sensitive to machine load): without ${fmtMs(cp)}; with ${fmtMs(cv)} (+${(((cv.median / cp.median) - 1) * 100).toFixed(0)}%).`);
   const pp = stat(inp.py.plain ?? []);
   const pv = stat(inp.py.validated ?? []);
   L.push(`Python (bench/synth_app.py): ${inp.py.skipped ? `skipped: ${inp.py.skipped}` : `without validator ${fmtMs(pp)}; with ${fmtMs(pv)}`}.`, '');
