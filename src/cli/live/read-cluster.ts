@@ -2,7 +2,7 @@ import { spawnSync } from 'child_process';
 import * as path from 'path';
 import type { FetchAnswer, FetchRequest } from './fetch-child';
 import { ManifestError } from '../../model/errors';
-import { SourcedObject } from '../../model/manifest';
+import { objectsOf, SourcedObject } from '../../model/manifest';
 
 /** Where to read a live cluster from, as kubectl takes it. */
 export interface LiveClusterOptions {
@@ -48,7 +48,8 @@ export function readLiveCluster(options: LiveClusterOptions): LiveCluster {
     list.items.forEach((item, index) => {
       // List items carry no kind/apiVersion: they are the list's.
       const object = { ...item, apiVersion: list.apiVersion, kind: list.kind, metadata: (item.metadata as object | undefined) ?? {} };
-      objects.push({ object: object as SourcedObject['object'], source: { file: `${answer.context}:${list.plural}`, index } });
+      // The same checks (kind, apiVersion, metadata) as a decoded file's objects.
+      for (const o of objectsOf(object, { file: `${answer.context}:${list.plural}`, index })) objects.push(o);
     });
   }
   return { objects, notes: answer.notes };
