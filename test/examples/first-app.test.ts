@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { App } from 'cdk8s';
 import * as ts from 'typescript';
-import { ROOT } from './synth';
+import { cli, ROOT } from './synth';
 
 // The README's walk-through, step by step: run the first-app example, see the failing
 // expectation (the text the README quotes), uncomment the FIX line, run again: it passes.
@@ -61,5 +61,27 @@ describe('first-app walk-through (README)', () => {
     const yaml = fs.readFileSync(path.join(dir, 'first-app.k8s.yaml'), 'utf8');
     expect(yaml).toContain('name: api-connections');
     expect(yaml).toContain('name: db-connections');
+  });
+
+  test('the README\'s CLI commands run on the fixed app as the README says', () => {
+    const fixed = source.replace(FIX, '  Connections.of(api).allowTo(dbSvc, Port.POSTGRES);');
+    const dir = tmp();
+    load(fixed).buildFirstApp(dir).synth();
+    // Every `npm run --silent cli -- ...` line of the README's sh blocks that reads dist/.
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const blocks = [...readme.matchAll(/```sh\n([\s\S]*?)```/g)].map(m => m[1]);
+    const commands = blocks.flatMap(b => b.split('\n'))
+      .filter(l => l.startsWith('npm run --silent cli -- ') && / dist\/( |$)/.test(l))
+      .map(l => l.replace(/#.*$/, '').replace(/>.*$/, '').trim().split(/\s+/).slice(5).map(a => (a === 'dist/' ? dir : a)));
+    expect(commands.map(c => c[0])).toEqual(['list', 'explain', 'validate']);
+    const [list, explain, validate] = commands.map(c => cli(...c));
+    expect(list).toMatchObject({ code: 0, err: '' });
+    expect(list.out).toContain('shop/api[Deployment] => shop/db[Deployment] : TCP 5432');
+    // "denied, and which rules say so": web may not reach db.
+    expect(explain.code).toBe(1);
+    expect(explain.out).toContain('denied');
+    // "the audit, for code scanning": SARIF, and no error-level finding in the fixed app.
+    expect(validate.code).toBe(0);
+    expect(JSON.parse(validate.out).version).toBe('2.1.0');
   });
 });
