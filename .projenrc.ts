@@ -179,6 +179,16 @@ project.addTask('fuzz', {
   receiveArgs: true,
 });
 
+// A real kube-apiserver (built from the Go module proxy by scripts/apiserver/build.sh, kept in a
+// user cache folder) checks what we synthesize; not part of `npm test`: it needs Go and minutes.
+project.addTask('test:apiserver', {
+  description: 'Dry-run every example against a real kube-apiserver, and compare construct validation with the server\'s (needs Go)',
+  steps: [
+    { exec: 'bash scripts/apiserver/build.sh >/dev/null' },
+    { exec: 'jest --ci --runInBand --config test/apiserver/jest.config.json', receiveArgs: true },
+  ],
+});
+
 for (const p of ['/examples/', '/bench/', '/scripts/', '/docs/', '/.ci/', '/conformance/']) {
   project.addPackageIgnore(p);
 }
