@@ -39,6 +39,17 @@ describe('Service types', () => {
     });
   });
 
+  test('one Service may use one node port for its TCP and UDP ports (the API server allocates the number to that Service)', () => {
+    const chart = Testing.chart();
+    new Service(chart, 'dns', {
+      name: 'dns',
+      selector: sel,
+      type: ServiceType.NODE_PORT,
+      ports: [{ name: 'dns-tcp', port: 53, nodePort: 30053 }, { name: 'dns-udp', port: 53, nodePort: 30053, protocol: Protocol.UDP }],
+    });
+    expect(Testing.synth(chart)[0].spec.ports.map((p: { nodePort: number }) => p.nodePort)).toEqual([30053, 30053]);
+  });
+
   test('LoadBalancer with source ranges, class and no node ports', () => {
     const chart = Testing.chart();
     new Service(chart, 'svc', {

@@ -42,11 +42,12 @@ describe('services example', () => {
     const spec = (name: string) => docs.find(d => d.kind === 'Service' && d.metadata.name === name).spec;
     expect(spec('web')).toMatchObject({
       ipFamilyPolicy: 'PreferDualStack',
-      ipFamilies: ['IPv4', 'IPv6'],
-      trafficDistribution: 'PreferClose',
+      trafficDistribution: 'PreferSameZone',
       sessionAffinity: 'ClientIP',
       sessionAffinityConfig: { clientIP: { timeoutSeconds: 600 } },
     });
+    // Explicit [IPv4, IPv6] would be rejected by a single-stack cluster; PreferDualStack alone adapts.
+    expect(spec('web').ipFamilies).toBeUndefined();
     expect(spec('web-nodeport')).toMatchObject({ type: 'NodePort', externalTrafficPolicy: 'Local', ports: [{ nodePort: 30080 }] });
     expect(spec('web-public')).toMatchObject({ type: 'LoadBalancer', externalTrafficPolicy: 'Local', loadBalancerSourceRanges: ['203.0.113.0/24'] });
     expect(spec('log-agent')).toMatchObject({ internalTrafficPolicy: 'Local' });

@@ -1,6 +1,6 @@
 """Every kind of Service, and how clients find them, in one namespace:
 
-  web            ClusterIP, dual-stack, trafficDistribution PreferClose, ClientIP session affinity
+  web            ClusterIP, dual-stack where the cluster is, trafficDistribution PreferSameZone, ClientIP session affinity
   web-nodeport   NodePort 30080 with externalTrafficPolicy Local (client IP kept)
   web-public     LoadBalancer limited to one client range, externalTrafficPolicy Local
   log-agent      ClusterIP with internalTrafficPolicy Local: each pod talks to the agent on its node
@@ -18,7 +18,6 @@ import cdk8s_plus_28 as kplus
 from cdk8s_traffic import (
     EndpointProps,
     EndpointSlices,
-    IpFamily,
     IpFamilyPolicy,
     Protocol,
     Service,
@@ -56,9 +55,10 @@ def build_services(outdir: str) -> cdk8s.App:
         name="web",
         selector=ServiceSelector.from_workload(web),
         ports=[ServicePortOptions(name="http", port=80, target_port_name="http", app_protocol="http")],
+        # No explicit ip_families: [IPv4, IPv6] is rejected by a single-stack IPv4 cluster ("IPv6: not configured");
+        # PREFER_DUAL_STACK alone gets both families where the cluster has them, IPv4 elsewhere.
         ip_family_policy=IpFamilyPolicy.PREFER_DUAL_STACK,
-        ip_families=[IpFamily.IPV4, IpFamily.IPV6],
-        traffic_distribution=TrafficDistribution.PREFER_CLOSE,
+        traffic_distribution=TrafficDistribution.PREFER_SAME_ZONE,
         session_affinity=SessionAffinity.CLIENT_IP,
         session_affinity_timeout_seconds=600,
     )

@@ -1,5 +1,5 @@
 // Every kind of Service, and how clients find them, in one namespace:
-//   web            ClusterIP, dual-stack, trafficDistribution PreferClose, ClientIP session affinity
+//   web            ClusterIP, dual-stack where the cluster is, trafficDistribution PreferSameZone, ClientIP session affinity
 //   web-nodeport   NodePort 30080 with externalTrafficPolicy Local (client IP kept)
 //   web-public     LoadBalancer limited to one client range, externalTrafficPolicy Local
 //   log-agent      ClusterIP with internalTrafficPolicy Local: each pod talks to the agent on its node
@@ -10,7 +10,7 @@
 import { ApiObject, App, Chart, JsonPatch } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import {
-  EndpointSlices, IpFamily, IpFamilyPolicy, Protocol, Service, ServiceSelector, ServiceType, SessionAffinity, TrafficDistribution,
+  EndpointSlices, IpFamilyPolicy, Protocol, Service, ServiceSelector, ServiceType, SessionAffinity, TrafficDistribution,
   TrafficPolicy,
 } from '../../../src';
 
@@ -31,9 +31,10 @@ export function buildServices(outdir: string): App {
     name: 'web',
     selector: ServiceSelector.fromWorkload(web),
     ports: [{ name: 'http', port: 80, targetPortName: 'http', appProtocol: 'http' }],
+    // No explicit ipFamilies: [IPv4, IPv6] is rejected by a single-stack IPv4 cluster ("IPv6: not configured");
+    // PreferDualStack alone gets both families where the cluster has them, IPv4 elsewhere.
     ipFamilyPolicy: IpFamilyPolicy.PREFER_DUAL_STACK,
-    ipFamilies: [IpFamily.IPV4, IpFamily.IPV6],
-    trafficDistribution: TrafficDistribution.PREFER_CLOSE,
+    trafficDistribution: TrafficDistribution.PREFER_SAME_ZONE,
     sessionAffinity: SessionAffinity.CLIENT_IP,
     sessionAffinityTimeoutSeconds: 600,
   });
