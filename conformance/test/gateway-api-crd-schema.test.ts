@@ -96,7 +96,8 @@ describe('synthesized Gateway API objects validate against the CRD schemas', () 
       infrastructure: { labels: { a: 'b' }, annotations: { 'example.com/x': 'y' } },
     });
     new HttpRoute(charts.shop, 'http', {
-      parentRefs: [ParentRef.gateway(gw, { sectionName: 'https' }), ParentRef.gateway(gw, { sectionName: 'http', port: 80 })],
+      // CommonRouteSpec CEL: refs to one Gateway all set port, or none does.
+      parentRefs: [ParentRef.gateway(gw, { sectionName: 'https', port: 443 }), ParentRef.gateway(gw, { sectionName: 'http', port: 80 })],
       hostnames: ['shop.example.com'],
       rules: [
         {

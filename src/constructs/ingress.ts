@@ -284,7 +284,6 @@ export class Ingress extends Construct {
         if (problem) p.add(`${field}.service`, problem);
       }
     }
-    this.tls.forEach((t, i) => (t.hosts ?? []).forEach((h, j) => p.hostname(h, `spec.tls[${i}].hosts[${j}]`)));
     const problems = p.list();
     return problems.length ? problems : validateWithModel(this.apiObject, this.node.path, this.namespace);
   }

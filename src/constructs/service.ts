@@ -12,6 +12,7 @@ import { nodePortConflicts } from '../engine/services/node-ports';
 import { Service as ModelService } from '../model/cluster';
 import { ManifestError } from '../model/errors';
 import { FieldReader } from '../model/fields';
+import { checkObjectMeta } from '../model/kinds/object-meta';
 import { readService } from '../model/kinds/service';
 import { checkServicePortNames } from '../model/kinds/service-rules';
 
@@ -424,6 +425,7 @@ export class Service extends Construct implements IConnectable {
     const object = this.apiObject.toJson();
     let svc: ModelService;
     try {
+      checkObjectMeta({ object, source: { file: this.node.path, index: 0 } });
       svc = readService({ object, source: { file: this.node.path, index: 0 } }, this.namespace);
       checkServicePortNames(FieldReader.of({ object, source: { file: this.node.path, index: 0 } }).object_('spec'), svc);
     } catch (e) {
@@ -433,7 +435,7 @@ export class Service extends Construct implements IConnectable {
     return this.duplicateNodePorts(svc);
   }
 
-  /** The node ports the API server would refuse, asked of the engine over every Service of the app. */
+  /** The node ports the API server would refuse (another Service's, or two of its own port numbers), asked of the engine. */
   private duplicateNodePorts(svc: ModelService): string[] {
     if (!svc.ports.some(p => p.nodePort !== undefined)) return [];
     const others = this.node.root.node.findAll().filter(ApiObject.isApiObject)
@@ -448,7 +450,10 @@ export class Service extends Construct implements IConnectable {
     // This Service first, so that the messages are about its ports.
     return nodePortConflicts([svc, ...others])
       .filter(c => c.owner.service === svc)
-      .map(c => `${this.node.path}: spec.ports: nodePort ${c.nodePort} is also used by ${c.service.source.file}`);
+      .map(c => c.service === svc
+        ? `${this.node.path}: spec.ports[${c.portIndex}].nodePort: ${c.nodePort} is also used by spec.ports[${c.owner.portIndex}], whose port number differs `
+          + '(one Service shares a node port only between ports with the same port number)'
+        : `${this.node.path}: spec.ports: nodePort ${c.nodePort} is also used by ${c.service.source.file}`);
   }
 }
 

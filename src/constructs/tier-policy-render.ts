@@ -75,6 +75,11 @@ export function checkRule(c: IConstruct, rule: TierRuleOptions, direction: 'ingr
     if (bad) throw new Error(`${where}: ${bad} can only be an egress peer`);
   }
   if (rule.name !== undefined && rule.name.length > 100) throw new Error(`${where}: name must be at most 100 characters`);
+  // The CRDs' CEL rejects named ports beside address peers (networks, nodes); YAML from
+  // elsewhere gets TRF-ANP-004 instead, since the standard-channel CRDs accept it.
+  if (direction === 'egress' && (rule.ports ?? []).some(p => p.name !== undefined) && rule.peers.some(p => !p._podsOrNamespaces)) {
+    throw new Error(`${where}: named ports cannot be used with networks or nodes peers (addresses have no named ports)`);
+  }
   return { ...rule, peers: [...rule.peers], ports: rule.ports ? [...rule.ports] : undefined };
 }
 

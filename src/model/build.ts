@@ -10,6 +10,7 @@ import { impliedNamespace, readNamespace } from './kinds/namespace';
 import { NetworkPolicy, readNetworkPolicy } from './kinds/network-policy';
 import { Node, readNode } from './kinds/node';
 import { OpenShiftRoute, readOpenShiftRoute, ROUTE_API_VERSION } from './kinds/openshift-route';
+import { checkObjectMeta } from './kinds/object-meta';
 import { PodInstance, readPodInstance } from './kinds/pod-status';
 import { readService } from './kinds/service';
 import { sortTierPolicies, TierPolicy } from './kinds/tier-policy';
@@ -104,6 +105,7 @@ export function buildCluster(objects: readonly SourcedObject[], options: BuildOp
         source: obj.source, object: describeObject(kind, typeof metadata.name === 'string' ? metadata.name : undefined), field: 'metadata.namespace',
       });
     }
+    checkObjectMeta(obj);
     const ns = typeof metadata.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : defaultNs;
     const key = `${group}/${kind}/${kind === 'Namespace' ? '' : ns}/${String(metadata.name ?? '')}`;
     const dup = seen.get(key);

@@ -61,6 +61,11 @@ export class Client {
     return this.request('DELETE', urlPath);
   }
 
+  /** Deletes `obj` (found by kind, namespace and name). */
+  async deleteObject(obj: KubeObject): Promise<Verdict> {
+    return this.request('DELETE', await this.objectPath(obj));
+  }
+
   /** Creates the namespace and its `default` ServiceAccount (nothing else creates it here) when missing. */
   async ensureNamespace(name: string): Promise<void> {
     if ((await this.get(`/api/v1/namespaces/${name}`)).status === 404) {

@@ -46,6 +46,11 @@ const CASES: ReaderCase[] = [
     name: 'one Service using one nodePort for its TCP and UDP ports',
     objects: ns => [service(ns, 'dns', [[53, 'TCP', 30253], [53, 'UDP', 30253]])],
   },
+  {
+    // The allocator keys one Service's node ports by its port number: two numbers, two node ports.
+    name: 'one Service using one nodePort for two port numbers',
+    objects: ns => [service(ns, 'mixed', [[53, 'UDP', 30353], [80, 'TCP', 30353]])],
+  },
 ];
 
 describe('reader vs server: what the API server accepts, the CLI reads', () => {

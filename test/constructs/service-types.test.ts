@@ -183,6 +183,9 @@ describe('Service validation (Kubernetes API rules, named by construct path and 
     ['the same node port and protocol twice in one Service', (c: Chart) => {
       new Service(c, 'a', { name: 'a', selector: sel, type: ServiceType.NODE_PORT, ports: [{ name: 'a', port: 80, nodePort: 30080 }, { name: 'b', port: 81, nodePort: 30080 }] });
     }, 'c/a: spec.ports[1].nodePort: duplicate node port 30080/TCP'],
+    ['one node port for two port numbers of one Service', (c: Chart) => new Service(c, 's', {
+      name: 's', selector: sel, type: ServiceType.NODE_PORT, ports: [{ name: 'dns', port: 53, nodePort: 30053, protocol: Protocol.UDP }, { name: 'web', port: 80, nodePort: 30053 }],
+    }), 'c/s: spec.ports[1].nodePort: 30053 is also used by spec.ports[0], whose port number differs'],
   ])('%s', (_name, build, message) => {
     expect(synthError(build as (c: Chart) => void)).toContain(message);
   });

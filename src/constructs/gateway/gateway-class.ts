@@ -66,6 +66,12 @@ export class GatewayClass extends Construct {
         p.check(props.controllerName.length <= 253 && CONTROLLER_NAME_RE.test(props.controllerName), 'spec.controllerName',
           `invalid controller name "${props.controllerName}": must be a domain-prefixed path such as "example.com/gateway-controller"`);
         p.check(props.description === undefined || props.description.length <= 64, 'spec.description', 'at most 64 characters');
+        if (props.parameters) {
+          p.group(props.parameters.group, 'spec.parametersRef.group');
+          p.kind(props.parameters.kind, 'spec.parametersRef.kind');
+          p.objectName(props.parameters.name, 'spec.parametersRef.name');
+          p.namespace(props.parameters.namespace, 'spec.parametersRef.namespace');
+        }
         const problems = p.list();
         return problems.length ? problems : validateWithModel(this.apiObject, this.node.path, 'default');
       },

@@ -63,7 +63,7 @@ export class GrpcRoute extends RouteBase {
   /** @internal */
   protected _validateRules(): string[] {
     const p = new Problems(this.node.path);
-    validateRuleCount(p, this.rules, r => r.matches?.length ?? 0);
+    validateRuleCount(p, this.rules, r => r.matches?.length ?? 0, 0);
     const names = new Set<string>();
     this.rules.forEach(({ rule, filters, backends }, i) => {
       const f = `spec.rules[${i}]`;

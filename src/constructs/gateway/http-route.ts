@@ -92,7 +92,7 @@ export class HttpRoute extends RouteBase {
   /** @internal */
   protected _validateRules(): string[] {
     const p = new Problems(this.node.path);
-    validateRuleCount(p, this.rules, r => r.matches?.length ?? 1);
+    validateRuleCount(p, this.rules, r => r.matches?.length ?? 1, 1);
     const names = new Set<string>();
     this.rules.forEach(({ rule, filters, backends }, i) => {
       const f = `spec.rules[${i}]`;

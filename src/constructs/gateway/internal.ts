@@ -17,6 +17,10 @@ export const IPV4_RE = /^[0-9]{1,3}(\.[0-9]{1,3}){3}$/;
 export const DNS_LABEL_RE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 /** Gateway API `SectionName` (listener and rule names). */
 export const SECTION_NAME_RE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+/** Gateway API `Kind`. */
+export const KIND_RE = /^[a-zA-Z]([-a-zA-Z0-9]*[a-zA-Z0-9])?$/;
+/** Gateway API `Group` (empty is the core group). */
+export const GROUP_RE = /^$|^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 /** HTTP header name token (RFC 7230). */
 export const HEADER_NAME_RE = /^[A-Za-z0-9!#$%&'*+\-.^_`|~]+$/;
 /** Gateway API `Duration` (GEP-2257). */
@@ -45,6 +49,36 @@ export class Problems {
     const re = allowWildcard ? HOSTNAME_RE : PRECISE_HOSTNAME_RE;
     this.check(value.length >= 1 && value.length <= 253 && re.test(value), field,
       `invalid hostname "${value}": must be a lowercase RFC 1123 name${allowWildcard ? ', optionally prefixed by "*."' : ''}, at most 253 characters`);
+  }
+
+  /** Gateway API `ObjectName`: 1-253 characters. */
+  public objectName(value: string | undefined, field: string): void {
+    if (value === undefined) return;
+    this.check(value.length >= 1 && value.length <= 253, field, `must be 1-253 characters (got ${value.length})`);
+  }
+
+  /** Gateway API `Namespace`: a DNS-1123 label, at most 63 characters. */
+  public namespace(value: string | undefined, field: string): void {
+    if (value === undefined) return;
+    this.check(value.length >= 1 && value.length <= 63 && DNS_LABEL_RE.test(value), field, `invalid namespace "${value}"`);
+  }
+
+  /** Gateway API `Kind`: 1-63 characters, a letter first. */
+  public kind(value: string | undefined, field: string): void {
+    if (value === undefined) return;
+    this.check(value.length >= 1 && value.length <= 63 && KIND_RE.test(value), field, `invalid kind "${value}"`);
+  }
+
+  /** Gateway API `Group`: empty (core) or a DNS-1123 subdomain, at most 253 characters. */
+  public group(value: string | undefined, field: string): void {
+    if (value === undefined) return;
+    this.check(value.length <= 253 && GROUP_RE.test(value), field, `invalid group "${value}"`);
+  }
+
+  /** Gateway API `SectionName`: 1-253 characters of a DNS-1123 subdomain. */
+  public sectionName(value: string | undefined, field: string): void {
+    if (value === undefined) return;
+    this.check(value.length >= 1 && value.length <= 253 && SECTION_NAME_RE.test(value), field, `invalid section name "${value}"`);
   }
 
   public port(value: number | undefined, field: string): void {

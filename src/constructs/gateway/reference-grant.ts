@@ -104,8 +104,15 @@ export class ReferenceGrant extends Construct {
     p.maxItems(this.from, 16, 'spec.from');
     p.maxItems(this.to, 16, 'spec.to');
     this.renderFrom().forEach((f, i) => {
-      const ns = (f as ReferenceGrantFrom).namespace;
-      p.check(DNS_LABEL_RE.test(ns) && ns.length <= 63, `spec.from[${i}].namespace`, `invalid namespace "${ns}"`);
+      const from = f as ReferenceGrantFrom;
+      p.group(from.group, `spec.from[${i}].group`);
+      p.kind(from.kind, `spec.from[${i}].kind`);
+      p.check(DNS_LABEL_RE.test(from.namespace) && from.namespace.length <= 63, `spec.from[${i}].namespace`, `invalid namespace "${from.namespace}"`);
+    });
+    this.to.forEach((t, i) => {
+      p.group(t.group, `spec.to[${i}].group`);
+      p.kind(t.kind, `spec.to[${i}].kind`);
+      p.objectName(t.name, `spec.to[${i}].name`);
     });
     const problems = p.list();
     return problems.length ? problems : validateWithModel(this.apiObject, this.node.path, this.namespace);

@@ -1,7 +1,7 @@
 import { missingServicePort } from './controller-access';
 import { HeaderModifierOptions, PathModifierType, RouteFilterType } from './filter';
 import { compact, compare, PRECISE_HOSTNAME_RE, Problems, SECTION_NAME_RE, sortedMap } from './internal';
-import { HeaderMatch, HttpRouteMatch, MatchType } from './match';
+import { HeaderMatch, HttpMethod, HttpRouteMatch, MatchType } from './match';
 import { Backend, BackendData, FilterData, renderBackendRef, RouteFilter } from './route-action';
 
 // Rendering and validation of the pieces HTTPRoute and GRPCRoute share (internal).
@@ -104,6 +104,9 @@ export function validateHeaderMatches(p: Problems, headers: readonly HeaderMatch
   });
 }
 
+/** HTTPPathMatch CEL: the characters a path may hold. */
+const PATH_CHARS_RE = /^(?:[-A-Za-z0-9/._~!$&'()*+,;=:@]|[%][0-9a-fA-F]{2})+$/;
+
 export function validateHttpMatch(p: Problems, m: HttpRouteMatch, field: string): void {
   if (m.path) {
     const f = `${field}.path.value`;
@@ -113,8 +116,10 @@ export function validateHttpMatch(p: Problems, m: HttpRouteMatch, field: string)
       p.check(v.startsWith('/'), f, `must be an absolute path starting with '/' (got "${v}")`);
       for (const bad of ['//', '/./', '/../', '%2f', '%2F', '#']) p.check(!v.includes(bad), f, `must not contain '${bad}'`);
       for (const bad of ['/..', '/.']) p.check(!v.endsWith(bad), f, `must not end with '${bad}'`);
+      p.check(PATH_CHARS_RE.test(v), f, `must only contain valid characters (RFC 3986 pchar and '/', or %-escapes) (got "${v}")`);
     }
   }
+  if (m.method !== undefined) p.check(Object.values(HttpMethod).includes(m.method), `${field}.method`, `unsupported value "${m.method}": supported values: ${Object.values(HttpMethod).join(', ')}`);
   validateHeaderMatches(p, m.headers, `${field}.headers`);
   if (m.queryParams) {
     p.maxItems(m.queryParams, 16, `${field}.queryParams`);
@@ -146,6 +151,9 @@ function validateHeaderModifier(p: Problems, m: HeaderModifierOptions, field: st
 
 export function validateBackend(p: Problems, b: BackendData, field: string, withWeight = true): void {
   p.check(b.name.length >= 1 && b.name.length <= 253, `${field}.name`, 'must be 1-253 characters');
+  p.namespace(b.namespace, `${field}.namespace`);
+  p.kind(b.kind, `${field}.kind`);
+  p.group(b.group, `${field}.group`);
   if (b.kind === 'Service' && b.group === '') p.check(b.port !== undefined, `${field}.port`, 'port is required for a Service backend');
   p.port(b.port, `${field}.port`);
   if (withWeight && b.weight !== undefined) {
@@ -179,6 +187,11 @@ export function validateFilters(
       return;
     }
     const d = rf.filter._filterData();
+    if (d.extension) {
+      p.group(d.extension.group, `${f}.extensionRef.group`);
+      p.kind(d.extension.kind, `${f}.extensionRef.kind`);
+      p.objectName(d.extension.name, `${f}.extensionRef.name`);
+    }
     if (d.headers) validateHeaderModifier(p, d.headers, `${f}.${t === RouteFilterType.REQUEST_HEADER_MODIFIER ? 'requestHeaderModifier' : 'responseHeaderModifier'}`);
     const change = d.redirect ?? d.rewrite;
     if (change) {
@@ -241,9 +254,13 @@ export function resolveRule<R extends { readonly filters?: RouteFilter[]; readon
   };
 }
 
-/** The rule list bounds: 1-16 rules, at most 128 matches in all (`matchCount` counts a rule's, defaults included). */
-export function validateRuleCount<R>(p: Problems, rules: readonly ResolvedRule<R>[], matchCount: (rule: R) => number): void {
-  p.check(rules.length >= 1, 'spec.rules', 'at least one rule is required');
+/**
+ * The rule list bounds: at most 16 rules and 128 matches in all (`matchCount` counts a rule's, defaults
+ * included), and at least `min` rules: HTTPRoute's list has minItems 1 (its default applies only when the
+ * field is absent, and the construct always writes it), GRPCRoute's none.
+ */
+export function validateRuleCount<R>(p: Problems, rules: readonly ResolvedRule<R>[], matchCount: (rule: R) => number, min: number): void {
+  p.check(rules.length >= min, 'spec.rules', 'at least one rule is required');
   p.maxItems(rules, 16, 'spec.rules');
   const total = rules.reduce((n, r) => n + matchCount(r.rule), 0);
   p.check(total <= 128, 'spec.rules', `the total number of matches across all rules must be at most 128 (got ${total})`);

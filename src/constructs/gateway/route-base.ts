@@ -244,14 +244,18 @@ export abstract class RouteBase extends Construct {
     p.maxItems(this._hostnames, tls ? 1024 : 16, 'spec.hostnames');
     if (tls && !this.apiVersion.endsWith('/v1alpha2')) p.check(this._hostnames.length >= 1, 'spec.hostnames', 'at least one hostname is required');
     this._hostnames.forEach((h, i) => p.hostname(h, `spec.hostnames[${i}]`));
-    const perParent = new Map<string, Array<string | undefined>>();
+    const perParent = new Map<string, ParentRef[]>();
     this.parentRefs.forEach((r, i) => {
       const f = `spec.parentRefs[${i}]`;
-      if (r.namespace !== undefined) p.check(DNS_LABEL_RE.test(r.namespace), `${f}.namespace`, `invalid namespace "${r.namespace}"`);
+      p.objectName(r.name, `${f}.name`);
+      p.namespace(r.namespace, `${f}.namespace`);
+      p.sectionName(r.sectionName, `${f}.sectionName`);
       p.port(r.port, `${f}.port`);
-      const key = `${r.kind === 'Gateway' ? '' : r.kind + ' '}${r.namespace ?? this.namespace}/${r.name}`;
+      // The CRD's CEL compares the rendered refs: a namespace equal to the route's is not written.
+      const ns = r.namespace !== undefined && r.namespace !== this.namespace ? r.namespace : '';
+      const key = `${r.kind === 'Gateway' ? '' : r.kind + ' '}${ns || this.namespace}/${r.name}\u0000${ns}`;
       const sections = perParent.get(key) ?? [];
-      sections.push(r.sectionName);
+      sections.push(r);
       perParent.set(key, sections);
       const gw = r._gateway();
       if (gw) this.checkAttachment(p, f, r, gw);
@@ -262,10 +266,17 @@ export abstract class RouteBase extends Construct {
         if (problem) p.add('spec.rules', problem);
       }
     }
-    for (const [key, sections] of [...perParent.entries()].sort((a, b) => compare(a[0], b[0]))) {
-      if (sections.length < 2) continue;
-      if (sections.some(s => s === undefined)) p.add('spec.parentRefs', `sectionName must be specified when parentRefs includes 2 or more references to ${key}`);
-      else if (new Set(sections).size !== sections.length) p.add('spec.parentRefs', `sectionName must be unique when parentRefs includes 2 or more references to ${key}`);
+    // CommonRouteSpec CEL: refs to one parent all set sectionName (or all omit it), likewise port,
+    // and no two of them have the same sectionName and port.
+    for (const [key, refs] of [...perParent.entries()].sort((a, b) => compare(a[0], b[0]))) {
+      if (refs.length < 2) continue;
+      const parent = key.split('\u0000')[0];
+      const consistent = (get: (r: ParentRef) => unknown) => new Set(refs.map(r => get(r) === undefined || get(r) === '' || get(r) === 0)).size === 1;
+      if (!consistent(r => r.sectionName) || !consistent(r => r.port)) {
+        p.add('spec.parentRefs', `sectionName or port must be specified when parentRefs includes 2 or more references to ${parent}`);
+      } else if (new Set(refs.map(r => `${r.sectionName ?? ''}/${r.port ?? 0}`)).size !== refs.length) {
+        p.add('spec.parentRefs', `sectionName or port must be unique when parentRefs includes 2 or more references to ${parent}`);
+      }
     }
     return p.list();
   }

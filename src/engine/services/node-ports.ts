@@ -7,17 +7,19 @@ export interface NodePortConflict {
   readonly portIndex: number;
   readonly nodePort: number;
   readonly protocol: Protocol;
-  /** The port of an earlier Service that holds the node port already. */
+  /** The port (of an earlier Service, or an earlier port number of the same one) that holds the node port already. */
   readonly owner: { readonly service: Service; readonly portIndex: number };
 }
 
 /**
  * Which nodePorts the API server refuses, in input order. kube-apiserver
  * allocates a node port number to one Service whatever the protocol (a second
- * Service gets "provided port is already allocated", even for UDP beside TCP);
- * within one Service the same number may serve one port per protocol (TCP and
- * UDP of DNS); a repeated number and protocol inside one Service is a
- * validation error of that object (src/model/kinds/service-rules.ts).
+ * Service gets "provided port is already allocated", even for UDP beside TCP).
+ * Within one Service the allocation is keyed by the Service port number: ports
+ * with the same `port` (TCP and UDP of DNS) share one node port, ports with
+ * different `port`s may not (the second is refused the same way). A repeated
+ * number and protocol inside one Service is a validation error of that object
+ * (src/model/kinds/service-rules.ts).
  * Only NodePort and LoadBalancer Services hold node ports.
  */
 export function nodePortConflicts(services: readonly Service[]): NodePortConflict[] {
@@ -29,7 +31,9 @@ export function nodePortConflicts(services: readonly Service[]): NodePortConflic
       if (p.nodePort === undefined) return;
       const owner = owners.get(p.nodePort);
       if (!owner) owners.set(p.nodePort, { service, portIndex });
-      else if (owner.service !== service) out.push({ service, portIndex, nodePort: p.nodePort, protocol: p.protocol, owner });
+      else if (owner.service !== service || owner.service.ports[owner.portIndex].port !== p.port) {
+        out.push({ service, portIndex, nodePort: p.nodePort, protocol: p.protocol, owner });
+      }
     });
   }
   return out;

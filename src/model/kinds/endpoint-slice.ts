@@ -3,8 +3,8 @@ import { SourceRef } from '../errors';
 import { FieldReader } from '../fields';
 import { SourcedObject } from '../manifest';
 import { Protocol, PROTOCOLS } from '../objects';
-import { isDns1123Subdomain, readLabels, readName } from './metadata';
-import { isPortName } from './workload';
+import { isDns1123Label, isDns1123Subdomain, readLabels, readName } from './metadata';
+import { isLabelKey } from '../selector';
 
 /** The label that ties an EndpointSlice to its Service (set by the EndpointSlice controller, or by hand). */
 export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
@@ -69,14 +69,20 @@ export function readEndpointSlice(obj: SourcedObject, namespace: string): Endpoi
   const name = readName(r);
   const labels = readLabels(r);
   const addressType = r.optEnum('addressType', ADDRESS_TYPES) ?? r.fail('required field is missing', 'addressType');
+  const portNames = new Set<string>();
   const ports = r.list('ports').map((p): EndpointSlicePort => {
     const pname = p.optString('name');
-    if (pname !== undefined && pname !== '' && !isPortName(pname)) p.fail(`"${pname}" is not a valid port name`, 'name');
+    // EndpointSlice port names are DNS-1123 labels, unique in the slice (an unnamed port counts as "").
+    if (pname !== undefined && pname !== '' && !isDns1123Label(pname)) p.fail(`"${pname}" is not a valid port name (a DNS-1123 label)`, 'name');
+    if (portNames.has(pname ?? '')) p.fail(`duplicate port name "${pname ?? ''}"`, 'name');
+    portNames.add(pname ?? '');
+    const appProtocol = p.optString('appProtocol');
+    if (appProtocol !== undefined && !isLabelKey(appProtocol)) p.fail(`"${appProtocol}" is not a valid application protocol (a qualified name: [prefix/]name)`, 'appProtocol');
     return {
       name: pname || undefined,
       port: p.optInt('port', 1, 65535),
       protocol: p.optEnum<Protocol>('protocol', PROTOCOLS) ?? 'TCP',
-      appProtocol: p.optString('appProtocol'),
+      appProtocol,
     };
   });
   const endpoints = r.list('endpoints').map((e): EndpointSliceEndpoint => {
@@ -88,11 +94,15 @@ export function readEndpointSlice(obj: SourcedObject, namespace: string): Endpoi
     const tr = e.optObject('targetRef');
     const hints = e.optObject('hints');
     const hintNames = (key: string) => hints?.optList(key)?.map(h => h.string('name'));
+    const hostname = e.optString('hostname');
+    if (hostname !== undefined && !isDns1123Label(hostname)) e.fail(`"${hostname}" is not a valid hostname (a DNS-1123 label)`, 'hostname');
+    const nodeName = e.optString('nodeName');
+    if (nodeName !== undefined && !isDns1123Subdomain(nodeName)) e.fail(`"${nodeName}" is not a valid node name (a DNS-1123 subdomain)`, 'nodeName');
     return {
       addresses,
       conditions: { ready, serving: c?.optBool('serving') ?? ready, terminating: c?.optBool('terminating') ?? false },
-      hostname: e.optString('hostname'),
-      nodeName: e.optString('nodeName'),
+      hostname,
+      nodeName,
       zone: e.optString('zone'),
       targetRef: tr ? { kind: tr.optString('kind'), name: tr.optString('name'), namespace: tr.optString('namespace') } : undefined,
       zoneHints: hintNames('forZones'),
@@ -120,4 +130,20 @@ function checkAddress(e: FieldReader, type: AddressType, address: string, i: num
   }
   const ok = type === 'IPv4' ? ipaddr.IPv4.isValidFourPartDecimal(address) : ipaddr.IPv6.isValid(address);
   if (!ok) bad(`a valid ${type} address`);
+  // ValidateEndpointIP: addresses no endpoint can have.
+  const ip = ipaddr.parse(address);
+  const reserved = UNUSABLE_ENDPOINT_RANGES.find(([range]) => ip.kind() === range[0].kind() && ip.match(range));
+  if (reserved) bad(`a usable endpoint address (${reserved[1]})`);
 }
+
+/** Ranges the API server refuses as endpoint addresses, with its reason. */
+const UNUSABLE_ENDPOINT_RANGES: Array<[[ipaddr.IPv4 | ipaddr.IPv6, number], string]> = [
+  [ipaddr.parseCIDR('0.0.0.0/32'), 'unspecified'],
+  [ipaddr.parseCIDR('::/128'), 'unspecified'],
+  [ipaddr.parseCIDR('127.0.0.0/8'), 'loopback'],
+  [ipaddr.parseCIDR('::1/128'), 'loopback'],
+  [ipaddr.parseCIDR('169.254.0.0/16'), 'link-local'],
+  [ipaddr.parseCIDR('fe80::/10'), 'link-local'],
+  [ipaddr.parseCIDR('224.0.0.0/24'), 'link-local multicast'],
+  [ipaddr.parseCIDR('ff02::/16'), 'link-local multicast'],
+];

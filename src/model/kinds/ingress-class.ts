@@ -2,7 +2,7 @@ import { SourceRef } from '../errors';
 import { FieldReader } from '../fields';
 import { SourcedObject } from '../manifest';
 import { AnnotatedControllerLocation, readControllerLocation } from './controller-location';
-import { readName } from './metadata';
+import { isDns1123Subdomain, readName } from './metadata';
 
 /** Annotation marking the IngressClass that Ingresses without a class get. */
 export const DEFAULT_INGRESS_CLASS_ANNOTATION = 'ingressclass.kubernetes.io/is-default-class';
@@ -37,7 +37,16 @@ export function readIngressClass(obj: SourcedObject): IngressClass {
     const namespace = params.optString('namespace');
     if (scope === 'Namespace' && !namespace) params.fail('required when scope is "Namespace"', 'namespace');
     if (scope === 'Cluster' && namespace) params.fail('must not be set when scope is "Cluster"', 'namespace');
-    parameters = { apiGroup: params.optString('apiGroup') || undefined, kind: params.string('kind'), name: params.string('name'), scope, namespace };
+    const apiGroup = params.optString('apiGroup') || undefined;
+    if (apiGroup !== undefined && !isDns1123Subdomain(apiGroup)) params.fail(`"${apiGroup}" is not a valid API group (a DNS-1123 subdomain)`, 'apiGroup');
+    // kind and name are path segments of the parameters object's URL.
+    const segment = (key: string) => {
+      const v = params.string(key);
+      if (v === '') params.fail('required field is missing', key);
+      if (v === '.' || v === '..' || /[/%]/.test(v)) params.fail(`"${v}" may not be '.' or '..' or contain '/' or '%'`, key);
+      return v;
+    };
+    parameters = { apiGroup, kind: segment('kind'), name: segment('name'), scope, namespace };
   }
   return {
     name,

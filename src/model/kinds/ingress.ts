@@ -2,7 +2,8 @@ import { SourceRef } from '../errors';
 import { FieldReader } from '../fields';
 import { SourcedObject } from '../manifest';
 import { AnnotatedControllerLocation, readControllerLocation } from './controller-location';
-import { isDns1123Subdomain, readName } from './metadata';
+import { isDns1123Label, isDns1123Subdomain, readName } from './metadata';
+import { isPortName } from './workload';
 
 export type IngressPathType = 'Exact' | 'Prefix' | 'ImplementationSpecific';
 export const INGRESS_PATH_TYPES: readonly IngressPathType[] = ['Exact', 'Prefix', 'ImplementationSpecific'];
@@ -74,12 +75,23 @@ export function readIngress(obj: SourcedObject, namespace: string): Ingress {
   const defaultBackendReader = spec.optObject('defaultBackend');
   const defaultBackend = defaultBackendReader ? readIngressBackend(defaultBackendReader) : undefined;
   if (!defaultBackend && rules.length === 0) spec.fail('either defaultBackend or rules must be specified');
-  const tls = spec.list('tls').map((t): IngressTls => ({ hosts: t.optStringList('hosts') ?? [], secretName: t.optString('secretName') }));
+  const tls = spec.list('tls').map((t): IngressTls => {
+    // TLS hosts are names in the certificate: DNS-1123 subdomains (an IP-like "10.0.0.1" is one), "*." wildcards allowed.
+    const hosts = t.optStringList('hosts') ?? [];
+    hosts.forEach((h, i) => {
+      if (!isDns1123Subdomain(h.startsWith('*.') ? h.slice(2) : h)) t.fail(`"${h}" is not a valid host: a DNS-1123 subdomain, optionally prefixed by "*."`, `hosts[${i}]`);
+    });
+    const secretName = t.optString('secretName');
+    if (secretName !== undefined && secretName !== '' && !isDns1123Subdomain(secretName)) t.fail(`"${secretName}" is not a valid Secret name (a DNS-1123 subdomain)`, 'secretName');
+    return { hosts, secretName };
+  });
+  const className = spec.optString('ingressClassName');
+  if (className !== undefined && className !== '' && !isDns1123Subdomain(className)) spec.fail(`"${className}" is not a valid IngressClass name (a DNS-1123 subdomain)`, 'ingressClassName');
   const annotations = meta.optStringMap('annotations') ?? {};
   return {
     name,
     namespace,
-    ingressClassName: spec.optString('ingressClassName') || undefined,
+    ingressClassName: className || undefined,
     classAnnotation: annotations[INGRESS_CLASS_ANNOTATION] || undefined,
     defaultBackend,
     rules,
@@ -100,7 +112,10 @@ export function readIngressBackend(b: FieldReader): IngressBackend {
     const pname = port.optString('name');
     if (number !== undefined && pname) port.fail('number and name are mutually exclusive');
     const value = number ?? pname ?? port.fail('one of number or name is required');
-    return { service: { name: svc.string('name'), port: value } };
+    if (pname && !isPortName(pname)) port.fail(`"${pname}" is not a valid port name (IANA_SVC_NAME: at most 15 lowercase alphanumerics or '-', with a letter)`, 'name');
+    const name = svc.string('name');
+    if (!isDns1123Label(name)) svc.fail(`"${name}" is not a valid Service name (a DNS-1123 label)`, 'name');
+    return { service: { name, port: value } };
   }
   if (res) {
     return { resource: { apiGroup: res.optString('apiGroup') || undefined, kind: res.string('kind'), name: res.string('name') } };

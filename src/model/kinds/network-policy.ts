@@ -127,7 +127,7 @@ function parseCidrField(b: FieldReader, field: string, text: string): [ipaddr.IP
   if (addr.kind() === 'ipv4' && IPV4_LEADING_ZERO.test(text.split('/')[0])) {
     b.fail(`"${text}" is not a valid CIDR (IPv4 octets must not have leading zeros)`, field);
   }
-  if (!/^\d{1,3}$/.test(text.split('/')[1])) b.fail(`"${text}" is not a valid CIDR`, field);
+  if (!/^(0|[1-9]\d{0,2})$/.test(text.split('/')[1])) b.fail(`"${text}" is not a valid CIDR`, field);
   return [addr, bits];
 }
 

@@ -2,7 +2,7 @@ import { FieldReader } from '../fields';
 import { SourcedObject } from '../manifest';
 import { Protocol, PROTOCOLS, Service, ServicePort, ServiceType } from '../objects';
 import { isLabelKey, isLabelValue } from '../selector';
-import { readName } from './metadata';
+import { isDns1123Label, readName } from './metadata';
 import { checkServiceRules } from './service-rules';
 import { isPortName } from './workload';
 
@@ -25,7 +25,10 @@ export function readService(obj: SourcedObject, namespace: string): Service {
   const ports = spec.list('ports').map((p): ServicePort => {
     const port = p.optInt('port', 1, 65535) ?? p.fail('required field is missing', 'port');
     const pname = p.optString('name');
-    if (pname !== undefined && pname !== '' && !isPortName(pname)) p.fail(`"${pname}" is not a valid port name`, 'name');
+    // Service port names are DNS-1123 labels (not IANA_SVC_NAME, which is for container ports).
+    if (pname !== undefined && pname !== '' && !isDns1123Label(pname)) p.fail(`"${pname}" is not a valid port name (a DNS-1123 label)`, 'name');
+    const appProtocol = p.optString('appProtocol');
+    if (appProtocol !== undefined && !isLabelKey(appProtocol)) p.fail(`"${appProtocol}" is not a valid application protocol (a qualified name: [prefix/]name)`, 'appProtocol');
     const targetPort = p.optIntOrString('targetPort', 1, 65535) ?? port;
     if (typeof targetPort === 'string' && !isPortName(targetPort)) p.fail(`"${targetPort}" is not a valid port name`, 'targetPort');
     return {
@@ -34,7 +37,7 @@ export function readService(obj: SourcedObject, namespace: string): Service {
       targetPort,
       protocol: p.optEnum<Protocol>('protocol', PROTOCOLS) ?? 'TCP',
       nodePort: p.optInt('nodePort', 0, 65535) || undefined,
-      appProtocol: p.optString('appProtocol'),
+      appProtocol,
     };
   });
   const rawSelector = spec.optStringMap('selector');

@@ -119,9 +119,13 @@ export function readPeer(p: FieldReader, fields: readonly string[], limits: Tier
     case 'pods': return { pods: readNamespacedPod(p, 'pods') };
     case 'nodes': return { nodes: readLabelSelector(p, 'nodes') };
     case 'networks': {
+      const seen = new Set<string>();
       const nets = listWithin(p, 'networks', 1, limits.networks).map(n => {
         const cidr = typeof n.value === 'string' ? n.value : n.fail('expected a string');
         if (!isCidr(cidr)) n.fail(`"${cidr}" is not a valid CIDR`);
+        // networks is a set (x-kubernetes-list-type: set): the API server refuses a repeat.
+        if (seen.has(cidr)) n.fail(`duplicate value "${cidr}"`);
+        seen.add(cidr);
         return cidr;
       });
       return { networks: nets };

@@ -90,7 +90,7 @@ export function endpointSlices(g: Gen, chart: Chart): void {
       hostname: g.maybe(() => g.val('hostname', DNS_LABELS, BAD_DNS_LABELS, sentinelName), 0.2),
     })),
     maxEndpointsPerSlice: g.maybe(() => g.val('maxEndpointsPerSlice', [1, 2, 100, 1000], [0, 1001])),
-    managedBy: g.maybe(() => g.val('managedBy', ['cdk8s-traffic', 'example.com/sync'], ['Example com', '-x']), 0.2),
+    managedBy: g.maybe(() => g.val('managedBy', ['cdk8s-traffic', 'sync.example.com'], ['Example com', '-x', 'example.com/sync']), 0.2),
   });
 }
 
@@ -145,4 +145,26 @@ export function namespaceIsolation(g: Gen, chart: Chart): void {
     denyIngress,
     denyEgress: denyIngress === false ? true : g.maybe(() => g.bool(0.7), 0.3),
   });
+}
+
+/**
+ * Two Services of one app with node ports drawn from two numbers and two protocols: the
+ * server allocates a nodePort number once per cluster (a second Service is rejected even
+ * with another protocol) but lets one Service use it for ports of different protocols.
+ * Created for real, in order, since a dry run allocates nothing.
+ */
+export function servicePair(g: Gen, chart: Chart): void {
+  for (const name of ['a', 'b']) {
+    new Service(chart, name, {
+      name,
+      selector: ServiceSelector.labels({ app: name }),
+      type: g.pick([ServiceType.NODE_PORT, ServiceType.LOAD_BALANCER]),
+      ports: g.list(1, 2, i => ({
+        name: `p${i}`,
+        port: g.pick([53, 80]),
+        protocol: g.pick([Protocol.TCP, Protocol.UDP]),
+        nodePort: g.maybe(() => g.pick([30100, 30101]), 0.8),
+      })),
+    });
+  }
 }

@@ -53,31 +53,42 @@ function attempt(build: Build, seed: number, replay: boolean): Attempt {
   return { error, objects, invalid: g.invalid };
 }
 
-export async function runCase(client: Client, construct: string, build: Build, seed: number): Promise<CaseResult> {
+/**
+ * @param persist create the objects for real, in order, and delete them afterwards (for rules
+ * that span objects, such as node port allocation, which a dry run does not hold)
+ */
+export async function runCase(client: Client, construct: string, build: Build, seed: number, persist = false): Promise<CaseResult> {
   const first = attempt(build, seed, false);
   let objects = first.objects;
+  let unused = false;
   if (!objects) {
     // Rejected before an object existed: render the same input with valid sentinels, then put the invalid values back.
     const replay = attempt(build, seed, true);
+    const text = JSON.stringify(replay.objects ?? []);
+    // An invalid value that reaches no object (a port of a rule the policy does not render) cannot be asked about.
+    unused = replay.invalid.some(p => p.sentinel !== p.value && !text.includes(JSON.stringify(p.sentinel)));
     objects = replay.objects && replay.objects.map(o => restoreInvalid(o, replay.invalid) as KubeObject);
   }
   const base = { construct, seed, ours: first.error, invalid: first.invalid };
-  if (!objects) return { ...base, incomparable: true, warnings: [], objects: [] };
+  if (!objects || unused) return { ...base, incomparable: true, warnings: [], objects: [] };
   let server: string | undefined;
   const warnings: string[] = [];
+  const created: KubeObject[] = [];
   for (const obj of objects) {
-    const v = await verdict(client, obj);
+    const v = await verdict(client, obj, persist);
     warnings.push(...v.warnings);
     if (!v.accepted && server === undefined) server = `${obj.kind} ${obj.metadata?.name}: ${v.message}`;
+    if (v.accepted && persist) created.push(obj);
   }
+  for (const obj of created.reverse()) await client.deleteObject(obj);
   return { ...base, server, incomparable: false, warnings, objects };
 }
 
-async function verdict(client: Client, obj: KubeObject): Promise<Verdict> {
+async function verdict(client: Client, obj: KubeObject, persist: boolean): Promise<Verdict> {
   try {
     if (await client.isNamespaced(obj)) await client.ensureNamespace(obj.metadata?.namespace ?? 'default');
   } catch (e) {
     return { accepted: false, status: 0, message: (e as Error).message, warnings: [] };
   }
-  return client.dryRun(obj);
+  return persist ? client.create(obj) : client.dryRun(obj);
 }

@@ -97,6 +97,7 @@ describe('HttpRoute', () => {
       'spec.rules[0].timeouts: backendRequest timeout cannot be longer than request timeout'],
     ['invalid header name', [{ matches: [Match.header('bad header', 'x')], backends: [Backend.fromName('x', 80)] }], 'spec.rules[0].matches[0].headers[0].name: invalid header name "bad header"'],
     ['duplicate rule names', [{ name: 'a', backends: [Backend.fromName('x', 80)] }, { name: 'a', backends: [Backend.fromName('x', 80)] }], 'spec.rules[1].name: rule name "a" is not unique within the route'],
+    // The CRD's default applies only when spec.rules is absent; an empty list breaks its minItems 1.
     ['no rules', [], 'spec.rules: at least one rule is required'],
   ];
   test.each(bad)('%s is a synth error naming the construct path and field', (_name, rules, message) => {

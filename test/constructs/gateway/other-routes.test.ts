@@ -22,6 +22,12 @@ describe('GrpcRoute', () => {
     expect(objectsOf(app).find((o: any) => o.kind === 'GRPCRoute')).toMatchSnapshot();
   });
 
+  test('no rules is accepted: GRPCRoute spec.rules has no minItems (the API server takes an empty list)', () => {
+    const { app, charts } = appWith('shop');
+    new GrpcRoute(charts.shop, 'r', { rules: [] });
+    expect(() => app.synthYaml()).not.toThrow();
+  });
+
   test('HTTP-only filters and invalid method names are errors', () => {
     const { app, charts } = appWith('shop');
     new GrpcRoute(charts.shop, 'r', {

@@ -95,7 +95,7 @@ describe('attachment to Gateways of the app is checked at synth time', () => {
     const { app, charts } = appWith('infra');
     const gw = new Gateway(charts.infra, 'gw', { name: 'gw', gatewayClassName: 'envoy', listeners: [Listener.http({ name: 'web' }), Listener.http({ name: 'alt', port: 8080 })] });
     new HttpRoute(charts.infra, 'r', { parents: [gw], parentRefs: [ParentRef.gateway(gw, { sectionName: 'alt' })], rules: [{ backends: [Backend.fromName('web', 80)] }] });
-    expect(synthError(app)).toContain('infra/r: spec.parentRefs: sectionName must be specified when parentRefs includes 2 or more references to infra/gw');
+    expect(synthError(app)).toContain('infra/r: spec.parentRefs: sectionName or port must be specified when parentRefs includes 2 or more references to infra/gw');
   });
 
   test('parents outside the app are rendered by name and not checked', () => {

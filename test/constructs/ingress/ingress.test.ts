@@ -104,8 +104,8 @@ describe('Ingress', () => {
     ['port out of range', { defaultBackend: IngressBackend.serviceName('a', 0) }, 'shop/ing: spec.defaultBackend.service.port.number: must be between 1 and 65535, inclusive (got 0)'],
     ['invalid host', { rules: [{ host: '*.*.example.com', paths: [{ backend: IngressBackend.serviceName('a', 80) }] }] }, 'shop/ing: spec.rules[0].host: invalid hostname "*.*.example.com"'],
     ['IP address as host', { rules: [{ host: '10.0.0.1', paths: [{ backend: IngressBackend.serviceName('a', 80) }] }] }, 'shop/ing: spec.rules[0].host: "10.0.0.1" is an IP address; a hostname is required'],
-    ['IP address as TLS host', { rules: [{ host: '*.example.com', paths: [{ backend: IngressBackend.serviceName('a', 80) }] }], tls: [{ hosts: ['10.0.0.2'] }] },
-      'shop/ing: spec.tls[0].hosts[0]: "10.0.0.2" is an IP address'],
+    ['TLS host that is not a DNS name', { rules: [{ host: '*.example.com', paths: [{ backend: IngressBackend.serviceName('a', 80) }] }], tls: [{ hosts: ['Example.com'] }] },
+      'shop/ing: spec.tls[0].hosts[0]: "Example.com" is not a valid host'],
   ])('%s is a synth error', (_name, props, message) => {
     const { app: a, chart } = app();
     new Ingress(chart, 'ing', props);

@@ -58,7 +58,11 @@ describe('TRF-SVC-003 node-port-duplicated', () => {
       + svc('b', 'type: NodePort\nports: [{port: 53, nodePort: 30053, protocol: UDP}]'));
     expect(f.map(x => [x.object.name, x.field])).toEqual([['b', 'spec.ports[0].nodePort']]);
   });
-  test('is silent when one Service uses the node port for its TCP and its UDP port', () => {
+  test('fires when one Service uses one node port for two port numbers (the allocator keys a Service\'s node ports by port number)', () => {
+    const f = findingsOf(nodePortDuplicated, svc('a', 'type: NodePort\nports: [{name: dns, port: 53, nodePort: 30053, protocol: UDP}, {name: web, port: 80, nodePort: 30053}]'));
+    expect(f.map(x => [x.object.name, x.field, x.message])).toEqual([['a', 'spec.ports[1].nodePort', 'nodePort 30053 is already used by Service default/a spec.ports[0]']]);
+  });
+  test('is silent when one Service uses one node port for its TCP and UDP ports', () => {
     expect(findingsOf(nodePortDuplicated, svc('dns', 'type: NodePort\nports: [{name: tcp, port: 53, nodePort: 30053}, {name: udp, port: 53, nodePort: 30053, protocol: UDP}]'))).toEqual([]);
   });
 });

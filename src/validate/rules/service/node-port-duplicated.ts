@@ -6,7 +6,7 @@ export const nodePortDuplicated: Rule = {
   id: 'TRF-SVC-003',
   name: 'node-port-duplicated',
   level: 'error',
-  summary: 'a nodePort number is claimed by two Services (whatever their protocols)',
+  summary: 'the same nodePort number is claimed twice: by two Services (whatever their protocols), or by two port numbers of one Service',
   fix: 'Give each Service its own nodePort, or omit nodePort and let the API server allocate one.',
   check: ctx => nodePortConflicts(ctx.cluster.services).map(c => ({
     object: refOf('Service', c.service),
