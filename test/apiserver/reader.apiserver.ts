@@ -95,8 +95,8 @@ describe('reader vs server: what the API server accepts, the CLI reads', () => {
 function errorsOf(json: string): string {
   try {
     const r = JSON.parse(json);
-    const findings: Array<{ level: string; rule?: string; id?: string; message: string }> = r.findings ?? r;
-    return findings.filter(f => f.level === 'error').map(f => `${f.rule ?? f.id}: ${f.message}`).join('; ');
+    const findings: Array<{ level: string; ruleId: string; message: string }> = r.findings;
+    return findings.filter(f => f.level === 'error').map(f => `${f.ruleId}: ${f.message}`).join('; ');
   } catch {
     return json.split('\n')[0];
   }
