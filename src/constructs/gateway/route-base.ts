@@ -3,7 +3,7 @@ import { Construct, IConstruct } from 'constructs';
 import { GATEWAY_GROUP, GatewayApiVersion, gatewayApiVersion } from './api-version';
 import { admissionProblem, admitController } from './controller-access';
 import { Gateway } from './gateway';
-import { compact, compare, DNS_LABEL_RE, namespaceLabels, namespaceOf, Problems, serviceIdentity } from './internal';
+import { compact, compare, namespaceLabels, namespaceOf, Problems, serviceIdentity } from './internal';
 import { Listener } from './listener';
 import type { ListenerSet } from './listener-set';
 import { grantReference } from './reference-grant';
