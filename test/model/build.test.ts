@@ -79,6 +79,26 @@ spec: {containers: [{name: c, ports: [{containerPort: 70000}]}]}
 `, 'p.yaml')).toThrow('p.yaml#0 Pod x/p: spec.containers[0].ports[0].containerPort: must be between 1 and 65535, inclusive (got 70000)');
   });
 
+  // ValidateObjectMeta applies to every kind, read by the engine or not (found by test:apiserver).
+  test('metadata labels and namespace must be valid for every kind', () => {
+    expect(() => clusterOf('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, labels: {team: "a b"}}\n', 'm.yaml'))
+      .toThrow('m.yaml#0 ConfigMap c: metadata.labels.team: "a b" is not a valid label value');
+    expect(() => clusterOf('apiVersion: v1\nkind: Service\nmetadata: {name: s, namespace: Shop}\nspec: {ports: [{port: 80}]}\n', 'm.yaml'))
+      .toThrow('metadata.namespace: "Shop" is not a valid namespace name');
+  });
+
+  test('a Service targetPort of 0 means the port itself (the API server defaults it)', () => {
+    const c = clusterOf('apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec: {ports: [{port: 80, targetPort: 0}]}\n');
+    expect(c.services[0].ports[0].targetPort).toBe(80);
+  });
+
+  test('CIDRs of NetworkPolicy and tier policies refuse leading zeros, as the API server\'s strict parser does', () => {
+    const anp = (net: string) => `apiVersion: policy.networking.k8s.io/v1alpha1\nkind: AdminNetworkPolicy\nmetadata: {name: a}\nspec:\n  priority: 1\n  subject: {namespaces: {}}\n  egress: [{action: Deny, to: [{networks: ["${net}"]}]}]\n`;
+    expect(() => clusterOf(anp('010.0.0.0/8'))).toThrow('"010.0.0.0/8" is not a valid CIDR (IPv4 octets must not have leading zeros)');
+    expect(() => clusterOf(anp('10.0.0.0/08'))).toThrow('"10.0.0.0/08" is not a valid CIDR (the prefix length must not have leading zeros)');
+    expect(() => clusterOf(anp('10.0.0.0/8'))).not.toThrow();
+  });
+
   test('duplicate objects are an error naming both documents', () => {
     expect(() => clusterOf('apiVersion: v1\nkind: Namespace\nmetadata: {name: a}\n---\napiVersion: v1\nkind: Namespace\nmetadata: {name: a}\n', 'd.yaml'))
       .toThrow('d.yaml#1 Namespace a: duplicate object: also defined at d.yaml#0');

@@ -48,6 +48,20 @@ endpoints:
     expect(() => clusterOf(slice('addressType: IPX\n'))).toThrow('addressType: unsupported value "IPX"');
   });
 
+  // ValidateEndpointSlice (found disagreeing by test:apiserver): endpoint IPs no pod can have, port names as DNS labels, unique.
+  test('unspecified, loopback and link-local addresses are refused, as the API server does', () => {
+    for (const a of ['0.0.0.0', '127.0.0.1', '169.254.1.1', '224.0.0.5']) {
+      expect(() => clusterOf(slice(`addressType: IPv4\nendpoints: [{addresses: ["${a}"]}]\n`))).toThrow(`endpoints[0].addresses[0]: "${a}" is not a usable endpoint address`);
+    }
+    expect(() => clusterOf(slice('addressType: IPv6\nendpoints: [{addresses: ["::1"]}]\n'))).toThrow('is not a usable endpoint address (loopback)');
+    expect(() => clusterOf(slice('addressType: IPv4\nendpoints: [{addresses: ["224.1.0.5"]}]\n'))).not.toThrow();
+  });
+
+  test('port names are unique DNS-1123 labels (two unnamed ports clash)', () => {
+    expect(() => clusterOf(slice('addressType: IPv4\nports: [{port: 80}, {port: 81}]\n'))).toThrow('ports[1].name: duplicate port name ""');
+    expect(() => clusterOf(slice('addressType: IPv4\nports: [{name: metrics-http-endpoint, port: 80}]\n'))).not.toThrow();
+  });
+
   test('an endpoint needs at least one address', () => {
     expect(() => clusterOf(slice('addressType: IPv4\nendpoints: [{addresses: []}]\n'))).toThrow('endpoints[0].addresses: must have between 1 and 100 addresses');
   });

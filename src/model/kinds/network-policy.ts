@@ -1,4 +1,5 @@
 import * as ipaddr from 'ipaddr.js';
+import { cidrProblem } from '../cidr';
 import { SourceRef } from '../errors';
 import { FieldReader } from '../fields';
 import { SourcedObject } from '../manifest';
@@ -119,16 +120,10 @@ function readIpBlock(b: FieldReader): IpBlock {
   return { cidr, except };
 }
 
-const IPV4_LEADING_ZERO = /(^|\.)0\d/;
-
 function parseCidrField(b: FieldReader, field: string, text: string): [ipaddr.IPv4 | ipaddr.IPv6, number] {
-  if (!ipaddr.isValidCIDR(text)) b.fail(`"${text}" is not a valid CIDR`, field);
-  const [addr, bits] = ipaddr.parseCIDR(text);
-  if (addr.kind() === 'ipv4' && IPV4_LEADING_ZERO.test(text.split('/')[0])) {
-    b.fail(`"${text}" is not a valid CIDR (IPv4 octets must not have leading zeros)`, field);
-  }
-  if (!/^(0|[1-9]\d{0,2})$/.test(text.split('/')[1])) b.fail(`"${text}" is not a valid CIDR`, field);
-  return [addr, bits];
+  const problem = cidrProblem(text);
+  if (problem) b.fail(`"${text}" ${problem}`, field);
+  return ipaddr.parseCIDR(text);
 }
 
 function readPort(p: FieldReader): NetworkPolicyPort {

@@ -29,7 +29,8 @@ export function readService(obj: SourcedObject, namespace: string): Service {
     if (pname !== undefined && pname !== '' && !isDns1123Label(pname)) p.fail(`"${pname}" is not a valid port name (a DNS-1123 label)`, 'name');
     const appProtocol = p.optString('appProtocol');
     if (appProtocol !== undefined && !isLabelKey(appProtocol)) p.fail(`"${appProtocol}" is not a valid application protocol (a qualified name: [prefix/]name)`, 'appProtocol');
-    const targetPort = p.optIntOrString('targetPort', 1, 65535) ?? port;
+    // An absent, 0 or "" targetPort is the port itself (the API server defaults it).
+    const targetPort = p.optIntOrString('targetPort', 0, 65535) || port;
     if (typeof targetPort === 'string' && !isPortName(targetPort)) p.fail(`"${targetPort}" is not a valid port name`, 'targetPort');
     return {
       name: pname || undefined,

@@ -1,4 +1,4 @@
-import * as ipaddr from 'ipaddr.js';
+import { cidrProblem } from '../cidr';
 import { SourceRef } from '../errors';
 import { FieldReader } from '../fields';
 import { Protocol, PROTOCOLS } from '../objects';
@@ -122,7 +122,8 @@ export function readPeer(p: FieldReader, fields: readonly string[], limits: Tier
       const seen = new Set<string>();
       const nets = listWithin(p, 'networks', 1, limits.networks).map(n => {
         const cidr = typeof n.value === 'string' ? n.value : n.fail('expected a string');
-        if (!isCidr(cidr)) n.fail(`"${cidr}" is not a valid CIDR`);
+        const problem = cidrProblem(cidr);
+        if (problem) n.fail(`"${cidr}" ${problem}`);
         // networks is a set (x-kubernetes-list-type: set): the API server refuses a repeat.
         if (seen.has(cidr)) n.fail(`duplicate value "${cidr}"`);
         seen.add(cidr);
@@ -216,9 +217,6 @@ export function exactlyOne(r: FieldReader, fields: readonly string[]): string {
   return keys[0];
 }
 
-export function isCidr(s: string): boolean {
-  return s.includes('/') && ipaddr.isValidCIDR(s);
-}
 
 const DOMAIN_NAME = /^(\*\.)?([a-zA-Z0-9]([-a-zA-Z0-9_]*[a-zA-Z0-9])?\.)+[a-zA-Z0-9]([-a-zA-Z0-9_]*[a-zA-Z0-9])?\.?$/;
 
