@@ -101,7 +101,8 @@ function port(g: Gen): Port {
     case 1: return Port.of({ protocol: proto });
     case 2: {
       const from = g.val('fromPort', PORTS, BAD_PORTS, sentinelPort);
-      return Port.of({ protocol: proto, fromPort: from, toPort: g.val('toPort', [65535, 9090], [0, 70000], sentinelPort) });
+      // The end of a range is valid when it is at least the start (the sentinels are ports 40000 and up).
+      return Port.of({ protocol: proto, fromPort: from, toPort: g.val('toPort', [65535], [0, 70000], sentinelPort) });
     }
     case 3: return Port.of({ protocol: g.val('protocol', [proto], [BAD_PROTOCOL]), name: g.val('port name', PORT_NAMES, BAD_PORT_NAMES, sentinelName) });
     default: return Port.of({ protocol: proto, fromPort: g.val('port', PORTS, BAD_PORTS, sentinelPort) });
@@ -110,7 +111,11 @@ function port(g: Gen): Port {
 
 function peer(g: Gen): Peer {
   switch (g.int(0, 6)) {
-    case 0: return Peer.ipBlock(g.val('cidr', CIDRS4, BAD_CIDRS, k => `198.51.100.${k}/32`), g.maybe(() => [g.val('except', ['10.1.0.0/16'], ['10.0.0.0/7', '11.0.0.0/16'])], 0.2));
+    case 0: {
+      const cidr = g.val('cidr', CIDRS4, BAD_CIDRS, k => `198.51.100.${k}/32`);
+      const inside = cidr === '10.0.0.0/8' || cidr === '0.0.0.0/0';
+      return Peer.ipBlock(cidr, inside ? g.maybe(() => [g.val('except', ['10.1.0.0/16'], ['10.0.0.0/7', '11.0.0.0/16', cidr])], 0.4) : undefined);
+    }
     case 1: return Peer.pods(labels(g, 'podSelector'));
     case 2: return Peer.namespace(g.val('namespace', DNS_LABELS, BAD_DNS_LABELS, sentinelName));
     case 3: return Peer.namespaces(labels(g, 'namespaceSelector'));

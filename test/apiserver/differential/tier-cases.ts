@@ -29,7 +29,7 @@ function port(g: Gen): Port {
   const proto = g.pick([Protocol.TCP, Protocol.UDP, Protocol.SCTP]);
   switch (g.int(0, 3)) {
     case 0: return Port.of({ protocol: proto, fromPort: g.val('port', PORTS, BAD_PORTS, sentinelPort) });
-    case 1: return Port.of({ protocol: proto, fromPort: g.val('fromPort', [1, 1000], BAD_PORTS, sentinelPort), toPort: g.val('toPort', [2000, 65535], BAD_PORTS, sentinelPort) });
+    case 1: return Port.of({ protocol: proto, fromPort: g.val('fromPort', [1, 1000], BAD_PORTS, sentinelPort), toPort: g.val('toPort', [65535], BAD_PORTS, sentinelPort) });
     case 2: return Port.named(g.val('port name', PORT_NAMES, BAD_PORT_NAMES, sentinelName), proto);
     default: return Port.allTraffic();
   }
