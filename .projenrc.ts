@@ -181,6 +181,18 @@ project.addTask('fuzz', {
 
 // A real kube-apiserver (built from the Go module proxy by scripts/apiserver/build.sh, kept in a
 // user cache folder) checks what we synthesize; not part of `npm test`: it needs Go and minutes.
+// One server for all its suites (global setup), which run one at a time.
+new JsonFile(project, 'test/apiserver/jest.config.json', {
+  obj: {
+    rootDir: '../..',
+    testMatch: ['<rootDir>/test/apiserver/**/*.apiserver.ts'],
+    globalSetup: '<rootDir>/test/apiserver/global-setup.ts',
+    globalTeardown: '<rootDir>/test/apiserver/global-teardown.ts',
+    testTimeout: 900_000,
+    transform: { '^.+\\.[t]sx?$': ['ts-jest', { tsconfig: 'test/tsconfig.json' }] },
+    reporters: ['default', ['jest-junit', { outputDirectory: 'test-reports', outputName: 'apiserver-junit.xml' }]],
+  },
+});
 project.addTask('test:apiserver', {
   description: 'Dry-run every example against a real kube-apiserver, and compare construct validation with the server\'s (needs Go)',
   steps: [
