@@ -50,6 +50,10 @@ export interface Ingress {
   readonly source: SourceRef;
 }
 
+const IPV4 = /^[0-9]{1,3}(\.[0-9]{1,3}){3}$/;
+const INVALID_PATH_SEQUENCES = ['//', '/./', '/../', '%2f', '%2F'];
+const INVALID_PATH_SUFFIXES = ['/..', '/.'];
+
 export function readIngress(obj: SourcedObject, namespace: string): Ingress {
   const r = FieldReader.of(obj, namespace);
   const name = readName(r);
@@ -57,6 +61,7 @@ export function readIngress(obj: SourcedObject, namespace: string): Ingress {
   const spec = r.optObject('spec') ?? r.fail('required field is missing', 'spec');
   const rules = spec.list('rules').map((rule): IngressRule => {
     const host = rule.optString('host') || undefined;
+    if (host !== undefined && IPV4.test(host)) rule.fail(`"${host}" is an IP address; a hostname is required`, 'host');
     if (host !== undefined && !isDns1123Subdomain(host.startsWith('*.') ? host.slice(2) : host)) {
       rule.fail(`"${host}" is not a valid host: a DNS-1123 subdomain, optionally prefixed by "*." (a wildcard of exactly one label)`, 'host');
     }
@@ -64,8 +69,11 @@ export function readIngress(obj: SourcedObject, namespace: string): Ingress {
     const paths = (http?.optList('paths') ?? []).map((p): IngressPath => {
       const pathType = p.optEnum('pathType', INGRESS_PATH_TYPES) ?? p.fail('required field is missing', 'pathType');
       const path = p.optString('path');
-      if (path !== undefined && pathType !== 'ImplementationSpecific' && !path.startsWith('/')) {
-        p.fail(`must be an absolute path (start with "/") when pathType is ${pathType}`, 'path');
+      if (path !== undefined && path !== '' && !path.startsWith('/')) p.fail(`must be an absolute path (start with "/") (got "${path}")`, 'path');
+      if (path && pathType !== 'ImplementationSpecific') {
+        // Exact and Prefix paths are compared element-wise, so the API server refuses ones that do not normalise.
+        for (const s of INVALID_PATH_SEQUENCES) if (path.includes(s)) p.fail(`must not contain '${s}' when pathType is ${pathType}`, 'path');
+        for (const s of INVALID_PATH_SUFFIXES) if (path.endsWith(s)) p.fail(`must not end with '${s}' when pathType is ${pathType}`, 'path');
       }
       return { path, pathType, backend: readIngressBackend(p.object_('backend')) };
     });

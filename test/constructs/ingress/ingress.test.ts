@@ -102,7 +102,7 @@ describe('Ingress', () => {
     ['relative path', { rules: [{ paths: [{ path: 'api', backend: IngressBackend.serviceName('a', 80) }] }] }, 'shop/ing: spec.rules[0].http.paths[0].path: must be an absolute path (start with "/") (got "api")'],
     ['path with /../', { rules: [{ paths: [{ path: '/a/../b', backend: IngressBackend.serviceName('a', 80) }] }] }, "shop/ing: spec.rules[0].http.paths[0].path: must not contain '/../' when pathType is Prefix"],
     ['port out of range', { defaultBackend: IngressBackend.serviceName('a', 0) }, 'shop/ing: spec.defaultBackend.service.port.number: must be between 1 and 65535, inclusive (got 0)'],
-    ['invalid host', { rules: [{ host: '*.*.example.com', paths: [{ backend: IngressBackend.serviceName('a', 80) }] }] }, 'shop/ing: spec.rules[0].host: invalid hostname "*.*.example.com"'],
+    ['invalid host', { rules: [{ host: '*.*.example.com', paths: [{ backend: IngressBackend.serviceName('a', 80) }] }] }, 'shop/ing: spec.rules[0].host: "*.*.example.com" is not a valid host'],
     ['IP address as host', { rules: [{ host: '10.0.0.1', paths: [{ backend: IngressBackend.serviceName('a', 80) }] }] }, 'shop/ing: spec.rules[0].host: "10.0.0.1" is an IP address; a hostname is required'],
     ['TLS host that is not a DNS name', { rules: [{ host: '*.example.com', paths: [{ backend: IngressBackend.serviceName('a', 80) }] }], tls: [{ hosts: ['Example.com'] }] },
       'shop/ing: spec.tls[0].hosts[0]: "Example.com" is not a valid host'],
