@@ -69,7 +69,9 @@ export function readIngress(obj: SourcedObject, namespace: string): Ingress {
     const paths = (http?.optList('paths') ?? []).map((p): IngressPath => {
       const pathType = p.optEnum('pathType', INGRESS_PATH_TYPES) ?? p.fail('required field is missing', 'pathType');
       const path = p.optString('path');
-      if (path !== undefined && path !== '' && !path.startsWith('/')) p.fail(`must be an absolute path (start with "/") (got "${path}")`, 'path');
+      // Exact and Prefix need an absolute path; ImplementationSpecific may leave it empty.
+      const needsPath = pathType !== 'ImplementationSpecific' || (path !== undefined && path !== '');
+      if (needsPath && !(path ?? '').startsWith('/')) p.fail(`must be an absolute path (start with "/") (got "${path ?? ''}")`, 'path');
       if (path && pathType !== 'ImplementationSpecific') {
         // Exact and Prefix paths are compared element-wise, so the API server refuses ones that do not normalise.
         for (const s of INVALID_PATH_SEQUENCES) if (path.includes(s)) p.fail(`must not contain '${s}' when pathType is ${pathType}`, 'path');

@@ -168,7 +168,8 @@ export function servicePair(g: Gen, chart: Chart): void {
         name: `p${i}`,
         port: g.pick([53, 80]),
         protocol: g.pick([Protocol.TCP, Protocol.UDP]),
-        nodePort: g.maybe(() => g.pick([30100, 30101]), 0.8),
+        // Always explicit: a node port the server allocates itself is random and may hit 30100 or 30101.
+        nodePort: g.pick([30100, 30101]),
       })),
     });
   }
