@@ -7,10 +7,24 @@ const IPV4_LEADING_ZERO = /(^|\.)0\d/;
  * the tier policies' networks): an address and a prefix length, no IPv4 octet or prefix with
  * a leading zero (`010.0.0.0/8`, `10.0.0.0/08`). undefined when it is one.
  */
-export function cidrProblem(text: string): string | undefined {
+export function cidrProblem(text: string, options: { canonical?: boolean } = {}): string | undefined {
   if (!text.includes('/') || !ipaddr.isValidCIDR(text)) return 'is not a valid CIDR';
   const [addr, prefix] = text.split('/');
-  if (ipaddr.parseCIDR(text)[0].kind() === 'ipv4' && IPV4_LEADING_ZERO.test(addr)) return 'is not a valid CIDR (IPv4 octets must not have leading zeros)';
+  const [ip, bits] = ipaddr.parseCIDR(text);
+  if (ip.kind() === 'ipv4' && IPV4_LEADING_ZERO.test(addr)) return 'is not a valid CIDR (IPv4 octets must not have leading zeros)';
   if (!/^(0|[1-9]\d{0,2})$/.test(prefix)) return 'is not a valid CIDR (the prefix length must not have leading zeros)';
+  // NetworkPolicy ipBlocks and Service loadBalancerSourceRanges must also be the network address itself.
+  if (options.canonical && ip.toNormalizedString() !== networkAddress(ip, bits).toNormalizedString()) {
+    return `is not a valid CIDR (bits are set beyond the prefix length: the network is ${networkAddress(ip, bits).toString()}/${bits})`;
+  }
   return undefined;
+}
+
+function networkAddress(ip: ipaddr.IPv4 | ipaddr.IPv6, bits: number): ipaddr.IPv4 | ipaddr.IPv6 {
+  // Clears every bit after the first `bits`, byte by byte.
+  const bytes = ip.toByteArray().map((b, i) => {
+    const dropped = 2 ** (8 - Math.max(0, Math.min(8, bits - i * 8)));
+    return Math.floor(b / dropped) * dropped;
+  });
+  return ipaddr.fromByteArray(bytes);
 }

@@ -99,6 +99,24 @@ spec: {containers: [{name: c, ports: [{containerPort: 70000}]}]}
     expect(() => clusterOf(anp('10.0.0.0/8'))).not.toThrow();
   });
 
+  // Service validation of Kubernetes 1.37 (found by test:apiserver with other seeds).
+  test('NetworkPolicy ipBlocks and Service loadBalancerSourceRanges are network addresses; tier networks need not be', () => {
+    const np = (cidr: string) => `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: n}\nspec: {podSelector: {}, ingress: [{from: [{ipBlock: {cidr: "${cidr}"}}]}]}\n`;
+    expect(() => clusterOf(np('10.0.0.1/8'))).toThrow('"10.0.0.1/8" is not a valid CIDR (bits are set beyond the prefix length: the network is 10.0.0.0/8)');
+    expect(() => clusterOf(np('2001:db8::1/32'))).toThrow('the network is 2001:db8::/32');
+    expect(() => clusterOf(np('10.0.0.0/8'))).not.toThrow();
+    const lb = (range: string) => `apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec: {type: LoadBalancer, loadBalancerSourceRanges: ["${range}"], ports: [{port: 80}]}\n`;
+    expect(() => clusterOf(lb('010.0.0.0/8'))).toThrow('IPv4 octets must not have leading zeros');
+    expect(() => clusterOf(lb('203.0.113.0/24'))).not.toThrow();
+  });
+
+  test('a nodePort is refused on ClusterIP Services only; loadBalancerClass is a label-style name', () => {
+    const svc = (spec: string) => `apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec: ${spec}\n`;
+    expect(() => clusterOf(svc('{type: ExternalName, externalName: db.example.com, ports: [{port: 80, nodePort: 30080}]}'))).not.toThrow();
+    expect(() => clusterOf(svc('{ports: [{port: 80, nodePort: 30080}]}'))).toThrow('nodePort: may not be used when type is ClusterIP');
+    expect(() => clusterOf(svc('{type: LoadBalancer, loadBalancerClass: Example.com/lb, ports: [{port: 80}]}'))).toThrow('is not a valid load balancer class');
+  });
+
   test('duplicate objects are an error naming both documents', () => {
     expect(() => clusterOf('apiVersion: v1\nkind: Namespace\nmetadata: {name: a}\n---\napiVersion: v1\nkind: Namespace\nmetadata: {name: a}\n', 'd.yaml'))
       .toThrow('d.yaml#1 Namespace a: duplicate object: also defined at d.yaml#0');

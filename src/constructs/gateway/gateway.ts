@@ -77,6 +77,7 @@ export interface GatewayProps {
 }
 
 const LABEL_KEY_RE = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?([A-Za-z0-9][-A-Za-z0-9_.]{0,61})?[A-Za-z0-9]$/;
+const LABEL_VALUE_RE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 const PROTOCOL_RE = /^[a-zA-Z0-9]([-a-zA-Z0-9]*[a-zA-Z0-9])?$|[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/[A-Za-z0-9]+$/;
 
 /** A Gateway API Gateway: listeners that routes attach to. */
@@ -210,6 +211,12 @@ export class Gateway extends Construct {
       const keys = Object.keys(m).sort(compare);
       p.check(keys.length <= 8, `spec.infrastructure.${which}`, `at most 8 entries are allowed (got ${keys.length})`);
       for (const k of keys) p.check(LABEL_KEY_RE.test(k) && k.split('/')[0].length < 253, `spec.infrastructure.${which}`, `invalid key "${k}"`);
+      // Label values follow the label syntax (at most 63); annotation values are at most 4096 characters.
+      for (const k of keys) {
+        const v = m[k];
+        if (which === 'labels') p.check(v.length <= 63 && LABEL_VALUE_RE.test(v), `spec.infrastructure.labels.${k}`, `invalid label value "${v}"`);
+        else p.check(v.length <= 4096, `spec.infrastructure.annotations.${k}`, `at most 4096 characters (got ${v.length})`);
+      }
     }
     const problems = p.list();
     return problems.length ? problems : validateWithModel(this.apiObject, this.node.path, this.namespace);

@@ -125,7 +125,7 @@ function checkAddress(e: FieldReader, type: AddressType, address: string, i: num
   const at = e.pathOf('addresses');
   const bad = (what: string) => new FieldReader(e.source, e.object, address, `${at}[${i}]`).fail(`"${address}" is not ${what}`);
   if (type === 'FQDN') {
-    if (!isDns1123Subdomain(address.toLowerCase())) bad('a valid FQDN');
+    if (!isDns1123Subdomain(address)) bad('a valid FQDN (a lowercase DNS-1123 subdomain)');
     return;
   }
   const ok = type === 'IPv4' ? ipaddr.IPv4.isValidFourPartDecimal(address) : ipaddr.IPv6.isValid(address);

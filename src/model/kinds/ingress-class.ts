@@ -2,7 +2,7 @@ import { SourceRef } from '../errors';
 import { FieldReader } from '../fields';
 import { SourcedObject } from '../manifest';
 import { AnnotatedControllerLocation, readControllerLocation } from './controller-location';
-import { isDns1123Subdomain, readName } from './metadata';
+import { isDns1123Label, isDns1123Subdomain, readName } from './metadata';
 
 /** Annotation marking the IngressClass that Ingresses without a class get. */
 export const DEFAULT_INGRESS_CLASS_ANNOTATION = 'ingressclass.kubernetes.io/is-default-class';
@@ -37,6 +37,7 @@ export function readIngressClass(obj: SourcedObject): IngressClass {
     const namespace = params.optString('namespace');
     if (scope === 'Namespace' && !namespace) params.fail('required when scope is "Namespace"', 'namespace');
     if (scope === 'Cluster' && namespace) params.fail('must not be set when scope is "Cluster"', 'namespace');
+    if (namespace && !isDns1123Label(namespace)) params.fail(`"${namespace}" is not a valid namespace name (a DNS-1123 label)`, 'namespace');
     const apiGroup = params.optString('apiGroup') || undefined;
     if (apiGroup !== undefined && !isDns1123Subdomain(apiGroup)) params.fail(`"${apiGroup}" is not a valid API group (a DNS-1123 subdomain)`, 'apiGroup');
     // kind and name are path segments of the parameters object's URL.

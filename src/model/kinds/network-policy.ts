@@ -121,7 +121,7 @@ function readIpBlock(b: FieldReader): IpBlock {
 }
 
 function parseCidrField(b: FieldReader, field: string, text: string): [ipaddr.IPv4 | ipaddr.IPv6, number] {
-  const problem = cidrProblem(text);
+  const problem = cidrProblem(text, { canonical: true });
   if (problem) b.fail(`"${text}" ${problem}`, field);
   return ipaddr.parseCIDR(text);
 }

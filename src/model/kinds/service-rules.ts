@@ -2,6 +2,8 @@ import * as ipaddr from 'ipaddr.js';
 import { FieldReader } from '../fields';
 import { Service } from '../objects';
 import { isDns1123Subdomain } from './metadata';
+import { cidrProblem } from '../cidr';
+import { isLabelKey } from '../selector';
 
 /** The API server's default `--service-node-port-range`. */
 export const NODE_PORT_MIN = 30000;
@@ -51,7 +53,8 @@ export function checkServiceRules(spec: FieldReader, svc: Service): void {
     if (portProtos.has(key)) pr.fail(`duplicate port ${p.port}/${p.protocol}`);
     portProtos.add(key);
     if (p.nodePort !== undefined) {
-      if (!external) pr.fail(`may not be used when type is ${svc.type}`, 'nodePort');
+      // ValidateService forbids it for ClusterIP only; an ExternalName Service may carry one.
+      if (svc.type === 'ClusterIP') pr.fail(`may not be used when type is ${svc.type}`, 'nodePort');
       if (p.nodePort < NODE_PORT_MIN || p.nodePort > NODE_PORT_MAX) {
         pr.fail(`${p.nodePort} is outside the node port range ${NODE_PORT_MIN}-${NODE_PORT_MAX}`, 'nodePort');
       }
@@ -74,8 +77,12 @@ export function checkServiceRules(spec: FieldReader, svc: Service): void {
   if (!lb && svc.loadBalancerSourceRanges.length > 0) spec.fail('may only be used when type is LoadBalancer', 'loadBalancerSourceRanges');
   if (!lb && svc.loadBalancerClass !== undefined) spec.fail('may only be used when type is LoadBalancer', 'loadBalancerClass');
   if (!lb && spec.optBool('allocateLoadBalancerNodePorts') !== undefined) spec.fail('may only be used when type is LoadBalancer', 'allocateLoadBalancerNodePorts');
+  if (svc.loadBalancerClass !== undefined && !isLabelKey(svc.loadBalancerClass)) {
+    spec.fail(`"${svc.loadBalancerClass}" is not a valid load balancer class (a label-style name, optionally with a DNS subdomain prefix)`, 'loadBalancerClass');
+  }
   svc.loadBalancerSourceRanges.forEach((cidr, i) => {
-    if (!isCidr(cidr)) spec.fail(`"${cidr}" is not a valid CIDR`, `loadBalancerSourceRanges[${i}]`);
+    const problem = cidrProblem(cidr, { canonical: true });
+    if (problem) spec.fail(`"${cidr}" ${problem}`, `loadBalancerSourceRanges[${i}]`);
   });
   svc.externalIPs.forEach((ip, i) => {
     if (!ipaddr.isValid(ip)) spec.fail(`"${ip}" is not a valid IP address`, `externalIPs[${i}]`);
@@ -108,11 +115,4 @@ export function checkServicePortNames(spec: FieldReader, svc: Service): void {
   });
 }
 
-function isCidr(s: string): boolean {
-  try {
-    ipaddr.parseCIDR(s);
-    return true;
-  } catch {
-    return false;
-  }
-}
+

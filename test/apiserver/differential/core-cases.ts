@@ -25,7 +25,9 @@ function servicePort(g: Gen, type: ServiceType, multi: boolean, i: number): Serv
     targetPort: targetKind === 1 ? g.val('targetPort', PORTS, BAD_PORTS, sentinelPort) : undefined,
     targetPortName: targetKind === 2 ? g.val('targetPortName', PORT_NAMES, BAD_PORT_NAMES, sentinelName) : undefined,
     protocol: g.maybe(() => g.val('protocol', PROTOCOLS, [BAD_PROTOCOL])),
-    nodePort: nodePortAllowed || g.bool(0.05) ? g.maybe(() => g.val('nodePort', [30000, 30080, 32767, 31000 + i], [29999, 32768, 80]), 0.4) : undefined,
+    // Explicit whenever the server would allocate one: its own pick is random and could collide.
+    nodePort: nodePortAllowed ? g.val('nodePort', [30000, 30080, 32767, 31000 + i], [29999, 32768, 80])
+      : g.bool(0.05) ? g.val('nodePort', [30000, 30080], [80]) : undefined,
     appProtocol: g.maybe(() => g.val('appProtocol', APP_PROTOCOLS, BAD_APP_PROTOCOLS), 0.2),
   };
 }
