@@ -110,8 +110,11 @@ spec: {containers: [{name: c, ports: [{containerPort: 70000}]}]}
     expect(() => clusterOf(lb('203.0.113.0/24'))).not.toThrow();
   });
 
-  test('a nodePort is refused on ClusterIP Services only; loadBalancerClass is a label-style name', () => {
+  test('a nodePort is refused on ClusterIP Services only; loadBalancerClass is a label-style name; externalIPs reach a host', () => {
     const svc = (spec: string) => `apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec: ${spec}\n`;
+    expect(() => clusterOf(svc('{externalIPs: ["10.30.0"], ports: [{port: 80}]}'))).toThrow('"10.30.0" is not a valid IP address');
+    expect(() => clusterOf(svc('{externalIPs: ["169.254.1.1"], ports: [{port: 80}]}'))).toThrow('"169.254.1.1" may not be in the link-local range');
+    expect(() => clusterOf(svc('{type: ExternalName, externalName: db.example.com, ports: [{port: 80, nodePort: 80}]}'))).not.toThrow();
     expect(() => clusterOf(svc('{type: ExternalName, externalName: db.example.com, ports: [{port: 80, nodePort: 30080}]}'))).not.toThrow();
     expect(() => clusterOf(svc('{ports: [{port: 80, nodePort: 30080}]}'))).toThrow('nodePort: may not be used when type is ClusterIP');
     expect(() => clusterOf(svc('{type: LoadBalancer, loadBalancerClass: Example.com/lb, ports: [{port: 80}]}'))).toThrow('is not a valid load balancer class');

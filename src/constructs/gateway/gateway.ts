@@ -180,13 +180,16 @@ export class Gateway extends Construct {
       if (l.tlsMode === TlsMode.TERMINATE && certs.length === 0 && !sortedMap(l._tlsOptions())) {
         p.add(`${f}.tls`, 'certificateRefs or options must be specified when mode is Terminate');
       }
-      p.maxItems(certs, 64, `${f}.tls.certificateRefs`);
-      certs.forEach((c, j) => {
-        p.objectName(c.name, `${f}.tls.certificateRefs[${j}].name`);
-        p.namespace(c.namespace, `${f}.tls.certificateRefs[${j}].namespace`);
-        p.kind(c.kind, `${f}.tls.certificateRefs[${j}].kind`);
-        p.group(c.group, `${f}.tls.certificateRefs[${j}].group`);
-      });
+      // Certificates are written (and checked) only with a tls block.
+      if (l.tlsMode) {
+        p.maxItems(certs, 64, `${f}.tls.certificateRefs`);
+        certs.forEach((c, j) => {
+          p.objectName(c.name, `${f}.tls.certificateRefs[${j}].name`);
+          p.namespace(c.namespace, `${f}.tls.certificateRefs[${j}].namespace`);
+          p.kind(c.kind, `${f}.tls.certificateRefs[${j}].kind`);
+          p.group(c.group, `${f}.tls.certificateRefs[${j}].group`);
+        });
+      }
       // A kind the protocol cannot carry is not a rejection: the listener reports ResolvedRefs=False
       // (InvalidRouteKinds), which the engine computes (engine/l7/gateway/listener-status.ts).
       p.maxItems(l.allowedRoutes.kinds, 8, `${f}.allowedRoutes.kinds`);
@@ -201,7 +204,8 @@ export class Gateway extends Construct {
         const single = !a.value.includes('/') && !a.value.includes('-') && parseIpRange(a.value) !== undefined;
         p.check(single, `spec.addresses[${i}].value`, `"${a.value}" is not an IPv4 or IPv6 address`);
       }
-      if (type !== GatewayAddressType.NAMED_ADDRESS) {
+      // The CRD's CEL: IPAddress and Hostname values are unique; other (implementation-specific) types may repeat.
+      if (type === GatewayAddressType.IP_ADDRESS || type === GatewayAddressType.HOSTNAME) {
         p.check(!seen.has(`${type}/${a.value}`), `spec.addresses[${i}].value`, `${type} values must be unique`);
         seen.add(`${type}/${a.value}`);
       }

@@ -4,6 +4,7 @@ import { FieldReader } from '../fields';
 import { SourcedObject } from '../manifest';
 import { Protocol, PROTOCOLS } from '../objects';
 import { isDns1123Label, isDns1123Subdomain, readLabels, readName } from './metadata';
+import { specialAddress } from '../ip-address';
 import { isLabelKey } from '../selector';
 
 /** The label that ties an EndpointSlice to its Service (set by the EndpointSlice controller, or by hand). */
@@ -130,20 +131,6 @@ function checkAddress(e: FieldReader, type: AddressType, address: string, i: num
   }
   const ok = type === 'IPv4' ? ipaddr.IPv4.isValidFourPartDecimal(address) : ipaddr.IPv6.isValid(address);
   if (!ok) bad(`a valid ${type} address`);
-  // ValidateEndpointIP: addresses no endpoint can have.
-  const ip = ipaddr.parse(address);
-  const reserved = UNUSABLE_ENDPOINT_RANGES.find(([range]) => ip.kind() === range[0].kind() && ip.match(range));
-  if (reserved) bad(`a usable endpoint address (${reserved[1]})`);
+  const special = specialAddress(address);
+  if (special) bad(`a usable endpoint address (${special})`);
 }
-
-/** Ranges the API server refuses as endpoint addresses, with its reason. */
-const UNUSABLE_ENDPOINT_RANGES: Array<[[ipaddr.IPv4 | ipaddr.IPv6, number], string]> = [
-  [ipaddr.parseCIDR('0.0.0.0/32'), 'unspecified'],
-  [ipaddr.parseCIDR('::/128'), 'unspecified'],
-  [ipaddr.parseCIDR('127.0.0.0/8'), 'loopback'],
-  [ipaddr.parseCIDR('::1/128'), 'loopback'],
-  [ipaddr.parseCIDR('169.254.0.0/16'), 'link-local'],
-  [ipaddr.parseCIDR('fe80::/10'), 'link-local'],
-  [ipaddr.parseCIDR('224.0.0.0/24'), 'link-local multicast'],
-  [ipaddr.parseCIDR('ff02::/16'), 'link-local multicast'],
-];

@@ -3,6 +3,7 @@ import { FieldReader } from '../fields';
 import { Service } from '../objects';
 import { isDns1123Subdomain } from './metadata';
 import { cidrProblem } from '../cidr';
+import { isStrictIp, specialAddress } from '../ip-address';
 import { isLabelKey } from '../selector';
 
 /** The API server's default `--service-node-port-range`. */
@@ -55,7 +56,8 @@ export function checkServiceRules(spec: FieldReader, svc: Service): void {
     if (p.nodePort !== undefined) {
       // ValidateService forbids it for ClusterIP only; an ExternalName Service may carry one.
       if (svc.type === 'ClusterIP') pr.fail(`may not be used when type is ${svc.type}`, 'nodePort');
-      if (p.nodePort < NODE_PORT_MIN || p.nodePort > NODE_PORT_MAX) {
+      // The range is the allocator's: only NodePort and LoadBalancer Services get one allocated.
+      if (external && (p.nodePort < NODE_PORT_MIN || p.nodePort > NODE_PORT_MAX)) {
         pr.fail(`${p.nodePort} is outside the node port range ${NODE_PORT_MIN}-${NODE_PORT_MAX}`, 'nodePort');
       }
       const nkey = `${p.nodePort}/${p.protocol}`;
@@ -85,7 +87,9 @@ export function checkServiceRules(spec: FieldReader, svc: Service): void {
     if (problem) spec.fail(`"${cidr}" ${problem}`, `loadBalancerSourceRanges[${i}]`);
   });
   svc.externalIPs.forEach((ip, i) => {
-    if (!ipaddr.isValid(ip)) spec.fail(`"${ip}" is not a valid IP address`, `externalIPs[${i}]`);
+    if (!isStrictIp(ip)) spec.fail(`"${ip}" is not a valid IP address`, `externalIPs[${i}]`);
+    const special = specialAddress(ip);
+    if (special) spec.fail(`"${ip}" may not be in the ${special} range`, `externalIPs[${i}]`);
   });
 
   if (svc.trafficDistribution !== undefined && !TRAFFIC_DISTRIBUTIONS.includes(svc.trafficDistribution)) {
