@@ -77,6 +77,8 @@ export interface GatewayProps {
 }
 
 const LABEL_KEY_RE = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?([A-Za-z0-9][-A-Za-z0-9_.]{0,61})?[A-Za-z0-9]$/;
+/** Gateway API `AddressType`: a core type, or a domain-prefixed implementation-specific one. */
+const ADDRESS_TYPE_RE = /^(Hostname|IPAddress|NamedAddress|[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/[A-Za-z0-9/\-._~%!$&'()*+,;=:]+)$/;
 const LABEL_VALUE_RE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 const PROTOCOL_RE = /^[a-zA-Z0-9]([-a-zA-Z0-9]*[a-zA-Z0-9])?$|[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/[A-Za-z0-9]+$/;
 
@@ -199,6 +201,7 @@ export class Gateway extends Construct {
     const seen = new Set<string>();
     addrs.forEach((a, i) => {
       const type = a.type ?? GatewayAddressType.IP_ADDRESS;
+      p.check(type.length <= 253 && ADDRESS_TYPE_RE.test(type), `spec.addresses[${i}].type`, `invalid address type "${type}": IPAddress, Hostname, NamedAddress or a domain-prefixed path`);
       if (type === GatewayAddressType.HOSTNAME) p.hostname(a.value, `spec.addresses[${i}].value`);
       if (type === GatewayAddressType.IP_ADDRESS) {
         const single = !a.value.includes('/') && !a.value.includes('-') && parseIpRange(a.value) !== undefined;

@@ -122,7 +122,8 @@ export function readPeer(p: FieldReader, fields: readonly string[], limits: Tier
       const seen = new Set<string>();
       const nets = listWithin(p, 'networks', 1, limits.networks).map(n => {
         const cidr = typeof n.value === 'string' ? n.value : n.fail('expected a string');
-        const problem = cidrProblem(cidr);
+        // v1alpha2 (ClusterNetworkPolicy) also wants the network address: `cidr(self) == cidr(self).masked()`.
+        const problem = cidrProblem(cidr, { canonical: limits === V1ALPHA2_LIMITS });
         if (problem) n.fail(`"${cidr}" ${problem}`);
         // networks is a set (x-kubernetes-list-type: set): the API server refuses a repeat.
         if (seen.has(cidr)) n.fail(`duplicate value "${cidr}"`);
