@@ -30,8 +30,9 @@ export function nodePortConflicts(services: readonly Service[]): NodePortConflic
     service.ports.forEach((p, portIndex) => {
       if (p.nodePort === undefined) return;
       const owner = owners.get(p.nodePort);
-      if (!owner) owners.set(p.nodePort, { service, portIndex });
-      else if (owner.service !== service || owner.service.ports[owner.portIndex].port !== p.port) {
+      if (!owner) {
+        owners.set(p.nodePort, { service, portIndex });
+      } else if (owner.service !== service || owner.service.ports[owner.portIndex].port !== p.port) {
         out.push({ service, portIndex, nodePort: p.nodePort, protocol: p.protocol, owner });
       }
     });
