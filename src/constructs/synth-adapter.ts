@@ -31,9 +31,18 @@ export function scopeEachSynth(
   app: App, enter: () => SynthScope, current: () => SynthScope | undefined, exit: () => void,
   written: (app: App, scope: SynthScope) => void = () => undefined,
 ): void {
+  // The wrappers live on a prototype of this app's own, whose `constructor` is
+  // a subclass of the app's class: the jsii kernel (Python and the other
+  // languages) calls `instance.constructor.prototype[method]`, so a property
+  // on the instance alone would be bypassed there.
+  const base = Object.getPrototypeOf(app) as Record<string, unknown>;
+  const proto = Object.create(base) as Record<string, unknown>;
+  const Scoped = function ScopedApp() { /* never called: it names the app's prototype */ };
+  Scoped.prototype = proto;
+  Object.defineProperty(proto, 'constructor', { configurable: true, writable: true, value: Scoped });
   for (const name of ['synth', 'synthYaml'] as const) {
     const original = (app as unknown as Record<string, (...a: unknown[]) => unknown>)[name];
-    Object.defineProperty(app, name, {
+    Object.defineProperty(proto, name, {
       configurable: true,
       writable: true,
       value: function (this: App, ...args: unknown[]) {
@@ -50,6 +59,7 @@ export function scopeEachSynth(
       },
     });
   }
+  Object.setPrototypeOf(app, proto);
 }
 
 /**

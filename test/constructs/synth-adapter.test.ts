@@ -37,6 +37,14 @@ describe(`synth adapter (cdk8s ${CDK8S_VERSION})`, () => {
     expect(validations(a, () => a.synthYaml())).toBe(1);
   });
 
+  test('one validation per synth() when called as the jsii kernel calls it (Python and the other languages): instance.constructor.prototype[method]', () => {
+    const a = app(4);
+    const viaKernel = (name: 'synth' | 'synthYaml') => (a.constructor.prototype as Record<string, () => unknown>)[name].call(a);
+    expect(validations(a, () => viaKernel('synth'))).toBe(1);
+    expect(validations(a, () => viaKernel('synthYaml'))).toBe(1);
+    expect(a).toBeInstanceOf(App);
+  });
+
   test('the synthesized YAML is the same with and without the validator', () => {
     const plain = app(3).synthYaml();
     const validated = app(3);
