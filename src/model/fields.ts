@@ -1,5 +1,5 @@
 import { ManifestError, shortText, SourceRef } from './errors';
-import { SourcedObject } from './manifest';
+import { SourcedObject } from './kube-object';
 
 /** Describes an object for messages: `Kind namespace/name` or `Kind name`. */
 export function describeObject(kind: string, name: string | undefined, namespace?: string): string {

@@ -1,32 +1,11 @@
 import { formatPosition, formatSource, ManifestError, SourceRef } from './errors';
+import { KubeObject, SourcedObject } from './kube-object';
 import { describeObject } from './fields';
 import { contentStart, splitDocuments } from './yaml-documents';
 import { ParsedDocument, parseYamlDocument, parseYamlStream, YamlSyntaxError } from './yaml-parse';
 import { yaml11BooleanFields } from './yaml11-fields';
 
-/** A Kubernetes object as plain JSON, with where it came from. */
-export interface KubeObject {
-  readonly apiVersion: string;
-  readonly kind: string;
-  readonly metadata: KubeMetadata;
-  readonly [field: string]: unknown;
-}
-
-export interface KubeMetadata {
-  readonly name?: string;
-  readonly generateName?: string;
-  readonly namespace?: string;
-  readonly labels?: Record<string, string>;
-  readonly annotations?: Record<string, string>;
-  readonly creationTimestamp?: string;
-  readonly [field: string]: unknown;
-}
-
-/** An object plus its source location. */
-export interface SourcedObject {
-  readonly object: KubeObject;
-  readonly source: SourceRef;
-}
+export type { KubeMetadata, KubeObject, SourcedObject } from './kube-object';
 
 /**
  * Bounds that keep hostile input (YAML bombs, giant or deeply nested documents)

@@ -6,7 +6,8 @@ export { effectiveClass, defaultIngressClasses, EffectiveClass } from './ingress
 export { ingressFindings, IngressFinding } from './ingress/conflicts';
 export { ingressHostMatches, ImplementationSpecificAs } from './ingress/match';
 export { routeThroughGateways, routeThroughGateway, chooseListener, GatewayRouteAnswer, GatewayRouteOptions, MatchCandidate, WeightedBackend, ListenerChoice } from './gateway/route-request';
-export { routeStatus, routesOnListener, supportedKinds, namespaceAllowed, RouteParentStatus, ListenerAttachment, Condition as RouteCondition } from './gateway/attachment';
+export { routeStatus, routesOnListener, supportedKinds, namespaceAllowed, RouteParentStatus, ListenerAttachment } from './gateway/attachment';
+export { Condition as RouteCondition } from './gateway/condition';
 export { listenerStatuses, ListenerStatus } from './gateway/listener-status';
 export { resolveBackendRef, ResolvedBackendRef, BackendRefReason } from './gateway/backends';
 export { checkReference, ReferenceCheck } from './gateway/references';

@@ -1,6 +1,7 @@
 import type { BackendTLS } from './backend-tls';
 import { ResolvedBackendRef } from './backends';
 import type { AppliedNote } from './controller-notes';
+import { MatchCandidate } from './candidate';
 import { applyFilters, FilterOutcome } from './filters';
 import { RouteKind, RouteMatch } from '../../../model/kinds/gateway/types';
 import { L7Request } from '../request';
@@ -11,18 +12,6 @@ export interface ListenerChoice {
   readonly why: string;
 }
 
-/** One (route, rule, match) considered for a request. */
-export interface MatchCandidate {
-  readonly route: string;
-  readonly kind: RouteKind;
-  readonly ruleIndex: number;
-  readonly ruleName?: string;
-  readonly matchIndex: number;
-  readonly match: string;
-  readonly matched: boolean;
-  /** Why it did not match, or why it lost to the winner. */
-  readonly why?: string;
-}
 
 export interface WeightedBackend extends ResolvedBackendRef {
   readonly weight: number;

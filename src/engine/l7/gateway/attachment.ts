@@ -1,16 +1,11 @@
 import { allBackendRefs, resolveBackendRef } from './backends';
 import { intersectHostnames } from './hostname';
+import { Condition } from './condition';
 import { listenerSetAdmission } from './listener-sets';
 import { Cluster, NAMESPACE_NAME_LABEL } from '../../../model/cluster';
 import { Gateway, GATEWAY_GROUP, Listener, ParentRef, Route, RouteKind } from '../../../model/kinds/gateway/types';
 import { matchesSelector } from '../../selector';
 
-export interface Condition {
-  readonly type: 'Accepted' | 'ResolvedRefs' | 'Programmed' | 'Conflicted';
-  readonly status: 'True' | 'False';
-  readonly reason: string;
-  readonly message: string;
-}
 
 /** A route attached to one listener, with the hostnames it serves there (undefined = any). */
 export interface ListenerAttachment {

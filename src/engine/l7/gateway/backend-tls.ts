@@ -1,4 +1,4 @@
-import { Condition } from './attachment';
+import { Condition } from './condition';
 import { configMapIn } from './certificates';
 import { compareTimestamps } from './precedence';
 import { Cluster, Service } from '../../../model/cluster';

@@ -1,7 +1,8 @@
 import { Cluster } from '../../../model/cluster';
 import { Gateway, Listener } from '../../../model/kinds/gateway/types';
 import { L7Request } from '../request';
-import { AnswerBase, GatewayRouteAnswer, MatchCandidate, round, weigh } from './answer';
+import { AnswerBase, GatewayRouteAnswer, round, weigh } from './answer';
+import { MatchCandidate } from './candidate';
 import { routesOnListener, supportedKinds } from './attachment';
 import { resolveBackendRef } from './backends';
 import { listenerLabel } from './listener-sets';

@@ -1,4 +1,4 @@
-import { Condition } from './attachment';
+import { Condition } from './condition';
 import { compareTimestamps } from './precedence';
 import { Cluster, NAMESPACE_NAME_LABEL } from '../../../model/cluster';
 import { Gateway, GATEWAY_GROUP, Listener, ListenerSet } from '../../../model/kinds/gateway/types';

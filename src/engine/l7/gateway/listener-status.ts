@@ -1,4 +1,5 @@
-import { allRoutes, Condition, protocolKinds, routeStatus, supportedKinds } from './attachment';
+import { allRoutes, protocolKinds, routeStatus, supportedKinds } from './attachment';
+import { Condition } from './condition';
 import { checkCertificateRef } from './certificates';
 import { effectiveListeners, listenerLabel, listenerSetAdmission } from './listener-sets';
 import { Cluster } from '../../../model/cluster';

@@ -1,16 +1,18 @@
-import { MatchCandidate } from './answer';
+import { MatchCandidate } from './candidate';
 import { hostnameMatches, hostnameSpecificity } from './hostname';
-import type { CompiledRoute } from './route-table';
 import { Route, RouteKind, RouteMatch } from '../../../model/kinds/gateway/types';
 
-/** A matching candidate with its precedence keys (larger wins, element by element). */
-export interface Scored {
+/**
+ * A matching candidate with its precedence keys (larger wins, element by element);
+ * `R` is what the router keeps of the route (the compiled route, for HTTP and gRPC).
+ */
+export interface Scored<R = unknown> {
   readonly candidate: MatchCandidate;
   readonly route: Route;
   readonly match?: RouteMatch;
   readonly keys: number[];
   /** The compiled route the candidate came from (HTTP and gRPC routing). */
-  readonly compiled?: CompiledRoute;
+  readonly compiled?: R;
 }
 
 /** The most specific route hostname the host matches, as precedence keys; undefined when none matches. */

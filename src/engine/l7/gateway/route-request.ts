@@ -1,7 +1,8 @@
 import { Cluster } from '../../../model/cluster';
 import { Gateway, Listener, RouteKind } from '../../../model/kinds/gateway/types';
 import { L7Request, Scheme } from '../request';
-import { GatewayRouteAnswer, ListenerChoice, MatchCandidate, round, weigh, WeightedBackend } from './answer';
+import { GatewayRouteAnswer, ListenerChoice, round, weigh, WeightedBackend } from './answer';
+import { MatchCandidate } from './candidate';
 import { ResolvedBackendRef } from './backends';
 import { routeConnection } from './connection';
 import { controllerNotes, NoteContext, noteProfile } from './controller-notes';
@@ -11,9 +12,10 @@ import { effectiveListeners, listenerLabel } from './listener-sets';
 import { unusableListener } from './listener-status';
 import { evaluateMatch } from './match';
 import { byRouteRuleMatch, compareKeys, comparePrecedence, explainLoss, GRPC_KEYS, HTTP_KEYS, REGEX_NOTE, Scored } from './precedence';
-import { listenerTable, refusedForHost, routesForHost } from './route-table';
+import { CompiledRoute, listenerTable, refusedForHost, routesForHost } from './route-table';
 
-export { GatewayRouteAnswer, ListenerChoice, MatchCandidate, WeightedBackend } from './answer';
+export { GatewayRouteAnswer, ListenerChoice, WeightedBackend } from './answer';
+export { MatchCandidate } from './candidate';
 
 export interface GatewayRouteOptions {
   /** `namespace/name` of the Gateway; all Gateways with a listener on the request's port when omitted. */
@@ -105,7 +107,7 @@ export function routeThroughGateway(cluster: Cluster, gw: Gateway, req: L7Reques
   const kind: RouteKind = req.grpc ? 'GRPCRoute' : 'HTTPRoute';
   const table = listenerTable(cluster, gw, listener, kind);
   const serving = routesForHost(table, req.host);
-  const matched: Scored[] = [];
+  const matched: Scored<CompiledRoute>[] = [];
   const unmatched: MatchCandidate[] = [];
   // Object literals rather than spreads: this loop runs for every match of every route serving the host.
   for (const { route: r, hostKeys } of serving) {

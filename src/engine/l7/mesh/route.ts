@@ -1,6 +1,7 @@
 import { Cluster, Service, Workload } from '../../../model/cluster';
 import { Route, RouteKind } from '../../../model/kinds/gateway/types';
-import { MatchCandidate, round, weigh, WeightedBackend } from '../gateway/answer';
+import { round, weigh, WeightedBackend } from '../gateway/answer';
+import { MatchCandidate } from '../gateway/candidate';
 import { cachedRouteStatus } from '../gateway/attachment';
 import { resolveBackendRef } from '../gateway/backends';
 import { applyFilters, FilterOutcome } from '../gateway/filters';
