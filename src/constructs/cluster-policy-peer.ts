@@ -1,6 +1,6 @@
 import { IConstruct } from 'constructs';
 import { Port } from './port';
-import { workloadLabels } from './service-selector';
+import { workloadLabels } from './workload-labels';
 import { NAMESPACE_NAME_LABEL } from '../model/cluster';
 
 /** What a cluster-wide policy rule does with the traffic it matches. */

@@ -1,6 +1,6 @@
 import { IConstruct } from 'constructs';
 import { sortedMap } from './labels';
-import { workloadLabels } from './service-selector';
+import { workloadLabels } from './workload-labels';
 
 /**
  * Which pods of its namespace a NetworkPolicy applies to: all of them, those
