@@ -184,18 +184,21 @@ export class Connections implements IConnectable {
   }
 
   /**
-   * Our Connections for whatever was passed as a peer: an IConnectable, or
-   * (from JavaScript, or a cdk8s-plus-28 workload whose `connections` is a
-   * PodConnections) a construct.
+   * Our Connections for whatever was passed as a peer: an IConnectable (a Peer,
+   * ours), or a construct (a cdk8s-plus-28 Service or workload, whose
+   * `connections`, if any, is a PodConnections; a raw ApiObject).
    */
-  private static resolve(other: IConnectable): Connections {
+  private static resolve(other: unknown, method: string): Connections {
+    if (other === null || typeof other !== 'object') {
+      throw new Error(`Connections.${method}: expected a workload, Service, Namespace or NamespaceIsolation construct, a Peer or a Connections, got ${String(other)}`);
+    }
     const c = (other as { connections?: unknown }).connections;
     if (c instanceof Connections) return c;
     if (c && (c as { instance?: unknown }).instance && Construct.isConstruct((c as { instance: unknown }).instance)) {
       return Connections.fromPodConnections(c as kplus.PodConnections);
     }
     if (Construct.isConstruct(other)) return Connections.of(other);
-    throw new Error(`Connections: ${String(other)} is not connectable (use Connections.of(construct))`);
+    throw new Error(`Connections.${method}: ${(other as object).constructor?.name ?? 'object'} is not a construct, a Peer or a Connections`);
   }
 
   private static make(scope: IConstruct): Connections {
@@ -233,11 +236,11 @@ export class Connections implements IConnectable {
    * Allows this side to open connections to `other` on `port`: an egress rule
    * on this side's pods and an ingress rule on `other`'s pods (when either
    * side is a workload, Service or namespace we can write a policy for).
-   * @param other the server side
+   * @param other the server side: a workload, Service, Namespace or NamespaceIsolation construct (cdk8s-plus-28, raw ApiObject or ours), a `Peer` or a `Connections`. Typed `any` because jsii has no unions and a cdk8s-plus-28 construct implements none of our interfaces; checked at the call.
    * @param port the port as the client sees it (a Service port when `other` is a Service). @default - every port (every port of the Service when `other` is a Service)
    */
-  public allowTo(other: IConnectable, port?: Port): void {
-    const server = Connections.resolve(other);
+  public allowTo(other: any, port?: Port): void {
+    const server = Connections.resolve(other, 'allowTo');
     const client: Connections = this;
     if (!client.spec.subject && !server.spec.subject) {
       throw new Error(`Connections: cannot allow ${client.spec.description} -> ${server.spec.description}: neither side is a workload, Service or namespace that a policy can select`);
@@ -250,11 +253,11 @@ export class Connections implements IConnectable {
   /**
    * Allows `other` to open connections to this side on `port` (the mirror
    * of `allowTo`).
-   * @param other the client side
+   * @param other the client side: a construct, a `Peer` or a `Connections`, as for `allowTo`
    * @param port the port as the client sees it. @default - every port (every port of the Service when this is a Service)
    */
-  public allowFrom(other: IConnectable, port?: Port): void {
-    Connections.resolve(other).allowTo(this, port);
+  public allowFrom(other: any, port?: Port): void {
+    Connections.resolve(other, 'allowFrom').allowTo(this, port);
   }
 
   /**

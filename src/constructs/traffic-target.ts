@@ -1,4 +1,4 @@
-import { IConstruct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { apiObjectOf, isWorkloadKind, namespaceOf } from './api-object-of';
 import { SubjectSpec, describeSubject } from '../validate/expectations/subject';
 
@@ -62,6 +62,20 @@ export class Target {
   /** Any address outside the cluster (0.0.0.0/0). */
   public static outside(): Target {
     return new Target(() => ({ type: 'cidr', cidr: '0.0.0.0/0', outside: true }));
+  }
+
+  /**
+   * A Target, or a construct read as `Target.of(construct)`. Methods that take
+   * "a construct or a Target" type the parameter `any`: jsii has no unions, and
+   * a cdk8s-plus-28 construct and a Target share no interface.
+   * @internal
+   */
+  public static _from(value: unknown, where: string): Target {
+    if (value instanceof Target) return value;
+    if (Construct.isConstruct(value)) return Target.of(value);
+    const got = value === null || value === undefined ? String(value)
+      : typeof value === 'object' ? (value as object).constructor?.name ?? 'object' : `${typeof value} ${JSON.stringify(value)}`;
+    throw new Error(`${where}: expected a construct (workload, Service or Namespace) or a Target, got ${got}`);
   }
 
   private static checked(c: IConstruct, ok: (kind: string) => boolean, what: string): Target {

@@ -239,9 +239,12 @@ export class Traffic extends Construct {
     TrafficSuppressions.addSuppressions(this.node.root, [{ id: ruleId, reason }]);
   }
 
-  /** Starts a connectivity expectation about `subject` (the source of connections). */
-  public expect(subject: Target): TrafficExpectation {
-    return TrafficExpectation._create(this, subject);
+  /**
+   * Starts a connectivity expectation about `subject` (the source of connections).
+   * @param subject a workload, Service or Namespace construct (cdk8s-plus-28, raw ApiObject or ours), or a `Target`
+   */
+  public expect(subject: any): TrafficExpectation {
+    return TrafficExpectation._create(this, Target._from(subject, `${this.node.path}: expect`));
   }
 
   /**
@@ -386,7 +389,8 @@ const REPORTS: Record<ReportFormat, readonly [file: string, renderer: ReportForm
 };
 
 /**
- * Expectations about one subject: `traffic.expect(Target.of(web)).canReach(Target.of(api), Port.tcp(80))`.
+ * Expectations about one subject: `traffic.expect(web).canReach(apiSvc, Port.tcp(80))`.
+ * Subjects and targets are constructs (read as `Target.of`) or `Target`s.
  * Each call records one expectation, checked at synth time; calls chain.
  */
 export class TrafficExpectation {
@@ -401,17 +405,19 @@ export class TrafficExpectation {
    * The subject can open connections to `target` on `port`. For a Service
    * target, `port` is the Service port (number or name), checked on each
    * backend pod at the resolved targetPort. `Port.allTraffic()` means "on some port".
+   * @param target a workload, Service or Namespace construct, or a `Target`
    */
-  public canReach(target: Target, port: Port): TrafficExpectation {
-    return this.reach(target, port, true);
+  public canReach(target: any, port: Port): TrafficExpectation {
+    return this.reach(this.target(target, 'canReach'), port, true);
   }
 
   /**
    * The subject cannot open connections to `target` on `port`.
+   * @param target a workload, Service or Namespace construct, or a `Target`
    * @param port @default - no port at all
    */
-  public cannotReach(target: Target, port?: Port): TrafficExpectation {
-    return this.reach(target, port ?? Port.allTraffic(), false);
+  public cannotReach(target: any, port?: Port): TrafficExpectation {
+    return this.reach(this.target(target, 'cannotReach'), port ?? Port.allTraffic(), false);
   }
 
   /** Every pod of the subject is selected by a NetworkPolicy for ingress and for egress. */
@@ -447,19 +453,21 @@ export class TrafficExpectation {
   /**
    * Every node that runs a client has an endpoint of the subject (a Service)
    * on it, as `internalTrafficPolicy: Local` needs.
-   * @param clients the client workloads or pods @default - every pod that is not a backend of the Service
+   * @param clients the client workloads or pods: a construct or a `Target` @default - every pod that is not a backend of the Service
    */
-  public hasLocalEndpointForEveryClient(clients?: Target): TrafficExpectation {
-    return this.serviceTraffic('hasLocalEndpointForEveryClient', s => ({ type: 'local-endpoints', namespace: s.namespace, name: s.name, clients: clients?._spec() }));
+  public hasLocalEndpointForEveryClient(clients?: any): TrafficExpectation {
+    const of = clients === undefined ? undefined : this.target(clients, 'hasLocalEndpointForEveryClient');
+    return this.serviceTraffic('hasLocalEndpointForEveryClient', s => ({ type: 'local-endpoints', namespace: s.namespace, name: s.name, clients: of?._spec() }));
   }
 
   /**
    * No node that runs a client is left without endpoints of the subject (a
    * Service): kube-proxy neither drops nor rejects its traffic.
-   * @param clients the client workloads or pods @default - every pod that is not a backend of the Service
+   * @param clients the client workloads or pods: a construct or a `Target` @default - every pod that is not a backend of the Service
    */
-  public leavesNoClientWithoutEndpoints(clients?: Target): TrafficExpectation {
-    return this.serviceTraffic('leavesNoClientWithoutEndpoints', s => ({ type: 'no-client-dropped', namespace: s.namespace, name: s.name, clients: clients?._spec() }));
+  public leavesNoClientWithoutEndpoints(clients?: any): TrafficExpectation {
+    const of = clients === undefined ? undefined : this.target(clients, 'leavesNoClientWithoutEndpoints');
+    return this.serviceTraffic('leavesNoClientWithoutEndpoints', s => ({ type: 'no-client-dropped', namespace: s.namespace, name: s.name, clients: of?._spec() }));
   }
 
   private serviceTraffic(method: string, spec: (svc: { namespace: string; name: string }) => ServiceTrafficSpec): TrafficExpectation {
@@ -473,6 +481,10 @@ export class TrafficExpectation {
       },
     });
     return this;
+  }
+
+  private target(value: unknown, method: string): Target {
+    return Target._from(value, `${this.traffic.node.path}: expect(${this.subject}).${method}`);
   }
 
   private reach(target: Target, port: Port, reachable: boolean): TrafficExpectation {
@@ -509,7 +521,7 @@ export interface RequestExpectationOptions {
 
 /**
  * Expectations about where a request lands:
- * `traffic.expectRequest(Request.https('shop.example.com/api')).routesTo(Target.of(apiSvc))`.
+ * `traffic.expectRequest(Request.https('shop.example.com/api')).routesTo(apiSvc)`.
  */
 export class RequestExpectation {
   /** @internal */
@@ -522,18 +534,19 @@ export class RequestExpectation {
   /**
    * Some Ingress or Gateway sends the request to `service`, and NetworkPolicy
    * lets the controller's pods reach its endpoints (when the controller is known).
-   * @param service a Service target (`Target.of(svc)`, `Target.serviceNamed(ns, name)`)
+   * @param service a Service construct, or a Service target (`Target.serviceNamed(ns, name)`)
    * @param percent expected share of requests, in percent (weighted backendRefs) @default - any share
    */
-  public routesTo(service: Target, percent?: number): RequestExpectation {
+  public routesTo(service: any, percent?: number): RequestExpectation {
     const { request, options } = this;
+    const to = Target._from(service, `${this.traffic.node.path}: expectRequest(${request}).routesTo`);
     this.traffic._addExpectation({
       type: 'custom',
       check: c => {
-        const s = service._spec();
-        if (s.type !== 'service') return { description: `${request} routes to ${service}`, passed: false, details: ['routesTo() takes a Service target'] };
+        const s = to._spec();
+        if (s.type !== 'service') return { description: `${request} routes to ${to}`, passed: false, details: ['routesTo() takes a Service target'] };
         const from = options.from?._spec();
-        if (from && from.type !== 'workload') return { description: `${request} routes to ${service}`, passed: false, details: ['the from option takes a workload target'] };
+        if (from && from.type !== 'workload') return { description: `${request} routes to ${to}`, passed: false, details: ['the from option takes a workload target'] };
         return checkRoute(c, {
           url: request.url,
           method: request.method,

@@ -194,13 +194,14 @@ describe('Connections', () => {
     ].sort());
   });
 
-  test('a cdk8s-plus-28 Service is a server too, translated through its own ports', () => {
+  // docs/networkpolicy-and-isolation.md "Declared connections": allowTo takes a cdk8s-plus-28 Service as it is.
+  test('a cdk8s-plus-28 Service is a server too, passed as it is, translated through its own ports', () => {
     const a = app();
     const chart = isolatedChart(a, 'shop');
     const web = deployment(chart, 'web');
     const api = deployment(chart, 'api', [{ number: 8080, name: 'http' }]);
     const plusSvc = api.exposeViaService({ name: 'api', ports: [{ port: 80, targetPort: 8080 }] });
-    Connections.of(web).allowTo(Connections.of(plusSvc), Port.HTTP);
+    Connections.of(web).allowTo(plusSvc, Port.HTTP);
     expect(matrixOf(a, ['shop'])).toEqual([
       ...dnsLines(['shop/api[Deployment]', 'shop/web[Deployment]']),
       'shop/web[Deployment] => shop/api[Deployment] : TCP 8080',
@@ -218,11 +219,11 @@ describe('Connections', () => {
     expect(Peer.workload(web).connections).toBe(Connections.of(web));
   });
 
-  test('from JavaScript a cdk8s-plus-28 workload can be passed as it is', () => {
+  test('a cdk8s-plus-28 workload (whose own connections is a PodConnections) can be passed as it is', () => {
     const chart = Testing.chart();
     const web = deployment(chart, 'web');
     const api = deployment(chart, 'api', [{ number: 8080 }]);
-    Connections.of(web).allowTo(api as any, Port.tcp(8080));
+    Connections.of(web).allowTo(api, Port.tcp(8080));
     expect(policiesOf(chart.node.root as App).map(p => p.metadata.name).sort()).toEqual(['api-connections', 'web-connections']);
   });
 
@@ -283,6 +284,9 @@ describe('Connections', () => {
     expect(() => Peer.anyIpv4().connections.allowTo(Peer.namespace('x'))).toThrow(/neither side/);
     const cm = new ApiObject(chart, 'cm', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cm' } });
     expect(() => Connections.of(cm)).toThrow('test/cm: a ConfigMap takes no part in connections');
+    // allowTo/allowFrom are typed `any` (jsii has no unions): a wrong value is refused at the call, in one line.
+    expect(() => Connections.of(web).allowTo('api', Port.HTTP)).toThrow(/^Connections\.allowTo: expected a workload, Service, Namespace or NamespaceIsolation construct, a Peer or a Connections, got api$/);
+    expect(() => Connections.of(web).allowFrom(Port.HTTP)).toThrow(/^Connections\.allowFrom: Port is not a construct, a Peer or a Connections$/);
   });
 
   test('snapshot of the policies for a three-tier app', () => {

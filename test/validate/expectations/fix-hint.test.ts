@@ -2,7 +2,7 @@
 // (docs/validation.md "Expectations"), in the construct ids the author chose.
 import { App, Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { Connections, NamespaceIsolation, Port, Target, Traffic } from '../../../src';
+import { Connections, NamespaceIsolation, Port, Traffic } from '../../../src';
 
 test('canReach between two constructs fails with the Connections call that fixes it; after the call it holds', () => {
   const app = new App({ outdir: 'cdk.out.test-never-written' });
@@ -12,9 +12,9 @@ test('canReach between two constructs fails with the Connections call that fixes
   const postgres = new kplus.StatefulSet(chart, 'postgres', { containers: [{ image: 'postgres', portNumber: 5432 }] });
   const traffic = Traffic.of(app);
   traffic.configure({ audit: false });
-  traffic.expect(Target.of(checkout)).canReach(Target.of(postgres), Port.POSTGRES);
+  traffic.expect(checkout).canReach(postgres, Port.POSTGRES);
   expect(() => app.synthYaml()).toThrow(/\n {4}fix: Connections\.of\(checkout\)\.allowTo\(postgres, Port\.tcp\(5432\)\)/);
-  // (A cdk8s-plus workload is not yet IConnectable in TypeScript: pass its Connections.)
-  Connections.of(checkout).allowTo(Connections.of(postgres), Port.POSTGRES);
+  // The fix as printed compiles: a cdk8s-plus workload is passed as it is.
+  Connections.of(checkout).allowTo(postgres, Port.POSTGRES);
   expect(() => app.synthYaml()).not.toThrow();
 });

@@ -70,6 +70,18 @@ test('descriptions name the headers that tell two expectations apart', () => {
   expect(Request.http('shop.example.com/').withMethod('post').withHeader('X-Canary', 'true').toString()).toBe('POST http://shop.example.com/ [x-canary: true]');
 });
 
+test('routesTo takes the Service construct itself, with the same outcome as Target.of (docs/validation.md "Expectations")', () => {
+  const s = store();
+  s.traffic.expectRequest(Request.http('shop.example.com/')).routesTo(s.v1, 90);
+  s.traffic.expectRequest(Request.http('shop.example.com/')).routesTo(Target.of(s.v1), 90);
+  expect(descriptions(s.traffic)).toEqual([
+    ['GET http://shop.example.com/ routes to Service shop/storefront-v1 (90% of requests)', true],
+    ['GET http://shop.example.com/ routes to Service shop/storefront-v1 (90% of requests)', true],
+  ]);
+  expect(() => s.traffic.expectRequest(Request.http('shop.example.com/')).routesTo('storefront-v1'))
+    .toThrow(/^Traffic: expectRequest\(GET http:\/\/shop\.example\.com\/\)\.routesTo: expected a construct \(workload, Service or Namespace\) or a Target, got string "storefront-v1"$/);
+});
+
 describe('redirectsTo (HTTPRoute RequestRedirect: Location from scheme, hostname, port and path)', () => {
   test('passes for the Location the filter sends, with or without the status code', () => {
     const s = store();
