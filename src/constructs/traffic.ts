@@ -514,9 +514,10 @@ export interface RequestExpectationOptions {
    * routes attached to that Service (HTTPRoutes and GRPCRoutes whose parentRef is
    * the Service: producer routes, or consumer routes in the caller's namespace),
    * and NetworkPolicy is checked from this workload's pods.
+   * A workload construct, or a workload `Target`.
    * @default - a request from outside the cluster, through Ingresses and Gateways
    */
-  readonly from?: Target;
+  readonly from?: any;
 }
 
 /**
@@ -540,12 +541,13 @@ export class RequestExpectation {
   public routesTo(service: any, percent?: number): RequestExpectation {
     const { request, options } = this;
     const to = Target._from(service, `${this.traffic.node.path}: expectRequest(${request}).routesTo`);
+    const client = options.from === undefined ? undefined : Target._from(options.from, `${this.traffic.node.path}: expectRequest(${request}) option from`);
     this.traffic._addExpectation({
       type: 'custom',
       check: c => {
         const s = to._spec();
         if (s.type !== 'service') return { description: `${request} routes to ${to}`, passed: false, details: ['routesTo() takes a Service target'] };
-        const from = options.from?._spec();
+        const from = client?._spec();
         if (from && from.type !== 'workload') return { description: `${request} routes to ${to}`, passed: false, details: ['the from option takes a workload target'] };
         return checkRoute(c, {
           url: request.url,

@@ -104,7 +104,7 @@ describe('mesh constructs', () => {
     });
     expect((route.apiObject.toJson() as any).spec.parentRefs).toEqual([{ group: '', kind: 'Service', name: 'api', port: 80 }]);
     const traffic = Traffic.of(app);
-    traffic.expectRequest(Request.http('api.shop/v2'), { from: Target.of(web) }).routesTo(Target.of(apiV2));
+    traffic.expectRequest(Request.http('api.shop/v2'), { from: web }).routesTo(apiV2);
     expect(() => app.synth()).toThrow(/GET http:\/\/api\.shop\/v2 from shop\/web routes to Service shop\/api-v2\n {4}NetworkPolicy blocks shop\/web from shop\/api-v2\[Deployment\]/);
     Connections.of(web).allowTo(apiV2, Port.tcp(80));
     app.synth();
