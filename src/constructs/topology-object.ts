@@ -1,3 +1,4 @@
+import { Target } from './traffic-target';
 import { TopologyProps } from './traffic-topology';
 import { TOPOLOGY_API_VERSION, TOPOLOGY_KIND } from '../model/kinds/topology';
 
@@ -9,9 +10,10 @@ export function topologyObject(props: TopologyProps, index: number): Record<stri
     metadata: { name: `topology-${index}` },
     spec: {
       nodes: props.nodes.map(n => ({ name: n.name, ...(n.zone ? { zone: n.zone } : {}), ...(n.labels ? { labels: { ...n.labels } } : {}) })),
-      workloads: (props.placements ?? []).map(p => {
-        const s = p.workload._spec();
-        if (s.type !== 'workload') throw new Error(`Topology placement: ${p.workload} is not a workload`);
+      workloads: (props.placements ?? []).map((p, i) => {
+        const workload = Target._from(p.workload, `Topology placements[${i}].workload`);
+        const s = workload._spec();
+        if (s.type !== 'workload') throw new Error(`Topology placement: ${workload} is not a workload`);
         return {
           namespace: s.namespace,
           name: s.name,

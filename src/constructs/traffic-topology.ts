@@ -18,8 +18,8 @@ export interface TopologyNode {
 
 /** Where the replicas of one workload run. Give `nodes`, `zones`, or both (nodes first). */
 export interface TopologyPlacement {
-  /** The workload (`Target.of(deployment)` or `Target.workloadNamed(ns, name)`). */
-  readonly workload: Target;
+  /** The workload: a workload construct, or a `Target` (`Target.workloadNamed(ns, name)` for one that is not in the app). */
+  readonly workload: any;
   /**
    * One node name per replica; a node listed twice runs two replicas.
    * @default - none

@@ -121,23 +121,23 @@ def build_expectations(outdir: str, validate: bool = True) -> cdk8s.App:
     for obj in CONTEXT:
         traffic.add_context_object(obj)
 
-    traffic.expect(Target.of(web)).can_reach(Target.of(api_svc), Port.tcp(80)).cannot_reach(Target.of(db))
-    traffic.expect(Target.of(api)).can_reach(Target.of(db_svc), Port.named("postgres"))
-    traffic.expect(Target.of(db)).is_isolated().cannot_reach(Target.outside())
-    traffic.expect(Target.outside()).cannot_reach(Target.of(db), Port.POSTGRES)
-    traffic.expect(Target.of(db_svc)).has_endpoints()
-    traffic.expect_request(Request.https("shop.example.com/api/orders")).routes_to(Target.of(api_svc))
-    traffic.expect_request(Request.https("shop.example.com/")).routes_to(Target.of(web_svc))
+    traffic.expect(web).can_reach(api_svc, Port.tcp(80)).cannot_reach(db)
+    traffic.expect(api).can_reach(db_svc, Port.named("postgres"))
+    traffic.expect(db).is_isolated().cannot_reach(Target.outside())
+    traffic.expect(Target.outside()).cannot_reach(db, Port.POSTGRES)
+    traffic.expect(db_svc).has_endpoints()
+    traffic.expect_request(Request.https("shop.example.com/api/orders")).routes_to(api_svc)
+    traffic.expect_request(Request.https("shop.example.com/")).routes_to(web_svc)
 
     # Where the replicas will run (one per zone): the endpoint expectations ask which endpoints kube-proxy picks.
     traffic.add_topology(
         nodes=[TopologyNode(name="node-a", zone="zone-a"), TopologyNode(name="node-b", zone="zone-b")],
         placements=[
-            TopologyPlacement(workload=Target.of(web), zones=["zone-a", "zone-b"]),
-            TopologyPlacement(workload=Target.of(api), zones=["zone-a", "zone-b"]),
+            TopologyPlacement(workload=web, zones=["zone-a", "zone-b"]),
+            TopologyPlacement(workload=api, zones=["zone-a", "zone-b"]),
         ],
     )
-    traffic.expect(Target.of(api_svc)).keeps_traffic_in_zone("zone-a").leaves_no_client_without_endpoints(Target.of(web))
+    traffic.expect(api_svc).keeps_traffic_in_zone("zone-a").leaves_no_client_without_endpoints(web)
 
     return app
 

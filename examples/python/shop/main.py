@@ -17,7 +17,6 @@ from cdk8s_traffic import (
     Service,
     ServicePortOptions,
     ServiceSelector,
-    Target,
     Traffic,
 )
 
@@ -77,9 +76,9 @@ def build_shop(outdir: str) -> cdk8s.App:
 
     # Checked by the traffic engine inside app.synth().
     traffic = Traffic.of(app)
-    traffic.expect(Target.workload(workloads["web"])).can_reach(Target.service(services["api"]), Port.tcp(80))
-    traffic.expect(Target.workload(workloads["api"])).can_reach(Target.service(services["db"]), Port.tcp(5432))
-    traffic.expect(Target.workload(workloads["web"])).cannot_reach(Target.workload(workloads["db"]))
+    traffic.expect(workloads["web"]).can_reach(services["api"], Port.tcp(80))
+    traffic.expect(workloads["api"]).can_reach(services["db"], Port.tcp(5432))
+    traffic.expect(workloads["web"]).cannot_reach(workloads["db"])
     return app
 
 

@@ -103,23 +103,23 @@ export function buildExpectations(outdir: string, validate = true): App {
   traffic.configure({ reports: [ReportFormat.JSON, ReportFormat.SARIF, ReportFormat.MARKDOWN, ReportFormat.MERMAID, ReportFormat.NETASSERT] });
   for (const obj of CONTEXT) traffic.addContextObject(obj);
 
-  traffic.expect(Target.of(web)).canReach(Target.of(apiSvc), Port.tcp(80)).cannotReach(Target.of(db));
-  traffic.expect(Target.of(api)).canReach(Target.of(dbSvc), Port.named('postgres'));
-  traffic.expect(Target.of(db)).isIsolated().cannotReach(Target.outside());
-  traffic.expect(Target.outside()).cannotReach(Target.of(db), Port.POSTGRES);
-  traffic.expect(Target.of(dbSvc)).hasEndpoints();
-  traffic.expectRequest(Request.https('shop.example.com/api/orders')).routesTo(Target.of(apiSvc));
-  traffic.expectRequest(Request.https('shop.example.com/')).routesTo(Target.of(webSvc));
+  traffic.expect(web).canReach(apiSvc, Port.tcp(80)).cannotReach(db);
+  traffic.expect(api).canReach(dbSvc, Port.named('postgres'));
+  traffic.expect(db).isIsolated().cannotReach(Target.outside());
+  traffic.expect(Target.outside()).cannotReach(db, Port.POSTGRES);
+  traffic.expect(dbSvc).hasEndpoints();
+  traffic.expectRequest(Request.https('shop.example.com/api/orders')).routesTo(apiSvc);
+  traffic.expectRequest(Request.https('shop.example.com/')).routesTo(webSvc);
 
   // Where the replicas will run (one per zone): the endpoint expectations ask which endpoints kube-proxy picks.
   traffic.addTopology({
     nodes: [{ name: 'node-a', zone: 'zone-a' }, { name: 'node-b', zone: 'zone-b' }],
     placements: [
-      { workload: Target.of(web), zones: ['zone-a', 'zone-b'] },
-      { workload: Target.of(api), zones: ['zone-a', 'zone-b'] },
+      { workload: web, zones: ['zone-a', 'zone-b'] },
+      { workload: api, zones: ['zone-a', 'zone-b'] },
     ],
   });
-  traffic.expect(Target.of(apiSvc)).keepsTrafficInZone('zone-a').leavesNoClientWithoutEndpoints(Target.of(web));
+  traffic.expect(apiSvc).keepsTrafficInZone('zone-a').leavesNoClientWithoutEndpoints(web);
 
   return app;
 }

@@ -4,7 +4,7 @@
 // Usage: ts-node examples/typescript/first-app/main.ts [outdir]
 import { App, Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { Connections, NamespaceIsolation, Port, Service, ServiceSelector, Target, Traffic } from '../../../src';
+import { Connections, NamespaceIsolation, Port, Service, ServiceSelector, Traffic } from '../../../src';
 
 export function buildFirstApp(outdir: string): App {
   const app = new App({ outdir });
@@ -25,9 +25,9 @@ export function buildFirstApp(outdir: string): App {
   // Connections.of(api).allowTo(dbSvc, Port.POSTGRES);   // FIX: uncomment this line
 
   const traffic = Traffic.of(app);
-  traffic.expect(Target.of(web)).canReach(Target.of(apiSvc), Port.HTTP).cannotReach(Target.of(dbSvc));
-  traffic.expect(Target.of(api)).canReach(Target.of(dbSvc), Port.POSTGRES);
-  traffic.expect(Target.of(db)).isIsolated();
+  traffic.expect(web).canReach(apiSvc, Port.HTTP).cannotReach(dbSvc);
+  traffic.expect(api).canReach(dbSvc, Port.POSTGRES);
+  traffic.expect(db).isIsolated();
   return app;
 }
 

@@ -3,7 +3,7 @@
 // Usage: ts-node examples/typescript/shop/main.ts [outdir]
 import { App, Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { Connections, NamespaceIsolation, Peer, Port, Protocol, Service, ServiceSelector, Target, Traffic } from '../../../src';
+import { Connections, NamespaceIsolation, Peer, Port, Protocol, Service, ServiceSelector, Traffic } from '../../../src';
 
 export function buildShop(outdir: string): App {
   const app = new App({ outdir });
@@ -50,9 +50,9 @@ export function buildShop(outdir: string): App {
 
   // Checked by the traffic engine inside app.synth().
   const traffic = Traffic.of(app);
-  traffic.expect(Target.workload(workloads.web)).canReach(Target.service(services.api), Port.tcp(80));
-  traffic.expect(Target.workload(workloads.api)).canReach(Target.service(services.db), Port.tcp(5432));
-  traffic.expect(Target.workload(workloads.web)).cannotReach(Target.workload(workloads.db));
+  traffic.expect(workloads.web).canReach(services.api, Port.tcp(80));
+  traffic.expect(workloads.api).canReach(services.db, Port.tcp(5432));
+  traffic.expect(workloads.web).cannotReach(workloads.db);
   return app;
 }
 

@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { App, Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { Backend, Connections, HttpRoute, Match, NamespaceIsolation, ParentRef, Port, Request, Service, ServiceSelector, Target, Traffic } from '../../../src';
+import { Backend, Connections, HttpRoute, Match, NamespaceIsolation, ParentRef, Port, Request, Service, ServiceSelector, Traffic } from '../../../src';
 import { runCli } from '../../../src/cli/main';
 import { routeStatus } from '../../../src/engine/l7/gateway/attachment';
 import { routeInMesh } from '../../../src/engine/l7/mesh/route';

@@ -25,7 +25,8 @@ function app(svcProps: { trafficDistribution?: TrafficDistribution; internalTraf
     audit: false,
     topology: {
       nodes: [{ name: 'a1', zone: 'zone-a' }, { name: 'a2', zone: 'zone-a' }, { name: 'b1', zone: 'zone-b' }],
-      placements: [{ workload: Target.of(api), nodes: apiNodes }, { workload: Target.of(web), nodes: ['a1', 'a2', 'b1'] }],
+      // One placement names the construct itself, the other its Target: both forms stand for the workload.
+      placements: [{ workload: api, nodes: apiNodes }, { workload: Target.of(web), nodes: ['a1', 'a2', 'b1'] }],
     },
   });
   return { app: a, traffic, svc, web, api };
@@ -57,7 +58,7 @@ describe('endpoint-level expectations (kube-proxy endpoint selection)', () => {
 
   test('hasLocalEndpointForEveryClient fails for client nodes without a backend (Service Internal Traffic Policy)', () => {
     const s = app({ internalTrafficPolicy: TrafficPolicy.LOCAL });
-    s.traffic.expect(Target.of(s.svc)).hasLocalEndpointForEveryClient(Target.of(s.web));
+    s.traffic.expect(s.svc).hasLocalEndpointForEveryClient(s.web);
     const msg = failures(s.app);
     expect(msg).toContain('Service shop/api has a local endpoint on every node running Deployment shop/web');
     expect(msg).toContain('node a2: no endpoint on the node');
@@ -74,6 +75,12 @@ describe('endpoint-level expectations (kube-proxy endpoint selection)', () => {
     const everywhere = app({ internalTrafficPolicy: TrafficPolicy.LOCAL }, ['a1', 'a2', 'b1']);
     everywhere.traffic.expect(Target.of(everywhere.svc)).leavesNoClientWithoutEndpoints().hasLocalEndpointForEveryClient();
     expect(failures(everywhere.app)).toBe('');
+  });
+
+  test('a placement whose workload is neither a construct nor a Target fails synth naming the field', () => {
+    const a = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'traffic-topology-')) });
+    Traffic.of(a, { audit: false, topology: { nodes: [{ name: 'a1' }], placements: [{ workload: 'api', nodes: ['a1'] }] } });
+    expect(failures(a)).toContain('Topology placements[0].workload: expected a construct (workload, Service or Namespace) or a Target, got string "api"');
   });
 
   test('the declared topology is not synthesized into the app', () => {
