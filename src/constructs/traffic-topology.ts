@@ -1,4 +1,3 @@
-import { Target } from './traffic-target';
 
 /** A node of a declared topology. */
 export interface TopologyNode {
