@@ -1,6 +1,6 @@
 import { formatPosition, formatSource, ManifestError, SourceRef } from './errors';
-import { KubeObject, SourcedObject } from './kube-object';
 import { describeObject } from './fields';
+import { KubeObject, SourcedObject } from './kube-object';
 import { contentStart, splitDocuments } from './yaml-documents';
 import { ParsedDocument, parseYamlDocument, parseYamlStream, YamlSyntaxError } from './yaml-parse';
 import { yaml11BooleanFields } from './yaml11-fields';

@@ -1,7 +1,7 @@
 import type { BackendTLS } from './backend-tls';
 import { ResolvedBackendRef } from './backends';
-import type { AppliedNote } from './controller-notes';
 import { MatchCandidate } from './candidate';
+import type { AppliedNote } from './controller-notes';
 import { applyFilters, FilterOutcome } from './filters';
 import { RouteKind, RouteMatch } from '../../../model/kinds/gateway/types';
 import { L7Request } from '../request';

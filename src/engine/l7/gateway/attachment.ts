@@ -1,6 +1,6 @@
 import { allBackendRefs, resolveBackendRef } from './backends';
-import { intersectHostnames } from './hostname';
 import { Condition } from './condition';
+import { intersectHostnames } from './hostname';
 import { listenerSetAdmission } from './listener-sets';
 import { Cluster, NAMESPACE_NAME_LABEL } from '../../../model/cluster';
 import { Gateway, GATEWAY_GROUP, Listener, ParentRef, Route, RouteKind } from '../../../model/kinds/gateway/types';

@@ -1,5 +1,5 @@
-import { Condition } from './condition';
 import { configMapIn } from './certificates';
+import { Condition } from './condition';
 import { compareTimestamps } from './precedence';
 import { Cluster, Service } from '../../../model/cluster';
 import { BackendTLSPolicy } from '../../../model/kinds/gateway/types';

@@ -2,9 +2,9 @@ import { Cluster } from '../../../model/cluster';
 import { Gateway, Listener } from '../../../model/kinds/gateway/types';
 import { L7Request } from '../request';
 import { AnswerBase, GatewayRouteAnswer, round, weigh } from './answer';
-import { MatchCandidate } from './candidate';
 import { routesOnListener, supportedKinds } from './attachment';
 import { resolveBackendRef } from './backends';
+import { MatchCandidate } from './candidate';
 import { listenerLabel } from './listener-sets';
 import { bestHostname, comparePrecedence, explainLoss, HOST_KEYS, Scored } from './precedence';
 

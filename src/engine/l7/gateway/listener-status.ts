@@ -1,6 +1,6 @@
 import { allRoutes, protocolKinds, routeStatus, supportedKinds } from './attachment';
-import { Condition } from './condition';
 import { checkCertificateRef } from './certificates';
+import { Condition } from './condition';
 import { effectiveListeners, listenerLabel, listenerSetAdmission } from './listener-sets';
 import { Cluster } from '../../../model/cluster';
 import { Gateway, GATEWAY_GROUP, Listener, ListenerSet, RouteKind } from '../../../model/kinds/gateway/types';

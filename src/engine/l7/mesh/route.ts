@@ -1,9 +1,9 @@
 import { Cluster, Service, Workload } from '../../../model/cluster';
 import { Route, RouteKind } from '../../../model/kinds/gateway/types';
 import { round, weigh, WeightedBackend } from '../gateway/answer';
-import { MatchCandidate } from '../gateway/candidate';
 import { cachedRouteStatus } from '../gateway/attachment';
 import { resolveBackendRef } from '../gateway/backends';
+import { MatchCandidate } from '../gateway/candidate';
 import { applyFilters, FilterOutcome } from '../gateway/filters';
 import { describeMatch, evaluateMatch, matchPrecedence } from '../gateway/match';
 import { comparePrecedence, explainLoss, GRPC_KEYS, HTTP_KEYS, Scored } from '../gateway/precedence';
