@@ -3,6 +3,7 @@ export * from './constructs/protocol';
 export * from './constructs/service-selector';
 export * from './constructs/service';
 export * from './constructs/port';
+export * from './constructs/ipeer';
 export * from './constructs/peer';
 export * from './constructs/pod-selector';
 export * from './constructs/network-policy';

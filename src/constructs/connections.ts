@@ -3,9 +3,10 @@ import * as kplus from 'cdk8s-plus-28';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
 import { apiObjectOf, isWorkloadKind, namespaceOf } from './api-object-of';
+import { IPeer } from './ipeer';
 import { sortedMap } from './labels';
 import { NetworkPolicy, PolicyType } from './network-policy';
-import { Peer } from './peer';
+import { PeerSpec, SpecPeer } from './peer-spec';
 import { PodSelector } from './pod-selector';
 import { Port } from './port';
 import { Protocol } from './protocol';
@@ -38,7 +39,7 @@ class Subject {
     public readonly name: string,
   ) {}
 
-  public add(direction: PolicyType, peer: Peer, ports: () => Port[]): void {
+  public add(direction: PolicyType, peer: IPeer, ports: () => Port[]): void {
     if (!this.policy) {
       const id = `Connections-${this.namespace}-${this.name}`;
       this.policy = new NetworkPolicy(this.scope, id, {
@@ -56,7 +57,15 @@ class Subject {
 /** Per-app registry of subjects, so every Connections for the same pods writes into one policy. */
 const SUBJECTS = new WeakMap<IConstruct, Map<string, Subject>>();
 const OF = new WeakMap<IConstruct, Connections>();
-const OF_PEER = new WeakMap<Peer, Connections>();
+const OF_PEER = new WeakMap<IPeer, Connections>();
+/** The Connections that made each peer it names its side by (so `Peer.workload(x).connections` is `Connections.of(x)`). */
+const OWNER = new WeakMap<IPeer, Connections>();
+
+function ownedPeer(spec: PeerSpec, owner: Connections): IPeer {
+  const peer = new SpecPeer(spec);
+  OWNER.set(peer, owner);
+  return peer;
+}
 
 function subjectFor(anchor: IConstruct, namespace: string, labels: (() => Record<string, string>) | undefined, name: string): Subject {
   const root = anchor.node.root;
@@ -80,7 +89,7 @@ interface ConnectionsSpec {
   /** Where this side's rules go; undefined when the side cannot hold a policy (IP blocks, label-only peers). */
   readonly subject?: Subject;
   /** How the other side's rules name this side. */
-  readonly peer: () => Peer;
+  readonly peer: () => IPeer;
   /** Ports on this side's pods for a requested port (Services translate their ports to target ports). */
   readonly serverPorts?: (port: Port | undefined) => Port[];
 }
@@ -111,10 +120,15 @@ export class Connections implements IConnectable {
   }
 
   /** @internal */
-  public static _ofPeer(peer: Peer): Connections {
+  public static _ofPeer(peer: IPeer): Connections {
     let c = OF_PEER.get(peer);
-    if (!c) OF_PEER.set(peer, c = new Connections({ description: peer.toString(), peer: () => peer }));
+    if (!c) OF_PEER.set(peer, c = new Connections({ description: String(peer), peer: () => peer }));
     return c;
+  }
+
+  /** The Connections that made `peer`, if one did. @internal */
+  public static _ownerOf(peer: IPeer): Connections | undefined {
+    return OWNER.get(peer);
   }
 
   /**
@@ -127,7 +141,7 @@ export class Connections implements IConnectable {
     const self: Connections = new Connections({
       description: `namespace ${namespace}`,
       subject,
-      peer: () => Peer._of({ namespace, label: `namespace ${namespace}`, connections: () => self }),
+      peer: () => ownedPeer({ namespace, label: `namespace ${namespace}` }, self),
     });
     return self;
   }
@@ -160,7 +174,7 @@ export class Connections implements IConnectable {
       // Selector-less: the endpoints are the addresses of its EndpointSlices.
       return new Connections({
         description,
-        peer: () => Peer._of({ label: description, dynamic: () => sliceAddresses(scope, namespace, read().name) }),
+        peer: () => new SpecPeer({ label: description, dynamic: () => sliceAddresses(scope, namespace, read().name) }),
         serverPorts: port => servicePortsOf(read(), port).flatMap(sp => slicePorts(scope, namespace, read().name, sp.name))
           .concat(matchCheck(port, read(), where)),
       });
@@ -171,7 +185,7 @@ export class Connections implements IConnectable {
     const self: Connections = new Connections({
       description,
       subject,
-      peer: () => backendConnections?._peer() ?? Peer._of({ podLabels: labels, namespace, label: `pods of ${description}`, connections: () => self }),
+      peer: () => backendConnections?._peer() ?? ownedPeer({ podLabels: labels, namespace, label: `pods of ${description}` }, self),
       serverPorts: port => {
         const s = read();
         // A headless Service without ports only publishes DNS: clients dial the pods' own ports.
@@ -220,7 +234,7 @@ export class Connections implements IConnectable {
     const self: Connections = new Connections({
       description: `${api.kind} ${namespace}/${api.name}`,
       subject,
-      peer: () => Peer._of({ podLabels: labels, namespace, label: `${api.kind} ${namespace}/${api.name}`, connections: () => self }),
+      peer: () => ownedPeer({ podLabels: labels, namespace, label: `${api.kind} ${namespace}/${api.name}` }, self),
     });
     return self;
   }
@@ -274,7 +288,7 @@ export class Connections implements IConnectable {
   }
 
   /** @internal */
-  public _peer(): Peer {
+  public _peer(): IPeer {
     return this.spec.peer();
   }
 }

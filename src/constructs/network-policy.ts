@@ -1,7 +1,7 @@
 import { ApiObject, Chart, Lazy } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { Peer } from './peer';
+import { IPeer } from './ipeer';
 import { PodSelector } from './pod-selector';
 import { Port } from './port';
 import { validateWithModel } from './validate-object';
@@ -21,7 +21,7 @@ export interface NetworkPolicyRule {
    * peer matches.
    * @default - every source or destination (the rule has no `from`/`to`)
    */
-  readonly peers?: Peer[];
+  readonly peers?: IPeer[];
   /**
    * Ports on the destination pod; a connection matches when any port matches.
    * @default - every port and protocol (the rule has no `ports`)
@@ -62,7 +62,7 @@ export interface NetworkPolicyProps {
 
 /** A rule as stored: ports resolve late so that Service ports added after the call still count. */
 interface StoredRule {
-  readonly peers: Peer[];
+  readonly peers: IPeer[];
   readonly ports: () => Port[];
 }
 
@@ -107,7 +107,7 @@ export class NetworkPolicy extends Construct {
    * @param peer the source; `Peer.anything()` for every source
    * @param ports destination pod ports. @default - every port
    */
-  public addIngressRule(peer: Peer, ports?: Port[]): void {
+  public addIngressRule(peer: IPeer, ports?: Port[]): void {
     const copy = ports ? [...ports] : [Port.allTraffic()];
     this._addRule(PolicyType.INGRESS, [peer], () => copy);
   }
@@ -117,13 +117,13 @@ export class NetworkPolicy extends Construct {
    * @param peer the destination; `Peer.anything()` for every destination
    * @param ports destination ports. @default - every port
    */
-  public addEgressRule(peer: Peer, ports?: Port[]): void {
+  public addEgressRule(peer: IPeer, ports?: Port[]): void {
     const copy = ports ? [...ports] : [Port.allTraffic()];
     this._addRule(PolicyType.EGRESS, [peer], () => copy);
   }
 
   /** @internal */
-  public _addRule(direction: PolicyType, peers: Peer[], ports: () => Port[]): void {
+  public _addRule(direction: PolicyType, peers: IPeer[], ports: () => Port[]): void {
     (direction === PolicyType.INGRESS ? this.ingressRules : this.egressRules).push({ peers: [...peers], ports });
   }
 

@@ -4,28 +4,9 @@ import { IConstruct } from 'constructs';
 import * as ipaddr from 'ipaddr.js';
 import { apiObjectOf, isWorkloadKind } from './api-object-of';
 import { Connections, IConnectable } from './connections';
-import { formatLabels, sortedMap } from './labels';
-import { NAMESPACE_NAME_LABEL } from '../model/cluster';
-
-/** How a peer is written into a rule; internal because it holds functions. */
-interface PeerSpec {
-  /** Every source or destination: the rule carries no `from`/`to`. */
-  readonly anything?: boolean;
-  readonly cidr?: string;
-  readonly except?: readonly string[];
-  /** Pods by labels; undefined selects every pod (of the chosen namespaces). */
-  readonly podLabels?: () => Record<string, string>;
-  /** One namespace by name; undefined with no `namespaceLabels` means the policy's own namespace. */
-  readonly namespace?: string;
-  /** Namespaces by labels (`{}` = every namespace). */
-  readonly namespaceLabels?: Record<string, string>;
-  /** Readable name for descriptions and errors. */
-  readonly label: string;
-  /** The Connections of the construct this peer stands for, when there is one. */
-  readonly connections?: () => Connections;
-  /** Peers computed at synth time (e.g. the addresses of a Service's EndpointSlices). */
-  readonly dynamic?: (policyNamespace: string) => k8s.NetworkPolicyPeer[];
-}
+import { IPeer } from './ipeer';
+import { formatLabels } from './labels';
+import { PeerSpec, SpecPeer } from './peer-spec';
 
 /**
  * Who traffic comes from or goes to, in a NetworkPolicy rule: pods by
@@ -33,7 +14,7 @@ interface PeerSpec {
  * also `IConnectable`, so `Connections.of(web).allowTo(Peer.ipBlock('10.0.0.0/8'), Port.HTTPS)`
  * reads as intended.
  */
-export class Peer implements IConnectable {
+export class Peer implements IPeer, IConnectable {
   /**
    * An IP block (IPv4 or IPv6 CIDR), optionally minus some sub-blocks.
    * Kubernetes applies ipBlock to traffic from or to outside the cluster;
@@ -50,7 +31,7 @@ export class Peer implements IConnectable {
       }
     }
     const ex = except && except.length > 0 ? [...except] : undefined;
-    return new Peer({ cidr, except: ex, label: ex ? `${cidr} except ${ex.join(',')}` : cidr });
+    return Peer.fromSpec({ cidr, except: ex, label: ex ? `${cidr} except ${ex.join(',')}` : cidr });
   }
 
   /** Every IPv4 address (0.0.0.0/0). */
@@ -66,41 +47,41 @@ export class Peer implements IConnectable {
   /** Pods carrying these labels, in the namespace of the policy. */
   public static pods(labels: { [key: string]: string }): Peer {
     const copy = { ...labels };
-    return new Peer({ podLabels: () => copy, label: `pods ${formatLabels(copy)}` });
+    return Peer.fromSpec({ podLabels: () => copy, label: `pods ${formatLabels(copy)}` });
   }
 
   /** Pods carrying these labels in the named namespace. */
   public static podsInNamespace(labels: { [key: string]: string }, namespace: string): Peer {
     const copy = { ...labels };
-    return new Peer({ podLabels: () => copy, namespace, label: `pods ${formatLabels(copy)} in ${namespace}` });
+    return Peer.fromSpec({ podLabels: () => copy, namespace, label: `pods ${formatLabels(copy)} in ${namespace}` });
   }
 
   /** Every pod of the named namespace. */
   public static namespace(name: string): Peer {
-    return new Peer({ namespace: name, label: `namespace ${name}` });
+    return Peer.fromSpec({ namespace: name, label: `namespace ${name}` });
   }
 
   /** Every pod of the namespaces carrying these labels. */
   public static namespaces(labels: { [key: string]: string }): Peer {
     const copy = { ...labels };
-    return new Peer({ namespaceLabels: copy, label: `namespaces ${formatLabels(copy)}` });
+    return Peer.fromSpec({ namespaceLabels: copy, label: `namespaces ${formatLabels(copy)}` });
   }
 
   /** Pods with `podLabels` in namespaces with `namespaceLabels` (both must match). */
   public static podsInNamespaces(podLabels: { [key: string]: string }, namespaceLabels: { [key: string]: string }): Peer {
     const p = { ...podLabels };
     const n = { ...namespaceLabels };
-    return new Peer({ podLabels: () => p, namespaceLabels: n, label: `pods ${formatLabels(p)} in namespaces ${formatLabels(n)}` });
+    return Peer.fromSpec({ podLabels: () => p, namespaceLabels: n, label: `pods ${formatLabels(p)} in namespaces ${formatLabels(n)}` });
   }
 
   /** Every pod in every namespace (not traffic from outside the cluster). */
   public static allPods(): Peer {
-    return new Peer({ namespaceLabels: {}, label: 'all pods' });
+    return Peer.fromSpec({ namespaceLabels: {}, label: 'all pods' });
   }
 
   /** Every source or destination, inside the cluster or not (a rule without `from`/`to`). */
   public static anything(): Peer {
-    return new Peer({ anything: true, label: 'anything' });
+    return Peer.fromSpec({ anything: true, label: 'anything' });
   }
 
   /**
@@ -109,7 +90,7 @@ export class Peer implements IConnectable {
    * read at synth time.
    */
   public static workload(workload: IConstruct): Peer {
-    return Connections.of(workload)._peer();
+    return Peer.ofConnections(Connections.of(workload));
   }
 
   /**
@@ -120,7 +101,7 @@ export class Peer implements IConnectable {
    */
   public static fromCdk8sPlus(peer: kplus.INetworkPolicyPeer): Peer {
     const api = apiObjectOf(peer);
-    if (api && (isWorkloadKind(api.kind) || api.kind === 'Namespace')) return Connections.of(peer)._peer();
+    if (api && (isWorkloadKind(api.kind) || api.kind === 'Namespace')) return Peer.ofConnections(Connections.of(peer));
     const config = peer.toNetworkPolicyPeerConfig();
     if (config.ipBlock) return Peer.ipBlock(config.ipBlock.cidr, config.ipBlock.except);
     const where = peer.node.path;
@@ -134,57 +115,48 @@ export class Peer implements IConnectable {
     if (ns?.names && ns.names.length > 0) {
       if (nsLabels) throw new Error(`Peer.fromCdk8sPlus: ${where}: namespaces by names and labels at once is not supported`);
       const names = [...ns.names];
-      return new Peer({ label, dynamic: policyNs => names.flatMap(n => new Peer({ podLabels: pods, namespace: n, label })._render(policyNs)) });
+      const perNamespace = names.map(n => new SpecPeer({ podLabels: pods, namespace: n, label }));
+      return Peer.fromSpec({ label, dynamic: policyNs => perNamespace.flatMap(p => p._render(policyNs)) });
     }
-    if (nsLabels) return new Peer({ podLabels: pods, namespaceLabels: nsLabels, label });
+    if (nsLabels) return Peer.fromSpec({ podLabels: pods, namespaceLabels: nsLabels, label });
     // A namespaces config with no names and no labels selects every namespace.
-    if (ns) return new Peer({ podLabels: pods, namespaceLabels: {}, label });
-    return new Peer({ podLabels: pods ?? (() => ({})), label });
+    if (ns) return Peer.fromSpec({ podLabels: pods, namespaceLabels: {}, label });
+    return Peer.fromSpec({ podLabels: pods ?? (() => ({})), label });
   }
 
-  /** @internal */
-  public static _of(spec: PeerSpec): Peer {
-    return new Peer(spec);
+  private static fromSpec(spec: PeerSpec): Peer {
+    return new Peer(new SpecPeer(spec));
   }
 
-  private constructor(private readonly spec: PeerSpec) {}
+  /**
+   * The peer a Connections names its side by; its `connections` is the
+   * Connections that made it (the backend's, for a Service with a backend).
+   */
+  private static ofConnections(connections: Connections): Peer {
+    const core = connections._peer();
+    return new Peer(core, Connections._ownerOf(core));
+  }
+
+  private constructor(private readonly core: IPeer, private readonly owner?: Connections) {}
 
   /** The Connections of this peer (it writes no policy of its own unless it stands for a workload). */
   public get connections(): Connections {
-    return this.spec.connections ? this.spec.connections() : Connections._ofPeer(this);
+    return this.owner ?? Connections._ofPeer(this);
   }
 
   /** Readable description, e.g. "10.0.0.0/8" or "pods app=web in shop". */
   public toString(): string {
-    return this.spec.label;
+    return String(this.core);
   }
 
-  /** True for `Peer.anything()`. @internal */
+  /** @internal */
   public get _isAnything(): boolean {
-    return this.spec.anything === true;
+    return this.core._isAnything;
   }
 
-  /** True for an IP block. @internal */
-  public get _isIpBlock(): boolean {
-    return this.spec.cidr !== undefined;
-  }
-
-  /**
-   * The NetworkPolicyPeer entries as written in a policy of `policyNamespace`
-   * (none for `anything`).
-   * @internal
-   */
+  /** @internal */
   public _render(policyNamespace: string): k8s.NetworkPolicyPeer[] {
-    const s = this.spec;
-    if (s.anything) return [];
-    if (s.dynamic) return s.dynamic(policyNamespace);
-    if (s.cidr !== undefined) return [{ ipBlock: { cidr: s.cidr, except: s.except ? [...s.except] : undefined } }];
-    const pods = s.podLabels ? { matchLabels: sortedMap(s.podLabels()) } : undefined;
-    if (s.namespaceLabels !== undefined) {
-      return [{ namespaceSelector: { matchLabels: sortedMap(s.namespaceLabels) }, podSelector: pods }];
-    }
-    if (s.namespace === undefined || s.namespace === policyNamespace) return [{ podSelector: pods ?? {} }];
-    return [{ namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: s.namespace } }, podSelector: pods }];
+    return this.core._render(policyNamespace);
   }
 }
 
