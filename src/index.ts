@@ -18,6 +18,7 @@ export * from './constructs/traffic-target';
 export * from './constructs/traffic-topology';
 export * from './constructs/traffic-suppressions';
 export * from './constructs/cluster-policy-peer';
+export * from './constructs/tier-policy-props';
 export * from './constructs/admin-network-policy';
 export * from './constructs/baseline-admin-network-policy';
 export * from './constructs/cluster-network-policy';

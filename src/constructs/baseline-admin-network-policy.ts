@@ -1,25 +1,13 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { ClusterPolicyPeer, TierRuleAction, TierRuleOptions } from './cluster-policy-peer';
-import { checkRule, checkSubject, keepClusterScoped, lazyTierSpec } from './tier-policy-render';
+import { TierRuleAction, TierRuleOptions } from './cluster-policy-peer';
+import { TierPolicyRulesProps } from './tier-policy-props';
+import { checkSubject, keepClusterScoped, lazyTierSpec, TierRules } from './tier-policy-render';
 import { validateWithModel } from './validate-object';
 import { BANP_NAME } from '../model/kinds/admin-network-policy';
 
 /** Properties of the BaselineAdminNetworkPolicy. */
-export interface BaselineAdminNetworkPolicyProps {
-  /** The pods the policy applies to: `ClusterPolicyPeer.allNamespaces()`, `namespaces...()` or `pods()`. */
-  readonly subject: ClusterPolicyPeer;
-  /**
-   * Ingress rules (Allow or Deny), in precedence order.
-   * @default - none: the policy does not affect ingress
-   */
-  readonly ingress?: TierRuleOptions[];
-  /**
-   * Egress rules (Allow or Deny), in precedence order.
-   * @default - none: the policy does not affect egress
-   */
-  readonly egress?: TierRuleOptions[];
-}
+export interface BaselineAdminNetworkPolicyProps extends TierPolicyRulesProps {}
 
 /**
  * The policy.networking.k8s.io/v1alpha1 BaselineAdminNetworkPolicy: the
@@ -31,8 +19,8 @@ export class BaselineAdminNetworkPolicy extends Construct {
   public readonly apiObject: ApiObject;
   /** metadata.name: always `default`. */
   public readonly name: string;
-  private readonly ingress: TierRuleOptions[] = [];
-  private readonly egress: TierRuleOptions[] = [];
+  /** No Pass: there is no tier after the baseline to pass to. */
+  private readonly rules = new TierRules(this, [TierRuleAction.ALLOW, TierRuleAction.DENY]);
 
   constructor(scope: Construct, id: string, props: BaselineAdminNetworkPolicyProps) {
     super(scope, id);
@@ -41,24 +29,23 @@ export class BaselineAdminNetworkPolicy extends Construct {
       apiVersion: 'policy.networking.k8s.io/v1alpha1',
       kind: 'BaselineAdminNetworkPolicy',
       metadata: { name: BANP_NAME },
-      spec: lazyTierSpec({ subject: props.subject, ingress: this.ingress, egress: this.egress, portStyle: 'v1alpha1' }),
+      spec: lazyTierSpec({ subject: props.subject, ingress: this.rules.ingress, egress: this.rules.egress, portStyle: 'v1alpha1' }),
     });
     keepClusterScoped(this.apiObject);
     this.name = BANP_NAME;
-    for (const r of props.ingress ?? []) this.addIngressRule(r);
-    for (const r of props.egress ?? []) this.addEgressRule(r);
+    this.rules.addAll(props);
     this.node.addValidation({ validate: () => this.validateSingleton() });
     this.node.addValidation({ validate: () => validateWithModel(this.apiObject, this.node.path, 'default') });
   }
 
   /** Appends an ingress rule (Allow or Deny). */
   public addIngressRule(rule: TierRuleOptions): void {
-    this.ingress.push(checkRule(this, rule, 'ingress', [TierRuleAction.ALLOW, TierRuleAction.DENY]));
+    this.rules.add('ingress', rule);
   }
 
   /** Appends an egress rule (Allow or Deny). */
   public addEgressRule(rule: TierRuleOptions): void {
-    this.egress.push(checkRule(this, rule, 'egress', [TierRuleAction.ALLOW, TierRuleAction.DENY]));
+    this.rules.add('egress', rule);
   }
 
   /** A cluster holds one BaselineAdminNetworkPolicy: a second one in the app is an error. */

@@ -2,6 +2,7 @@ import { ApiObject, Chart, JsonPatch, Lazy } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { ClusterPolicyPeer, TierRuleAction, TierRuleOptions } from './cluster-policy-peer';
 import { Port } from './port';
+import { PrioritizedTierPolicyProps, TierPolicyRulesProps } from './tier-policy-props';
 import { validateWithModel } from './validate-object';
 import { MAX_PRIORITY, MIN_PRIORITY } from '../model/kinds/tier-policy';
 
@@ -83,6 +84,50 @@ export function checkRule(c: IConstruct, rule: TierRuleOptions, direction: 'ingr
   return { ...rule, peers: [...rule.peers], ports: rule.ports ? [...rule.ports] : undefined };
 }
 
+/** Every action; the BaselineAdminNetworkPolicy alone has no Pass (there is no tier after it). */
+export const ALL_TIER_ACTIONS = [TierRuleAction.ALLOW, TierRuleAction.DENY, TierRuleAction.PASS];
+
+/** The rules of a tier policy construct, each checked as it is added, in the order added. */
+export class TierRules {
+  public readonly ingress: TierRuleOptions[] = [];
+  public readonly egress: TierRuleOptions[] = [];
+
+  constructor(private readonly owner: IConstruct, private readonly actions: TierRuleAction[]) {}
+
+  public add(direction: 'ingress' | 'egress', rule: TierRuleOptions): void {
+    this[direction].push(checkRule(this.owner, rule, direction, this.actions));
+  }
+
+  /** The rules given in the construct's props, ingress first. */
+  public addAll(props: TierPolicyRulesProps): void {
+    for (const r of props.ingress ?? []) this.add('ingress', r);
+    for (const r of props.egress ?? []) this.add('egress', r);
+  }
+}
+
+/** Which API an AdminNetworkPolicy-like construct writes. */
+export interface TierPolicyKind {
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly portStyle: PortStyle;
+}
+
+/**
+ * An AdminNetworkPolicy or ClusterNetworkPolicy construct's ApiObject and
+ * rules: priority and subject checked, then the props' rules added.
+ */
+export function prioritizedTierPolicy(
+  scope: Construct, kind: TierPolicyKind, props: PrioritizedTierPolicyProps, tier?: string,
+): { apiObject: ApiObject; rules: TierRules } {
+  checkPriority(scope, props.priority);
+  checkSubject(scope, props.subject);
+  const rules = new TierRules(scope, ALL_TIER_ACTIONS);
+  const { priority, subject } = props;
+  const spec = lazyTierSpec({ tier, priority, subject, ingress: rules.ingress, egress: rules.egress, portStyle: kind.portStyle });
+  const apiObject = tierPolicyObject(scope, kind.apiVersion, kind.kind, props.name, spec);
+  rules.addAll(props);
+  return { apiObject, rules };
+}
 
 /**
  * The cluster-scoped ApiObject of an AdminNetworkPolicy or ClusterNetworkPolicy
