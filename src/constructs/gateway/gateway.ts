@@ -1,12 +1,11 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
-import { GATEWAY_GROUP, GatewayApiVersion, gatewayApiVersion } from './api-version';
+import { GatewayApiVersion, gatewayApiVersion } from './api-version';
 import { ControllerLocation, knownControllerLocation, recordControllerLocation } from './controller';
 import { GatewayClass } from './gateway-class';
 import { compact, compare, namespaceOf, Problems, SECTION_NAME_RE, sortedMap } from './internal';
 import { Listener, TlsMode } from './listener';
-import { AllowedListeners, renderListener } from './listener-render';
-import { grantReference } from './reference-grant';
+import { AllowedListeners, grantCertificateRefs, renderListener } from './listener-render';
 import { parseIpRange } from '../../engine/ip/range';
 import { validateWithModel } from '../validate-object';
 
@@ -128,18 +127,7 @@ export class Gateway extends Construct {
   /** Adds a listener. A certificate Secret in another namespace gets a ReferenceGrant. */
   public addListener(listener: Listener): void {
     this.listeners.push(listener);
-    for (const ref of listener._certificateRefs()) {
-      if (ref.namespace === undefined || !this.autoReferenceGrants) continue;
-      grantReference(this, {
-        fromGroup: GATEWAY_GROUP,
-        fromKind: 'Gateway',
-        fromNamespace: this.namespace,
-        toGroup: ref.group ?? '',
-        toKind: ref.kind ?? 'Secret',
-        toName: ref.name,
-        toNamespace: ref.namespace,
-      });
-    }
+    if (this.autoReferenceGrants) grantCertificateRefs(this, 'Gateway', this.namespace, listener);
   }
 
   /** The listener named `name`, if any. */

@@ -1,6 +1,8 @@
+import { IConstruct } from 'constructs';
 import { GATEWAY_GROUP } from './api-version';
 import { compact, sortedMap } from './internal';
 import { Listener } from './listener';
+import { grantReference } from './reference-grant';
 
 /**
  * Which namespaces may attach ListenerSets to a Gateway (GatewaySpec.allowedListeners).
@@ -72,4 +74,23 @@ export function renderListener(l: Listener, namespace: string): unknown {
       kinds: ar.kinds.length ? ar.kinds.map(k => ({ group: GATEWAY_GROUP, kind: k })) : undefined,
     }),
   });
+}
+
+/**
+ * A ReferenceGrant for each certificate Secret of `listener` in another
+ * namespace than its Gateway or ListenerSet (the holder).
+ */
+export function grantCertificateRefs(holder: IConstruct, holderKind: 'Gateway' | 'ListenerSet', holderNamespace: string, listener: Listener): void {
+  for (const ref of listener._certificateRefs()) {
+    if (ref.namespace === undefined) continue;
+    grantReference(holder, {
+      fromGroup: GATEWAY_GROUP,
+      fromKind: holderKind,
+      fromNamespace: holderNamespace,
+      toGroup: ref.group ?? '',
+      toKind: ref.kind ?? 'Secret',
+      toName: ref.name,
+      toNamespace: ref.namespace,
+    });
+  }
 }

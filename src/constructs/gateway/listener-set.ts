@@ -4,8 +4,7 @@ import { GATEWAY_GROUP, gatewayApiVersion } from './api-version';
 import { Gateway } from './gateway';
 import { compact, namespaceOf, Problems } from './internal';
 import { Listener } from './listener';
-import { renderListener } from './listener-render';
-import { grantReference } from './reference-grant';
+import { grantCertificateRefs, renderListener } from './listener-render';
 import { validateWithModel } from '../validate-object';
 
 /** Properties of a `ListenerSet` (gateway.networking.k8s.io/v1, standard channel since v1.5). */
@@ -64,18 +63,7 @@ export class ListenerSet extends Construct {
   /** Adds a listener. A certificate Secret in another namespace gets a ReferenceGrant for ListenerSets. */
   public addListener(listener: Listener): void {
     this.listeners.push(listener);
-    for (const ref of listener._certificateRefs()) {
-      if (ref.namespace === undefined) continue;
-      grantReference(this, {
-        fromGroup: GATEWAY_GROUP,
-        fromKind: 'ListenerSet',
-        fromNamespace: this.namespace,
-        toGroup: ref.group ?? '',
-        toKind: ref.kind ?? 'Secret',
-        toName: ref.name,
-        toNamespace: ref.namespace,
-      });
-    }
+    grantCertificateRefs(this, 'ListenerSet', this.namespace, listener);
   }
 
   /** The listeners, in the order added. */
