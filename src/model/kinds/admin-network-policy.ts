@@ -2,7 +2,7 @@ import { FieldReader } from '../fields';
 import { SourcedObject } from '../manifest';
 import { readName } from './metadata';
 import {
-  listWithin, namedPort, portRange, readPriority, readProtocol, readRules, readSubject, TierAction, TierPolicy, TierPort,
+  exactlyOne, listWithin, namedPort, portRange, readPriority, readProtocol, readRules, readSubject, TierAction, TierPolicy, TierPort,
   V1ALPHA1_LIMITS,
 } from './tier-policy';
 
@@ -53,12 +53,9 @@ export function readBaselineAdminNetworkPolicy(obj: SourcedObject): TierPolicy {
 function readV1alpha1Ports(rule: FieldReader): TierPort[] | undefined {
   if (!rule.has('ports')) return undefined;
   return listWithin(rule, 'ports', 1, V1ALPHA1_LIMITS.ports).map(p => {
-    const keys = Object.keys(p.asRecord()).filter(k => p.raw(k) !== undefined);
-    if (keys.length !== 1 || !['portNumber', 'namedPort', 'portRange'].includes(keys[0])) {
-      p.fail('exactly one of portNumber, namedPort, portRange must be set');
-    }
-    if (keys[0] === 'namedPort') return namedPort(p, 'namedPort');
-    if (keys[0] === 'portRange') {
+    const set = exactlyOne(p, ['portNumber', 'namedPort', 'portRange']);
+    if (set === 'namedPort') return namedPort(p, 'namedPort');
+    if (set === 'portRange') {
       const range = p.object_('portRange');
       return portRange(range, readProtocol(range));
     }

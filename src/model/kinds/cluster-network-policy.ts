@@ -3,7 +3,7 @@ import { SourcedObject } from '../manifest';
 import { Protocol } from '../objects';
 import { readName } from './metadata';
 import {
-  listWithin, namedPort, PolicyTier, portRange, readPriority, readRules, readSubject, TierAction, TierPolicy, TierPort,
+  exactlyOne, listWithin, namedPort, PolicyTier, portRange, readPriority, readRules, readSubject, TierAction, TierPolicy, TierPort,
   V1ALPHA2_LIMITS,
 } from './tier-policy';
 
@@ -32,16 +32,11 @@ export function readClusterNetworkPolicy(obj: SourcedObject): TierPolicy {
 function readProtocols(rule: FieldReader): TierPort[] | undefined {
   if (!rule.has('protocols')) return undefined;
   return listWithin(rule, 'protocols', 1, V1ALPHA2_LIMITS.ports).map(p => {
-    const keys = Object.keys(p.asRecord()).filter(k => p.raw(k) !== undefined);
-    if (keys.length !== 1 || !['tcp', 'udp', 'sctp', 'destinationNamedPort'].includes(keys[0])) {
-      p.fail('exactly one of tcp, udp, sctp, destinationNamedPort must be set');
-    }
-    if (keys[0] === 'destinationNamedPort') return namedPort(p, 'destinationNamedPort');
-    const protocol = PROTOCOL_KEYS[keys[0]];
-    const dst = p.object_(keys[0]).object_('destinationPort');
-    const dkeys = Object.keys(dst.asRecord()).filter(k => dst.raw(k) !== undefined);
-    if (dkeys.length !== 1 || !['number', 'range'].includes(dkeys[0])) dst.fail('exactly one of number, range must be set');
-    if (dkeys[0] === 'range') return portRange(dst.object_('range'), protocol);
+    const set = exactlyOne(p, ['tcp', 'udp', 'sctp', 'destinationNamedPort']);
+    if (set === 'destinationNamedPort') return namedPort(p, 'destinationNamedPort');
+    const protocol = PROTOCOL_KEYS[set];
+    const dst = p.object_(set).object_('destinationPort');
+    if (exactlyOne(dst, ['number', 'range']) === 'range') return portRange(dst.object_('range'), protocol);
     const n = dst.optInt('number', 1, 65535)!;
     return { protocol, from: n, to: n };
   });
