@@ -2,8 +2,10 @@ import { LabelSelector } from '../model/selector';
 
 /** Whether a LabelSelector matches a label set (all requirements ANDed). */
 export function matchesSelector(sel: LabelSelector, labels: Readonly<Record<string, string>>): boolean {
-  for (const [k, v] of Object.entries(sel.matchLabels)) {
-    if (labels[k] !== v) return false;
+  // for-in, not Object.entries: this runs per (selector, pod) pair and must not allocate.
+  const match = sel.matchLabels;
+  for (const k in match) {
+    if (labels[k] !== match[k]) return false;
   }
   for (const req of sel.matchExpressions) {
     const has = Object.prototype.hasOwnProperty.call(labels, req.key);
@@ -28,8 +30,8 @@ export function matchesSelector(sel: LabelSelector, labels: Readonly<Record<stri
 
 /** Whether a plain map selector matches (every key equal). */
 export function matchesMap(sel: Readonly<Record<string, string>>, labels: Readonly<Record<string, string>>): boolean {
-  for (const [k, v] of Object.entries(sel)) {
-    if (labels[k] !== v) return false;
+  for (const k in sel) {
+    if (labels[k] !== sel[k]) return false;
   }
   return true;
 }

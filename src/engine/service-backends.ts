@@ -1,4 +1,5 @@
 import { matchesMap } from './selector';
+import { workloadsByLabel } from './workload-index';
 import { Cluster, Service, Workload } from '../model/cluster';
 
 /**
@@ -9,5 +10,6 @@ import { Cluster, Service, Workload } from '../model/cluster';
 export function serviceBackends(cluster: Cluster, svc: Service): Workload[] {
   if (!svc.selector || svc.type === 'ExternalName') return [];
   const sel = svc.selector;
-  return cluster.workloads.filter(w => w.namespace === svc.namespace && matchesMap(sel, w.labels));
+  return workloadsByLabel(cluster, svc.namespace).candidates(sel).filter(w => matchesMap(sel, w.labels));
 }
+

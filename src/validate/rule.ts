@@ -1,5 +1,6 @@
 import { Level, ObjectRef } from './finding';
 import { serviceBackends } from '../engine/service-backends';
+import { workloadsByLabel } from '../engine/workload-index';
 import { Cluster, Service, Workload } from '../model/cluster';
 import { SourceRef } from '../model/errors';
 
@@ -36,6 +37,7 @@ export interface Rule {
  */
 export class RuleContext {
   private readonly backends = new Map<Service, Workload[]>();
+  private namespaces?: readonly string[];
 
   constructor(public readonly cluster: Cluster) {}
 
@@ -49,8 +51,15 @@ export class RuleContext {
     return b;
   }
 
+  /** Workloads of a namespace, in model order. */
   public workloadsIn(namespace: string): Workload[] {
-    return this.cluster.workloads.filter(w => w.namespace === namespace);
+    return [...workloadsByLabel(this.cluster, namespace).candidates({})];
+  }
+
+  /** Namespaces holding workloads, in model order (the workloads are sorted by namespace). */
+  public namespacesWithWorkloads(): readonly string[] {
+    if (!this.namespaces) this.namespaces = [...new Set(this.cluster.workloads.map(w => w.namespace))];
+    return this.namespaces;
   }
 }
 

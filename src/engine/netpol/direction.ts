@@ -5,6 +5,7 @@ import { Cluster } from '../../model/cluster';
 import { NetworkPolicy, PolicyType } from '../../model/kinds/network-policy';
 import { ConnectionSet } from '../connectivity/connection-set';
 import { ipBlockOverlaps } from '../ip/ip-block';
+import { IndexedSelectors } from '../label-index';
 import { matchesSelector } from '../selector';
 import { tieredConnections } from '../tiers/evaluate';
 
@@ -50,27 +51,29 @@ export interface DirectionVerdict {
 
 const TYPE_OF: Record<Direction, PolicyType> = { ingress: 'Ingress', egress: 'Egress' };
 
-/** NetworkPolicies of a namespace; cached per cluster. */
-const byNamespace = new WeakMap<Cluster, Map<string, NetworkPolicy[]>>();
+/** NetworkPolicies of a namespace, indexed by their pod selectors; cached per cluster. */
+const byNamespace = new WeakMap<Cluster, Map<string, IndexedSelectors<NetworkPolicy>>>();
 
-function policiesIn(cluster: Cluster, ns: string): readonly NetworkPolicy[] {
+function policiesIn(cluster: Cluster, ns: string): IndexedSelectors<NetworkPolicy> | undefined {
   let index = byNamespace.get(cluster);
   if (!index) {
-    index = new Map();
+    const lists = new Map<string, NetworkPolicy[]>();
     for (const p of cluster.networkPolicies) {
-      const list = index.get(p.namespace) ?? [];
-      list.push(p);
-      index.set(p.namespace, list);
+      const list = lists.get(p.namespace);
+      if (list) list.push(p);
+      else lists.set(p.namespace, [p]);
     }
+    index = new Map([...lists].map(([name, list]) => [name, new IndexedSelectors(list, p => p.podSelector)]));
     byNamespace.set(cluster, index);
   }
-  return index.get(ns) ?? [];
+  return index.get(ns);
 }
 
-/** Policies of the pod's namespace that select it and apply to `direction`. */
+/** Policies of the pod's namespace that select it and apply to `direction`, in model order. */
 export function isolatingPolicies(cluster: Cluster, pod: PodEndpoint, direction: Direction): NetworkPolicy[] {
   const type = TYPE_OF[direction];
-  return policiesIn(cluster, pod.namespace).filter(p => p.policyTypes.includes(type) && matchesSelector(p.podSelector, pod.labels));
+  const candidates = policiesIn(cluster, pod.namespace)?.candidates(pod.labels) ?? [];
+  return candidates.filter(p => p.policyTypes.includes(type) && matchesSelector(p.podSelector, pod.labels));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { peerWorkloads } from './select';
+import { peerMatchesSomeWorkload } from './select';
 import { peerNamespaceMatches } from '../../../engine/netpol/peers';
 import { NetworkPolicy, NetworkPolicyPeer } from '../../../model/kinds/network-policy';
 import { LabelSelector } from '../../../model/selector';
@@ -20,8 +20,7 @@ export const peerMatchesNoPods: Rule = {
     for (const np of ctx.cluster.networkPolicies) {
       for (const [dir, key, rules] of [['ingress', 'from', np.ingress], ['egress', 'to', np.egress]] as const) {
         rules.forEach((rule, i) => rule.peers.forEach((peer, j) => {
-          const matched = peerWorkloads(ctx, np, peer);
-          if (matched === undefined || matched.length > 0) return;
+          if (peerMatchesSomeWorkload(ctx, np, peer) !== false) return;
           const what = `${dir} rule ${i} peer ${j} (${describePeer(peer)})`;
           const outside = !inputHasNamespaceOf(ctx, np, peer);
           out.push({

@@ -1,8 +1,9 @@
 import { ConnectionSet } from '../../../engine/connectivity/connection-set';
 import { isolatingPolicies as enginePolicies } from '../../../engine/netpol/direction';
 import { ipEndpoint, podOf } from '../../../engine/netpol/endpoint';
-import { peerMatches } from '../../../engine/netpol/peers';
+import { peerNamespaceMatches, peerPodLabelsMatch } from '../../../engine/netpol/peers';
 import { rulePortConnections } from '../../../engine/netpol/ports';
+import { workloadsByLabel } from '../../../engine/workload-index';
 import { matchesSelector } from '../../../engine/selector';
 import { Workload } from '../../../model/cluster';
 import { NetworkPolicy, NetworkPolicyPeer, NetworkPolicyPort, PolicyType } from '../../../model/kinds/network-policy';
@@ -10,13 +11,30 @@ import { RuleContext } from '../../rule';
 
 /** Pods the policy applies to (hostNetwork pods are outside NetworkPolicy's reach). */
 export function selectedWorkloads(ctx: RuleContext, np: NetworkPolicy): Workload[] {
-  return ctx.workloadsIn(np.namespace).filter(w => !w.hostNetwork && matchesSelector(np.podSelector, w.labels));
+  return workloadsByLabel(ctx.cluster, np.namespace).candidates(np.podSelector.matchLabels)
+    .filter(w => !w.hostNetwork && matchesSelector(np.podSelector, w.labels));
 }
 
-/** Workloads a pod/namespace selector peer matches; undefined for ipBlock peers. */
+/** Workloads a pod/namespace selector peer matches, in model order; undefined for ipBlock peers. */
 export function peerWorkloads(ctx: RuleContext, np: NetworkPolicy, peer: NetworkPolicyPeer): Workload[] | undefined {
-  if (peer.ipBlock) return undefined;
-  return ctx.cluster.workloads.filter(w => peerMatches(ctx.cluster, np, peer, podOf(w)));
+  return peer.ipBlock ? undefined : [...eachPeerWorkload(ctx, np, peer)];
+}
+
+/** Whether a selector peer matches some workload; undefined for ipBlock peers. */
+export function peerMatchesSomeWorkload(ctx: RuleContext, np: NetworkPolicy, peer: NetworkPolicyPeer): boolean | undefined {
+  return peer.ipBlock ? undefined : !eachPeerWorkload(ctx, np, peer).next().done;
+}
+
+function* eachPeerWorkload(ctx: RuleContext, np: NetworkPolicy, peer: NetworkPolicyPeer): Generator<Workload, void> {
+  // The engine's two halves of peerMatches: the namespace half once per namespace (without a
+  // namespaceSelector only the policy's own namespace), the pod half per workload of those.
+  const namespaces = peer.namespaceSelector ? ctx.namespacesWithWorkloads() : [np.namespace];
+  for (const ns of namespaces) {
+    if (!peerNamespaceMatches(ctx.cluster, np, peer, ns)) continue;
+    for (const w of workloadsByLabel(ctx.cluster, ns).candidates(peer.podSelector?.matchLabels ?? {})) {
+      if (peerPodLabelsMatch(peer, w.labels)) yield w;
+    }
+  }
 }
 
 /** Policies of the workload's namespace that select it for `direction`. */
