@@ -3,8 +3,8 @@ import { isolatingPolicies as enginePolicies } from '../../../engine/netpol/dire
 import { ipEndpoint, podOf } from '../../../engine/netpol/endpoint';
 import { peerNamespaceMatches, peerPodLabelsMatch } from '../../../engine/netpol/peers';
 import { rulePortConnections } from '../../../engine/netpol/ports';
-import { workloadsByLabel } from '../../../engine/workload-index';
 import { matchesSelector } from '../../../engine/selector';
+import { workloadsByLabel } from '../../../engine/workload-index';
 import { Workload } from '../../../model/cluster';
 import { NetworkPolicy, NetworkPolicyPeer, NetworkPolicyPort, PolicyType } from '../../../model/kinds/network-policy';
 import { RuleContext } from '../../rule';
