@@ -43,6 +43,9 @@ export class LabelledItems<T> {
   }
 }
 
+/** Below this many selectors, `candidates` returns them all. */
+const FEW = 32;
+
 /** Selectors (of policies) by one of their matchLabels pairs: candidates for a set of labels. */
 export class IndexedSelectors<T> {
   /** Selectors without matchLabels: candidates for every label set. */
@@ -70,7 +73,9 @@ export class IndexedSelectors<T> {
   }
 
   /** A superset of the items whose selector matches `labels`, in the items' order. */
-  public candidates(labels: Labels): T[] {
+  public candidates(labels: Labels): readonly T[] {
+    // A few selectors are cheaper to try than to look up and merge.
+    if (this.items.length <= FEW) return this.items;
     let picked: number[] | undefined;
     for (const k in labels) {
       const list = this.buckets.get(pair(k, labels[k]));

@@ -47,18 +47,54 @@ const MAY_HAVE_ALIASES = /(?:^|[\s[{,])\*[^\s[\]{},]/m;
 let seenYaml11: Set<string> | undefined;
 
 /**
- * The CORE schema, plus an implicit type that sees plain scalars spelled as
- * YAML 1.1 booleans: it keeps them strings (as YAML 1.2 does) and records them.
+ * A plain scalar spelled as a YAML 1.1 boolean: kept a string (as YAML 1.2 does) and recorded.
  * Implicit types only ever see plain scalars, so a quoted "yes" is not recorded.
  */
-const FAST_SCHEMA = jsyaml.CORE_SCHEMA.extend({
-  implicit: [new jsyaml.Type('tag:cdk8s-traffic,2026:yaml11-bool', {
+const YAML11_BOOL = new jsyaml.Type('tag:cdk8s-traffic,2026:yaml11-bool', {
+  kind: 'scalar',
+  resolve: (data: unknown) => typeof data === 'string' && data.length <= 3 && YAML11_BOOLEANS.has(data),
+  construct: (data: string) => {
+    seenYaml11?.add(data);
+    return data;
+  },
+});
+
+/**
+ * The CORE schema's implicit types (null, bool, int, float), in the order it tries them (its
+ * compiled list: @types/js-yaml does not declare it), then the YAML 1.1 booleans.
+ */
+const IMPLICIT: readonly jsyaml.Type[] = [
+  ...(jsyaml.CORE_SCHEMA as unknown as { compiledImplicit: jsyaml.Type[] }).compiledImplicit,
+  YAML11_BOOL,
+];
+
+/**
+ * First letters with which some implicit type can match: null (`null`, `Null`, `NULL`), bool
+ * (`true`, `false` ...), the YAML 1.1 booleans (`y`, `n`, `on`, `off` ...). Numbers, `~` and
+ * `.inf`/`.nan` start with no letter.
+ */
+const SPECIAL_FIRST_LETTERS = new Set('nNtTfFyYoO');
+
+/** The implicit type that reads `data`, tried in CORE order; undefined for a string. */
+function implicitTypeOf(data: unknown): jsyaml.Type | undefined {
+  if (typeof data === 'string' && data.length > 0) {
+    const c = data.charCodeAt(0);
+    if (((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) && !SPECIAL_FIRST_LETTERS.has(data[0])) return undefined;
+  }
+  return IMPLICIT.find(t => t.resolve(data));
+}
+
+/**
+ * The CORE schema, plus the YAML 1.1 booleans, as one implicit type: js-yaml tries every implicit
+ * type on every plain scalar, and most plain scalars of a manifest (names, labels, kinds) start with
+ * a letter none of them can match, so one first-letter test settles them. Same values as
+ * CORE_SCHEMA.extend({ implicit: [YAML11_BOOL] }) (test/model/yaml-fast-path.test.ts).
+ */
+const FAST_SCHEMA = jsyaml.FAILSAFE_SCHEMA.extend({
+  implicit: [new jsyaml.Type('tag:cdk8s-traffic,2026:core-scalar', {
     kind: 'scalar',
-    resolve: (data: unknown) => typeof data === 'string' && data.length <= 3 && YAML11_BOOLEANS.has(data),
-    construct: (data: string) => {
-      seenYaml11?.add(data);
-      return data;
-    },
+    resolve: (data: unknown) => implicitTypeOf(data) !== undefined,
+    construct: (data: unknown) => implicitTypeOf(data)!.construct(data),
   })],
 });
 

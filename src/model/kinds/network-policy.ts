@@ -1,5 +1,5 @@
 import * as ipaddr from 'ipaddr.js';
-import { cidrProblem } from '../cidr';
+import { cidrProblem, parseCidr } from '../cidr';
 import { SourceRef } from '../errors';
 import { FieldReader } from '../fields';
 import { SourcedObject } from '../manifest';
@@ -123,7 +123,7 @@ function readIpBlock(b: FieldReader): IpBlock {
 function parseCidrField(b: FieldReader, field: string, text: string): [ipaddr.IPv4 | ipaddr.IPv6, number] {
   const problem = cidrProblem(text, { canonical: true });
   if (problem) b.fail(`"${text}" ${problem}`, field);
-  return ipaddr.parseCIDR(text);
+  return parseCidr(text);
 }
 
 function readPort(p: FieldReader): NetworkPolicyPort {
