@@ -23,10 +23,19 @@ export class Request {
    *   (`host[:port]`) @default - none: only listeners and GRPCRoutes without hostnames match
    */
   public static grpc(service: string, method: string, host?: string): Request {
-    if (!/^[^/\s]+$/.test(service) || !/^[^/\s]+$/.test(method)) {
-      throw new Error(`Request.grpc: expected a service such as "shop.Orders" and a method such as "Get", got "${service}" and "${method}"`);
-    }
-    return new Request(`grpc://${host ?? ''}/${service}/${method}`, undefined, {});
+    return new Request(grpcUrl('grpc', service, method, host), undefined, {});
+  }
+
+  /**
+   * A gRPC call over TLS, as a client of an HTTPS listener sends it (port 443):
+   * `Request.grpcs('shop.Orders', 'Get', 'grpc.example.com')`. Otherwise as `grpc`.
+   * @param service fully qualified service name, e.g. `shop.Orders`
+   * @param method method name, e.g. `Get`
+   * @param host the `:authority` the client sends (`host[:port]`) @default - none: only
+   *   listeners and GRPCRoutes without hostnames match
+   */
+  public static grpcs(service: string, method: string, host?: string): Request {
+    return new Request(grpcUrl('grpcs', service, method, host), undefined, {});
   }
 
   private constructor(
@@ -54,7 +63,7 @@ export class Request {
 
   /** `GET https://shop.example.com/api [x-canary: true]` (a gRPC call: `gRPC POST grpc://...`). */
   public toString(): string {
-    const grpc = this.url.startsWith('grpc://');
+    const grpc = /^grpcs?:\/\//.test(this.url);
     const headers = Object.keys(this.headerMap).sort().map(k => `${k}: ${this.headerMap[k]}`);
     return `${grpc ? 'gRPC ' : ''}${this.method ?? (grpc ? 'POST' : 'GET')} ${this.url}${headers.length > 0 ? ` [${headers.join(', ')}]` : ''}`;
   }
@@ -62,4 +71,12 @@ export class Request {
 
 function withScheme(scheme: string, url: string): string {
   return /^[a-z][a-z0-9+.-]*:\/\//i.test(url) ? url : `${scheme}://${url}`;
+}
+
+/** `grpc[s]://host/service/method`, after checking that neither name is a path. */
+function grpcUrl(scheme: 'grpc' | 'grpcs', service: string, method: string, host: string | undefined): string {
+  if (!/^[^/\s]+$/.test(service) || !/^[^/\s]+$/.test(method)) {
+    throw new Error(`Request.${scheme}: expected a service such as "shop.Orders" and a method such as "Get", got "${service}" and "${method}"`);
+  }
+  return `${scheme}://${host ?? ''}/${service}/${method}`;
 }

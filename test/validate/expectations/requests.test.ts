@@ -21,13 +21,12 @@ function deployment(chart: Chart, app: string, port: number): void {
   });
 }
 
-function store() {
+/** `https` adds an HTTPS listener (port 443) beside the HTTP one. */
+function store(https = false) {
   const { app, charts } = appWith('edge', 'shop');
-  const gw = new Gateway(charts.edge, 'gw', {
-    name: 'gw',
-    gatewayClassName: 'envoy',
-    listeners: [Listener.http({ name: 'http', allowedRoutes: AllowedRoutes.allNamespaces() })],
-  });
+  const listeners = [Listener.http({ name: 'http', allowedRoutes: AllowedRoutes.allNamespaces() })];
+  if (https) listeners.push(Listener.https({ name: 'https', certificateRefs: [{ name: 'tls' }], allowedRoutes: AllowedRoutes.allNamespaces() }));
+  const gw = new Gateway(charts.edge, 'gw', { name: 'gw', gatewayClassName: 'envoy', listeners });
   const v1 = new Service(charts.shop, 'v1', { name: 'storefront-v1', selector: ServiceSelector.labels({ app: 'v1' }), ports: [{ port: 80 }] });
   const v2 = new Service(charts.shop, 'v2', { name: 'storefront-v2', selector: ServiceSelector.labels({ app: 'v2' }), ports: [{ port: 80 }] });
   deployment(charts.shop, 'v1', 80);
@@ -112,6 +111,20 @@ describe('Request.grpc(service, method, host)', () => {
     const err = synthError(s.app);
     expect(err).not.toContain('shop.Orders/Get routes');
     expect(err).toContain('expectation failed: gRPC POST http://grpc.example.com/shop.Orders/Delete routes to Service shop/orders\n    Gateway edge/gw: 404');
+  });
+
+  test('Request.grpcs is the same call over TLS: it reaches an HTTPS listener (port 443), not a Gateway with only HTTP', () => {
+    const s = store(true);
+    s.traffic.expectRequest(Request.grpcs('shop.Orders', 'Get', 'grpc.example.com')).routesTo(s.orders);
+    s.traffic.expectRequest(Request.grpcs('shop.Orders', 'Delete', 'grpc.example.com')).routesTo(s.orders);
+    const err = synthError(s.app);
+    expect(err).not.toContain('shop.Orders/Get routes');
+    expect(err).toContain('expectation failed: gRPC POST https://grpc.example.com/shop.Orders/Delete routes to Service shop/orders\n    Gateway edge/gw: 404');
+    const plain = store(false);
+    plain.traffic.expectRequest(Request.grpcs('shop.Orders', 'Get', 'grpc.example.com')).routesTo(plain.orders);
+    expect(synthError(plain.app)).toContain('expectation failed: gRPC POST https://grpc.example.com/shop.Orders/Get routes to Service shop/orders');
+    expect(Request.grpcs('shop.Orders', 'Get', 'grpc.example.com').toString()).toBe('gRPC POST grpcs://grpc.example.com/shop.Orders/Get');
+    expect(() => Request.grpcs('shop.Orders', 'a/b')).toThrow('Request.grpcs: expected a service such as "shop.Orders"');
   });
 
   test('reads as a gRPC call and rejects a path in place of a service name', () => {
