@@ -12,9 +12,9 @@ import { App, Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import {
-  AllowedRoutes, Backend, Connections, EndpointSlices, Gateway, GatewayClass, GrpcMethodMatch, GrpcRoute, HeaderMatch,
-  HttpRoute, Ingress, IngressBackend, IngressClass, IngressPathType, Listener, Match, NamespaceIsolation, ParentRef,
-  PathMatch, Port, RedirectScheme, Request, RouteFilter, Service, ServiceSelector, Traffic,
+  AllowedRoutes, Backend, Connections, EndpointSlices, Gateway, GatewayClass, GrpcMethodMatch, GrpcRoute, HttpRoute, Ingress,
+  IngressBackend, IngressClass, IngressPathType, Listener, Match, NamespaceIsolation, ParentRef, Port, RedirectScheme, Request,
+  RouteFilter, Service, ServiceSelector, Traffic,
 } from '../../../src';
 
 const noRoot = { ensureNonRoot: false, readOnlyRootFilesystem: false };
@@ -120,7 +120,7 @@ export function buildStore(outdir: string): App {
       { name: 'cart', matches: [Match.pathPrefix('/cart')], backends: [Backend.service(cartSvc, 80)] },
       {
         name: 'canary-pinned',
-        matches: [{ path: PathMatch.prefix('/'), headers: [HeaderMatch.exact('x-canary', 'always')] }],
+        matches: [Match.header('x-canary', 'always')],
         backends: [Backend.service(storefrontV2Svc, 80)],
       },
       {
