@@ -17,13 +17,14 @@ import { buildIngress } from '../../examples/typescript/ingress/main';
 import { buildL4Routes } from '../../examples/typescript/l4-routes/main';
 import { buildServices } from '../../examples/typescript/services/main';
 import { buildShop } from '../../examples/typescript/shop/main';
+import { buildStore } from '../../examples/typescript/store/main';
 import { buildZeroTrust } from '../../examples/typescript/zero-trust/main';
 import { ROOT, synth } from '../examples/synth';
 
 const EXAMPLES: Array<[string, (outdir: string) => App]> = [
   ['expectations', buildExpectations], ['first-app', buildFirstApp], ['gateway', buildGateway],
   ['guardrails', buildGuardrails], ['ingress', buildIngress], ['l4-routes', buildL4Routes],
-  ['services', buildServices], ['shop', buildShop], ['zero-trust', buildZeroTrust],
+  ['services', buildServices], ['shop', buildShop], ['store', buildStore], ['zero-trust', buildZeroTrust],
 ];
 
 /** Manifests the docs link to as samples, and YAML blocks in the docs that are Kubernetes objects. */
