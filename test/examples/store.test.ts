@@ -76,4 +76,14 @@ describe('store example', () => {
   test('the audit has no error-level finding', () => {
     expect(cli('validate', dir).out).toMatch(/^0 error\(s\)/m);
   });
+
+  test('with the context it declares (the Gateway\'s proxies, ingress-nginx, CoreDNS), synth reports no audit warning (docs/validation.md)', () => {
+    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      synth(buildStore);
+      expect(stderr.mock.calls.map(c => String(c[0])).filter(t => t.startsWith('cdk8s-traffic:'))).toEqual([]);
+    } finally {
+      stderr.mockRestore();
+    }
+  });
 });

@@ -58,6 +58,32 @@ from cdk8s_traffic import (
 NO_ROOT = kplus.ContainerSecurityContextProps(ensure_non_root=False, read_only_root_filesystem=False)
 
 
+def running(namespace: str, name: str, labels: dict, image: str) -> dict:
+    """A Deployment the cluster runs but the app does not deploy, as context for the analysis."""
+    return {
+        "apiVersion": "apps/v1",
+        "kind": "Deployment",
+        "metadata": {"name": name, "namespace": namespace},
+        "spec": {
+            "selector": {"matchLabels": labels},
+            "template": {"metadata": {"labels": labels}, "spec": {"containers": [{"name": name, "image": image}]}},
+        },
+    }
+
+
+# What the store relies on but does not deploy: the Gateway's proxies (created by Envoy Gateway), ingress-nginx and CoreDNS.
+CONTEXT = [
+    running("edge", "envoy-store", {"app.kubernetes.io/name": "envoy"}, "envoyproxy/envoy:distroless-v1.35.0"),
+    running(
+        "ingress-nginx",
+        "ingress-nginx-controller",
+        {"app.kubernetes.io/name": "ingress-nginx"},
+        "registry.k8s.io/ingress-nginx/controller:v1.11.2",
+    ),
+    running("kube-system", "coredns", {"k8s-app": "kube-dns"}, "registry.k8s.io/coredns/coredns:v1.11.1"),
+]
+
+
 def deployment(scope: Construct, name: str, image: str, port: int, port_name: str) -> kplus.Deployment:
     """A Deployment named `name` with one container port, labelled app=name."""
     d = kplus.Deployment(
@@ -282,6 +308,8 @@ def build_store(outdir: str) -> cdk8s.App:
 
     # Checked by the traffic engine inside app.synth().
     traffic = Traffic.of(app)
+    for obj in CONTEXT:
+        traffic.add_context_object(obj)
     traffic.expect(storefront_v1).can_reach(checkout_svc, Port.HTTP).can_reach(
         catalog_svc, Port.tcp(9090)
     ).cannot_reach(postgres)

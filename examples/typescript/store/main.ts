@@ -19,6 +19,23 @@ import {
 
 const noRoot = { ensureNonRoot: false, readOnlyRootFilesystem: false };
 
+/** A Deployment the cluster runs but the app does not deploy, as context for the analysis. */
+function running(namespace: string, name: string, labels: Record<string, string>, image: string): Record<string, unknown> {
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name, namespace },
+    spec: { selector: { matchLabels: labels }, template: { metadata: { labels }, spec: { containers: [{ name, image }] } } },
+  };
+}
+
+/** What the store relies on but does not deploy: the Gateway's proxies (created by Envoy Gateway), ingress-nginx and CoreDNS. */
+const CONTEXT = [
+  running('edge', 'envoy-store', { 'app.kubernetes.io/name': 'envoy' }, 'envoyproxy/envoy:distroless-v1.35.0'),
+  running('ingress-nginx', 'ingress-nginx-controller', { 'app.kubernetes.io/name': 'ingress-nginx' }, 'registry.k8s.io/ingress-nginx/controller:v1.11.2'),
+  running('kube-system', 'coredns', { 'k8s-app': 'kube-dns' }, 'registry.k8s.io/coredns/coredns:v1.11.1'),
+];
+
 /** A Deployment named `name` with one container port, labelled app=name. */
 function deployment(scope: Construct, name: string, image: string, port: number, portName: string): kplus.Deployment {
   const d = new kplus.Deployment(scope, name, {
@@ -164,6 +181,7 @@ export function buildStore(outdir: string): App {
 
   // Checked by the traffic engine inside app.synth().
   const traffic = Traffic.of(app);
+  for (const obj of CONTEXT) traffic.addContextObject(obj);
   traffic.expect(storefrontV1).canReach(checkoutSvc, Port.HTTP).canReach(catalogSvc, Port.tcp(9090)).cannotReach(postgres);
   traffic.expect(storefrontV2).canReach(cartSvc, Port.HTTP).cannotReach(paymentsSvc);
   traffic.expect(checkout).canReach(postgresSvc, Port.POSTGRES).canReach(paymentsSvc, Port.HTTPS);
