@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --no-netpolicy] [-- --no-large] [-- --python] [-- --routes-only]`
+ * `npm run bench [-- --quick] [-- --no-netpolicy] [-- --no-large] [-- --python] [-- --routes-only] [-- --synth-only]`
  *
  * Generates seeded clusters of 100 / 1,000 / 5,000 / 50,000 workloads, measures
  * the reader and the engine in a child process per size (median, min and max of
@@ -107,8 +107,17 @@ function measureRouting(emptyDir: string): PhaseResult {
   return route;
 }
 
+/** `--synth-only`: the synthesis figures alone (prints them, leaves bench/results.md as it is). */
+function synthOnly(): void {
+  fs.mkdirSync(OUT, { recursive: true });
+  const synth = child<SynthResult>('synth.ts', ['--out', path.join(OUT, 'synth-ts'), '--runs', String(RUNS), '--groups', '1000']);
+  const lines = synthLines(synth);
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
 function main(): void {
   if (args.includes('--routes-only')) return routesOnly();
+  if (args.includes('--synth-only')) return synthOnly();
   fs.mkdirSync(OUT, { recursive: true });
   const started = Date.now();
   const sizes = QUICK ? SIZES.filter(s => s.workloads <= 1000) : [...SIZES, ...(args.includes('--no-large') ? [] : [LARGE])];
@@ -225,6 +234,26 @@ function main(): void {
 
 interface SynthResult { objects: number; plain: number[]; validated: number[]; plainCpu?: number[]; validatedCpu?: number[]; skipped?: string }
 
+/** Wall-time overhead of the validator (median with / median without, less one). */
+function synthOverhead(synth: SynthResult): number | undefined {
+  const sp = stat(synth.plain);
+  const sv = stat(synth.validated);
+  return sp && sv ? (sv.median / sp.median) - 1 : undefined;
+}
+
+/** The synthesis paragraph of the report: wall time, then CPU time, of both variants. */
+function synthLines(synth: SynthResult): string[] {
+  const L: string[] = [];
+  const sp = stat(synth.plain);
+  const sv = stat(synth.validated);
+  const over = synthOverhead(synth);
+  L.push(`\`app.synth()\` of a ${synth.objects}-object app (bench/synth-app.ts, 1,000 groups of Deployment, Service and NetworkPolicy; the two variants alternate in one process): without validator ${fmtMs(sp)}; with \`Traffic.of(app)\` ${synth.skipped ? `skipped: ${synth.skipped}` : fmtMs(sv)}${over !== undefined ? ` (${over >= 0 ? '+' : ''}${(over * 100).toFixed(0)}%)` : ''}.`);
+  const cp = stat(synth.plainCpu ?? []);
+  const cv = stat(synth.validatedCpu ?? []);
+  if (cp && cv) L.push(`CPU time of the same synths (user + system, less sensitive to machine load): without ${fmtMs(cp)}; with ${fmtMs(cv)} (+${(((cv.median / cp.median) - 1) * 100).toFixed(0)}%).`);
+  return L;
+}
+
 interface ReportInput {
   results: SizeResult[];
   route?: PhaseResult;
@@ -331,13 +360,8 @@ function report(inp: ReportInput): string {
   L.push('', '![list time and peak memory against workloads, ours and netpol-analyzer\'s, log scales](../docs/img/bench-scaling.svg)', '');
 
   L.push('## Synthesis', '');
-  const sp = stat(inp.synth.plain);
-  const sv = stat(inp.synth.validated);
-  const over = sp && sv ? (sv.median / sp.median) - 1 : undefined;
-  L.push(`\`app.synth()\` of a ${inp.synth.objects}-object app (bench/synth-app.ts, 1,000 groups of Deployment, Service and NetworkPolicy; the two variants alternate in one process): without validator ${fmtMs(sp)}; with \`Traffic.of(app)\` ${inp.synth.skipped ? `skipped: ${inp.synth.skipped}` : fmtMs(sv)}${over !== undefined ? ` (${over >= 0 ? '+' : ''}${(over * 100).toFixed(0)}%)` : ''}.`);
-  const cp = stat(inp.synth.plainCpu ?? []);
-  const cv = stat(inp.synth.validatedCpu ?? []);
-  if (cp && cv) L.push(`CPU time of the same synths (user + system, less sensitive to machine load): without ${fmtMs(cp)}; with ${fmtMs(cv)} (+${(((cv.median / cp.median) - 1) * 100).toFixed(0)}%).`);
+  L.push(...synthLines(inp.synth));
+  const over = synthOverhead(inp.synth);
   const pp = stat(inp.py.plain ?? []);
   const pv = stat(inp.py.validated ?? []);
   L.push(`Python (bench/synth_app.py): ${inp.py.skipped ? `skipped: ${inp.py.skipped}` : `without validator ${fmtMs(pp)}; with ${fmtMs(pv)}`}.`, '');

@@ -67,10 +67,34 @@ export function scopeEachSynth(
  * validator, which only reads it) instead of resolving the object again.
  */
 export function reuseJson(api: ApiObject, json: unknown, scope: SynthScope): void {
+  reuseJsonOf(api, () => json, scope);
+}
+
+/** Replaces `api.toJson` by `toJson` until the synth ends. */
+function reuseJsonOf(api: ApiObject, toJson: () => unknown, scope: SynthScope): void {
   const own = Object.getOwnPropertyDescriptor(api, 'toJson');
-  Object.defineProperty(api, 'toJson', { configurable: true, writable: true, value: () => json });
+  Object.defineProperty(api, 'toJson', { configurable: true, writable: true, value: toJson });
   scope.restore.push(() => {
     if (own) Object.defineProperty(api, 'toJson', own);
     else delete (api as unknown as Record<string, unknown>).toJson;
   });
+}
+
+/**
+ * Until the synth ends, `api.toJson()` resolves the object once and returns
+ * that JSON on every later call. cdk8s validates before it writes, so the
+ * Services' own validation resolved each Service once more than the writer and
+ * this validator together need (bench/profile.md).
+ */
+export function memoizeJson(api: ApiObject, scope: SynthScope): void {
+  let json: unknown;
+  let resolved = false;
+  const toJson = api.toJson;
+  reuseJsonOf(api, () => {
+    if (!resolved) {
+      json = toJson.call(api);
+      resolved = true;
+    }
+    return json;
+  }, scope);
 }

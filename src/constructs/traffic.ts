@@ -4,7 +4,7 @@ import { ApiObject, App } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { Port } from './port';
 import { Protocol } from './protocol';
-import { reuseJson, scopeEachSynth, SynthScope } from './synth-adapter';
+import { memoizeJson, reuseJson, scopeEachSynth, SynthScope } from './synth-adapter';
 import { topologyObject } from './topology-object';
 import { Request } from './traffic-request';
 import { TrafficSuppressions } from './traffic-suppressions';
@@ -154,7 +154,11 @@ export class Traffic extends Construct {
     if (root instanceof App) {
       scopeEachSynth(
         root,
-        () => (this.synthScope = { restore: [] }),
+        () => {
+          const synthScope: SynthScope = { restore: [] };
+          for (const c of root.node.findAll()) if (ApiObject.isApiObject(c)) memoizeJson(c, synthScope);
+          return (this.synthScope = synthScope);
+        },
         () => this.synthScope,
         () => { this.synthScope = undefined; },
         (synthesized, synth) => this.locateSarif(synthesized, synth),

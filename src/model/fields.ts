@@ -18,15 +18,33 @@ export class FieldReader {
     const meta = obj.object.metadata;
     const ns = namespace ?? (typeof meta.namespace === 'string' ? meta.namespace : undefined);
     const name = typeof meta.name === 'string' ? meta.name : undefined;
-    return new FieldReader(obj.source, describeObject(obj.object.kind, name, ns), obj.object, '');
+    // The description is needed only when a read fails: building it for every
+    // object was a measurable share of building the model (bench/profile.md).
+    let text: string | undefined;
+    return new FieldReader(obj.source, () => (text ??= describeObject(obj.object.kind, name, ns)), obj.object, '');
   }
+
+  /** The object's description, or a function that makes it (called only for a message). */
+  private readonly describe: string | (() => string);
 
   constructor(
     public readonly source: SourceRef,
-    public readonly object: string,
+    object: string | (() => string),
     public readonly value: unknown,
     public readonly path: string,
-  ) {}
+  ) {
+    this.describe = object;
+  }
+
+  /** The object for messages: `Kind namespace/name` or `Kind name`. */
+  public get object(): string {
+    return typeof this.describe === 'string' ? this.describe : this.describe();
+  }
+
+  /** A reader of `value` at `path` of the same object (a default for an absent field, say). */
+  public at(value: unknown, path: string): FieldReader {
+    return new FieldReader(this.source, this.describe, value, path);
+  }
 
   /** Throws a ManifestError about `key` under this reader's path (or this path itself). */
   public fail(problem: string, key?: string | number): never {
@@ -53,7 +71,7 @@ export class FieldReader {
     const v = this.raw(key);
     if (v === undefined) return undefined;
     if (typeof v !== 'object' || Array.isArray(v)) this.fail(`expected a mapping, got ${typeName(v)}`, key);
-    return new FieldReader(this.source, this.object, v, this.pathOf(key));
+    return new FieldReader(this.source, this.describe, v, this.pathOf(key));
   }
 
   public object_(key: string): FieldReader {
@@ -66,7 +84,7 @@ export class FieldReader {
     if (v === undefined) return undefined;
     if (!Array.isArray(v)) this.fail(`expected a list, got ${typeName(v)}`, key);
     const base = this.pathOf(key);
-    return v.map((item, i) => new FieldReader(this.source, this.object, item, `${base}[${i}]`));
+    return v.map((item, i) => new FieldReader(this.source, this.describe, item, `${base}[${i}]`));
   }
 
   public list(key: string): FieldReader[] {

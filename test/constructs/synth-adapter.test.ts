@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { ApiObject, App, Chart } from 'cdk8s';
-import { Target, Traffic } from '../../src';
+import { Protocol, Service, ServiceSelector, Target, Traffic } from '../../src';
 
 function app(charts: number): App {
   const a = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'synth-adapter-')) });
@@ -50,6 +50,21 @@ describe(`synth adapter (cdk8s ${CDK8S_VERSION})`, () => {
     const validated = app(3);
     Traffic.of(validated);
     expect(validated.synthYaml()).toBe(plain);
+  });
+
+  test('each ApiObject is resolved once per synth, though cdk8s validates our Service once per chart and the writer resolves it again', () => {
+    const a = app(2);
+    const chart = a.charts[0];
+    new Service(chart, 'own', { name: 'own', selector: ServiceSelector.labels({ app: 'x' }), ports: [{ name: 'http', port: 80, protocol: Protocol.TCP }] });
+    Traffic.of(a);
+    const objects = a.node.findAll().filter(ApiObject.isApiObject).length;
+    const spy = jest.spyOn(ApiObject.prototype, 'toJson');
+    try {
+      a.synth();
+      expect(spy.mock.calls.length).toBe(objects);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   test('after a synth, ApiObject.toJson() is cdk8s\'s own again and sees later changes', () => {

@@ -62,7 +62,7 @@ export function readNetworkPolicy(obj: SourcedObject, namespace: string): Networ
   const name = readName(r);
   // spec and spec.podSelector are non-pointer structs in the API types: left out (or null), they decode
   // as empty, so the policy selects every pod of its namespace (a kube-apiserver accepts such a policy).
-  const spec = r.optObject('spec') ?? new FieldReader(r.source, r.object, {}, 'spec');
+  const spec = r.optObject('spec') ?? r.at({}, 'spec');
   const podSelector = readLabelSelector(spec, 'podSelector') ?? SELECT_ALL;
   const ingress = (spec.optList('ingress') ?? []).map(rule => readRule(rule, 'from'));
   const egressItems = spec.optList('egress');
