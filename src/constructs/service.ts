@@ -229,6 +229,13 @@ export class Service extends Construct implements IConnectable {
   private readonly ports: ServicePortOptions[];
   private readonly selector?: ServiceSelector;
   private readonly props: ServiceProps;
+  /**
+   * The last validation and the JSON it read. cdk8s validates once per chart in
+   * a synth; while the synth-time validator holds every object's JSON for the
+   * synth, the same JSON needs no second reading (a fresh toJson() is never the
+   * same object, so without it every validation reads anew).
+   */
+  private lastValidation?: { readonly json: unknown; readonly problems: readonly string[] };
 
   constructor(scope: Construct, id: string, props: ServiceProps = {}) {
     super(scope, id);
@@ -423,6 +430,12 @@ export class Service extends Construct implements IConnectable {
 
   private validateManifest(): string[] {
     const object = this.apiObject.toJson();
+    let last = this.lastValidation;
+    if (!last || last.json !== object) last = this.lastValidation = { json: object, problems: this.readManifest(object) };
+    return [...last.problems];
+  }
+
+  private readManifest(object: any): string[] {
     let svc: ModelService;
     try {
       checkObjectMeta({ object, source: { file: this.node.path, index: 0 } });
