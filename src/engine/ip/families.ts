@@ -1,6 +1,7 @@
 import { Cluster } from '../../model/cluster';
+import { perCluster } from '../cluster-memo';
 
-const seen = new WeakMap<Cluster, boolean>();
+const seen = perCluster(scan);
 
 /**
  * Whether any IPv6 address appears in the input: an ipBlock of either
@@ -13,12 +14,7 @@ const seen = new WeakMap<Cluster, boolean>();
  * IPv6 range (a pod with no egress policy then reaches ::/0 as it reaches 0.0.0.0/0).
  */
 export function inputHasIpv6(cluster: Cluster): boolean {
-  let v = seen.get(cluster);
-  if (v === undefined) {
-    v = scan(cluster);
-    seen.set(cluster, v);
-  }
-  return v;
+  return seen(cluster);
 }
 
 function scan(cluster: Cluster): boolean {

@@ -8,6 +8,7 @@ import { ipBlockOverlaps } from '../ip/ip-block';
 import { IndexedSelectors } from '../label-index';
 import { matchesSelector } from '../selector';
 import { tieredConnections } from '../tiers/evaluate';
+import { groupByNamespace, perCluster } from '../cluster-memo';
 
 export type { Direction } from './endpoint';
 
@@ -52,21 +53,12 @@ export interface DirectionVerdict {
 const TYPE_OF: Record<Direction, PolicyType> = { ingress: 'Ingress', egress: 'Egress' };
 
 /** NetworkPolicies of a namespace, indexed by their pod selectors; cached per cluster. */
-const byNamespace = new WeakMap<Cluster, Map<string, IndexedSelectors<NetworkPolicy>>>();
+const policyIndexes = perCluster(cluster => new Map(
+  [...groupByNamespace(cluster.networkPolicies)].map(([ns, list]) => [ns, new IndexedSelectors(list, p => p.podSelector)]),
+));
 
 function policiesIn(cluster: Cluster, ns: string): IndexedSelectors<NetworkPolicy> | undefined {
-  let index = byNamespace.get(cluster);
-  if (!index) {
-    const lists = new Map<string, NetworkPolicy[]>();
-    for (const p of cluster.networkPolicies) {
-      const list = lists.get(p.namespace);
-      if (list) list.push(p);
-      else lists.set(p.namespace, [p]);
-    }
-    index = new Map([...lists].map(([name, list]) => [name, new IndexedSelectors(list, p => p.podSelector)]));
-    byNamespace.set(cluster, index);
-  }
-  return index.get(ns);
+  return policyIndexes(cluster).get(ns);
 }
 
 /** Policies of the pod's namespace that select it and apply to `direction`, in model order. */

@@ -5,6 +5,7 @@ import { listenerSetAdmission } from './listener-sets';
 import { Cluster, NAMESPACE_NAME_LABEL } from '../../../model/cluster';
 import { Gateway, GATEWAY_GROUP, Listener, ParentRef, Route, RouteKind } from '../../../model/kinds/gateway/types';
 import { matchesSelector } from '../../selector';
+import { ClusterMemo } from '../../cluster-memo';
 
 
 /** A route attached to one listener, with the hostnames it serves there (undefined = any). */
@@ -227,21 +228,11 @@ export function routesOnListener(cluster: Cluster, gateway: Gateway, listener: L
 
 // Every routed request asks for the status of every route; the model is immutable, so
 // compute it once per cluster (1,000 requests over 500 HTTPRoutes: see bench/results.md).
-const statusCache = new WeakMap<Cluster, Map<Route, RouteParentStatus[]>>();
+const statuses = new ClusterMemo<Route, RouteParentStatus[]>();
 
 /** routeStatus, computed once per cluster and route. */
 export function cachedRouteStatus(cluster: Cluster, route: Route): RouteParentStatus[] {
-  let byRoute = statusCache.get(cluster);
-  if (!byRoute) {
-    byRoute = new Map();
-    statusCache.set(cluster, byRoute);
-  }
-  let st = byRoute.get(route);
-  if (!st) {
-    st = routeStatus(cluster, route);
-    byRoute.set(route, st);
-  }
-  return st;
+  return statuses.get(cluster, route, () => routeStatus(cluster, route));
 }
 
 export function allRoutes(cluster: Cluster): Route[] {

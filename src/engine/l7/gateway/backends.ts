@@ -1,6 +1,7 @@
 import { checkReference } from './references';
 import { Cluster, Service } from '../../../model/cluster';
 import { BackendRef, GATEWAY_GROUP, Route } from '../../../model/kinds/gateway/types';
+import { perCluster } from '../../cluster-memo';
 
 export type BackendRefReason = 'InvalidKind' | 'RefNotPermitted' | 'BackendNotFound';
 
@@ -37,16 +38,7 @@ export function resolveBackendRef(cluster: Cluster, route: Route, ref: BackendRe
 
 // Route status resolves every backendRef of every route per request; a linear scan of the
 // Services made 1,000 requests over 500 HTTPRoutes take minutes (bench/results.md).
-const serviceIndex = new WeakMap<Cluster, Map<string, Service>>();
-
-function servicesByName(cluster: Cluster): Map<string, Service> {
-  let index = serviceIndex.get(cluster);
-  if (!index) {
-    index = new Map(cluster.services.map(s => [`${s.namespace}/${s.name}`, s]));
-    serviceIndex.set(cluster, index);
-  }
-  return index;
-}
+const servicesByName = perCluster(cluster => new Map<string, Service>(cluster.services.map(s => [`${s.namespace}/${s.name}`, s])));
 
 /** Every backendRef of a route, including RequestMirror targets, in rule order. */
 export function allBackendRefs(route: Route): BackendRef[] {

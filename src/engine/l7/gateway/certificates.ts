@@ -1,6 +1,7 @@
 import { checkReference } from './references';
 import { Cluster } from '../../../model/cluster';
 import { Gateway, GATEWAY_GROUP, Listener, ObjectRef } from '../../../model/kinds/gateway/types';
+import { perCluster } from '../../cluster-memo';
 
 /** How one listener certificateRef resolves. */
 export interface CertificateRefCheck {
@@ -25,12 +26,10 @@ interface SecretIndex {
 
 // Secrets, ConfigMaps and Certificates are not part of the traffic model (the model keeps every
 // object it read); they are indexed once per cluster, for listener certificate checks only.
-const indexes = new WeakMap<Cluster, SecretIndex>();
+const secretIndex = perCluster(buildSecretIndex);
 
-function secretIndex(cluster: Cluster): SecretIndex {
-  let index = indexes.get(cluster);
-  if (index) return index;
-  index = { secrets: new Map(), issued: new Map(), known: new Set(), configMaps: new Map() };
+function buildSecretIndex(cluster: Cluster): SecretIndex {
+  const index: SecretIndex = { secrets: new Map(), issued: new Map(), known: new Set(), configMaps: new Map() };
   for (const { object: o } of cluster.objects) {
     const ns = o.metadata?.namespace ?? 'default';
     const name = o.metadata?.name;
@@ -47,7 +46,6 @@ function secretIndex(cluster: Cluster): SecretIndex {
       index.known.add(ns);
     }
   }
-  indexes.set(cluster, index);
   return index;
 }
 

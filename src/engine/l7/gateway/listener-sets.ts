@@ -3,6 +3,7 @@ import { compareTimestamps } from './precedence';
 import { Cluster, NAMESPACE_NAME_LABEL } from '../../../model/cluster';
 import { Gateway, GATEWAY_GROUP, Listener, ListenerSet } from '../../../model/kinds/gateway/types';
 import { matchesSelector } from '../../selector';
+import { ClusterMemo } from '../../cluster-memo';
 
 /**
  * Whether a Gateway admits a ListenerSet (ListenerSetSpec.parentRef and the
@@ -24,7 +25,7 @@ export function listenerSetAdmission(cluster: Cluster, ls: ListenerSet): { gatew
   return { gateway, accepted: { type: 'Accepted', status: 'True', reason: 'Accepted', message: `attached to Gateway ${gateway.namespace}/${gateway.name}` } };
 }
 
-const merged = new WeakMap<Cluster, Map<Gateway, readonly Listener[]>>();
+const merged = new ClusterMemo<Gateway, readonly Listener[]>();
 
 /**
  * A Gateway's listeners merged with those of the ListenerSets it admits, in the
@@ -32,20 +33,12 @@ const merged = new WeakMap<Cluster, Map<Gateway, readonly Listener[]>>();
  * ListenerSets oldest first, then by namespace/name. Computed once per cluster.
  */
 export function effectiveListeners(cluster: Cluster, gw: Gateway): readonly Listener[] {
-  let byGateway = merged.get(cluster);
-  if (!byGateway) {
-    byGateway = new Map();
-    merged.set(cluster, byGateway);
-  }
-  let list = byGateway.get(gw);
-  if (!list) {
+  return merged.get(cluster, gw, () => {
     const sets = cluster.listenerSets
       .filter(ls => listenerSetAdmission(cluster, ls).gateway === gw && listenerSetAdmission(cluster, ls).accepted.status === 'True')
       .sort((a, b) => compareTimestamps(a.creationTimestamp, b.creationTimestamp) || compareNames(a, b));
-    list = [...gw.listeners, ...sets.flatMap(ls => ls.listeners)];
-    byGateway.set(gw, list);
-  }
-  return list;
+    return [...gw.listeners, ...sets.flatMap(ls => ls.listeners)];
+  });
 }
 
 function compareNames(a: ListenerSet, b: ListenerSet): number {

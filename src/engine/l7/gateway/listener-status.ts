@@ -4,6 +4,7 @@ import { Condition } from './condition';
 import { effectiveListeners, listenerLabel, listenerSetAdmission } from './listener-sets';
 import { Cluster } from '../../../model/cluster';
 import { Gateway, GATEWAY_GROUP, Listener, ListenerSet, RouteKind } from '../../../model/kinds/gateway/types';
+import { ClusterMemo } from '../../cluster-memo';
 
 /** The status an implementation writes for one listener. */
 export interface ListenerStatus {
@@ -102,7 +103,7 @@ export function listenerConflict(gw: Gateway, l: Listener): { reason: 'ProtocolC
 
 type Conflict = { reason: 'ProtocolConflict' | 'HostnameConflict'; message: string };
 
-const mergedConflicts = new WeakMap<Cluster, Map<Gateway, Map<Listener, Conflict>>>();
+const mergedConflicts = new ClusterMemo<Gateway, Map<Listener, Conflict>>();
 
 /**
  * The conflicts of a ListenerSet's listeners: the merged listener list is in
@@ -111,33 +112,28 @@ const mergedConflicts = new WeakMap<Cluster, Map<Gateway, Map<Listener, Conflict
  * not distinct from; the earlier one keeps serving (ListenerSetSpec.listeners).
  */
 function mergedConflict(cluster: Cluster, gw: Gateway, l: Listener): Conflict | undefined {
-  let byGateway = mergedConflicts.get(cluster);
-  if (!byGateway) {
-    byGateway = new Map();
-    mergedConflicts.set(cluster, byGateway);
-  }
-  let conflicts = byGateway.get(gw);
-  if (!conflicts) {
-    conflicts = new Map();
-    const kept: Listener[] = [];
-    for (const x of effectiveListeners(cluster, gw)) {
-      const own = x.listenerSet ? undefined : listenerConflict(gw, x);
-      let c: Conflict | undefined = own;
-      if (x.listenerSet) {
-        for (const o of kept) {
-          const between = conflictBetween(x, o);
-          if (between) {
-            c = { reason: between.reason, message: `${between.message} (it takes precedence)` };
-            break;
-          }
+  return mergedConflicts.get(cluster, gw, () => mergedConflictsOf(cluster, gw)).get(l);
+}
+
+function mergedConflictsOf(cluster: Cluster, gw: Gateway): Map<Listener, Conflict> {
+  const conflicts = new Map<Listener, Conflict>();
+  const kept: Listener[] = [];
+  for (const x of effectiveListeners(cluster, gw)) {
+    const own = x.listenerSet ? undefined : listenerConflict(gw, x);
+    let c: Conflict | undefined = own;
+    if (x.listenerSet) {
+      for (const o of kept) {
+        const between = conflictBetween(x, o);
+        if (between) {
+          c = { reason: between.reason, message: `${between.message} (it takes precedence)` };
+          break;
         }
       }
-      if (c) conflicts.set(x, c);
-      else if (PROTOCOLS.includes(x.protocol)) kept.push(x);
     }
-    byGateway.set(gw, conflicts);
+    if (c) conflicts.set(x, c);
+    else if (PROTOCOLS.includes(x.protocol)) kept.push(x);
   }
-  return conflicts.get(l);
+  return conflicts;
 }
 
 /** Why `l` is not distinct from `o`, its port-mate; undefined when they are distinct. */
@@ -196,7 +192,7 @@ function programmedCondition(accepted: Condition, resolvedRefs: Condition): Cond
 }
 
 // Routing asks for every listener of a Gateway per request; the model is immutable.
-const unusableCache = new WeakMap<Cluster, Map<Listener, string | undefined>>();
+const unusable = new ClusterMemo<Listener, string | undefined>();
 
 /**
  * Why a listener carries no traffic (`ProtocolConflict: ...`), or undefined when it
@@ -205,16 +201,10 @@ const unusableCache = new WeakMap<Cluster, Map<Listener, string | undefined>>();
  * references do not resolve is not programmed.
  */
 export function unusableListener(cluster: Cluster, gw: Gateway, l: Listener): string | undefined {
-  let byListener = unusableCache.get(cluster);
-  if (!byListener) {
-    byListener = new Map();
-    unusableCache.set(cluster, byListener);
-  }
-  if (byListener.has(l)) return byListener.get(l);
-  const accepted = listenerAccepted(cluster, gw, l);
-  const refs = accepted.status === 'True' ? listenerResolvedRefs(cluster, gw, l) : undefined;
-  const why = accepted.status === 'False' ? `${accepted.reason}: ${accepted.message}`
-    : refs && CERTIFICATE_REASONS.includes(refs.reason) ? `${refs.reason}: ${refs.message}` : undefined;
-  byListener.set(l, why);
-  return why;
+  return unusable.get(cluster, l, () => {
+    const accepted = listenerAccepted(cluster, gw, l);
+    const refs = accepted.status === 'True' ? listenerResolvedRefs(cluster, gw, l) : undefined;
+    return accepted.status === 'False' ? `${accepted.reason}: ${accepted.message}`
+      : refs && CERTIFICATE_REASONS.includes(refs.reason) ? `${refs.reason}: ${refs.message}` : undefined;
+  });
 }

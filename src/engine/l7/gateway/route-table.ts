@@ -7,6 +7,7 @@ import { compareKeys } from './precedence';
 import { Cluster } from '../../../model/cluster';
 import { Gateway, Listener, Route, RouteKind, RouteMatch } from '../../../model/kinds/gateway/types';
 import { servicePortReadiness } from '../../services/endpoints';
+import { ClusterMemo } from '../../cluster-memo';
 
 /** One (rule, match) of an attached route, with what every request would otherwise recompute. */
 export interface CompiledMatch {
@@ -55,20 +56,11 @@ export interface ListenerTable {
   readonly refused: readonly RefusedRoute[];
 }
 
-const tables = new WeakMap<Cluster, Map<Listener, Map<RouteKind, ListenerTable>>>();
+const tables = new ClusterMemo<Listener, Map<RouteKind, ListenerTable>>();
 
 /** The table of `listener` for routes of `kind`, compiled on first use. */
 export function listenerTable(cluster: Cluster, gw: Gateway, listener: Listener, kind: RouteKind): ListenerTable {
-  let byListener = tables.get(cluster);
-  if (!byListener) {
-    byListener = new Map();
-    tables.set(cluster, byListener);
-  }
-  let byKind = byListener.get(listener);
-  if (!byKind) {
-    byKind = new Map();
-    byListener.set(listener, byKind);
-  }
+  const byKind = tables.get(cluster, listener, () => new Map());
   let table = byKind.get(kind);
   if (!table) {
     table = compile(cluster, gw, listener, kind);
