@@ -98,39 +98,27 @@ export class TrafficValidation {
    */
   private run(context: ValidationContextLike): { report: ValidationReport; inputErrors: ManifestError[] } {
     const inputErrors: ManifestError[] = [];
-    let objects: SourcedObject[] = [];
+    const objects: SourcedObject[] = [];
     const manifests = new Set(context.manifests);
     for (const file of [...context.manifests, ...(this.props.context ?? [])]) {
       try {
-        objects.push(...parseManifests(fs.readFileSync(file, 'utf8'), file));
+        for (const o of parseManifests(fs.readFileSync(file, 'utf8'), file)) objects.push(o);
       } catch (e) {
         if (!(e instanceof ManifestError)) throw e;
         inputErrors.push(e);
       }
     }
-    // Each refused object is dropped and the model built again; the bound keeps a pathological input finite.
-    for (let attempt = 0; attempt <= MAX_REFUSED_OBJECTS; attempt++) {
-      try {
-        const { report } = runValidation({
-          objects,
-          suppressions: this.suppressions,
-          // Findings on context objects are not the app's to fix.
-          reportOn: o => o.kind === 'Suppression' || (o.source !== undefined && manifests.has(o.source.file)),
-        });
-        return { report, inputErrors };
-      } catch (e) {
-        if (!(e instanceof ManifestError) || !e.source || attempt === MAX_REFUSED_OBJECTS) throw e;
-        inputErrors.push(e);
-        const bad = e.source;
-        objects = objects.filter(o => o.source.file !== bad.file || o.source.index !== bad.index);
-      }
-    }
-    throw new Error('unreachable');
+    const { report } = runValidation({
+      objects,
+      suppressions: this.suppressions,
+      // Findings on context objects are not the app's to fix.
+      reportOn: o => o.kind === 'Suppression' || (o.source !== undefined && manifests.has(o.source.file)),
+      // Each object the model refuses is left out with its error; the rest is analysed.
+      onError: e => inputErrors.push(e),
+    });
+    return { report, inputErrors };
   }
 }
-
-/** How many refused objects the plugin leaves out before it gives up on the input. */
-const MAX_REFUSED_OBJECTS = 100;
 
 /** Rule name under which input the engine cannot read is reported. */
 export const INVALID_INPUT_RULE = 'TRF-INPUT invalid-input (error)';
