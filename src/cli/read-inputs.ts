@@ -215,7 +215,7 @@ export function readCommandInputs(paths: readonly string[], options: object, io:
   if (live) {
     const cluster = readLiveCluster({ kubeconfig: opts.kubeconfig, context: opts.context });
     for (const n of cluster.notes) io.stderr(`note: ${n}\n`);
-    objects.push(...cluster.objects);
+    for (const o of cluster.objects) objects.push(o);
   }
   return objects;
 }

@@ -188,7 +188,7 @@ export class Traffic extends Construct {
    * complete the model; findings are only reported for the app's own objects.
    */
   public addContextYaml(file: string): void {
-    this.context.push(...parseManifests(fs.readFileSync(file, 'utf8'), file));
+    for (const o of parseManifests(fs.readFileSync(file, 'utf8'), file)) this.context.push(o);
   }
 
   /** One context object as plain Kubernetes JSON. */
