@@ -7,6 +7,7 @@ import { compact, compare, namespaceOf, Problems, SECTION_NAME_RE, sortedMap } f
 import { Listener, TlsMode } from './listener';
 import { AllowedListeners, grantCertificateRefs, renderListener } from './listener-render';
 import { parseIpRange } from '../../engine/ip/range';
+import { repeatedListeners } from '../../model/kinds/gateway/listener-uniqueness';
 import { validateWithModel } from '../validate-object';
 
 /** Kinds of requested Gateway address. */
@@ -146,13 +147,9 @@ export class Gateway extends Construct {
     p.objectName(props.gatewayClassName, 'spec.gatewayClassName');
     p.check(ls.length >= 1, 'spec.listeners', 'at least one listener is required');
     p.maxItems(ls, 64, 'spec.listeners');
-    const names = new Set<string>();
-    const combos = new Set<string>();
     ls.forEach((l, i) => {
       const f = `spec.listeners[${i}]`;
       p.check(l.name.length >= 1 && l.name.length <= 253 && SECTION_NAME_RE.test(l.name), `${f}.name`, `invalid listener name "${l.name}": must be a lowercase RFC 1123 name`);
-      p.check(!names.has(l.name), `${f}.name`, `listener name "${l.name}" is not unique within the Gateway`);
-      names.add(l.name);
       p.check(l.protocol.length <= 255 && PROTOCOL_RE.test(l.protocol), `${f}.protocol`, `invalid protocol "${l.protocol}"`);
       if (l.port === undefined) p.add(`${f}.port`, 'required field is missing');
       p.port(l.port, `${f}.port`);
@@ -160,9 +157,6 @@ export class Gateway extends Construct {
       if ((l.protocol === 'TCP' || l.protocol === 'UDP') && l.hostname !== undefined) {
         p.add(`${f}.hostname`, `hostname must not be specified for protocol ${l.protocol}`);
       }
-      const combo = `${l.port}/${l.protocol}/${l.hostname ?? ''}`;
-      p.check(!combos.has(combo), f, `combination of port ${l.port}, protocol ${l.protocol} and hostname "${l.hostname ?? ''}" is not unique`);
-      combos.add(combo);
       if (['HTTP', 'TCP', 'UDP'].includes(l.protocol) && l.tlsMode) p.add(`${f}.tls`, `tls must not be specified for protocol ${l.protocol}`);
       if (l.protocol === 'HTTPS' && l.tlsMode && l.tlsMode !== TlsMode.TERMINATE) p.add(`${f}.tls.mode`, 'tls mode must be Terminate for protocol HTTPS');
       if (l.protocol === 'TLS' && !l.tlsMode) p.add(`${f}.tls.mode`, 'tls mode must be set for protocol TLS');
@@ -184,6 +178,7 @@ export class Gateway extends Construct {
       // (InvalidRouteKinds), which the engine computes (engine/l7/gateway/listener-status.ts).
       p.maxItems(l.allowedRoutes.kinds, 8, `${f}.allowedRoutes.kinds`);
     });
+    for (const r of repeatedListeners(ls, 'Gateway')) p.add(`spec.listeners[${r.index}]${r.field ? '.' + r.field : ''}`, r.problem);
     const addrs = props.addresses ?? [];
     p.maxItems(addrs, 16, 'spec.addresses');
     const seen = new Set<string>();

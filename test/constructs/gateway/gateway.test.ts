@@ -3,6 +3,7 @@ import { appWith, objectsOf, synthError } from './synth';
 import {
   AllowedRoutes, Gateway, GatewayAddressType, GatewayApiVersion, GatewayClass, Listener, NamespaceLabelOperator, RouteKind, TlsMode,
 } from '../../../src';
+import { buildCluster } from '../../../src/model';
 
 describe('Gateway', () => {
   test('renders listeners with default ports, TLS, allowedRoutes, addresses and infrastructure', () => {
@@ -68,6 +69,20 @@ describe('Gateway', () => {
     const { app, charts } = appWith('infra');
     new Gateway(charts.infra, 'gw', { gatewayClassName: 'envoy', listeners });
     expect(synthError(app)).toContain(`infra/gw: ${message}`);
+  });
+
+  // Gateway API v1.6.1 Gateway CRD: listener names are the list's map key, and the CEL rule "Combination of
+  // port, protocol and hostname must be unique for each listener". One owner (model/kinds/gateway/listener-uniqueness.ts,
+  // docs/design.md section 3 "Where each rule lives"): the construct and the reader of its YAML say the same.
+  test('repeated listeners: the construct reports what the reader says of its own YAML', () => {
+    const { app, charts } = appWith('infra');
+    new Gateway(charts.infra, 'gw', { name: 'gw', gatewayClassName: 'envoy', listeners: [Listener.http({ name: 'a', hostname: 'x.example.com' }), Listener.http({ name: 'a', port: 81 }), Listener.http({ name: 'c', hostname: 'x.example.com' })] });
+    const err = synthError(app);
+    expect(err).toContain('infra/gw: spec.listeners[1].name: listener name "a" is not unique within the Gateway');
+    expect(err).toContain('infra/gw: spec.listeners[2]: combination of port 80, protocol HTTP and hostname "x.example.com" is not unique (listener "a" has it): the API server rejects the Gateway');
+    const objects = app.charts.flatMap(c => c.node.findAll().filter(ApiObject.isApiObject).map(o => o.toJson()));
+    expect(() => buildCluster(objects.map((object, index) => ({ object, source: { file: 'app', index } }))))
+      .toThrow('spec.listeners[1].name: listener name "a" is not unique within the Gateway');
   });
 
   test('duplicate IP addresses and too many infrastructure labels are errors', () => {

@@ -3,6 +3,7 @@ import { SourcedObject } from '../../manifest';
 import { readLabelSelector } from '../../selector';
 import { readControllerLocation } from '../controller-location';
 import { readName } from '../metadata';
+import { repeatedListeners } from './listener-uniqueness';
 import { readHostname, readObjectRef } from './refs';
 import { Gateway, Listener, ListenerSet } from './types';
 
@@ -24,10 +25,11 @@ export function readGateway(obj: SourcedObject, namespace: string): Gateway {
 
 /**
  * `spec.listeners` of a Gateway or ListenerSet, with the CRD's rules the API server
- * enforces: unique names, and a unique combination of port, protocol and hostname.
+ * enforces across them (listener-uniqueness.ts).
  */
 export function readListeners(spec: FieldReader, namespace: string, listenerSet?: { namespace: string; name: string }): Listener[] {
-  const listeners = spec.list('listeners').map((l): Listener => {
+  const items = spec.list('listeners');
+  const listeners = items.map((l): Listener => {
     const allowed = l.optObject('allowedRoutes');
     const ns = allowed?.optObject('namespaces');
     const from = ns?.optEnum('from', FROM) ?? 'Same';
@@ -48,18 +50,7 @@ export function readListeners(spec: FieldReader, namespace: string, listenerSet?
       listenerSet,
     };
   });
-  const names = new Set<string>();
-  // The Gateway CRD's CEL rule: "Combination of port, protocol and hostname must be unique for each listener".
-  const combos = new Map<string, string>();
-  spec.list('listeners').forEach((l, i) => {
-    const { name: n, port, protocol, hostname } = listeners[i];
-    if (names.has(n)) l.fail(`duplicate listener name "${n}"`, 'name');
-    names.add(n);
-    const combo = `${port}/${protocol}/${hostname ?? ''}`;
-    const first = combos.get(combo);
-    if (first !== undefined) l.fail(`combination of port ${port}, protocol ${protocol} and hostname "${hostname ?? ''}" is not unique (listener "${first}" has it): the API server rejects the Gateway`);
-    combos.set(combo, n);
-  });
+  for (const r of repeatedListeners(listeners, listenerSet ? 'ListenerSet' : 'Gateway')) items[r.index].fail(r.problem, r.field);
   return listeners;
 }
 
