@@ -4,6 +4,7 @@ import { ClusterPolicyPeer, TierRuleAction, TierRuleOptions } from './cluster-po
 import { Port } from './port';
 import { PrioritizedTierPolicyProps, TierPolicyRulesProps } from './tier-policy-props';
 import { validateWithModel } from './validate-object';
+import { namedPortsBesideAddresses } from '../engine/tiers/ports';
 import { MAX_PRIORITY, MIN_PRIORITY } from '../model/kinds/tier-policy';
 
 /** Which field names the ports of a rule are rendered with. */
@@ -76,10 +77,12 @@ export function checkRule(c: IConstruct, rule: TierRuleOptions, direction: 'ingr
     if (bad) throw new Error(`${where}: ${bad} can only be an egress peer`);
   }
   if (rule.name !== undefined && rule.name.length > 100) throw new Error(`${where}: name must be at most 100 characters`);
-  // The CRDs' CEL rejects named ports beside address peers (networks, nodes); YAML from
-  // elsewhere gets TRF-ANP-004 instead, since the standard-channel CRDs accept it.
-  if (direction === 'egress' && (rule.ports ?? []).some(p => p.name !== undefined) && rule.peers.some(p => !p._podsOrNamespaces)) {
-    throw new Error(`${where}: named ports cannot be used with networks or nodes peers (addresses have no named ports)`);
+  if (direction === 'egress') {
+    // The experimental CRDs reject named ports beside address peers; YAML from elsewhere gets
+    // TRF-ANP-004 instead, since the standard-channel CRDs accept it. Only address peers are
+    // rendered here: a workload peer reads the workload's labels at synth.
+    const problem = namedPortsBesideAddresses(rule.ports, rule.peers.filter(p => !p._podsOrNamespaces).map(p => p._render()));
+    if (problem) throw new Error(`${where}: ${problem}`);
   }
   return { ...rule, peers: [...rule.peers], ports: rule.ports ? [...rule.ports] : undefined };
 }

@@ -22,3 +22,27 @@ export function tierRuleConnections(ports: readonly TierPort[] | undefined, dst:
   }
   return conns;
 }
+
+/** The fields of a tier policy peer that make it an address peer (a peer object, read or rendered). */
+export interface AddressPeerFields {
+  readonly networks?: unknown;
+  readonly nodes?: unknown;
+  readonly domainNames?: unknown;
+}
+
+const ADDRESS_PEER_KINDS = ['networks', 'nodes', 'domainNames'] as const;
+
+/**
+ * Why an egress rule's named ports never match its address peers, or undefined when they can:
+ * a named port resolves on the destination pod (tierRuleConnections), and networks, nodes and
+ * domainNames peers are addresses without one. The experimental CRDs reject the combination, the
+ * standard ones accept it; the tier policy constructs refuse it and TRF-ANP-004 warns of it.
+ */
+export function namedPortsBesideAddresses(
+  ports: readonly { readonly name?: string }[] | undefined, peers: readonly AddressPeerFields[],
+): string | undefined {
+  const named = (ports ?? []).flatMap(p => p.name === undefined ? [] : [p.name]);
+  const kinds = ADDRESS_PEER_KINDS.filter(k => peers.some(peer => peer[k] !== undefined));
+  if (named.length === 0 || kinds.length === 0) return undefined;
+  return `uses named port${named.length > 1 ? 's' : ''} ${named.join(', ')} with ${kinds.join(', ')} peers: addresses have no named ports, so those ports never match them`;
+}

@@ -78,6 +78,21 @@ describe('AdminNetworkPolicy construct', () => {
       .toThrow(/ingress rule: nodes \(all\) can only be an egress peer/);
   });
 
+  // Network Policy API: a named port resolves on the destination pod, and networks/nodes peers are
+  // addresses (the experimental CRDs' CEL rejects the pair). One owner, engine/tiers/ports.ts
+  // namedPortsBesideAddresses, also behind TRF-ANP-004 (docs/design.md section 3 "Where each rule lives").
+  test('refuses named ports beside networks or nodes peers in an egress rule, in TRF-ANP-004\'s words', () => {
+    const chart = Testing.chart();
+    const anp = new AdminNetworkPolicy(chart, 'a', { priority: 1, subject: ClusterPolicyPeer.allNamespaces() });
+    expect(() => anp.addEgressRule({ name: 'out', action: TierRuleAction.ALLOW, peers: [ClusterPolicyPeer.allNamespaces(), ClusterPolicyPeer.networks('10.0.0.0/8')], ports: [Port.named('http')] }))
+      .toThrow('a: egress rule "out": uses named port http with networks peers: addresses have no named ports, so those ports never match them');
+    const cnp = new ClusterNetworkPolicy(chart, 'c', { tier: ClusterNetworkPolicyTier.ADMIN, priority: 1, subject: ClusterPolicyPeer.allNamespaces() });
+    expect(() => cnp.addEgressRule({ action: TierRuleAction.DENY, peers: [ClusterPolicyPeer.nodes({})], ports: [Port.named('http'), Port.named('dns')] }))
+      .toThrow('c: egress rule: uses named ports http, dns with nodes peers');
+    anp.addEgressRule({ action: TierRuleAction.ALLOW, peers: [ClusterPolicyPeer.networks('10.0.0.0/8')], ports: [Port.tcp(443)] });
+    anp.addEgressRule({ action: TierRuleAction.ALLOW, peers: [ClusterPolicyPeer.allNamespaces()], ports: [Port.named('http')] });
+  });
+
   test('more rules than the CRD allows fail at synth, naming the field', () => {
     const app = Testing.app();
     const chart = new Chart(app, 'c');

@@ -1,4 +1,5 @@
 import { tierRef } from './select';
+import { namedPortsBesideAddresses } from '../../../engine/tiers/ports';
 import { Rule, Violation } from '../../rule';
 
 /**
@@ -16,15 +17,8 @@ export const namedPortWithAddressPeer: Rule = {
     const out: Violation[] = [];
     for (const p of ctx.cluster.tierPolicies) {
       p.egress.forEach((rule, i) => {
-        const named = (rule.ports ?? []).filter(x => x.name !== undefined).map(x => x.name!);
-        const kinds = [...new Set(rule.peers.flatMap(peer => [peer.networks && 'networks', peer.nodes && 'nodes', peer.domainNames && 'domainNames'].filter(Boolean)))];
-        if (named.length === 0 || kinds.length === 0) return;
-        out.push({
-          object: tierRef(p),
-          field: `spec.egress[${i}]`,
-          message: `egress rule ${i}${rule.name ? ` "${rule.name}"` : ''} uses named port${named.length > 1 ? 's' : ''} ${named.join(', ')} with ${kinds.join(', ')} peers: `
-            + 'addresses have no named ports, so those ports never match them',
-        });
+        const problem = namedPortsBesideAddresses(rule.ports, rule.peers);
+        if (problem) out.push({ object: tierRef(p), field: `spec.egress[${i}]`, message: `egress rule ${i}${rule.name ? ` "${rule.name}"` : ''} ${problem}` });
       });
     }
     return out;
