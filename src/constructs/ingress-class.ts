@@ -1,7 +1,8 @@
 import { ApiObject, Chart, JsonPatch } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ControllerLocation, knownControllerLocation, recordControllerLocation } from './gateway/controller';
-import { appApiObjects, compact, Problems } from './gateway/internal';
+import { appApiObjects, compact } from './gateway/internal';
+import { Problems } from './problems';
 import { validateWithModel } from './validate-object';
 
 /** Annotation that makes an IngressClass the default for Ingresses without a class. */

@@ -2,8 +2,9 @@ import { ApiObject, Lazy } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { ControllerLocation, recordControllerLocation } from './gateway/controller';
 import { admissionProblem, admitController, missingServicePort } from './gateway/controller-access';
-import { compact, namespaceOf, Problems, serviceIdentity } from './gateway/internal';
+import { compact, namespaceOf, serviceIdentity } from './gateway/internal';
 import { IngressClass } from './ingress-class';
+import { Problems } from './problems';
 import { validateWithModel } from './validate-object';
 
 /** How an Ingress path is compared with the request path. */

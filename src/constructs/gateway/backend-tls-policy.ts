@@ -1,7 +1,8 @@
 import { ApiObject } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { gatewayApiVersion } from './api-version';
-import { compact, namespaceOf, Problems, serviceIdentity } from './internal';
+import { compact, namespaceOf, serviceIdentity } from './internal';
+import { Problems } from '../problems';
 import { validateWithModel } from '../validate-object';
 
 /** A Service (or one of its ports, by name) that a BackendTLSPolicy secures. */

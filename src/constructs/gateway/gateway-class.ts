@@ -1,7 +1,8 @@
 import { ApiObject, Chart, JsonPatch } from 'cdk8s';
 import { Construct } from 'constructs';
 import { GatewayApiVersion, gatewayApiVersion } from './api-version';
-import { compact, Problems } from './internal';
+import { compact } from './internal';
+import { Problems } from '../problems';
 import { validateWithModel } from '../validate-object';
 
 /** A reference to an implementation-specific parameters object of a GatewayClass. */

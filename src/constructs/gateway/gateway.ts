@@ -3,11 +3,12 @@ import { Construct } from 'constructs';
 import { GatewayApiVersion, gatewayApiVersion } from './api-version';
 import { ControllerLocation, knownControllerLocation, recordControllerLocation } from './controller';
 import { GatewayClass } from './gateway-class';
-import { compact, compare, namespaceOf, Problems, SECTION_NAME_RE, sortedMap } from './internal';
+import { compact, compare, namespaceOf, sortedMap } from './internal';
 import { Listener, TlsMode } from './listener';
 import { AllowedListeners, grantCertificateRefs, renderListener } from './listener-render';
 import { parseIpRange } from '../../engine/ip/range';
 import { repeatedListeners } from '../../model/kinds/gateway/listener-uniqueness';
+import { Problems, SECTION_NAME_RE } from '../problems';
 import { validateWithModel } from '../validate-object';
 
 /** Kinds of requested Gateway address. */

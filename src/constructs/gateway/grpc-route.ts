@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { RouteFilterType } from './filter';
-import { compact, Problems } from './internal';
+import { compact } from './internal';
 import { GrpcRouteMatch, MatchType } from './match';
 import {
   renderBackend, renderFilter, renderHeaderMatches, ResolvedRule, resolveRule,
@@ -8,6 +8,7 @@ import {
 } from './render';
 import { Backend, RouteFilter } from './route-action';
 import { HostnameRouteProps, RouteBase } from './route-base';
+import { Problems } from '../problems';
 
 /** One rule of a GRPCRoute. */
 export interface GrpcRouteRule {

@@ -1,7 +1,7 @@
 import { Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import { RouteFilterType } from './filter';
-import { compact, DURATION_RE, Problems, renderDuration } from './internal';
+import { compact, DURATION_RE, renderDuration } from './internal';
 import { HttpRouteMatch, MatchType } from './match';
 import {
   renderBackend, renderFilter, renderHttpMatch, ResolvedRule, resolveRule,
@@ -9,6 +9,7 @@ import {
 } from './render';
 import { Backend, RouteFilter } from './route-action';
 import { HostnameRouteProps, RouteBase } from './route-base';
+import { Problems } from '../problems';
 
 /** Timeouts of an HTTPRoute rule (Extended support). */
 export interface HttpRouteTimeouts {

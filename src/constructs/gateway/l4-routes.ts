@@ -1,8 +1,9 @@
 import { Construct } from 'constructs';
-import { compact, Problems, SECTION_NAME_RE } from './internal';
+import { compact } from './internal';
 import { validateBackend } from './render';
 import { Backend, BackendData, renderBackendRef } from './route-action';
 import { HostnameRouteProps, RouteBase, RouteCommonProps } from './route-base';
+import { Problems, SECTION_NAME_RE } from '../problems';
 
 /** One rule of a TLSRoute, TCPRoute or UDPRoute: weighted backends. */
 export interface L4RouteRule {

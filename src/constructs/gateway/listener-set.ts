@@ -2,9 +2,10 @@ import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { GATEWAY_GROUP, gatewayApiVersion } from './api-version';
 import { Gateway } from './gateway';
-import { compact, namespaceOf, Problems } from './internal';
+import { compact, namespaceOf } from './internal';
 import { Listener } from './listener';
 import { grantCertificateRefs, renderListener } from './listener-render';
+import { Problems } from '../problems';
 import { validateWithModel } from '../validate-object';
 
 /** Properties of a `ListenerSet` (gateway.networking.k8s.io/v1, standard channel since v1.5). */

@@ -1,7 +1,8 @@
 import { ApiObject, Chart, Lazy } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { GatewayApiVersion, gatewayApiVersion } from './api-version';
-import { compact, compare, DNS_LABEL_RE, Problems } from './internal';
+import { compact, compare } from './internal';
+import { DNS_LABEL_RE, Problems } from '../problems';
 import { validateWithModel } from '../validate-object';
 
 /** Who may refer (`spec.from[]`): every object of a kind in a namespace. */

@@ -1,8 +1,9 @@
 import { missingServicePort } from './controller-access';
 import { HeaderModifierOptions, PathModifierType, RouteFilterType } from './filter';
-import { compact, compare, PRECISE_HOSTNAME_RE, Problems, SECTION_NAME_RE, sortedMap } from './internal';
+import { compact, compare, sortedMap } from './internal';
 import { HeaderMatch, HttpMethod, HttpRouteMatch, MatchType } from './match';
 import { Backend, BackendData, FilterData, renderBackendRef, RouteFilter } from './route-action';
+import { PRECISE_HOSTNAME_RE, Problems, SECTION_NAME_RE } from '../problems';
 
 // Rendering and validation of the pieces HTTPRoute and GRPCRoute share (internal).
 

@@ -3,13 +3,14 @@ import { Construct, IConstruct } from 'constructs';
 import { GATEWAY_GROUP, GatewayApiVersion, gatewayApiVersion } from './api-version';
 import { admissionProblem, admitController } from './controller-access';
 import { Gateway } from './gateway';
-import { compact, compare, namespaceLabels, namespaceOf, Problems, serviceIdentity } from './internal';
+import { compact, compare, namespaceLabels, namespaceOf, serviceIdentity } from './internal';
 import { Listener } from './listener';
 import type { ListenerSet } from './listener-set';
 import { grantReference } from './reference-grant';
 import { Backend, BackendData } from './route-action';
 import { listenerAdmission } from '../../engine/l7/gateway/attachment';
 import { RouteKind as RouteKindName } from '../../model/kinds/gateway/types';
+import { Problems } from '../problems';
 import { validateWithModel } from '../validate-object';
 
 /** Where in a Gateway a route attaches. */
