@@ -19,6 +19,7 @@ export * from './constructs/traffic-topology';
 export * from './constructs/traffic-suppressions';
 export * from './constructs/cluster-policy-peer';
 export * from './constructs/tier-policy-props';
+export * from './constructs/prioritized-tier-policy';
 export * from './constructs/admin-network-policy';
 export * from './constructs/baseline-admin-network-policy';
 export * from './constructs/cluster-network-policy';

@@ -1,8 +1,6 @@
-import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { TierRuleOptions } from './cluster-policy-peer';
+import { PrioritizedTierPolicy } from './prioritized-tier-policy';
 import { PrioritizedTierPolicyProps } from './tier-policy-props';
-import { prioritizedTierPolicy, TierRules } from './tier-policy-render';
 
 /** Properties of an AdminNetworkPolicy. */
 export interface AdminNetworkPolicyProps extends PrioritizedTierPolicyProps {}
@@ -12,28 +10,8 @@ export interface AdminNetworkPolicyProps extends PrioritizedTierPolicyProps {}
  * evaluated before any NetworkPolicy. Allow and Deny are final; Pass hands the
  * traffic to NetworkPolicy (then to the BaselineAdminNetworkPolicy).
  */
-export class AdminNetworkPolicy extends Construct {
-  /** The generated AdminNetworkPolicy. */
-  public readonly apiObject: ApiObject;
-  /** metadata.name. */
-  public readonly name: string;
-  private readonly rules: TierRules;
-
+export class AdminNetworkPolicy extends PrioritizedTierPolicy {
   constructor(scope: Construct, id: string, props: AdminNetworkPolicyProps) {
-    super(scope, id);
-    const made = prioritizedTierPolicy(this, { apiVersion: 'policy.networking.k8s.io/v1alpha1', kind: 'AdminNetworkPolicy', portStyle: 'v1alpha1' }, props);
-    this.apiObject = made.apiObject;
-    this.rules = made.rules;
-    this.name = this.apiObject.name;
-  }
-
-  /** Appends an ingress rule (lowest precedence so far). */
-  public addIngressRule(rule: TierRuleOptions): void {
-    this.rules.add('ingress', rule);
-  }
-
-  /** Appends an egress rule (lowest precedence so far). */
-  public addEgressRule(rule: TierRuleOptions): void {
-    this.rules.add('egress', rule);
+    super(scope, id, 'AdminNetworkPolicy', props);
   }
 }

@@ -1,8 +1,6 @@
-import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { TierRuleOptions } from './cluster-policy-peer';
+import { PrioritizedTierPolicy } from './prioritized-tier-policy';
 import { PrioritizedTierPolicyProps } from './tier-policy-props';
-import { prioritizedTierPolicy, TierRules } from './tier-policy-render';
 
 /** The tier of a ClusterNetworkPolicy. */
 export enum ClusterNetworkPolicyTier {
@@ -23,29 +21,8 @@ export interface ClusterNetworkPolicyProps extends PrioritizedTierPolicyProps {
  * AdminNetworkPolicy and BaselineAdminNetworkPolicy: one kind, two tiers.
  * `TierRuleAction.ALLOW` is written as the API's `Accept`.
  */
-export class ClusterNetworkPolicy extends Construct {
-  /** The generated ClusterNetworkPolicy. */
-  public readonly apiObject: ApiObject;
-  /** metadata.name. */
-  public readonly name: string;
-  private readonly rules: TierRules;
-
+export class ClusterNetworkPolicy extends PrioritizedTierPolicy {
   constructor(scope: Construct, id: string, props: ClusterNetworkPolicyProps) {
-    super(scope, id);
-    const kind = { apiVersion: 'policy.networking.k8s.io/v1alpha2', kind: 'ClusterNetworkPolicy', portStyle: 'v1alpha2' } as const;
-    const made = prioritizedTierPolicy(this, kind, props, props.tier);
-    this.apiObject = made.apiObject;
-    this.rules = made.rules;
-    this.name = this.apiObject.name;
-  }
-
-  /** Appends an ingress rule (lowest precedence so far). */
-  public addIngressRule(rule: TierRuleOptions): void {
-    this.rules.add('ingress', rule);
-  }
-
-  /** Appends an egress rule (lowest precedence so far). */
-  public addEgressRule(rule: TierRuleOptions): void {
-    this.rules.add('egress', rule);
+    super(scope, id, 'ClusterNetworkPolicy', props, props.tier);
   }
 }

@@ -108,26 +108,27 @@ export class TierRules {
   }
 }
 
-/** Which API an AdminNetworkPolicy-like construct writes. */
-export interface TierPolicyKind {
-  readonly apiVersion: string;
-  readonly kind: string;
-  readonly portStyle: PortStyle;
-}
+/** The API each kind of prioritized tier policy is written with. */
+const PRIORITIZED_KINDS: ReadonlyMap<string, { readonly apiVersion: string; readonly portStyle: PortStyle }> = new Map([
+  ['AdminNetworkPolicy', { apiVersion: 'policy.networking.k8s.io/v1alpha1', portStyle: 'v1alpha1' }],
+  ['ClusterNetworkPolicy', { apiVersion: 'policy.networking.k8s.io/v1alpha2', portStyle: 'v1alpha2' }],
+] as const);
 
 /**
  * An AdminNetworkPolicy or ClusterNetworkPolicy construct's ApiObject and
  * rules: priority and subject checked, then the props' rules added.
  */
 export function prioritizedTierPolicy(
-  scope: Construct, kind: TierPolicyKind, props: PrioritizedTierPolicyProps, tier?: string,
+  scope: Construct, kind: string, props: PrioritizedTierPolicyProps, tier?: string,
 ): { apiObject: ApiObject; rules: TierRules } {
+  const api = PRIORITIZED_KINDS.get(kind);
+  if (!api) throw new Error(`${scope.node.path}: kind "${kind}" is not one of ${[...PRIORITIZED_KINDS.keys()].join(', ')}`);
   checkPriority(scope, props.priority);
   checkSubject(scope, props.subject);
   const rules = new TierRules(scope, ALL_TIER_ACTIONS);
   const { priority, subject } = props;
-  const spec = lazyTierSpec({ tier, priority, subject, ingress: rules.ingress, egress: rules.egress, portStyle: kind.portStyle });
-  const apiObject = tierPolicyObject(scope, kind.apiVersion, kind.kind, props.name, spec);
+  const spec = lazyTierSpec({ tier, priority, subject, ingress: rules.ingress, egress: rules.egress, portStyle: api.portStyle });
+  const apiObject = tierPolicyObject(scope, api.apiVersion, kind, props.name, spec);
   rules.addAll(props);
   return { apiObject, rules };
 }

@@ -1,7 +1,8 @@
 import { App, Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import {
-  AdminNetworkPolicy, BaselineAdminNetworkPolicy, ClusterNetworkPolicy, ClusterNetworkPolicyTier, ClusterPolicyPeer, Port, TierRuleAction,
+  AdminNetworkPolicy, BaselineAdminNetworkPolicy, ClusterNetworkPolicy, ClusterNetworkPolicyTier, ClusterPolicyPeer, Port,
+  PrioritizedTierPolicy, TierRuleAction,
 } from '../../../src';
 import { buildCluster } from '../../../src/model';
 
@@ -180,6 +181,25 @@ describe('ClusterNetworkPolicy construct', () => {
     const cnp = new ClusterNetworkPolicy(chart, 'p', { tier: ClusterNetworkPolicyTier.BASELINE, priority: 0, subject: ClusterPolicyPeer.allNamespaces() });
     for (let i = 0; i < 26; i++) cnp.addIngressRule({ action: TierRuleAction.DENY, peers: [ClusterPolicyPeer.pods({ n: String(i) })] });
     expect(synthValidationErrors(app)).toMatch(/spec\.ingress: must have at most 25 items \(got 26\)/);
+  });
+});
+
+// Network Policy API v1alpha1 AdminNetworkPolicy and v1alpha2 ClusterNetworkPolicy: the same rule model
+// (ordered rules, first match decides) written with each version's field names (README "Cluster guardrails").
+describe('PrioritizedTierPolicy', () => {
+  test('one function adds the same rule to either kind, each written in its own API version', () => {
+    const chart = Testing.chart();
+    const denyMetadata = (p: PrioritizedTierPolicy) => p.addEgressRule({ action: TierRuleAction.DENY, peers: [ClusterPolicyPeer.networks('169.254.169.254/32')] });
+    const policies: PrioritizedTierPolicy[] = [
+      new AdminNetworkPolicy(chart, 'anp', { name: 'guard', priority: 1, subject: ClusterPolicyPeer.allNamespaces() }),
+      new ClusterNetworkPolicy(chart, 'cnp', { name: 'guard', tier: ClusterNetworkPolicyTier.ADMIN, priority: 1, subject: ClusterPolicyPeer.allNamespaces() }),
+    ];
+    policies.forEach(denyMetadata);
+    expect(policies.map(p => p.name)).toEqual(['guard', 'guard']);
+    expect(Testing.synth(chart).map(o => [o.kind, o.apiVersion, o.spec.egress])).toEqual([
+      ['AdminNetworkPolicy', 'policy.networking.k8s.io/v1alpha1', [{ action: 'Deny', to: [{ networks: ['169.254.169.254/32'] }] }]],
+      ['ClusterNetworkPolicy', 'policy.networking.k8s.io/v1alpha2', [{ action: 'Deny', to: [{ networks: ['169.254.169.254/32'] }] }]],
+    ]);
   });
 });
 
