@@ -213,6 +213,38 @@ async function main(): Promise<number> {
       await page.waitForSelector('#main-view:not([hidden])');
       assert.strictEqual(await page.isHidden('#object-view'), true);
     });
+
+    await check('an aggregated graph shows the namespace nodes the graph carries; a click unfolds one, a tap on its box folds it again', async () => {
+      // The same page with the graph marked aggregated, as above AGGREGATE_ABOVE_WORKLOADS workloads.
+      const html = fs.readFileSync(file, 'utf8');
+      assert.strictEqual(html.split('"aggregated":false').length, 2);
+      const aggregatedFile = file.replace(/\.html$/, '-aggregated.html');
+      fs.writeFileSync(aggregatedFile, html.replace('"aggregated":false', '"aggregated":true'));
+      const folded = await browser.context.newPage();
+      await folded.goto(`file://${aggregatedFile}`);
+      await folded.waitForSelector('body[data-graph="ready"]', { timeout: 60_000 });
+      const expected = JSON.parse(/<script type="application\/json" id="traffic-data">(.*?)<\/script>/s.exec(html)![1]).graph.namespaceNodes
+        .map((n: any) => [n.id, `${n.label}\n${n.detail}`]);
+      const shown = () => folded.evaluate(() => (window as any).trafficGraph.nodes()
+        .filter((n: any) => n.data('kind') === 'namespace' || n.data('kind') === 'group')
+        .map((n: any) => [n.id(), n.data('kind'), n.data('display')]));
+      assert.deepStrictEqual(await shown(), expected.map(([id, display]: string[]) => [id, 'namespace', display]));
+      const at = await folded.evaluate(() => {
+        const p = (window as any).trafficGraph.getElementById('namespace backend').renderedPosition();
+        const r = document.getElementById('graph')!.getBoundingClientRect();
+        return { x: r.left + p.x, y: r.top + p.y };
+      });
+      await folded.mouse.click(at.x, at.y);
+      await folded.waitForSelector('body[data-graph="ready"]', { timeout: 60_000 });
+      const unfolded = await shown();
+      assert.deepStrictEqual(unfolded.find(n => n[0] === 'namespace backend')?.[1], 'group');
+      assert.strictEqual(await folded.evaluate(() => (window as any).trafficGraph.getElementById('backend/api[Deployment]').parent().id()), 'namespace backend');
+      // A tap on the unfolded namespace's box folds it again (its centre may lie on a child, so the tap is sent to the box).
+      await folded.evaluate(() => (window as any).trafficGraph.getElementById('namespace backend').emit('tap'));
+      await folded.waitForSelector('body[data-graph="ready"]', { timeout: 60_000 });
+      assert.deepStrictEqual((await shown()).map(n => n[1]), expected.map(() => 'namespace'));
+      await folded.close();
+    });
   } finally {
     await browser.close();
   }

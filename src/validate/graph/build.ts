@@ -1,3 +1,4 @@
+import { namespaceNodes } from './aggregate';
 import { externalLabel, externalNodeId, rangesContain } from './external';
 import { AGGREGATE_ABOVE_WORKLOADS, EdgeExplanation, EntryCheck, GraphNodeKind, TrafficEdge, TrafficGraph, TrafficNode } from './types';
 import { ConnectionSet } from '../../engine/connectivity/connection-set';
@@ -183,6 +184,7 @@ export function buildTrafficGraph(cluster: Cluster, options: TrafficGraphOptions
     nodes: sortedNodes,
     edges: sortedEdges,
     namespaces,
+    namespaceNodes: namespaceNodes(sortedNodes, sortedEdges, namespaces),
     counts: {
       objects: cluster.objects.length,
       workloads: cluster.workloads.length,

@@ -19,7 +19,7 @@ export interface TrafficNode {
   readonly label: string;
   /** Second line: the workload kind, the Service type, a Gateway's listeners, the addresses' count... */
   readonly detail: string;
-  /** Namespace (the group the node is drawn in); undefined for addresses. */
+  /** Namespace (the group the node is drawn in; for a `namespace` node, the one it stands for); undefined for addresses. */
   readonly namespace?: string;
   /** `Kind ns/name`, as findings name their object; undefined for addresses. */
   readonly object?: string;
@@ -85,6 +85,8 @@ export interface TrafficGraph {
   readonly edges: readonly TrafficEdge[];
   /** Every namespace that holds a node, sorted. */
   readonly namespaces: readonly string[];
+  /** One `namespace` node per namespace, in the same order: what a picture folds each into (aggregate.ts). */
+  readonly namespaceNodes: readonly TrafficNode[];
   readonly counts: GraphCounts;
   /** More than AGGREGATE_ABOVE_WORKLOADS workloads: draw namespaces, not workloads. */
   readonly aggregated: boolean;

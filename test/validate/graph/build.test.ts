@@ -167,6 +167,17 @@ describe('namespace aggregation', () => {
     expect(large.edges.some(e => e.why)).toBe(false);
   });
 
+  test('the graph carries the node each namespace folds into, aggregated or not: what every picture draws for it', () => {
+    const g = buildTrafficGraph(clusterOf(manyWorkloads(9)));
+    expect(g.aggregated).toBe(false);
+    expect(g.namespaceNodes.map(n => [n.id, n.kind, n.namespace, n.detail])).toEqual([
+      ['namespace team-0', 'namespace', 'team-0', '3 workloads, 0 other'],
+      ['namespace team-1', 'namespace', 'team-1', '3 workloads, 0 other'],
+      ['namespace team-2', 'namespace', 'team-2', '3 workloads, 0 other, 6 edges inside'],
+    ]);
+    expect(aggregateByNamespace(g).nodes.filter(n => n.kind === 'namespace')).toEqual(g.namespaceNodes);
+  });
+
   test('one node per namespace; edges between namespaces merged per kind and counted; edges inside counted on the node', () => {
     const a = aggregateByNamespace(buildTrafficGraph(clusterOf(manyWorkloads(9))));
     expect(a.nodes.map(n => `${n.id}: ${n.detail}`)).toEqual([

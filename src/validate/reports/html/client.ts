@@ -4,8 +4,9 @@
  * page per object (`#object/<id>`). Plain ES2017 without template literals, kept
  * as text: it never runs in Node (the browser test runs it).
  *
- * Aggregation mirrors src/validate/graph/aggregate.ts (namespaces fold into one
- * node) so that a click can unfold one namespace at a time.
+ * A folded namespace is drawn as the node the graph carries for it
+ * (graph.namespaceNodes, built by src/validate/graph/aggregate.ts); the page
+ * only chooses which namespaces are folded, so that a click can unfold one at a time.
  */
 export const CLIENT_SCRIPT = String.raw`
 (function () {
@@ -57,32 +58,26 @@ export const CLIENT_SCRIPT = String.raw`
   var container = document.getElementById('graph');
   var status = document.getElementById('graph-status');
 
-  function groupId(ns) { return 'namespace ' + ns; }
+  var namespaceNode = {};
+  graph.namespaceNodes.forEach(function (g) { namespaceNode[g.namespace] = g; });
+  function folded(ns) { return graph.aggregated && !expanded[ns]; }
   function shownAs(n) {
     if (n.namespace === undefined) return n.id;
-    if (graph.aggregated && !expanded[n.namespace]) return groupId(n.namespace);
-    return n.id;
+    return folded(n.namespace) ? namespaceNode[n.namespace].id : n.id;
   }
 
   /** The nodes and edges on screen: every node, or namespaces folded except the expanded ones. */
   function visible() {
-    var nodes = [], groups = {};
-    graph.namespaces.forEach(function (ns) { groups[ns] = { workloads: 0, others: 0, inside: 0 }; });
+    var nodes = [];
     graph.nodes.forEach(function (n) {
-      var id = shownAs(n);
-      if (n.namespace !== undefined) {
-        if (n.kind === 'workload') groups[n.namespace].workloads++; else groups[n.namespace].others++;
-      }
-      if (id !== n.id) return;
-      nodes.push({ id: n.id, kind: n.kind, label: n.label, detail: n.detail, parent: n.namespace === undefined ? undefined : groupId(n.namespace), context: !!n.context });
+      if (shownAs(n) !== n.id) return;
+      nodes.push({ id: n.id, kind: n.kind, label: n.label, detail: n.detail, parent: n.namespace === undefined ? undefined : namespaceNode[n.namespace].id, context: !!n.context });
     });
     var merged = {}, order = [];
     graph.edges.forEach(function (e) {
       var from = shownAs(nodeById[e.from]), to = shownAs(nodeById[e.to]);
-      if (from === to) {
-        if (from !== e.from) groups[from.slice(10)].inside++;
-        return;
-      }
+      // Inside one folded namespace: its node counts them.
+      if (from === to) return;
       var key = from + '\u0000' + to + '\u0000' + e.kind;
       var m = merged[key];
       if (!m) { m = merged[key] = { from: from, to: to, kind: e.kind, label: e.label, entryPath: e.entryPath, blocked: false, count: 0 }; order.push(key); }
@@ -92,12 +87,9 @@ export const CLIENT_SCRIPT = String.raw`
       if (m.count > 1) m.label = m.count + '\u00d7 ' + e.kind;
     });
     var parents = [];
-    graph.namespaces.forEach(function (ns) {
-      var g = groups[ns];
-      var folded = graph.aggregated && !expanded[ns];
-      var detail = g.workloads + ' workload' + (g.workloads === 1 ? '' : 's') + ', ' + g.others + ' other' + (g.inside ? ', ' + g.inside + ' edges inside' : '');
-      if (folded) nodes.push({ id: groupId(ns), kind: 'namespace', label: ns, detail: detail, namespace: ns });
-      else parents.push({ id: groupId(ns), kind: 'group', label: 'namespace ' + ns, namespace: ns });
+    graph.namespaceNodes.forEach(function (g) {
+      if (folded(g.namespace)) nodes.push({ id: g.id, kind: g.kind, label: g.label, detail: g.detail, namespace: g.namespace });
+      else parents.push({ id: g.id, kind: 'group', label: 'namespace ' + g.namespace, namespace: g.namespace });
     });
     return { nodes: nodes, parents: parents, edges: order.map(function (k) { return merged[k]; }) };
   }
