@@ -14,6 +14,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { Page } from 'playwright-core';
 import { launchChromium } from './chromium';
 import { buildZeroTrust } from '../../examples/typescript/zero-trust/main';
 import { Port, ReportFormat, Target, Traffic } from '../../src';
@@ -27,6 +28,16 @@ const OBJECT_SCREENSHOT = path.join(SHOTS, 'zero-trust-report-object.png');
 interface GraphState {
   readonly nodes: Record<string, { kind: string; inView: boolean }>;
   readonly edges: Array<{ from: string; to: string; label: string; classes: string }>;
+}
+
+/** Clicks the middle of a graph node, as a user would. */
+async function clickNode(page: Page, id: string): Promise<void> {
+  const at = await page.evaluate(nodeId => {
+    const p = (window as any).trafficGraph.getElementById(nodeId).renderedPosition();
+    const r = document.getElementById('graph')!.getBoundingClientRect();
+    return { x: r.left + p.x, y: r.top + p.y };
+  }, id);
+  await page.mouse.click(at.x, at.y);
 }
 
 /** Synthesizes the example with the HTML report and two expectations; returns the report's path and the JSON report. */
@@ -177,13 +188,7 @@ async function main(): Promise<number> {
     });
 
     await check('clicking a workload opens its page: who reaches it, what it reaches, on which ports, and why', async () => {
-      const at = await page.evaluate(() => {
-        const cy = (window as any).trafficGraph;
-        const p = cy.getElementById('storefront/web[Deployment]').renderedPosition();
-        const r = document.getElementById('graph')!.getBoundingClientRect();
-        return { x: r.left + p.x, y: r.top + p.y };
-      });
-      await page.mouse.click(at.x, at.y);
+      await clickNode(page, 'storefront/web[Deployment]');
       await page.waitForSelector('#object-view:not([hidden])', { timeout: 10_000 });
       assert.strictEqual(decodeURIComponent(new URL(page.url()).hash), '#object/storefront/web[Deployment]');
       assert.strictEqual(await page.isHidden('#main-view'), true);
@@ -225,16 +230,11 @@ async function main(): Promise<number> {
       await folded.waitForSelector('body[data-graph="ready"]', { timeout: 60_000 });
       const expected = JSON.parse(/<script type="application\/json" id="traffic-data">(.*?)<\/script>/s.exec(html)![1]).graph.namespaceNodes
         .map((n: any) => [n.id, `${n.label}\n${n.detail}`]);
-      const shown = () => folded.evaluate(() => (window as any).trafficGraph.nodes()
+      const shown = (): Promise<string[][]> => folded.evaluate(() => (window as any).trafficGraph.nodes()
         .filter((n: any) => n.data('kind') === 'namespace' || n.data('kind') === 'group')
         .map((n: any) => [n.id(), n.data('kind'), n.data('display')]));
       assert.deepStrictEqual(await shown(), expected.map(([id, display]: string[]) => [id, 'namespace', display]));
-      const at = await folded.evaluate(() => {
-        const p = (window as any).trafficGraph.getElementById('namespace backend').renderedPosition();
-        const r = document.getElementById('graph')!.getBoundingClientRect();
-        return { x: r.left + p.x, y: r.top + p.y };
-      });
-      await folded.mouse.click(at.x, at.y);
+      await clickNode(folded, 'namespace backend');
       await folded.waitForSelector('body[data-graph="ready"]', { timeout: 60_000 });
       const unfolded = await shown();
       assert.deepStrictEqual(unfolded.find(n => n[0] === 'namespace backend')?.[1], 'group');
