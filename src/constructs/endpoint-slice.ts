@@ -123,7 +123,11 @@ export class EndpointSlices extends Construct {
     this.node.addValidation({ validate: () => this.checkSlices() });
   }
 
-  /** Adds an endpoint, opening a new slice when the current one is full. */
+  /**
+   * Adds an endpoint (after those of `endpoints`), opening a new slice when the current
+   * one is full. From Python its fields are keyword arguments:
+   * `slices.add_endpoint(addresses=["10.0.0.1"], ready=True)`.
+   */
   public addEndpoint(endpoint: EndpointProps): void {
     if (this.chunks.length === 0 || this.chunks[this.chunks.length - 1].length >= this.perSlice) this.newSlice();
     this.chunks[this.chunks.length - 1].push({ ...endpoint, addresses: [...endpoint.addresses] });

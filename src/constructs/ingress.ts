@@ -86,6 +86,29 @@ export interface IngressPathOptions {
   readonly pathType?: IngressPathType;
 }
 
+/**
+ * The paths of an Ingress rule, one factory per `pathType`:
+ * `ingress.addRule({ host, paths: [IngressPath.prefix('/api', api), IngressPath.prefix('/', web)] })`.
+ */
+export class IngressPath {
+  /** Requests whose path starts with `path`, element-wise on "/": "/api" matches "/api" and "/api/x", not "/apix" (`Prefix`). */
+  public static prefix(path: string, backend: IngressBackend): IngressPathOptions {
+    return { path, pathType: IngressPathType.PREFIX, backend };
+  }
+
+  /** Requests whose path is exactly `path`, case-sensitive (`Exact`). */
+  public static exact(path: string, backend: IngressBackend): IngressPathOptions {
+    return { path, pathType: IngressPathType.EXACT, backend };
+  }
+
+  /** Requests whose path matches `path` as the IngressClass's controller reads it (`ImplementationSpecific`). */
+  public static implementationSpecific(path: string, backend: IngressBackend): IngressPathOptions {
+    return { path, pathType: IngressPathType.IMPLEMENTATION_SPECIFIC, backend };
+  }
+
+  private constructor() {}
+}
+
 /** A host and its paths. */
 export interface IngressRuleOptions {
   /**
@@ -93,7 +116,7 @@ export interface IngressRuleOptions {
    * @default - every host
    */
   readonly host?: string;
-  /** Paths (at least one). */
+  /** Paths (at least one): `IngressPath.prefix(...)`, `IngressPath.exact(...)`. */
   readonly paths: IngressPathOptions[];
 }
 
@@ -192,7 +215,10 @@ export class Ingress extends Construct {
     this.node.addValidation({ validate: () => this.validateIngress() });
   }
 
-  /** Adds a rule (a host and its paths). */
+  /**
+   * Adds a rule (a host and its paths), after those of `rules`. From Python its fields are
+   * keyword arguments: `ingress.add_rule(host="shop.example.com", paths=[IngressPath.prefix("/", web)])`.
+   */
   public addRule(rule: IngressRuleOptions): void {
     this.rules.push(rule);
     for (const p of rule.paths) this.admit(p.backend);
@@ -220,7 +246,10 @@ export class Ingress extends Construct {
     if (this.controller && d.service) admitController(this.controller, d.service, { number: d.servicePort, name: d.servicePortName });
   }
 
-  /** Adds a TLS section. */
+  /**
+   * Adds a TLS section, after those of `tls`. From Python its fields are keyword
+   * arguments: `ingress.add_tls(hosts=["shop.example.com"], secret_name="shop-tls")`.
+   */
   public addTls(tls: IngressTlsOptions): void {
     this.tls.push(tls);
   }

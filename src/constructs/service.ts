@@ -269,7 +269,10 @@ export class Service extends Construct implements IConnectable {
     this.node.addValidation({ validate: () => this.validateManifest() });
   }
 
-  /** Adds a port after construction. */
+  /**
+   * Adds a port (after those of `ports`). From Python its fields are keyword
+   * arguments: `svc.add_port(port=80, name="http", target_port_name="http")`.
+   */
   public addPort(port: ServicePortOptions): void {
     this.checkPort(port, this.ports.length);
     this.ports.push(port);

@@ -28,6 +28,15 @@ export class TrafficSuppressions {
     }
   }
 
+  /**
+   * Adds one suppression to `construct`: `addSuppressions(construct, [{ id, reason }])`.
+   * @param ruleId rule id, e.g. `TRF-SVC-004`
+   * @param reason why the finding is acceptable; kept in every report
+   */
+  public static addSuppression(construct: IConstruct, ruleId: string, reason: string): void {
+    TrafficSuppressions.addSuppressions(construct, [{ id: ruleId, reason }]);
+  }
+
   /** Every suppression in the tree under `root`, in tree order. @internal */
   public static _collect(root: IConstruct): Suppression[] {
     const out: Suppression[] = [];

@@ -43,7 +43,10 @@ export class GrpcRoute extends RouteBase {
     for (const r of props.rules ?? []) this.addRule(r);
   }
 
-  /** Adds a rule. */
+  /**
+   * Adds a rule, after those of `rules`. From Python its fields are keyword arguments:
+   * `route.add_rule(matches=[GrpcMatch.all_methods("store.Catalog")], backends=[Backend.service(catalog, 9090)])`.
+   */
   public addRule(rule: GrpcRouteRule): void {
     this.rules.push(resolveRule(rule, b => this._useBackend(b)));
   }

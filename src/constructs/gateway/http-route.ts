@@ -71,7 +71,10 @@ export class HttpRoute extends RouteBase {
     for (const r of props.rules ?? []) this.addRule(r);
   }
 
-  /** Adds a rule. */
+  /**
+   * Adds a rule, after those of `rules`. From Python its fields are keyword arguments:
+   * `route.add_rule(matches=[Match.path_prefix("/api")], backends=[Backend.service(api, 80)])`.
+   */
   public addRule(rule: HttpRouteRule): void {
     this.rules.push(resolveRule(rule, b => this._useBackend(b)));
   }

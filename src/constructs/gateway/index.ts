@@ -1,7 +1,7 @@
 // Public surface of the Gateway API constructs (internal helpers stay unexported).
 export { GatewayApiVersion } from './api-version';
 export { ControllerLocation } from './controller';
-export { MatchType, HttpMethod, PathMatch, HeaderMatch, QueryParamMatch, HttpRouteMatch, Match, GrpcMethodMatch, GrpcRouteMatch } from './match';
+export { MatchType, HttpMethod, PathMatch, HeaderMatch, QueryParamMatch, HttpRouteMatch, Match, GrpcMethodMatch, GrpcRouteMatch, GrpcMatch } from './match';
 export {
   HeaderModifierOptions, PathModifierType, PathModifier, RedirectScheme, RequestRedirectOptions, UrlRewriteOptions,
   MirrorOptions, RouteFilterType,
@@ -9,7 +9,7 @@ export {
 export { BackendOptions, NamedBackendOptions, Backend, RouteFilter } from './route-action';
 export {
   ListenerProtocol, RouteKind, NamespaceLabelOperator, NamespaceLabelRequirement, RouteNamespacesFrom, AllowedRoutes, TlsMode,
-  CertificateRef, ListenerOptions, TlsListenerOptions, CustomListenerOptions, Listener,
+  CertificateRef, Certificate, ListenerOptions, TlsListenerOptions, CustomListenerOptions, Listener,
 } from './listener';
 export { GatewayClassParameters, GatewayClassProps, GatewayClass } from './gateway-class';
 export { GatewayAddressType, GatewayAddress, GatewayInfrastructure, GatewayProps, Gateway } from './gateway';

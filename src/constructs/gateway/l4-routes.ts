@@ -46,7 +46,10 @@ export abstract class L4RouteBase extends RouteBase {
     for (const r of props.rules ?? []) this.addRule(r);
   }
 
-  /** Adds a rule. */
+  /**
+   * Adds a rule, after those of `rules`. From Python its fields are keyword arguments:
+   * `route.add_rule(backends=[Backend.service(db, 5432)])`.
+   */
   public addRule(rule: L4RouteRule): void {
     this.rules.push({ rule, backends: rule.backends.map(b => this._useBackend(b)) });
   }

@@ -118,6 +118,21 @@ export interface CertificateRef {
   readonly group?: string;
 }
 
+/** The certificates a listener terminates TLS with (`tls.certificateRefs`). */
+export class Certificate {
+  /**
+   * A Secret of type kubernetes.io/tls (Core).
+   * @param name Secret name
+   * @param namespace Secret namespace; one other than the Gateway's needs a ReferenceGrant
+   * there, which the Gateway creates. @default - the Gateway's namespace
+   */
+  public static secret(name: string, namespace?: string): CertificateRef {
+    return namespace === undefined ? { name } : { name, namespace };
+  }
+
+  private constructor() {}
+}
+
 /** Options shared by every listener. */
 export interface ListenerOptions {
   /** Listener name, unique within the Gateway; routes select it with `sectionName`. */
@@ -141,7 +156,7 @@ export interface ListenerOptions {
 
 /** Options of a listener that terminates TLS. */
 export interface TlsListenerOptions extends ListenerOptions {
-  /** Certificate Secrets (at least one, at most 64). */
+  /** Certificate Secrets (at least one, at most 64): `Certificate.secret(name)`. */
   readonly certificateRefs: CertificateRef[];
   /** Implementation-specific TLS options. @default - none */
   readonly tlsOptions?: { [key: string]: string };

@@ -171,3 +171,30 @@ export interface GrpcRouteMatch {
   /** Metadata (header) conditions. @default - none */
   readonly headers?: HeaderMatch[];
 }
+
+/** Shorthands for common GRPCRoute matches, as `Match` is for HTTPRoute. */
+export class GrpcMatch {
+  /**
+   * Calls of one method: exact service and method.
+   * @param service fully-qualified service, e.g. "helloworld.Greeter"
+   * @param method method name, e.g. "SayHello"
+   */
+  public static method(service: string, method: string): GrpcRouteMatch {
+    return { method: GrpcMethodMatch.exact(service, method) };
+  }
+
+  /**
+   * Calls of every method of one service (exact service name).
+   * @param service fully-qualified service, e.g. "helloworld.Greeter"
+   */
+  public static allMethods(service: string): GrpcRouteMatch {
+    return { method: GrpcMethodMatch.exact(service) };
+  }
+
+  /** Calls carrying metadata `name` equal to `value` (any service and method). */
+  public static header(name: string, value: string): GrpcRouteMatch {
+    return { headers: [HeaderMatch.exact(name, value)] };
+  }
+
+  private constructor() {}
+}
