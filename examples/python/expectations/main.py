@@ -19,9 +19,7 @@ from cdk8s_traffic import (
     Port,
     ReportFormat,
     Request,
-    RuleSuppression,
     Service,
-    ServicePortOptions,
     ServiceSelector,
     ServiceType,
     Target,
@@ -78,12 +76,15 @@ def build_expectations(outdir: str, validate: bool = True) -> cdk8s.App:
     web = deploy("web", "nginx:1.27", 8080, "http")
     api = deploy("api", "ghcr.io/example/shop-api:1.4.2", 8080, "http")
     db = deploy("db", "postgres:16", 5432, "postgres")
-    web_svc = Service(chart, "web-svc", name="web", selector=ServiceSelector.from_workload(web), ports=[ServicePortOptions(name="http", port=80, target_port_name="http")])
+    web_svc = Service(chart, "web-svc", name="web", selector=ServiceSelector.from_workload(web))
+    web_svc.add_port(port=80, name="http", target_port_name="http")
     api_svc = Service(
-        chart, "api-svc", name="api", selector=ServiceSelector.from_workload(api), ports=[ServicePortOptions(name="http", port=80, target_port_name="http")],
+        chart, "api-svc", name="api", selector=ServiceSelector.from_workload(api),
         traffic_distribution=TrafficDistribution.PREFER_SAME_ZONE,
     )
-    db_svc = Service(chart, "db-svc", name="db", selector=ServiceSelector.from_workload(db), ports=[ServicePortOptions(name="postgres", port=5432, target_port_name="postgres")])
+    api_svc.add_port(port=80, name="http", target_port_name="http")
+    db_svc = Service(chart, "db-svc", name="db", selector=ServiceSelector.from_workload(db))
+    db_svc.add_port(port=5432, name="postgres", target_port_name="postgres")
 
     # A raw Ingress; the spec goes in with a JSON patch, as in the TypeScript twin.
     ingress = cdk8s.ApiObject(chart, "ingress", api_version="networking.k8s.io/v1", kind="Ingress", metadata=cdk8s.ApiObjectMetadata(name="shop"))
@@ -110,9 +111,9 @@ def build_expectations(outdir: str, validate: bool = True) -> cdk8s.App:
     # A public status page: a LoadBalancer without source ranges is flagged (TRF-SVC-004) unless the reason is recorded.
     status = Service(
         chart, "status-svc", name="status", type=ServiceType.LOAD_BALANCER, selector=ServiceSelector.from_workload(web),
-        ports=[ServicePortOptions(name="http", port=80, target_port_name="http")],
     )
-    TrafficSuppressions.add_suppressions(status, [RuleSuppression(id="TRF-SVC-004", reason="the status page is public by design; the cloud firewall filters abusive clients")])
+    status.add_port(port=80, name="http", target_port_name="http")
+    TrafficSuppressions.add_suppression(status, "TRF-SVC-004", "the status page is public by design; the cloud firewall filters abusive clients")
 
     if not validate:
         return app

@@ -17,21 +17,15 @@ from constructs import Construct
 from cdk8s_traffic import (
     AllowedRoutes,
     Backend,
-    CertificateRef,
-    ControllerLocation,
+    Certificate,
     Gateway,
     GatewayClass,
     HeaderMatch,
     HttpRoute,
     HttpRouteMatch,
-    HttpRouteRule,
     Ingress,
     IngressBackend,
     IngressClass,
-    IngressPathOptions,
-    IngressPathType,
-    IngressRuleOptions,
-    IngressTlsOptions,
     Listener,
     Match,
     NamespaceIsolation,
@@ -40,7 +34,6 @@ from cdk8s_traffic import (
     RedirectScheme,
     RouteFilter,
     Service,
-    ServicePortOptions,
     ServiceSelector,
 )
 
@@ -64,13 +57,14 @@ def web_service(scope: Construct, name: str, image: str) -> Service:
         ],
     )
     deployment.pod_metadata.add_label("app", name)
-    return Service(
+    svc = Service(
         scope,
         f"{name}-svc",
         name=name,
         selector=ServiceSelector.from_workload(deployment),
-        ports=[ServicePortOptions(name="http", port=80, target_port_name="http")],
     )
+    svc.add_port(port=80, name="http", target_port_name="http")
+    return svc
 
 
 def build_gateway(outdir: str) -> cdk8s.App:
@@ -96,27 +90,11 @@ def build_gateway(outdir: str) -> cdk8s.App:
         "nginx",
         name="nginx",
         controller="k8s.io/ingress-nginx",
-        controller_location=ControllerLocation(
-            namespace="ingress-nginx", pod_labels={"app.kubernetes.io/name": "ingress-nginx"}
-        ),
+        controller_location={"namespace": "ingress-nginx", "pod_labels": {"app.kubernetes.io/name": "ingress-nginx"}},
     )
-    Ingress(
-        shop,
-        "ingress",
-        name="shop",
-        ingress_class=nginx,
-        rules=[
-            IngressRuleOptions(
-                host="shop.example.com",
-                paths=[
-                    IngressPathOptions(
-                        path="/", path_type=IngressPathType.PREFIX, backend=IngressBackend.service(v1, 80)
-                    )
-                ],
-            )
-        ],
-        tls=[IngressTlsOptions(hosts=["shop.example.com"], secret_name="shop-tls")],
-    )
+    ingress = Ingress(shop, "ingress", name="shop", ingress_class=nginx)
+    ingress.add_host_path("shop.example.com", "/", IngressBackend.service(v1, 80))
+    ingress.add_tls(hosts=["shop.example.com"], secret_name="shop-tls")
 
     # 2. Gateway API, served by Envoy Gateway.
     envoy = GatewayClass(
@@ -132,53 +110,39 @@ def build_gateway(outdir: str) -> cdk8s.App:
             Listener.https(
                 name="https",
                 hostname="shop.example.com",
-                certificate_refs=[CertificateRef(name="shop-tls")],
+                certificate_refs=[Certificate.secret("shop-tls")],
                 allowed_routes=from_shop,
             ),
             Listener.http(name="http", hostname="shop.example.com", allowed_routes=from_shop),
         ],
-        controller=ControllerLocation(namespace="infra", pod_labels={"app.kubernetes.io/name": "envoy"}),
+        controller={"namespace": "infra", "pod_labels": {"app.kubernetes.io/name": "envoy"}},
     )
 
-    HttpRoute(
+    redirect = HttpRoute(
         shop,
         "https-redirect",
         name="https-redirect",
         parent_refs=[ParentRef.gateway(gateway, section_name="http")],
-        rules=[
-            HttpRouteRule(
-                filters=[RouteFilter.request_redirect(scheme=RedirectScheme.HTTPS, status_code=301)]
-            )
-        ],
     )
+    redirect.add_rule(filters=[RouteFilter.request_redirect(scheme=RedirectScheme.HTTPS, status_code=301)])
 
-    HttpRoute(
-        shop,
-        "route",
-        name="shop",
-        parents=[gateway],
-        hostnames=["shop.example.com"],
-        rules=[
-            HttpRouteRule(
-                name="canary",
-                matches=[
-                    HttpRouteMatch(path=PathMatch.prefix("/"), headers=[HeaderMatch.exact("x-canary", "always")])
-                ],
-                backends=[Backend.service(v2, 80)],
-            ),
-            HttpRouteRule(
-                name="split",
-                matches=[Match.path_prefix("/")],
-                filters=[RouteFilter.request_mirror(Backend.service(shadow, 80))],
-                backends=[Backend.service(v1, 80, weight=90), Backend.service(v2, 80, weight=10)],
-            ),
-            HttpRouteRule(
-                name="payments",
-                matches=[Match.path_prefix("/pay")],
-                filters=[RouteFilter.request_header_modifier(set={"x-forwarded-prefix": "/pay"})],
-                backends=[Backend.service(pay, 80)],
-            ),
-        ],
+    route = HttpRoute(shop, "route", name="shop", parents=[gateway], hostnames=["shop.example.com"])
+    route.add_rule(
+        name="canary",
+        matches=[HttpRouteMatch(path=PathMatch.prefix("/"), headers=[HeaderMatch.exact("x-canary", "always")])],
+        backends=[Backend.service(v2, 80)],
+    )
+    route.add_rule(
+        name="split",
+        matches=[Match.path_prefix("/")],
+        filters=[RouteFilter.request_mirror(Backend.service(shadow, 80))],
+        backends=[Backend.service(v1, 80, weight=90), Backend.service(v2, 80, weight=10)],
+    )
+    route.add_rule(
+        name="payments",
+        matches=[Match.path_prefix("/pay")],
+        filters=[RouteFilter.request_header_modifier(set={"x-forwarded-prefix": "/pay"})],
+        backends=[Backend.service(pay, 80)],
     )
     return app
 

@@ -21,7 +21,6 @@ from cdk8s_traffic import (
     Connections,
     Port,
     Service,
-    ServicePortOptions,
     ServiceSelector,
     TierRuleAction,
     TierRuleOptions,
@@ -89,8 +88,8 @@ def build_guardrails(outdir: str) -> cdk8s.App:
         team_a, "api-svc",
         name="api",
         selector=ServiceSelector.from_workload(api),
-        ports=[ServicePortOptions(name="http", port=80, target_port_name="http")],
     )
+    api_svc.add_port(port=80, name="http", target_port_name="http")
     Connections.of(web).allow_to(api_svc, Port.named("http"))
 
     # team-b: a worker with no NetworkPolicy at all; the baseline closes it to other namespaces.

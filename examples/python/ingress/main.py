@@ -15,17 +15,12 @@ import sys
 import cdk8s
 import cdk8s_plus_28 as kplus
 from cdk8s_traffic import (
-    ControllerLocation,
     Ingress,
     IngressBackend,
     IngressClass,
-    IngressPathOptions,
-    IngressPathType,
-    IngressRuleOptions,
-    IngressTlsOptions,
+    IngressPath,
     NamespaceIsolation,
     Service,
-    ServicePortOptions,
     ServiceSelector,
 )
 
@@ -46,17 +41,14 @@ def site(scope, name: str, image: str) -> Service:
         ],
     )
     deployment.pod_metadata.add_label("app", name)
-    return Service(
+    svc = Service(
         scope,
         f"{name}-svc",
         name=name,
         selector=ServiceSelector.from_workload(deployment),
-        ports=[ServicePortOptions(name="http", port=80, target_port_name="http")],
     )
-
-
-def prefix(path: str, backend: IngressBackend) -> IngressPathOptions:
-    return IngressPathOptions(path=path, path_type=IngressPathType.PREFIX, backend=backend)
+    svc.add_port(port=80, name="http", target_port_name="http")
+    return svc
 
 
 def build_ingress(outdir: str) -> cdk8s.App:
@@ -72,9 +64,7 @@ def build_ingress(outdir: str) -> cdk8s.App:
         name="nginx",
         controller="k8s.io/ingress-nginx",
         is_default=True,
-        controller_location=ControllerLocation(
-            namespace="ingress-nginx", pod_labels={"app.kubernetes.io/name": "ingress-nginx"}
-        ),
+        controller_location={"namespace": "ingress-nginx", "pod_labels": {"app.kubernetes.io/name": "ingress-nginx"}},
     )
 
     web = site(chart, "web", "ghcr.io/example/shop-web:1.0.0")
@@ -83,28 +73,18 @@ def build_ingress(outdir: str) -> cdk8s.App:
     docs = site(chart, "docs", "ghcr.io/example/docs:2024.10")
     not_found = site(chart, "not-found", "ghcr.io/example/not-found:1.0.0")
 
-    Ingress(
-        chart,
-        "ingress",
-        name="web",
-        ingress_class=nginx,
-        default_backend=IngressBackend.service(not_found, 80),
-        rules=[
-            IngressRuleOptions(
-                host="shop.example.com",
-                paths=[
-                    prefix("/api", IngressBackend.service_named_port(api, "http")),
-                    prefix("/", IngressBackend.service(web, 80)),
-                ],
-            ),
-            IngressRuleOptions(host="blog.example.com", paths=[prefix("/", IngressBackend.service(blog, 80))]),
-            IngressRuleOptions(host="docs.example.com", paths=[prefix("/", IngressBackend.service(docs, 80))]),
-        ],
-        tls=[
-            IngressTlsOptions(hosts=["shop.example.com"], secret_name="shop-tls"),
-            IngressTlsOptions(hosts=["blog.example.com"], secret_name="blog-tls"),
+    ingress = Ingress(chart, "ingress", name="web", ingress_class=nginx, default_backend=IngressBackend.service(not_found, 80))
+    ingress.add_rule(
+        host="shop.example.com",
+        paths=[
+            IngressPath.prefix("/api", IngressBackend.service_named_port(api, "http")),
+            IngressPath.prefix("/", IngressBackend.service(web, 80)),
         ],
     )
+    ingress.add_host_path("blog.example.com", "/", IngressBackend.service(blog, 80))
+    ingress.add_host_path("docs.example.com", "/", IngressBackend.service(docs, 80))
+    ingress.add_tls(hosts=["shop.example.com"], secret_name="shop-tls")
+    ingress.add_tls(hosts=["blog.example.com"], secret_name="blog-tls")
     return app
 
 

@@ -18,16 +18,13 @@ import cdk8s_plus_28 as kplus
 from cdk8s_traffic import (
     AllowedRoutes,
     Backend,
-    ControllerLocation,
     Gateway,
     GatewayClass,
-    L4RouteRule,
     Listener,
     NamespaceIsolation,
     ParentRef,
     Protocol,
     Service,
-    ServicePortOptions,
     ServiceSelector,
     TcpRoute,
     TlsRoute,
@@ -57,13 +54,14 @@ def backend(scope, name: str, image: str, port: int, protocol: Protocol) -> Serv
         ],
     )
     deployment.pod_metadata.add_label("app", name)
-    return Service(
+    svc = Service(
         scope,
         f"{name}-svc",
         name=name,
         selector=ServiceSelector.from_workload(deployment),
-        ports=[ServicePortOptions(name="main", port=port, target_port_name="main", protocol=protocol)],
     )
+    svc.add_port(port=port, name="main", target_port_name="main", protocol=protocol)
+    return svc
 
 
 def build_l4_routes(outdir: str) -> cdk8s.App:
@@ -94,38 +92,27 @@ def build_l4_routes(outdir: str) -> cdk8s.App:
             ),
             Listener.tls_passthrough(name="mqtt", hostname="mqtt.example.com", allowed_routes=from_apps),
         ],
-        controller=ControllerLocation(namespace="infra", pod_labels={"app.kubernetes.io/name": "envoy"}),
+        controller={"namespace": "infra", "pod_labels": {"app.kubernetes.io/name": "envoy"}},
     )
 
-    TcpRoute(
+    postgres_route = TcpRoute(
         apps,
         "postgres-route",
         name="postgres",
         parent_refs=[ParentRef.gateway(gateway, section_name="postgres")],
-        rules=[
-            L4RouteRule(
-                backends=[
-                    Backend.service(postgres_old, 5432, weight=80),
-                    Backend.service(postgres_new, 5432, weight=20),
-                ]
-            )
-        ],
     )
-    UdpRoute(
+    postgres_route.add_rule(
+        backends=[Backend.service(postgres_old, 5432, weight=80), Backend.service(postgres_new, 5432, weight=20)]
+    )
+    game_route = UdpRoute(
         games,
         "game-route",
         name="game",
         parent_refs=[ParentRef.gateway(gateway, section_name="game")],
-        rules=[L4RouteRule(backends=[Backend.service(game, 7777)])],
     )
-    TlsRoute(
-        apps,
-        "mqtt-route",
-        name="mqtt",
-        parents=[gateway],
-        hostnames=["mqtt.example.com"],
-        rules=[L4RouteRule(backends=[Backend.service(mqtt, 8883)])],
-    )
+    game_route.add_rule(backends=[Backend.service(game, 7777)])
+    mqtt_route = TlsRoute(apps, "mqtt-route", name="mqtt", parents=[gateway], hostnames=["mqtt.example.com"])
+    mqtt_route.add_rule(backends=[Backend.service(mqtt, 8883)])
     return app
 
 

@@ -16,12 +16,10 @@ import sys
 import cdk8s
 import cdk8s_plus_28 as kplus
 from cdk8s_traffic import (
-    EndpointProps,
     EndpointSlices,
     IpFamilyPolicy,
     Protocol,
     Service,
-    ServicePortOptions,
     ServiceSelector,
     ServiceType,
     SessionAffinity,
@@ -54,7 +52,6 @@ def build_services(outdir: str) -> cdk8s.App:
         "web-svc",
         name="web",
         selector=ServiceSelector.from_workload(web),
-        ports=[ServicePortOptions(name="http", port=80, target_port_name="http", app_protocol="http")],
         # No explicit ip_families: [IPv4, IPv6] is rejected by a single-stack IPv4 cluster ("IPv6: not configured");
         # PREFER_DUAL_STACK alone gets both families where the cluster has them, IPv4 elsewhere.
         ip_family_policy=IpFamilyPolicy.PREFER_DUAL_STACK,
@@ -62,25 +59,26 @@ def build_services(outdir: str) -> cdk8s.App:
         session_affinity=SessionAffinity.CLIENT_IP,
         session_affinity_timeout_seconds=600,
     )
-    Service(
+    web_svc.add_port(port=80, name="http", target_port_name="http", app_protocol="http")
+    web_node_port = Service(
         chart,
         "web-nodeport-svc",
         name="web-nodeport",
         type=ServiceType.NODE_PORT,
         selector=ServiceSelector.from_workload(web),
-        ports=[ServicePortOptions(name="http", port=80, target_port_name="http", node_port=30080)],
         external_traffic_policy=TrafficPolicy.LOCAL,
     )
-    Service(
+    web_node_port.add_port(port=80, name="http", target_port_name="http", node_port=30080)
+    web_public = Service(
         chart,
         "web-public-svc",
         name="web-public",
         type=ServiceType.LOAD_BALANCER,
         selector=ServiceSelector.from_workload(web),
-        ports=[ServicePortOptions(name="https", port=443, target_port_name="http")],
         load_balancer_source_ranges=["203.0.113.0/24"],
         external_traffic_policy=TrafficPolicy.LOCAL,
     )
+    web_public.add_port(port=443, name="https", target_port_name="http")
 
     # A node-local agent: internalTrafficPolicy Local keeps each client on its own node.
     agent = kplus.DaemonSet(
@@ -102,9 +100,9 @@ def build_services(outdir: str) -> cdk8s.App:
         "log-agent-svc",
         name="log-agent",
         selector=ServiceSelector.from_workload(agent),
-        ports=[ServicePortOptions(name="forward", port=24224, target_port_name="forward")],
         internal_traffic_policy=TrafficPolicy.LOCAL,
     )
+    agent_svc.add_port(port=24224, name="forward", target_port_name="forward")
 
     # Redis as a StatefulSet: its headless Service gives every replica a stable name.
     redis = cdk8s.ApiObject(
@@ -135,8 +133,8 @@ def build_services(outdir: str) -> cdk8s.App:
         headless=True,
         publish_not_ready_addresses=True,
         selector=ServiceSelector.from_workload(redis),
-        ports=[ServicePortOptions(name="redis", port=6379, target_port_name="redis")],
     )
+    redis_svc.add_port(port=6379, name="redis", target_port_name="redis")
 
     # A managed database outside the cluster, reached by a stable in-cluster name.
     orders_db = Service(
@@ -144,24 +142,12 @@ def build_services(outdir: str) -> cdk8s.App:
     )
 
     # Analytics runs in another cluster: a selector-less Service and its EndpointSlices.
-    analytics = Service(
-        chart,
-        "analytics-svc",
-        name="analytics",
-        ports=[
-            ServicePortOptions(name="http", port=80, target_port=9000),
-            ServicePortOptions(name="statsd", port=8125, target_port=8125, protocol=Protocol.UDP),
-        ],
-    )
-    EndpointSlices(
-        chart,
-        "analytics-endpoints",
-        service=analytics,
-        endpoints=[
-            EndpointProps(addresses=["10.30.0.10"], ready=True, zone="eu-west-1a"),
-            EndpointProps(addresses=["10.30.0.11"], ready=True, zone="eu-west-1b"),
-        ],
-    )
+    analytics = Service(chart, "analytics-svc", name="analytics")
+    analytics.add_port(port=80, name="http", target_port=9000)
+    analytics.add_port(port=8125, name="statsd", target_port=8125, protocol=Protocol.UDP)
+    analytics_endpoints = EndpointSlices(chart, "analytics-endpoints", service=analytics)
+    analytics_endpoints.add_endpoint(addresses=["10.30.0.10"], ready=True, zone="eu-west-1a")
+    analytics_endpoints.add_endpoint(addresses=["10.30.0.11"], ready=True, zone="eu-west-1b")
 
     # Discovery: clients get the names, not the addresses.
     api = kplus.Deployment(

@@ -15,7 +15,6 @@ from cdk8s_traffic import (
     Port,
     Protocol,
     Service,
-    ServicePortOptions,
     ServiceSelector,
     Traffic,
 )
@@ -59,14 +58,12 @@ def build_shop(outdir: str) -> cdk8s.App:
             f"{name}-svc",
             name=name,
             selector=ServiceSelector.from_workload(deployment),
-            ports=[
-                ServicePortOptions(
-                    name=port_name,
-                    port=5432 if name == "db" else 80,
-                    target_port_name=port_name,
-                    protocol=Protocol.TCP,
-                )
-            ],
+        )
+        services[name].add_port(
+            name=port_name,
+            port=5432 if name == "db" else 80,
+            target_port_name=port_name,
+            protocol=Protocol.TCP,
         )
 
     # Each call writes the client's egress and the server's ingress, on the pod port.

@@ -21,26 +21,17 @@ from constructs import Construct
 from cdk8s_traffic import (
     AllowedRoutes,
     Backend,
-    CertificateRef,
+    Certificate,
     Connections,
-    ControllerLocation,
-    EndpointProps,
     EndpointSlices,
     Gateway,
     GatewayClass,
-    GrpcMethodMatch,
+    GrpcMatch,
     GrpcRoute,
-    GrpcRouteMatch,
-    GrpcRouteRule,
     HttpRoute,
-    HttpRouteRule,
     Ingress,
     IngressBackend,
     IngressClass,
-    IngressPathOptions,
-    IngressPathType,
-    IngressRuleOptions,
-    IngressTlsOptions,
     Listener,
     Match,
     NamespaceIsolation,
@@ -50,7 +41,6 @@ from cdk8s_traffic import (
     Request,
     RouteFilter,
     Service,
-    ServicePortOptions,
     ServiceSelector,
     Traffic,
 )
@@ -106,13 +96,14 @@ def deployment(scope: Construct, name: str, image: str, port: int, port_name: st
 
 def service(scope: Construct, workload: kplus.Deployment, name: str, port: int, port_name: str) -> Service:
     """A Service named `name` for `workload`, port `port` to the container port named `port_name`."""
-    return Service(
+    svc = Service(
         scope,
         f"{name}-svc",
         name=name,
         selector=ServiceSelector.from_workload(workload),
-        ports=[ServicePortOptions(name=port_name, port=port, target_port_name=port_name)],
     )
+    svc.add_port(port=port, name=port_name, target_port_name=port_name)
+    return svc
 
 
 def build_store(outdir: str) -> cdk8s.App:
@@ -161,29 +152,19 @@ def build_store(outdir: str) -> cdk8s.App:
         name="postgres",
         headless=True,
         selector=ServiceSelector.from_workload(postgres),
-        ports=[ServicePortOptions(name="postgres", port=5432, target_port_name="postgres")],
     )
+    postgres_svc.add_port(port=5432, name="postgres", target_port_name="postgres")
     postgres_svc.govern_stateful_set(postgres)
     checkout.containers[0].env.add_variable(
         "DATABASE_HOST", kplus.EnvValue.from_value(postgres_svc.pod_dns_name("postgres-0"))
     )
 
     # data: the payment provider's API, outside the cluster, under a stable in-cluster name.
-    payments_svc = Service(
-        data,
-        "payments-svc",
-        name="payments",
-        ports=[ServicePortOptions(name="https", port=443, target_port=443)],
-    )
-    EndpointSlices(
-        data,
-        "payments-endpoints",
-        service=payments_svc,
-        endpoints=[
-            EndpointProps(addresses=["203.0.113.10"], ready=True),
-            EndpointProps(addresses=["203.0.113.11"], ready=True),
-        ],
-    )
+    payments_svc = Service(data, "payments-svc", name="payments")
+    payments_svc.add_port(port=443, name="https", target_port=443)
+    payments_endpoints = EndpointSlices(data, "payments-endpoints", service=payments_svc)
+    payments_endpoints.add_endpoint(addresses=["203.0.113.10"], ready=True)
+    payments_endpoints.add_endpoint(addresses=["203.0.113.11"], ready=True)
     checkout.containers[0].env.add_variable("PAYMENTS_URL", kplus.EnvValue.from_value(payments_svc.url("https")))
 
     # edge: the Gateway, served by Envoy Gateway's proxies in this namespace.
@@ -200,71 +181,60 @@ def build_store(outdir: str) -> cdk8s.App:
             Listener.https(
                 name="https",
                 hostname="shop.example.com",
-                certificate_refs=[CertificateRef(name="shop-tls")],
+                certificate_refs=[Certificate.secret("shop-tls")],
                 allowed_routes=from_shop,
             ),
             Listener.http(name="http", hostname="shop.example.com", allowed_routes=from_shop),
             Listener.https(
                 name="grpc",
                 hostname="grpc.example.com",
-                certificate_refs=[CertificateRef(name="grpc-tls")],
+                certificate_refs=[Certificate.secret("grpc-tls")],
                 allowed_routes=from_shop,
             ),
         ],
-        controller=ControllerLocation(namespace="edge", pod_labels={"app.kubernetes.io/name": "envoy"}),
+        controller={"namespace": "edge", "pod_labels": {"app.kubernetes.io/name": "envoy"}},
     )
 
     # Plain HTTP only redirects to HTTPS.
-    HttpRoute(
+    redirect = HttpRoute(
         shop,
         "https-redirect",
         name="https-redirect",
         parent_refs=[ParentRef.gateway(gateway, section_name="http")],
-        rules=[
-            HttpRouteRule(
-                filters=[RouteFilter.request_redirect(scheme=RedirectScheme.HTTPS, status_code=301)]
-            )
-        ],
     )
+    redirect.add_rule(filters=[RouteFilter.request_redirect(scheme=RedirectScheme.HTTPS, status_code=301)])
 
     # HTTPS: /cart to the cart, "x-canary: always" pinned to v2, the rest split 90/10.
-    HttpRoute(
+    storefront_route = HttpRoute(
         shop,
         "storefront-route",
         name="storefront",
         parent_refs=[ParentRef.gateway(gateway, section_name="https")],
         hostnames=["shop.example.com"],
-        rules=[
-            HttpRouteRule(name="cart", matches=[Match.path_prefix("/cart")], backends=[Backend.service(cart_svc, 80)]),
-            HttpRouteRule(
-                name="canary-pinned",
-                matches=[Match.header("x-canary", "always")],
-                backends=[Backend.service(storefront_v2_svc, 80)],
-            ),
-            HttpRouteRule(
-                name="canary",
-                matches=[Match.path_prefix("/")],
-                backends=[
-                    Backend.service(storefront_v1_svc, 80, weight=90),
-                    Backend.service(storefront_v2_svc, 80, weight=10),
-                ],
-            ),
+    )
+    storefront_route.add_rule(name="cart", matches=[Match.path_prefix("/cart")], backends=[Backend.service(cart_svc, 80)])
+    storefront_route.add_rule(
+        name="canary-pinned",
+        matches=[Match.header("x-canary", "always")],
+        backends=[Backend.service(storefront_v2_svc, 80)],
+    )
+    storefront_route.add_rule(
+        name="canary",
+        matches=[Match.path_prefix("/")],
+        backends=[
+            Backend.service(storefront_v1_svc, 80, weight=90),
+            Backend.service(storefront_v2_svc, 80, weight=10),
         ],
     )
 
-    GrpcRoute(
+    catalog_route = GrpcRoute(
         shop,
         "catalog-route",
         name="catalog",
         parent_refs=[ParentRef.gateway(gateway, section_name="grpc")],
         hostnames=["grpc.example.com"],
-        rules=[
-            GrpcRouteRule(
-                matches=[GrpcRouteMatch(method=GrpcMethodMatch.exact("store.Catalog"))],
-                backends=[Backend.service(catalog_svc, 9090)],
-            )
-        ],
     )
+    catalog_route.add_rule(matches=[GrpcMatch.all_methods("store.Catalog")], backends=[Backend.service(catalog_svc, 9090)])
 
     # The legacy hostname, still served by ingress-nginx (which runs outside the app).
     nginx = IngressClass(
@@ -272,29 +242,11 @@ def build_store(outdir: str) -> cdk8s.App:
         "nginx",
         name="nginx",
         controller="k8s.io/ingress-nginx",
-        controller_location=ControllerLocation(
-            namespace="ingress-nginx", pod_labels={"app.kubernetes.io/name": "ingress-nginx"}
-        ),
+        controller_location={"namespace": "ingress-nginx", "pod_labels": {"app.kubernetes.io/name": "ingress-nginx"}},
     )
-    Ingress(
-        shop,
-        "legacy-ingress",
-        name="legacy",
-        ingress_class=nginx,
-        rules=[
-            IngressRuleOptions(
-                host="legacy.example.com",
-                paths=[
-                    IngressPathOptions(
-                        path="/",
-                        path_type=IngressPathType.PREFIX,
-                        backend=IngressBackend.service(storefront_v1_svc, 80),
-                    )
-                ],
-            )
-        ],
-        tls=[IngressTlsOptions(hosts=["legacy.example.com"], secret_name="legacy-tls")],
-    )
+    legacy = Ingress(shop, "legacy-ingress", name="legacy", ingress_class=nginx)
+    legacy.add_host_path("legacy.example.com", "/", IngressBackend.service(storefront_v1_svc, 80))
+    legacy.add_tls(hosts=["legacy.example.com"], secret_name="legacy-tls")
 
     # Every path between the store's own pods: the client's egress and the server's ingress.
     for storefront in [storefront_v1, storefront_v2]:

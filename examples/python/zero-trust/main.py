@@ -14,13 +14,11 @@ import cdk8s
 import cdk8s_plus_28 as kplus
 from cdk8s_traffic import (
     Connections,
-    EndpointProps,
     EndpointSlices,
     NamespaceIsolation,
     Peer,
     Port,
     Service,
-    ServicePortOptions,
     ServiceSelector,
     ServiceType,
 )
@@ -74,23 +72,13 @@ def build_zero_trust(outdir: str) -> cdk8s.App:
         selector=ServiceSelector.from_workload(redis),
         headless=True,
         publish_not_ready_addresses=True,
-        ports=[ServicePortOptions(name="redis", port=6379, target_port_name="redis")],
     )
-    postgres = Service(
-        data,
-        "postgres-svc",
-        name="postgres",
-        ports=[ServicePortOptions(name="postgres", port=5432, target_port=5432)],
-    )
-    EndpointSlices(
-        data,
-        "postgres-endpoints",
-        service=postgres,
-        endpoints=[
-            EndpointProps(addresses=["10.20.0.10"], ready=True, zone="eu-west-1a"),
-            EndpointProps(addresses=["10.20.0.11"], ready=True, zone="eu-west-1b"),
-        ],
-    )
+    redis_svc.add_port(port=6379, name="redis", target_port_name="redis")
+    postgres = Service(data, "postgres-svc", name="postgres")
+    postgres.add_port(port=5432, name="postgres", target_port=5432)
+    postgres_endpoints = EndpointSlices(data, "postgres-endpoints", service=postgres)
+    postgres_endpoints.add_endpoint(addresses=["10.20.0.10"], ready=True, zone="eu-west-1a")
+    postgres_endpoints.add_endpoint(addresses=["10.20.0.11"], ready=True, zone="eu-west-1b")
 
     # backend: the API (cdk8s-plus-28) and a worker given as a raw ApiObject.
     api = kplus.Deployment(
@@ -112,11 +100,9 @@ def build_zero_trust(outdir: str) -> cdk8s.App:
         "api-svc",
         name="api",
         selector=ServiceSelector.from_workload(api),
-        ports=[
-            ServicePortOptions(name="http", port=80, target_port_name="http"),
-            ServicePortOptions(name="metrics", port=9090, target_port_name="metrics"),
-        ],
     )
+    api_svc.add_port(port=80, name="http", target_port_name="http")
+    api_svc.add_port(port=9090, name="metrics", target_port_name="metrics")
     payments = Service(
         backend,
         "payments-svc",
@@ -151,8 +137,8 @@ def build_zero_trust(outdir: str) -> cdk8s.App:
         type=ServiceType.LOAD_BALANCER,
         selector=ServiceSelector.from_workload(web),
         load_balancer_source_ranges=["0.0.0.0/0"],
-        ports=[ServicePortOptions(name="https", port=443, target_port_name="https")],
     )
+    web_svc.add_port(port=443, name="https", target_port_name="https")
     api_svc.bind_environment(web.containers[0])
 
     # monitoring: Prometheus scrapes the API's metrics port.

@@ -58,14 +58,16 @@ export function buildExpectations(outdir: string, validate = true): App {
   const web = deploy('web', 'nginx:1.27', 8080, 'http');
   const api = deploy('api', 'ghcr.io/example/shop-api:1.4.2', 8080, 'http');
   const db = deploy('db', 'postgres:16', 5432, 'postgres');
-  const webSvc = new Service(chart, 'web-svc', { name: 'web', selector: ServiceSelector.fromWorkload(web), ports: [{ name: 'http', port: 80, targetPortName: 'http' }] });
+  const webSvc = new Service(chart, 'web-svc', { name: 'web', selector: ServiceSelector.fromWorkload(web) });
+  webSvc.addPort({ port: 80, name: 'http', targetPortName: 'http' });
   const apiSvc = new Service(chart, 'api-svc', {
     name: 'api',
     selector: ServiceSelector.fromWorkload(api),
-    ports: [{ name: 'http', port: 80, targetPortName: 'http' }],
     trafficDistribution: TrafficDistribution.PREFER_SAME_ZONE,
   });
-  const dbSvc = new Service(chart, 'db-svc', { name: 'db', selector: ServiceSelector.fromWorkload(db), ports: [{ name: 'postgres', port: 5432, targetPortName: 'postgres' }] });
+  apiSvc.addPort({ port: 80, name: 'http', targetPortName: 'http' });
+  const dbSvc = new Service(chart, 'db-svc', { name: 'db', selector: ServiceSelector.fromWorkload(db) });
+  dbSvc.addPort({ port: 5432, name: 'postgres', targetPortName: 'postgres' });
 
   // A raw Ingress; the spec goes in with a JSON patch so the Python twin can build it the same way.
   const ingress = new ApiObject(chart, 'ingress', { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: 'shop' } });
@@ -94,9 +96,9 @@ export function buildExpectations(outdir: string, validate = true): App {
     name: 'status',
     type: ServiceType.LOAD_BALANCER,
     selector: ServiceSelector.fromWorkload(web),
-    ports: [{ name: 'http', port: 80, targetPortName: 'http' }],
   });
-  TrafficSuppressions.addSuppressions(status, [{ id: 'TRF-SVC-004', reason: 'the status page is public by design; the cloud firewall filters abusive clients' }]);
+  status.addPort({ port: 80, name: 'http', targetPortName: 'http' });
+  TrafficSuppressions.addSuppression(status, 'TRF-SVC-004', 'the status page is public by design; the cloud firewall filters abusive clients');
 
   if (!validate) return app;
   const traffic = Traffic.of(app);

@@ -9,7 +9,7 @@ import { App, Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import {
-  AllowedRoutes, Backend, Gateway, GatewayClass, HeaderMatch, HttpRoute, Ingress, IngressBackend, IngressClass, IngressPathType,
+  AllowedRoutes, Backend, Certificate, Gateway, GatewayClass, HeaderMatch, HttpRoute, Ingress, IngressBackend, IngressClass,
   Listener, Match, NamespaceIsolation, ParentRef, PathMatch, RedirectScheme, RouteFilter, Service, ServiceSelector,
 } from '../../../src';
 
@@ -26,11 +26,12 @@ function webService(scope: Construct, name: string, image: string): Service {
     }],
   });
   deployment.podMetadata.addLabel('app', name);
-  return new Service(scope, `${name}-svc`, {
+  const svc = new Service(scope, `${name}-svc`, {
     name,
     selector: ServiceSelector.fromWorkload(deployment),
-    ports: [{ name: 'http', port: 80, targetPortName: 'http' }],
   });
+  svc.addPort({ port: 80, name: 'http', targetPortName: 'http' });
+  return svc;
 }
 
 export function buildGateway(outdir: string): App {
@@ -56,12 +57,9 @@ export function buildGateway(outdir: string): App {
     controller: 'k8s.io/ingress-nginx',
     controllerLocation: { namespace: 'ingress-nginx', podLabels: { 'app.kubernetes.io/name': 'ingress-nginx' } },
   });
-  new Ingress(shop, 'ingress', {
-    name: 'shop',
-    ingressClass: nginx,
-    rules: [{ host: 'shop.example.com', paths: [{ path: '/', pathType: IngressPathType.PREFIX, backend: IngressBackend.service(v1, 80) }] }],
-    tls: [{ hosts: ['shop.example.com'], secretName: 'shop-tls' }],
-  });
+  const ingress = new Ingress(shop, 'ingress', { name: 'shop', ingressClass: nginx });
+  ingress.addHostPath('shop.example.com', '/', IngressBackend.service(v1, 80));
+  ingress.addTls({ hosts: ['shop.example.com'], secretName: 'shop-tls' });
 
   // 2. Gateway API, served by Envoy Gateway.
   const envoy = new GatewayClass(infra, 'envoy', { name: 'envoy', controllerName: 'gateway.envoyproxy.io/gatewayclass-controller' });
@@ -70,41 +68,35 @@ export function buildGateway(outdir: string): App {
     name: 'shop',
     gatewayClassName: envoy.name,
     listeners: [
-      Listener.https({ name: 'https', hostname: 'shop.example.com', certificateRefs: [{ name: 'shop-tls' }], allowedRoutes: fromShop }),
+      Listener.https({ name: 'https', hostname: 'shop.example.com', certificateRefs: [Certificate.secret('shop-tls')], allowedRoutes: fromShop }),
       Listener.http({ name: 'http', hostname: 'shop.example.com', allowedRoutes: fromShop }),
     ],
     controller: { namespace: 'infra', podLabels: { 'app.kubernetes.io/name': 'envoy' } },
   });
 
-  new HttpRoute(shop, 'https-redirect', {
+  const redirect = new HttpRoute(shop, 'https-redirect', {
     name: 'https-redirect',
     parentRefs: [ParentRef.gateway(gateway, { sectionName: 'http' })],
-    rules: [{ filters: [RouteFilter.requestRedirect({ scheme: RedirectScheme.HTTPS, statusCode: 301 })] }],
   });
+  redirect.addRule({ filters: [RouteFilter.requestRedirect({ scheme: RedirectScheme.HTTPS, statusCode: 301 })] });
 
-  new HttpRoute(shop, 'route', {
-    name: 'shop',
-    parents: [gateway],
-    hostnames: ['shop.example.com'],
-    rules: [
-      {
-        name: 'canary',
-        matches: [{ path: PathMatch.prefix('/'), headers: [HeaderMatch.exact('x-canary', 'always')] }],
-        backends: [Backend.service(v2, 80)],
-      },
-      {
-        name: 'split',
-        matches: [Match.pathPrefix('/')],
-        filters: [RouteFilter.requestMirror(Backend.service(shadow, 80))],
-        backends: [Backend.service(v1, 80, { weight: 90 }), Backend.service(v2, 80, { weight: 10 })],
-      },
-      {
-        name: 'payments',
-        matches: [Match.pathPrefix('/pay')],
-        filters: [RouteFilter.requestHeaderModifier({ set: { 'x-forwarded-prefix': '/pay' } })],
-        backends: [Backend.service(pay, 80)],
-      },
-    ],
+  const route = new HttpRoute(shop, 'route', { name: 'shop', parents: [gateway], hostnames: ['shop.example.com'] });
+  route.addRule({
+    name: 'canary',
+    matches: [{ path: PathMatch.prefix('/'), headers: [HeaderMatch.exact('x-canary', 'always')] }],
+    backends: [Backend.service(v2, 80)],
+  });
+  route.addRule({
+    name: 'split',
+    matches: [Match.pathPrefix('/')],
+    filters: [RouteFilter.requestMirror(Backend.service(shadow, 80))],
+    backends: [Backend.service(v1, 80, { weight: 90 }), Backend.service(v2, 80, { weight: 10 })],
+  });
+  route.addRule({
+    name: 'payments',
+    matches: [Match.pathPrefix('/pay')],
+    filters: [RouteFilter.requestHeaderModifier({ set: { 'x-forwarded-prefix': '/pay' } })],
+    backends: [Backend.service(pay, 80)],
   });
   return app;
 }

@@ -69,8 +69,8 @@ export function buildGuardrails(outdir: string): App {
   const apiSvc = new Service(teamA, 'api-svc', {
     name: 'api',
     selector: ServiceSelector.fromWorkload(api),
-    ports: [{ name: 'http', port: 80, targetPortName: 'http' }],
   });
+  apiSvc.addPort({ port: 80, name: 'http', targetPortName: 'http' });
   Connections.of(web).allowTo(apiSvc, Port.named('http'));
 
   // team-b: a worker with no NetworkPolicy at all; the baseline closes it to other namespaces.

@@ -8,7 +8,7 @@
 import { App, Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { Ingress, IngressBackend, IngressClass, IngressPathType, NamespaceIsolation, Service, ServiceSelector } from '../../../src';
+import { Ingress, IngressBackend, IngressClass, IngressPath, NamespaceIsolation, Service, ServiceSelector } from '../../../src';
 
 /** A Deployment and a Service named `name`, serving HTTP on container port 8080 behind Service port 80. */
 function site(scope: Construct, name: string, image: string): Service {
@@ -22,11 +22,12 @@ function site(scope: Construct, name: string, image: string): Service {
     }],
   });
   deployment.podMetadata.addLabel('app', name);
-  return new Service(scope, `${name}-svc`, {
+  const svc = new Service(scope, `${name}-svc`, {
     name,
     selector: ServiceSelector.fromWorkload(deployment),
-    ports: [{ name: 'http', port: 80, targetPortName: 'http' }],
   });
+  svc.addPort({ port: 80, name: 'http', targetPortName: 'http' });
+  return svc;
 }
 
 export function buildIngress(outdir: string): App {
@@ -49,26 +50,15 @@ export function buildIngress(outdir: string): App {
   const docs = site(chart, 'docs', 'ghcr.io/example/docs:2024.10');
   const notFound = site(chart, 'not-found', 'ghcr.io/example/not-found:1.0.0');
 
-  new Ingress(chart, 'ingress', {
-    name: 'web',
-    ingressClass: nginx,
-    defaultBackend: IngressBackend.service(notFound, 80),
-    rules: [
-      {
-        host: 'shop.example.com',
-        paths: [
-          { path: '/api', pathType: IngressPathType.PREFIX, backend: IngressBackend.serviceNamedPort(api, 'http') },
-          { path: '/', pathType: IngressPathType.PREFIX, backend: IngressBackend.service(web, 80) },
-        ],
-      },
-      { host: 'blog.example.com', paths: [{ path: '/', pathType: IngressPathType.PREFIX, backend: IngressBackend.service(blog, 80) }] },
-      { host: 'docs.example.com', paths: [{ path: '/', pathType: IngressPathType.PREFIX, backend: IngressBackend.service(docs, 80) }] },
-    ],
-    tls: [
-      { hosts: ['shop.example.com'], secretName: 'shop-tls' },
-      { hosts: ['blog.example.com'], secretName: 'blog-tls' },
-    ],
+  const ingress = new Ingress(chart, 'ingress', { name: 'web', ingressClass: nginx, defaultBackend: IngressBackend.service(notFound, 80) });
+  ingress.addRule({
+    host: 'shop.example.com',
+    paths: [IngressPath.prefix('/api', IngressBackend.serviceNamedPort(api, 'http')), IngressPath.prefix('/', IngressBackend.service(web, 80))],
   });
+  ingress.addHostPath('blog.example.com', '/', IngressBackend.service(blog, 80));
+  ingress.addHostPath('docs.example.com', '/', IngressBackend.service(docs, 80));
+  ingress.addTls({ hosts: ['shop.example.com'], secretName: 'shop-tls' });
+  ingress.addTls({ hosts: ['blog.example.com'], secretName: 'blog-tls' });
   return app;
 }
 

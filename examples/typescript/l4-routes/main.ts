@@ -26,11 +26,12 @@ function backend(scope: Construct, name: string, image: string, port: number, pr
     }],
   });
   deployment.podMetadata.addLabel('app', name);
-  return new Service(scope, `${name}-svc`, {
+  const svc = new Service(scope, `${name}-svc`, {
     name,
     selector: ServiceSelector.fromWorkload(deployment),
-    ports: [{ name: 'main', port, targetPortName: 'main', protocol }],
   });
+  svc.addPort({ port, name: 'main', targetPortName: 'main', protocol });
+  return svc;
 }
 
 export function buildL4Routes(outdir: string): App {
@@ -58,22 +59,18 @@ export function buildL4Routes(outdir: string): App {
     controller: { namespace: 'infra', podLabels: { 'app.kubernetes.io/name': 'envoy' } },
   });
 
-  new TcpRoute(apps, 'postgres-route', {
+  const postgresRoute = new TcpRoute(apps, 'postgres-route', {
     name: 'postgres',
     parentRefs: [ParentRef.gateway(gateway, { sectionName: 'postgres' })],
-    rules: [{ backends: [Backend.service(postgresOld, 5432, { weight: 80 }), Backend.service(postgresNew, 5432, { weight: 20 })] }],
   });
-  new UdpRoute(games, 'game-route', {
+  postgresRoute.addRule({ backends: [Backend.service(postgresOld, 5432, { weight: 80 }), Backend.service(postgresNew, 5432, { weight: 20 })] });
+  const gameRoute = new UdpRoute(games, 'game-route', {
     name: 'game',
     parentRefs: [ParentRef.gateway(gateway, { sectionName: 'game' })],
-    rules: [{ backends: [Backend.service(game, 7777)] }],
   });
-  new TlsRoute(apps, 'mqtt-route', {
-    name: 'mqtt',
-    parents: [gateway],
-    hostnames: ['mqtt.example.com'],
-    rules: [{ backends: [Backend.service(mqtt, 8883)] }],
-  });
+  gameRoute.addRule({ backends: [Backend.service(game, 7777)] });
+  const mqttRoute = new TlsRoute(apps, 'mqtt-route', { name: 'mqtt', parents: [gateway], hostnames: ['mqtt.example.com'] });
+  mqttRoute.addRule({ backends: [Backend.service(mqtt, 8883)] });
   return app;
 }
 

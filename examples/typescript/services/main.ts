@@ -30,7 +30,6 @@ export function buildServices(outdir: string): App {
   const webSvc = new Service(chart, 'web-svc', {
     name: 'web',
     selector: ServiceSelector.fromWorkload(web),
-    ports: [{ name: 'http', port: 80, targetPortName: 'http', appProtocol: 'http' }],
     // No explicit ipFamilies: [IPv4, IPv6] is rejected by a single-stack IPv4 cluster ("IPv6: not configured");
     // PreferDualStack alone gets both families where the cluster has them, IPv4 elsewhere.
     ipFamilyPolicy: IpFamilyPolicy.PREFER_DUAL_STACK,
@@ -38,21 +37,22 @@ export function buildServices(outdir: string): App {
     sessionAffinity: SessionAffinity.CLIENT_IP,
     sessionAffinityTimeoutSeconds: 600,
   });
-  new Service(chart, 'web-nodeport-svc', {
+  webSvc.addPort({ port: 80, name: 'http', targetPortName: 'http', appProtocol: 'http' });
+  const webNodePort = new Service(chart, 'web-nodeport-svc', {
     name: 'web-nodeport',
     type: ServiceType.NODE_PORT,
     selector: ServiceSelector.fromWorkload(web),
-    ports: [{ name: 'http', port: 80, targetPortName: 'http', nodePort: 30080 }],
     externalTrafficPolicy: TrafficPolicy.LOCAL,
   });
-  new Service(chart, 'web-public-svc', {
+  webNodePort.addPort({ port: 80, name: 'http', targetPortName: 'http', nodePort: 30080 });
+  const webPublic = new Service(chart, 'web-public-svc', {
     name: 'web-public',
     type: ServiceType.LOAD_BALANCER,
     selector: ServiceSelector.fromWorkload(web),
-    ports: [{ name: 'https', port: 443, targetPortName: 'http' }],
     loadBalancerSourceRanges: ['203.0.113.0/24'],
     externalTrafficPolicy: TrafficPolicy.LOCAL,
   });
+  webPublic.addPort({ port: 443, name: 'https', targetPortName: 'http' });
 
   // A node-local agent: internalTrafficPolicy Local keeps each client on its own node.
   const agent = new kplus.DaemonSet(chart, 'log-agent', {
@@ -63,9 +63,9 @@ export function buildServices(outdir: string): App {
   const agentSvc = new Service(chart, 'log-agent-svc', {
     name: 'log-agent',
     selector: ServiceSelector.fromWorkload(agent),
-    ports: [{ name: 'forward', port: 24224, targetPortName: 'forward' }],
     internalTrafficPolicy: TrafficPolicy.LOCAL,
   });
+  agentSvc.addPort({ port: 24224, name: 'forward', targetPortName: 'forward' });
 
   // Redis as a StatefulSet: its headless Service gives every replica a stable name.
   const redis = new ApiObject(chart, 'redis', { apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'redis' } });
@@ -83,8 +83,8 @@ export function buildServices(outdir: string): App {
     headless: true,
     publishNotReadyAddresses: true,
     selector: ServiceSelector.fromWorkload(redis),
-    ports: [{ name: 'redis', port: 6379, targetPortName: 'redis' }],
   });
+  redisSvc.addPort({ port: 6379, name: 'redis', targetPortName: 'redis' });
 
   // A managed database outside the cluster, reached by a stable in-cluster name.
   const ordersDb = new Service(chart, 'orders-db-svc', {
@@ -94,17 +94,12 @@ export function buildServices(outdir: string): App {
   });
 
   // Analytics runs in another cluster: a selector-less Service and its EndpointSlices.
-  const analytics = new Service(chart, 'analytics-svc', {
-    name: 'analytics',
-    ports: [{ name: 'http', port: 80, targetPort: 9000 }, { name: 'statsd', port: 8125, targetPort: 8125, protocol: Protocol.UDP }],
-  });
-  new EndpointSlices(chart, 'analytics-endpoints', {
-    service: analytics,
-    endpoints: [
-      { addresses: ['10.30.0.10'], ready: true, zone: 'eu-west-1a' },
-      { addresses: ['10.30.0.11'], ready: true, zone: 'eu-west-1b' },
-    ],
-  });
+  const analytics = new Service(chart, 'analytics-svc', { name: 'analytics' });
+  analytics.addPort({ port: 80, name: 'http', targetPort: 9000 });
+  analytics.addPort({ port: 8125, name: 'statsd', targetPort: 8125, protocol: Protocol.UDP });
+  const analyticsEndpoints = new EndpointSlices(chart, 'analytics-endpoints', { service: analytics });
+  analyticsEndpoints.addEndpoint({ addresses: ['10.30.0.10'], ready: true, zone: 'eu-west-1a' });
+  analyticsEndpoints.addEndpoint({ addresses: ['10.30.0.11'], ready: true, zone: 'eu-west-1b' });
 
   // Discovery: clients get the names, not the addresses.
   const api = new kplus.Deployment(chart, 'api', {

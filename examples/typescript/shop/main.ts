@@ -34,12 +34,12 @@ export function buildShop(outdir: string): App {
     services[name] = new Service(chart, `${name}-svc`, {
       name,
       selector: ServiceSelector.fromWorkload(deployment),
-      ports: [{
-        name: name === 'db' ? 'postgres' : 'http',
-        port: name === 'db' ? 5432 : 80,
-        targetPortName: name === 'db' ? 'postgres' : 'http',
-        protocol: Protocol.TCP,
-      }],
+    });
+    services[name].addPort({
+      name: name === 'db' ? 'postgres' : 'http',
+      port: name === 'db' ? 5432 : 80,
+      targetPortName: name === 'db' ? 'postgres' : 'http',
+      protocol: Protocol.TCP,
     });
   }
 

@@ -12,8 +12,8 @@ import { App, Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import {
-  AllowedRoutes, Backend, Connections, EndpointSlices, Gateway, GatewayClass, GrpcMethodMatch, GrpcRoute, HttpRoute, Ingress,
-  IngressBackend, IngressClass, IngressPathType, Listener, Match, NamespaceIsolation, ParentRef, Port, RedirectScheme, Request,
+  AllowedRoutes, Backend, Certificate, Connections, EndpointSlices, Gateway, GatewayClass, GrpcMatch, GrpcRoute, HttpRoute, Ingress,
+  IngressBackend, IngressClass, Listener, Match, NamespaceIsolation, ParentRef, Port, RedirectScheme, Request,
   RouteFilter, Service, ServiceSelector, Traffic,
 } from '../../../src';
 
@@ -49,11 +49,12 @@ function deployment(scope: Construct, name: string, image: string, port: number,
 
 /** A Service named `name` for `workload`, port `port` to the container port named `portName`. */
 function service(scope: Construct, workload: kplus.Deployment, name: string, port: number, portName: string): Service {
-  return new Service(scope, `${name}-svc`, {
+  const svc = new Service(scope, `${name}-svc`, {
     name,
     selector: ServiceSelector.fromWorkload(workload),
-    ports: [{ name: portName, port, targetPortName: portName }],
   });
+  svc.addPort({ port, name: portName, targetPortName: portName });
+  return svc;
 }
 
 export function buildStore(outdir: string): App {
@@ -91,20 +92,17 @@ export function buildStore(outdir: string): App {
     name: 'postgres',
     headless: true,
     selector: ServiceSelector.fromWorkload(postgres),
-    ports: [{ name: 'postgres', port: 5432, targetPortName: 'postgres' }],
   });
+  postgresSvc.addPort({ port: 5432, name: 'postgres', targetPortName: 'postgres' });
   postgresSvc.governStatefulSet(postgres);
   checkout.containers[0].env.addVariable('DATABASE_HOST', kplus.EnvValue.fromValue(postgresSvc.podDnsName('postgres-0')));
 
   // data: the payment provider's API, outside the cluster, under a stable in-cluster name.
-  const paymentsSvc = new Service(data, 'payments-svc', {
-    name: 'payments',
-    ports: [{ name: 'https', port: 443, targetPort: 443 }],
-  });
-  new EndpointSlices(data, 'payments-endpoints', {
-    service: paymentsSvc,
-    endpoints: [{ addresses: ['203.0.113.10'], ready: true }, { addresses: ['203.0.113.11'], ready: true }],
-  });
+  const paymentsSvc = new Service(data, 'payments-svc', { name: 'payments' });
+  paymentsSvc.addPort({ port: 443, name: 'https', targetPort: 443 });
+  const paymentsEndpoints = new EndpointSlices(data, 'payments-endpoints', { service: paymentsSvc });
+  paymentsEndpoints.addEndpoint({ addresses: ['203.0.113.10'], ready: true });
+  paymentsEndpoints.addEndpoint({ addresses: ['203.0.113.11'], ready: true });
   checkout.containers[0].env.addVariable('PAYMENTS_URL', kplus.EnvValue.fromValue(paymentsSvc.url('https')));
 
   // edge: the Gateway, served by Envoy Gateway's proxies in this namespace.
@@ -114,46 +112,44 @@ export function buildStore(outdir: string): App {
     name: 'store',
     gatewayClassName: envoy.name,
     listeners: [
-      Listener.https({ name: 'https', hostname: 'shop.example.com', certificateRefs: [{ name: 'shop-tls' }], allowedRoutes: fromShop }),
+      Listener.https({ name: 'https', hostname: 'shop.example.com', certificateRefs: [Certificate.secret('shop-tls')], allowedRoutes: fromShop }),
       Listener.http({ name: 'http', hostname: 'shop.example.com', allowedRoutes: fromShop }),
-      Listener.https({ name: 'grpc', hostname: 'grpc.example.com', certificateRefs: [{ name: 'grpc-tls' }], allowedRoutes: fromShop }),
+      Listener.https({ name: 'grpc', hostname: 'grpc.example.com', certificateRefs: [Certificate.secret('grpc-tls')], allowedRoutes: fromShop }),
     ],
     controller: { namespace: 'edge', podLabels: { 'app.kubernetes.io/name': 'envoy' } },
   });
 
   // Plain HTTP only redirects to HTTPS.
-  new HttpRoute(shop, 'https-redirect', {
+  const redirect = new HttpRoute(shop, 'https-redirect', {
     name: 'https-redirect',
     parentRefs: [ParentRef.gateway(gateway, { sectionName: 'http' })],
-    rules: [{ filters: [RouteFilter.requestRedirect({ scheme: RedirectScheme.HTTPS, statusCode: 301 })] }],
   });
+  redirect.addRule({ filters: [RouteFilter.requestRedirect({ scheme: RedirectScheme.HTTPS, statusCode: 301 })] });
 
   // HTTPS: /cart to the cart, "x-canary: always" pinned to v2, the rest split 90/10.
-  new HttpRoute(shop, 'storefront-route', {
+  const storefrontRoute = new HttpRoute(shop, 'storefront-route', {
     name: 'storefront',
     parentRefs: [ParentRef.gateway(gateway, { sectionName: 'https' })],
     hostnames: ['shop.example.com'],
-    rules: [
-      { name: 'cart', matches: [Match.pathPrefix('/cart')], backends: [Backend.service(cartSvc, 80)] },
-      {
-        name: 'canary-pinned',
-        matches: [Match.header('x-canary', 'always')],
-        backends: [Backend.service(storefrontV2Svc, 80)],
-      },
-      {
-        name: 'canary',
-        matches: [Match.pathPrefix('/')],
-        backends: [Backend.service(storefrontV1Svc, 80, { weight: 90 }), Backend.service(storefrontV2Svc, 80, { weight: 10 })],
-      },
-    ],
+  });
+  storefrontRoute.addRule({ name: 'cart', matches: [Match.pathPrefix('/cart')], backends: [Backend.service(cartSvc, 80)] });
+  storefrontRoute.addRule({
+    name: 'canary-pinned',
+    matches: [Match.header('x-canary', 'always')],
+    backends: [Backend.service(storefrontV2Svc, 80)],
+  });
+  storefrontRoute.addRule({
+    name: 'canary',
+    matches: [Match.pathPrefix('/')],
+    backends: [Backend.service(storefrontV1Svc, 80, { weight: 90 }), Backend.service(storefrontV2Svc, 80, { weight: 10 })],
   });
 
-  new GrpcRoute(shop, 'catalog-route', {
+  const catalogRoute = new GrpcRoute(shop, 'catalog-route', {
     name: 'catalog',
     parentRefs: [ParentRef.gateway(gateway, { sectionName: 'grpc' })],
     hostnames: ['grpc.example.com'],
-    rules: [{ matches: [{ method: GrpcMethodMatch.exact('store.Catalog') }], backends: [Backend.service(catalogSvc, 9090)] }],
   });
+  catalogRoute.addRule({ matches: [GrpcMatch.allMethods('store.Catalog')], backends: [Backend.service(catalogSvc, 9090)] });
 
   // The legacy hostname, still served by ingress-nginx (which runs outside the app).
   const nginx = new IngressClass(edge, 'nginx', {
@@ -161,12 +157,9 @@ export function buildStore(outdir: string): App {
     controller: 'k8s.io/ingress-nginx',
     controllerLocation: { namespace: 'ingress-nginx', podLabels: { 'app.kubernetes.io/name': 'ingress-nginx' } },
   });
-  new Ingress(shop, 'legacy-ingress', {
-    name: 'legacy',
-    ingressClass: nginx,
-    rules: [{ host: 'legacy.example.com', paths: [{ path: '/', pathType: IngressPathType.PREFIX, backend: IngressBackend.service(storefrontV1Svc, 80) }] }],
-    tls: [{ hosts: ['legacy.example.com'], secretName: 'legacy-tls' }],
-  });
+  const legacy = new Ingress(shop, 'legacy-ingress', { name: 'legacy', ingressClass: nginx });
+  legacy.addHostPath('legacy.example.com', '/', IngressBackend.service(storefrontV1Svc, 80));
+  legacy.addTls({ hosts: ['legacy.example.com'], secretName: 'legacy-tls' });
 
   // Every path between the store's own pods: the client's egress and the server's ingress.
   for (const storefront of [storefrontV1, storefrontV2]) {

@@ -54,19 +54,13 @@ export function buildZeroTrust(outdir: string): App {
     selector: ServiceSelector.fromWorkload(redis),
     headless: true,
     publishNotReadyAddresses: true,
-    ports: [{ name: 'redis', port: 6379, targetPortName: 'redis' }],
   });
-  const postgres = new Service(data, 'postgres-svc', {
-    name: 'postgres',
-    ports: [{ name: 'postgres', port: 5432, targetPort: 5432 }],
-  });
-  new EndpointSlices(data, 'postgres-endpoints', {
-    service: postgres,
-    endpoints: [
-      { addresses: ['10.20.0.10'], ready: true, zone: 'eu-west-1a' },
-      { addresses: ['10.20.0.11'], ready: true, zone: 'eu-west-1b' },
-    ],
-  });
+  redisSvc.addPort({ port: 6379, name: 'redis', targetPortName: 'redis' });
+  const postgres = new Service(data, 'postgres-svc', { name: 'postgres' });
+  postgres.addPort({ port: 5432, name: 'postgres', targetPort: 5432 });
+  const postgresEndpoints = new EndpointSlices(data, 'postgres-endpoints', { service: postgres });
+  postgresEndpoints.addEndpoint({ addresses: ['10.20.0.10'], ready: true, zone: 'eu-west-1a' });
+  postgresEndpoints.addEndpoint({ addresses: ['10.20.0.11'], ready: true, zone: 'eu-west-1b' });
 
   // backend: the API (cdk8s-plus-28) and a worker given as a raw ApiObject.
   const api = new kplus.Deployment(backend, 'api', {
@@ -82,8 +76,9 @@ export function buildZeroTrust(outdir: string): App {
   const apiSvc = new Service(backend, 'api-svc', {
     name: 'api',
     selector: ServiceSelector.fromWorkload(api),
-    ports: [{ name: 'http', port: 80, targetPortName: 'http' }, { name: 'metrics', port: 9090, targetPortName: 'metrics' }],
   });
+  apiSvc.addPort({ port: 80, name: 'http', targetPortName: 'http' });
+  apiSvc.addPort({ port: 9090, name: 'metrics', targetPortName: 'metrics' });
   const payments = new Service(backend, 'payments-svc', {
     name: 'payments',
     type: ServiceType.EXTERNAL_NAME,
@@ -105,8 +100,8 @@ export function buildZeroTrust(outdir: string): App {
     type: ServiceType.LOAD_BALANCER,
     selector: ServiceSelector.fromWorkload(web),
     loadBalancerSourceRanges: ['0.0.0.0/0'],
-    ports: [{ name: 'https', port: 443, targetPortName: 'https' }],
   });
+  webSvc.addPort({ port: 443, name: 'https', targetPortName: 'https' });
   apiSvc.bindEnvironment(web.containers[0]);
 
   // monitoring: Prometheus scrapes the API's metrics port.
