@@ -14,6 +14,7 @@ export * from './constructs/ingress-class';
 export * from './constructs/ingress';
 export * from './constructs/gateway';
 export * from './constructs/traffic';
+export * from './constructs/traffic-expectation';
 export * from './constructs/traffic-target';
 export * from './constructs/traffic-topology';
 export * from './constructs/traffic-suppressions';

@@ -1,4 +1,5 @@
 import { IConstruct } from 'constructs';
+import { apiObjectOf, namespaceOf } from './api-object-of';
 import { Port } from './port';
 import { workloadLabels } from './workload-labels';
 import { NAMESPACE_NAME_LABEL } from '../model/cluster';
@@ -35,14 +36,27 @@ interface ClusterPeerSpec {
  */
 export class ClusterPolicyPeer {
   /** Every pod of every namespace (`namespaces: {}`). */
+  public static allPods(): ClusterPolicyPeer {
+    return new ClusterPolicyPeer({ label: 'all pods', namespaces: () => ({}) });
+  }
+
+  /**
+   * Every pod of every namespace.
+   * @deprecated use `ClusterPolicyPeer.allPods()`, the same peer
+   */
   public static allNamespaces(): ClusterPolicyPeer {
-    return new ClusterPolicyPeer({ label: 'all namespaces', namespaces: () => ({}) });
+    return ClusterPolicyPeer.allPods();
   }
 
   /** Every pod of the namespaces carrying all these labels. */
   public static namespacesWithLabels(labels: { [key: string]: string }): ClusterPolicyPeer {
     const copy = { ...labels };
     return new ClusterPolicyPeer({ label: `namespaces ${fmt(copy)}`, namespaces: () => ({ matchLabels: copy }) });
+  }
+
+  /** Every pod of the named namespace (by its `kubernetes.io/metadata.name` label). */
+  public static namespace(name: string): ClusterPolicyPeer {
+    return ClusterPolicyPeer.namespaceNames(name);
   }
 
   /** Every pod of the named namespaces (by the `kubernetes.io/metadata.name` label). */
@@ -58,13 +72,26 @@ export class ClusterPolicyPeer {
   }
 
   /**
+   * Pods carrying all these labels in the named namespace (by its
+   * `kubernetes.io/metadata.name` label).
+   * @param labels pod labels; `{}` selects every pod of the namespace
+   */
+  public static podsInNamespace(labels: { [key: string]: string }, namespace: string): ClusterPolicyPeer {
+    const pl = { ...labels };
+    return new ClusterPolicyPeer({
+      label: `pods ${fmt(pl)} in ${namespace}`,
+      pods: () => ({ namespaceSelector: selector({ [NAMESPACE_NAME_LABEL]: namespace }), podSelector: selector(pl) }),
+    });
+  }
+
+  /**
    * Pods with all of `podLabels` in namespaces with all of `namespaceLabels`.
    * @param podLabels pod labels; `{}` selects every pod
-   * @param namespaceLabels namespace labels. @default - every namespace
+   * @param namespaceLabels namespace labels; `{}` selects every namespace
    */
-  public static pods(podLabels: { [key: string]: string }, namespaceLabels?: { [key: string]: string }): ClusterPolicyPeer {
+  public static podsInNamespacesWithLabels(podLabels: { [key: string]: string }, namespaceLabels: { [key: string]: string }): ClusterPolicyPeer {
     const pl = { ...podLabels };
-    const nl = { ...(namespaceLabels ?? {}) };
+    const nl = { ...namespaceLabels };
     return new ClusterPolicyPeer({
       label: `pods ${fmt(pl)} in namespaces ${fmt(nl)}`,
       pods: () => ({ namespaceSelector: selector(nl), podSelector: selector(pl) }),
@@ -72,14 +99,30 @@ export class ClusterPolicyPeer {
   }
 
   /**
-   * The pods of a workload construct (cdk8s-plus-28 or raw ApiObject), in one
-   * namespace.
-   * @param namespace the workload's namespace
+   * Pods with all of `podLabels` in namespaces with all of `namespaceLabels`.
+   * @param podLabels pod labels; `{}` selects every pod
+   * @param namespaceLabels namespace labels. @default - every namespace
+   * @deprecated use `ClusterPolicyPeer.podsInNamespacesWithLabels(podLabels, namespaceLabels)`
+   *   (`{}` for every namespace), the same peer
    */
-  public static workload(workload: IConstruct, namespace: string): ClusterPolicyPeer {
+  public static pods(podLabels: { [key: string]: string }, namespaceLabels?: { [key: string]: string }): ClusterPolicyPeer {
+    return ClusterPolicyPeer.podsInNamespacesWithLabels(podLabels, namespaceLabels ?? {});
+  }
+
+  /**
+   * The pods of a workload construct (cdk8s-plus-28 or raw ApiObject), in the
+   * workload's namespace. Labels and namespace are read from the construct
+   * at synth time.
+   * @param namespace deprecated: the namespace is read from the construct; a
+   *   namespace given here is used instead, as before. @default - the construct's namespace
+   */
+  public static workload(workload: IConstruct, namespace?: string): ClusterPolicyPeer {
     return new ClusterPolicyPeer({
       label: `pods of ${workload.node.path}`,
-      pods: () => ({ namespaceSelector: selector({ [NAMESPACE_NAME_LABEL]: namespace }), podSelector: selector(workloadLabels(workload)) }),
+      pods: () => ({
+        namespaceSelector: selector({ [NAMESPACE_NAME_LABEL]: namespace ?? workloadNamespace(workload) }),
+        podSelector: selector(workloadLabels(workload)),
+      }),
     });
   }
 
@@ -154,4 +197,11 @@ function selector(labels: Record<string, string>): Record<string, unknown> {
 function fmt(labels: Record<string, string>): string {
   const keys = Object.keys(labels).sort();
   return keys.length === 0 ? '(all)' : keys.map(k => `${k}=${labels[k]}`).join(',');
+}
+
+/** The namespace a workload construct is written to (its ApiObject's, its chart's, or `default`). */
+function workloadNamespace(workload: IConstruct): string {
+  const api = apiObjectOf(workload);
+  if (!api) throw new Error(`ClusterPolicyPeer.workload: ${workload.node.path}: not a Kubernetes object (no ApiObject found)`);
+  return namespaceOf(api);
 }

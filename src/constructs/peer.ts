@@ -61,17 +61,36 @@ export class Peer implements IPeer, IConnectable {
     return Peer.fromSpec({ namespace: name, label: `namespace ${name}` });
   }
 
-  /** Every pod of the namespaces carrying these labels. */
-  public static namespaces(labels: { [key: string]: string }): Peer {
+  /** Every pod of the namespaces carrying these labels (`namespaceSelector`). */
+  public static namespacesWithLabels(labels: { [key: string]: string }): Peer {
     const copy = { ...labels };
     return Peer.fromSpec({ namespaceLabels: copy, label: `namespaces ${formatLabels(copy)}` });
   }
 
-  /** Pods with `podLabels` in namespaces with `namespaceLabels` (both must match). */
-  public static podsInNamespaces(podLabels: { [key: string]: string }, namespaceLabels: { [key: string]: string }): Peer {
+  /**
+   * Every pod of the namespaces carrying these labels.
+   * @deprecated use `Peer.namespacesWithLabels(labels)`, the same peer
+   */
+  public static namespaces(labels: { [key: string]: string }): Peer {
+    return Peer.namespacesWithLabels(labels);
+  }
+
+  /**
+   * Pods with `podLabels` in namespaces with `namespaceLabels` (`namespaceSelector`
+   * and `podSelector` in one peer: both must match).
+   */
+  public static podsInNamespacesWithLabels(podLabels: { [key: string]: string }, namespaceLabels: { [key: string]: string }): Peer {
     const p = { ...podLabels };
     const n = { ...namespaceLabels };
     return Peer.fromSpec({ podLabels: () => p, namespaceLabels: n, label: `pods ${formatLabels(p)} in namespaces ${formatLabels(n)}` });
+  }
+
+  /**
+   * Pods with `podLabels` in namespaces with `namespaceLabels` (both must match).
+   * @deprecated use `Peer.podsInNamespacesWithLabels(podLabels, namespaceLabels)`, the same peer
+   */
+  public static podsInNamespaces(podLabels: { [key: string]: string }, namespaceLabels: { [key: string]: string }): Peer {
+    return Peer.podsInNamespacesWithLabels(podLabels, namespaceLabels);
   }
 
   /** Every pod in every namespace (not traffic from outside the cluster). */
@@ -164,7 +183,7 @@ export class Peer implements IPeer, IConnectable {
 function matchLabelsOf(selector: kplus.LabelSelector, where: string): Record<string, string> {
   const kube = (selector as unknown as { _toKube(): { matchLabels?: Record<string, string>; matchExpressions?: unknown[] } })._toKube();
   if (kube.matchExpressions && kube.matchExpressions.length > 0) {
-    throw new Error(`Peer.fromCdk8sPlus: ${where}: matchExpressions are not supported; use Peer.pods / Peer.namespaces with labels`);
+    throw new Error(`Peer.fromCdk8sPlus: ${where}: matchExpressions are not supported; use Peer.pods / Peer.namespacesWithLabels with labels`);
   }
   return { ...(kube.matchLabels ?? {}) };
 }

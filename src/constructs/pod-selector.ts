@@ -13,13 +13,21 @@ export class PodSelector {
     return new PodSelector(() => ({}));
   }
 
-  /** Pods carrying every one of these labels. */
-  public static labels(labels: { [key: string]: string }): PodSelector {
+  /** The pods of the namespace carrying every one of these labels. */
+  public static pods(labels: { [key: string]: string }): PodSelector {
     const copy = { ...labels };
     return new PodSelector(() => copy);
   }
 
-  /** The pods of a workload construct. */
+  /**
+   * Pods carrying every one of these labels.
+   * @deprecated use `PodSelector.pods(labels)`, the same selector
+   */
+  public static labels(labels: { [key: string]: string }): PodSelector {
+    return PodSelector.pods(labels);
+  }
+
+  /** The pods of a workload construct (it must be in the policy's namespace). */
   public static workload(workload: IConstruct): PodSelector {
     return new PodSelector(() => workloadLabels(workload));
   }

@@ -6,7 +6,7 @@ import { ClusterPolicyPeer, TierRuleOptions } from './cluster-policy-peer';
  * and its rules.
  */
 export interface TierPolicyRulesProps {
-  /** The pods the policy applies to: `ClusterPolicyPeer.allNamespaces()`, `namespaces...()` or `pods()`. */
+  /** The pods the policy applies to: `ClusterPolicyPeer.allPods()`, `namespace(...)`, `namespacesWithLabels(...)`, `podsInNamespace(...)`, `podsInNamespacesWithLabels(...)` or `workload(...)`. */
   readonly subject: ClusterPolicyPeer;
   /**
    * Ingress rules, in precedence order (the first matching rule decides).

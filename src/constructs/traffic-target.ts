@@ -43,15 +43,23 @@ export class Target {
     return new Target(() => ({ type: 'service', namespace, name }));
   }
 
-  /** Every workload in a namespace. */
+  /** Every workload of the named namespace. */
   public static namespace(name: string): Target {
     return new Target(() => ({ type: 'namespace', name }));
   }
 
-  /** The workloads of a namespace whose pod labels include all of `labels`. */
-  public static pods(labels: { [key: string]: string }, namespace: string): Target {
+  /** The workloads of the named namespace whose pod labels include all of `labels`. */
+  public static podsInNamespace(labels: { [key: string]: string }, namespace: string): Target {
     const copy = { ...labels };
     return new Target(() => ({ type: 'pods', namespace, labels: copy }));
+  }
+
+  /**
+   * The workloads of a namespace whose pod labels include all of `labels`.
+   * @deprecated use `Target.podsInNamespace(labels, namespace)`, the same target
+   */
+  public static pods(labels: { [key: string]: string }, namespace: string): Target {
+    return Target.podsInNamespace(labels, namespace);
   }
 
   /** Every address of a CIDR (IPv4 or IPv6), outside the cluster's pods. */
@@ -67,15 +75,16 @@ export class Target {
   /**
    * A Target, or a construct read as `Target.of(construct)`. Methods that take
    * "a construct or a Target" type the parameter `any`: jsii has no unions, and
-   * a cdk8s-plus-28 construct and a Target share no interface.
+   * a cdk8s-plus-28 construct and a Target share no interface. `expected` says
+   * what the caller accepts, for the error.
    * @internal
    */
-  public static _from(value: unknown, where: string): Target {
+  public static _from(value: unknown, where: string, expected = 'a construct (workload, Service or Namespace) or a Target'): Target {
     if (value instanceof Target) return value;
     if (Construct.isConstruct(value)) return Target.of(value);
     const got = value === null || value === undefined ? String(value)
       : typeof value === 'object' ? (value as object).constructor?.name ?? 'object' : `${typeof value} ${JSON.stringify(value)}`;
-    throw new Error(`${where}: expected a construct (workload, Service or Namespace) or a Target, got ${got}`);
+    throw new Error(`${where}: expected ${expected}, got ${got}`);
   }
 
   private static checked(c: IConstruct, ok: (kind: string) => boolean, what: string): Target {

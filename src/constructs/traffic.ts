@@ -2,10 +2,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ApiObject, App } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
-import { Port } from './port';
 import { Protocol } from './protocol';
 import { memoizeJson, reuseJson, scopeEachSynth, SynthScope } from './synth-adapter';
 import { topologyObject } from './topology-object';
+import { RequestExpectation, RequestExpectationOptions, TrafficExpectation } from './traffic-expectation';
 import { Request } from './traffic-request';
 import { TrafficSuppressions } from './traffic-suppressions';
 import { Target } from './traffic-target';
@@ -15,11 +15,6 @@ import { Cluster } from '../model/cluster';
 import { ManifestError } from '../model/errors';
 import { parseManifests, SourcedObject, KubeObject } from '../model/manifest';
 import { DeclaredExpectation, ExpectationSpec } from '../validate/expectations';
-import { checkHasEndpoints } from '../validate/expectations/endpoints';
-import { checkIsolated } from '../validate/expectations/isolation';
-import { ReachSpec } from '../validate/expectations/reach';
-import { checkRoute } from '../validate/expectations/route';
-import { checkServiceTraffic, ServiceTrafficSpec } from '../validate/expectations/service-traffic';
 import { buildTrafficGraph } from '../validate/graph/build';
 import { TrafficGraph } from '../validate/graph/types';
 import { failures } from '../validate/outcome';
@@ -244,24 +239,38 @@ export class Traffic extends Construct {
   }
 
   /**
-   * Starts a connectivity expectation about `subject` (the source of connections).
-   * @param subject a workload, Service or Namespace construct (cdk8s-plus-28, raw ApiObject or ours), or a `Target`
+   * Starts an expectation about `subject`: the source of connections
+   * (`expect(web).canReach(apiSvc, Port.HTTP)`), or a request, for where it
+   * lands through the app's Ingresses, Gateways and mesh routes
+   * (`expect(Request.https('shop.example.com/api')).routesTo(apiSvc)`).
+   * @param subject a workload, Service or Namespace construct (cdk8s-plus-28, raw ApiObject or ours), a `Target`, or a `Request`
    */
   public expect(subject: any): TrafficExpectation {
-    return TrafficExpectation._create(this, Target._from(subject, `${this.node.path}: expect`));
+    if (subject instanceof Request) {
+      return TrafficExpectation._create(this.recorder(), { kind: 'request', request: subject, routing: {}, call: 'expect' });
+    }
+    const target = Target._from(subject, `${this.node.path}: expect`, 'a construct (workload, Service or Namespace), a Target or a Request');
+    return TrafficExpectation._create(this.recorder(), { kind: 'pods', target });
   }
 
   /**
    * Starts a routing expectation: where `request` lands through the app's
    * Ingresses and Gateways.
+   * @deprecated use `expect(request)`: `expectRequest(r).routesTo(svc)` is
+   *   `expect(r).routesTo(svc)`, and the options are `sentFrom(workload)`,
+   *   `throughGateway('ns/name')` and `throughIngressClass(name)` on it
    */
   public expectRequest(request: Request, options: RequestExpectationOptions = {}): RequestExpectation {
-    return RequestExpectation._create(this, request, options);
+    return RequestExpectation._create(this.recorder(), request, options);
   }
 
   /** @internal */
   public _addExpectation(spec: ExpectationSpec): void {
     this.expectations.push({ spec, declaredAt: this.node.path });
+  }
+
+  private recorder() {
+    return { path: this.node.path, add: (spec: ExpectationSpec) => this._addExpectation(spec) };
   }
 
   /**
@@ -391,249 +400,3 @@ const REPORTS: Record<ReportFormat, readonly [file: string, renderer: ReportForm
   [ReportFormat.NETASSERT]: ['traffic-netassert.yaml', 'netassert'],
   [ReportFormat.HTML]: ['traffic-report.html', 'html'],
 };
-
-/**
- * Expectations about one subject: `traffic.expect(web).canReach(apiSvc, Port.tcp(80))`.
- * Subjects and targets are constructs (read as `Target.of`) or `Target`s.
- * Each call records one expectation, checked at synth time; calls chain.
- */
-export class TrafficExpectation {
-  /** @internal */
-  public static _create(traffic: Traffic, subject: Target): TrafficExpectation {
-    return new TrafficExpectation(traffic, subject);
-  }
-
-  private constructor(private readonly traffic: Traffic, private readonly subject: Target) {}
-
-  /**
-   * The subject can open connections to `target` on `port`. For a Service
-   * target, `port` is the Service port (number or name), checked on each
-   * backend pod at the resolved targetPort. `Port.allTraffic()` means "on some port".
-   * @param target a workload, Service or Namespace construct, or a `Target`
-   */
-  public canReach(target: any, port: Port): TrafficExpectation {
-    return this.reach(this.target(target, 'canReach'), port, true);
-  }
-
-  /**
-   * The subject cannot open connections to `target` on `port`.
-   * @param target a workload, Service or Namespace construct, or a `Target`
-   * @param port @default - no port at all
-   */
-  public cannotReach(target: any, port?: Port): TrafficExpectation {
-    return this.reach(this.target(target, 'cannotReach'), port ?? Port.allTraffic(), false);
-  }
-
-  /** Every pod of the subject is selected by a NetworkPolicy for ingress and for egress. */
-  public isIsolated(): TrafficExpectation {
-    const subject = this.subject;
-    this.traffic._addExpectation({ type: 'custom', check: c => checkIsolated(c, subject._spec()) });
-    return this;
-  }
-
-  /** The subject (a Service) has endpoints on every port. */
-  public hasEndpoints(): TrafficExpectation {
-    const subject = this.subject;
-    this.traffic._addExpectation({
-      type: 'custom',
-      check: c => {
-        const s = subject._spec();
-        if (s.type !== 'service') return { description: `${subject} has endpoints`, passed: false, details: ['hasEndpoints() applies to Services only'] };
-        return checkHasEndpoints(c, s.namespace, s.name);
-      },
-    });
-    return this;
-  }
-
-  /**
-   * Clients in `zone` (on every node of that zone) send the subject's (a
-   * Service's) traffic only to endpoints in `zone`, as kube-proxy picks them
-   * (trafficDistribution PreferSameZone, Topology Aware Routing hints).
-   */
-  public keepsTrafficInZone(zone: string): TrafficExpectation {
-    return this.serviceTraffic('keepsTrafficInZone', s => ({ type: 'zone', namespace: s.namespace, name: s.name, zone }));
-  }
-
-  /**
-   * Every node that runs a client has an endpoint of the subject (a Service)
-   * on it, as `internalTrafficPolicy: Local` needs.
-   * @param clients the client workloads or pods: a construct or a `Target` @default - every pod that is not a backend of the Service
-   */
-  public hasLocalEndpointForEveryClient(clients?: any): TrafficExpectation {
-    const of = clients === undefined ? undefined : this.target(clients, 'hasLocalEndpointForEveryClient');
-    return this.serviceTraffic('hasLocalEndpointForEveryClient', s => ({ type: 'local-endpoints', namespace: s.namespace, name: s.name, clients: of?._spec() }));
-  }
-
-  /**
-   * No node that runs a client is left without endpoints of the subject (a
-   * Service): kube-proxy neither drops nor rejects its traffic.
-   * @param clients the client workloads or pods: a construct or a `Target` @default - every pod that is not a backend of the Service
-   */
-  public leavesNoClientWithoutEndpoints(clients?: any): TrafficExpectation {
-    const of = clients === undefined ? undefined : this.target(clients, 'leavesNoClientWithoutEndpoints');
-    return this.serviceTraffic('leavesNoClientWithoutEndpoints', s => ({ type: 'no-client-dropped', namespace: s.namespace, name: s.name, clients: of?._spec() }));
-  }
-
-  private serviceTraffic(method: string, spec: (svc: { namespace: string; name: string }) => ServiceTrafficSpec): TrafficExpectation {
-    const subject = this.subject;
-    this.traffic._addExpectation({
-      type: 'custom',
-      check: c => {
-        const s = subject._spec();
-        if (s.type !== 'service') return { description: `${subject} ${method}()`, passed: false, details: [`${method}() applies to Services only`] };
-        return checkServiceTraffic(c, spec(s));
-      },
-    });
-    return this;
-  }
-
-  private target(value: unknown, method: string): Target {
-    return Target._from(value, `${this.traffic.node.path}: expect(${this.subject}).${method}`);
-  }
-
-  private reach(target: Target, port: Port, reachable: boolean): TrafficExpectation {
-    const { value, protocol } = portValue(port);
-    const subject = this.subject;
-    const fix = reachable ? connectionsHint(subject, target, port) : undefined;
-    this.traffic._addExpectation(lazyReach(() => ({ from: subject._spec(), to: target._spec(), port: value, protocol, reachable, fix })));
-    return this;
-  }
-}
-
-/** Which entry point a routing expectation goes through. */
-export interface RequestExpectationOptions {
-  /**
-   * Route through this Gateway only, as `namespace/name`.
-   * @default - every Gateway with a listener for the request, and every Ingress class
-   */
-  readonly gateway?: string;
-  /**
-   * Route through Ingresses of this class only.
-   * @default - every Ingress class and every Gateway
-   */
-  readonly ingressClass?: string;
-  /**
-   * An in-cluster (east-west) request from this workload: it goes to the Service
-   * its host names (`api.shop`, `api.shop.svc.cluster.local`) through the mesh
-   * routes attached to that Service (HTTPRoutes and GRPCRoutes whose parentRef is
-   * the Service: producer routes, or consumer routes in the caller's namespace),
-   * and NetworkPolicy is checked from this workload's pods.
-   * A workload construct, or a workload `Target`.
-   * @default - a request from outside the cluster, through Ingresses and Gateways
-   */
-  readonly from?: any;
-}
-
-/**
- * Expectations about where a request lands:
- * `traffic.expectRequest(Request.https('shop.example.com/api')).routesTo(apiSvc)`.
- */
-export class RequestExpectation {
-  /** @internal */
-  public static _create(traffic: Traffic, request: Request, options: RequestExpectationOptions): RequestExpectation {
-    return new RequestExpectation(traffic, request, options);
-  }
-
-  private constructor(private readonly traffic: Traffic, private readonly request: Request, private readonly options: RequestExpectationOptions) {}
-
-  /**
-   * Some Ingress or Gateway sends the request to `service`, and NetworkPolicy
-   * lets the controller's pods reach its endpoints (when the controller is known).
-   * @param service a Service construct, or a Service target (`Target.serviceNamed(ns, name)`)
-   * @param percent expected share of requests, in percent (weighted backendRefs) @default - any share
-   */
-  public routesTo(service: any, percent?: number): RequestExpectation {
-    const { request, options } = this;
-    const to = Target._from(service, `${this.traffic.node.path}: expectRequest(${request}).routesTo`);
-    const client = options.from === undefined ? undefined : Target._from(options.from, `${this.traffic.node.path}: expectRequest(${request}) option from`);
-    this.traffic._addExpectation({
-      type: 'custom',
-      check: c => {
-        const s = to._spec();
-        if (s.type !== 'service') return { description: `${request} routes to ${to}`, passed: false, details: ['routesTo() takes a Service target'] };
-        const from = client?._spec();
-        if (from && from.type !== 'workload') return { description: `${request} routes to ${to}`, passed: false, details: ['the from option takes a workload target'] };
-        return checkRoute(c, {
-          url: request.url,
-          method: request.method,
-          headers: request.headers,
-          service: { namespace: s.namespace, name: s.name },
-          percent,
-          gateway: options.gateway,
-          ingressClass: options.ingressClass,
-          from: from ? { namespace: from.namespace, name: from.name, kind: from.kind } : undefined,
-        });
-      },
-    });
-    return this;
-  }
-
-  /**
-   * Some Ingress or Gateway answers the request with a redirect to `location`
-   * (an HTTPRoute RequestRedirect filter), e.g. the HTTP-to-HTTPS redirect:
-   * `expectRequest(Request.http('shop.example.com/')).redirectsTo('https://shop.example.com/')`.
-   * @param location the expected Location header, a full URL
-   * @param statusCode the expected status (301, 302, 303, 307 or 308) @default - any redirect status
-   */
-  public redirectsTo(location: string, statusCode?: number): RequestExpectation {
-    const { request, options } = this;
-    this.traffic._addExpectation({
-      type: 'redirect',
-      redirect: {
-        url: request.url,
-        method: request.method,
-        headers: request.headers,
-        location,
-        statusCode,
-        gateway: options.gateway,
-        ingressClass: options.ingressClass,
-      },
-    });
-    return this;
-  }
-}
-
-/**
- * The Connections call that makes `canReach(target, port)` hold, when both
- * ends are constructs: `Connections.of(checkout).allowTo(postgres, Port.tcp(5432))`
- * (construct ids stand for the author's variables).
- */
-function connectionsHint(subject: Target, target: Target, port: Port): string | undefined {
-  const from = subject._constructPath();
-  const to = target._constructPath();
-  if (!from || !to) return undefined;
-  // Construct ids as identifiers: `db-svc` reads as the variable `dbSvc`.
-  const id = (p: string) => p.split('/').pop()!.replace(/[^A-Za-z0-9]+([A-Za-z0-9]?)/g, (_m, c: string) => c.toUpperCase());
-  return `Connections.of(${id(from)}).allowTo(${id(to)}, ${portCode(port)})`;
-}
-
-/** The Port factory call that makes `port`. */
-function portCode(port: Port): string {
-  if (port.isAllTraffic) return 'Port.allTraffic()';
-  const protocol = port.protocol ?? Protocol.TCP;
-  if (port.name !== undefined) return protocol === Protocol.TCP ? `Port.named('${port.name}')` : `Port.named('${port.name}', Protocol.${protocol})`;
-  const factory = protocol === Protocol.UDP ? 'udp' : protocol === Protocol.SCTP ? 'sctp' : 'tcp';
-  if (port.fromPort !== undefined && port.fromPort === port.toPort) return `Port.${factory}(${port.fromPort})`;
-  return `Port.of({ protocol: Protocol.${protocol}, fromPort: ${port.fromPort}, toPort: ${port.toPort} })`;
-}
-
-/** A single port, a named port or "any port" as the engine takes it. */
-function portValue(port: Port): { value?: number | string; protocol: 'TCP' | 'UDP' | 'SCTP' } {
-  if (port.isAllTraffic) return { protocol: 'TCP' };
-  const protocol = (port.protocol ?? Protocol.TCP) as 'TCP' | 'UDP' | 'SCTP';
-  if (port.name !== undefined) return { value: port.name, protocol };
-  if (port.fromPort === undefined || port.fromPort !== port.toPort) {
-    throw new Error(`expected a single port, a named port or Port.allTraffic(), got ${port}`);
-  }
-  return { value: port.fromPort, protocol };
-}
-
-/**
- * Subjects are resolved at synth time (constructs may still change); the
- * spec is produced when the expectation is checked or exported.
- */
-function lazyReach(produce: () => ReachSpec): ExpectationSpec {
-  const spec = { type: 'reach' as const };
-  Object.defineProperty(spec, 'reach', { enumerable: true, get: produce });
-  return spec as ExpectationSpec;
-}

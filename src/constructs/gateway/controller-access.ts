@@ -93,7 +93,7 @@ function admitControllerEgress(controller: ControllerLocation, service: IConstru
       name,
       namespace: controller.namespace,
       labels: { 'app.kubernetes.io/managed-by': 'cdk8s-traffic' },
-      podSelector: Object.keys(labels).length ? PodSelector.labels(labels) : PodSelector.all(),
+      podSelector: Object.keys(labels).length ? PodSelector.pods(labels) : PodSelector.all(),
       policyTypes: [PolicyType.EGRESS],
     });
     byController.set(where, policy);

@@ -45,9 +45,9 @@ test('Target forms for things that are no construct still work beside constructs
   expect(outcomes(s.traffic).map(([, passed]: [string, boolean]) => passed)).toEqual([true, true]);
 });
 
-test('a value that is neither a construct nor a Target is refused at the call, in one line naming the method', () => {
+test('a value that is neither a construct nor a Target (nor, for expect, a Request) is refused at the call, in one line naming the method', () => {
   const s = shop();
-  expect(() => s.traffic.expect('web')).toThrow(/^Traffic: expect: expected a construct \(workload, Service or Namespace\) or a Target, got string "web"$/);
+  expect(() => s.traffic.expect('web')).toThrow(/^Traffic: expect: expected a construct \(workload, Service or Namespace\), a Target or a Request, got string "web"$/);
   expect(() => s.traffic.expect(s.web).canReach(Port.HTTP, Port.HTTP)).toThrow(/^Traffic: expect\(.*\)\.canReach: expected a construct \(workload, Service or Namespace\) or a Target, got Port$/);
   expect(() => s.traffic.expect(s.apiSvc).hasLocalEndpointForEveryClient({})).toThrow(/\.hasLocalEndpointForEveryClient: expected a construct .* got Object$/);
 });
