@@ -27,7 +27,7 @@ export function buildSynthApp(outdir: string, groups = 100): App {
     deployment.podMetadata.addLabel('tier', tier);
     new lib.Service(chart, `${name}-svc`, {
       name,
-      selector: lib.ServiceSelector.fromWorkload(deployment),
+      selector: lib.ServiceSelector.workload(deployment),
       ports: [{ name: 'http', port: 80, targetPortName: 'http', protocol: lib.Protocol.TCP }],
     });
     new kplus.k8s.KubeNetworkPolicy(chart, `${name}-np`, {

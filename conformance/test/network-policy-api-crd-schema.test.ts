@@ -73,16 +73,17 @@ describe('synthesized network-policy-api objects validate against the CRD schema
     const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'crd-')) });
     const chart = new Chart(app, 'c');
     const peers = [
-      ClusterPolicyPeer.allNamespaces(), ClusterPolicyPeer.namespacesWithLabels({ tier: 'apps' }), ClusterPolicyPeer.namespaceNames('a', 'b'),
-      ClusterPolicyPeer.pods({ app: 'web' }), ClusterPolicyPeer.pods({ app: 'web' }, { team: 'a' }),
+      ClusterPolicyPeer.allPods(), ClusterPolicyPeer.namespacesWithLabels({ tier: 'apps' }), ClusterPolicyPeer.namespaceNames('a', 'b'),
+      ClusterPolicyPeer.namespace('a'), ClusterPolicyPeer.podsInNamespace({ app: 'web' }, 'a'),
+      ClusterPolicyPeer.podsInNamespacesWithLabels({ app: 'web' }, {}), ClusterPolicyPeer.podsInNamespacesWithLabels({ app: 'web' }, { team: 'a' }),
     ];
     const egressPeers = [...peers, ClusterPolicyPeer.networks('10.0.0.0/8', '2001:db8::/32'), ClusterPolicyPeer.nodes({ role: 'infra' })];
     const ports = [Port.tcp(80), Port.udp(53), Port.sctp(9003), Port.tcpRange(8000, 8080), Port.udpRange(5000, 5010), Port.named('http')];
-    const anp = new AdminNetworkPolicy(chart, 'anp', { name: 'anp', priority: 10, subject: ClusterPolicyPeer.pods({ app: 'web' }, { team: 'a' }) });
+    const anp = new AdminNetworkPolicy(chart, 'anp', { name: 'anp', priority: 10, subject: ClusterPolicyPeer.podsInNamespacesWithLabels({ app: 'web' }, { team: 'a' }) });
     anp.addIngressRule({ name: 'in', action: TierRuleAction.PASS, peers, ports });
     anp.addEgressRule({ name: 'out', action: TierRuleAction.DENY, peers: egressPeers, ports: ports.slice(0, 5) });
-    anp.addEgressRule({ action: TierRuleAction.ALLOW, peers: [ClusterPolicyPeer.allNamespaces()] });
-    const banp = new BaselineAdminNetworkPolicy(chart, 'banp', { subject: ClusterPolicyPeer.allNamespaces() });
+    anp.addEgressRule({ action: TierRuleAction.ALLOW, peers: [ClusterPolicyPeer.allPods()] });
+    const banp = new BaselineAdminNetworkPolicy(chart, 'banp', { subject: ClusterPolicyPeer.allPods() });
     banp.addIngressRule({ action: TierRuleAction.DENY, peers, ports });
     banp.addEgressRule({ name: 'out', action: TierRuleAction.ALLOW, peers: egressPeers });
     for (const tier of [ClusterNetworkPolicyTier.ADMIN, ClusterNetworkPolicyTier.BASELINE]) {

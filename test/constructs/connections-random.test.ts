@@ -53,7 +53,7 @@ describe('Connections over random topologies', () => {
       });
       const svc = new Service(charts.get(ns)!, `${name}-svc`, {
         name,
-        selector: ServiceSelector.fromWorkload(workload),
+        selector: ServiceSelector.workload(workload),
         ports: [{ name: 'main', port: 80, targetPort: podPort }],
       });
       tiers.push({ ns, name, podPort, svc, workload });

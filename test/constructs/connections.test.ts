@@ -42,7 +42,7 @@ describe('Connections', () => {
     const chart = isolatedChart(a, 'shop');
     const web = deployment(chart, 'web');
     const api = deployment(chart, 'api', [{ number: 8080, name: 'http' }]);
-    const apiSvc = new Service(chart, 'api-svc', { name: 'api', selector: ServiceSelector.fromWorkload(api), ports: [{ name: 'http', port: 80, targetPort: 8080 }] });
+    const apiSvc = new Service(chart, 'api-svc', { name: 'api', selector: ServiceSelector.workload(api), ports: [{ name: 'http', port: 80, targetPort: 8080 }] });
     Connections.of(web).allowTo(apiSvc, Port.tcp(80));
     expect(matrixOf(a, ['shop'])).toEqual([
       ...dnsLines(['shop/api[Deployment]', 'shop/web[Deployment]']),
@@ -61,7 +61,7 @@ describe('Connections', () => {
     const chart = isolatedChart(a, 'shop');
     const web = rawDeployment(chart, 'web');
     const api = rawDeployment(chart, 'api', [{ containerPort: 9000, name: 'http' }, { containerPort: 9090, name: 'metrics' }]);
-    const svc = new Service(chart, 'svc', { name: 'api', selector: ServiceSelector.fromWorkload(api), ports: [{ name: 'web', port: 80, targetPortName: 'http' }, { name: 'metrics', port: 9090, targetPortName: 'metrics' }] });
+    const svc = new Service(chart, 'svc', { name: 'api', selector: ServiceSelector.workload(api), ports: [{ name: 'web', port: 80, targetPortName: 'http' }, { name: 'metrics', port: 9090, targetPortName: 'metrics' }] });
     Connections.of(web).allowTo(svc, Port.named('web'));
     const api2 = policiesOf(a).find(p => p.metadata.name === 'api-connections');
     expect(api2.spec.ingress[0].ports).toEqual([{ protocol: 'TCP', port: 'http' }]);
@@ -78,7 +78,7 @@ describe('Connections', () => {
     const api = rawDeployment(chart, 'api', [{ containerPort: 8080, name: 'http' }, { containerPort: 9090, name: 'grpc' }, { containerPort: 5353, name: 'dns', protocol: 'UDP' }]);
     const svc = new Service(chart, 'svc', {
       name: 'api',
-      selector: ServiceSelector.fromWorkload(api),
+      selector: ServiceSelector.workload(api),
       ports: [{ name: 'http', port: 80, targetPort: 8080 }, { name: 'grpc', port: 90, targetPortName: 'grpc' }, { name: 'dns', port: 53, targetPort: 5353, protocol: Protocol.UDP }],
     });
     svc.connections.allowFrom(Connections.of(web));
@@ -108,7 +108,7 @@ describe('Connections', () => {
     const web = deployment(chart, 'web');
     const api = deployment(chart, 'api', [{ number: 8080 }, { number: 8443 }]);
     const db = deployment(chart, 'db', [{ number: 5432 }]);
-    const apiSvc = new Service(chart, 'api-svc', { name: 'api', selector: ServiceSelector.fromWorkload(api), ports: [{ name: 'http', port: 80, targetPort: 8080 }, { name: 'https', port: 443, targetPort: 8443 }] });
+    const apiSvc = new Service(chart, 'api-svc', { name: 'api', selector: ServiceSelector.workload(api), ports: [{ name: 'http', port: 80, targetPort: 8080 }, { name: 'https', port: 443, targetPort: 8443 }] });
     Connections.of(web).allowTo(apiSvc, Port.HTTP);
     Connections.of(web).allowTo(apiSvc, Port.HTTPS);
     Connections.of(api).allowTo(Connections.of(db), Port.POSTGRES);
@@ -129,7 +129,7 @@ describe('Connections', () => {
     const back = isolatedChart(a, 'back');
     const web = deployment(front, 'web');
     const api = rawDeployment(back, 'api', [{ containerPort: 8080, name: 'http' }]);
-    const svc = new Service(back, 'svc', { name: 'api', selector: ServiceSelector.fromWorkload(api), ports: [{ name: 'http', port: 80, targetPortName: 'http' }] });
+    const svc = new Service(back, 'svc', { name: 'api', selector: ServiceSelector.workload(api), ports: [{ name: 'http', port: 80, targetPortName: 'http' }] });
     Connections.of(web).allowTo(svc, Port.HTTP);
     const egress = policiesOf(a).find(p => p.metadata.name === 'web-connections');
     expect(egress.spec.egress[0].to).toEqual([{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'back' } }, podSelector: { matchLabels: { app: 'api' } } }]);
@@ -267,7 +267,7 @@ describe('Connections', () => {
     const chart = isolatedChart(a, 'shop');
     const web = rawDeployment(chart, 'web');
     const peers = rawDeployment(chart, 'peers', [{ containerPort: 7946 }]);
-    const svc = new Service(chart, 'svc', { name: 'peers', selector: ServiceSelector.fromWorkload(peers), headless: true });
+    const svc = new Service(chart, 'svc', { name: 'peers', selector: ServiceSelector.workload(peers), headless: true });
     Connections.of(web).allowTo(svc, Port.tcp(7946));
     expect(matrixOf(a, ['shop'])).toContain('shop/web[Deployment] => shop/peers[Deployment] : TCP 7946');
   });
@@ -276,7 +276,7 @@ describe('Connections', () => {
     const chart = Testing.chart();
     const web = deployment(chart, 'web');
     const api = deployment(chart, 'api', [{ number: 8080 }]);
-    const svc = new Service(chart, 'svc', { name: 'api', selector: ServiceSelector.fromWorkload(api), ports: [{ name: 'http', port: 80, targetPort: 8080 }] });
+    const svc = new Service(chart, 'svc', { name: 'api', selector: ServiceSelector.workload(api), ports: [{ name: 'http', port: 80, targetPort: 8080 }] });
     Connections.of(web).allowTo(svc, Port.tcp(81));
     expect(() => Testing.synth(chart)).toThrow('test/svc: Service default/api has no port TCP 81; its ports: TCP 80 (http)');
     const extName = new Service(Testing.chart(), 'x', { name: 'x', type: ServiceType.EXTERNAL_NAME, externalName: 'db.example.com' });
@@ -295,9 +295,9 @@ describe('Connections', () => {
     const web = rawDeployment(chart, 'web', [{ containerPort: 8080, name: 'http' }]);
     const api = rawDeployment(chart, 'api', [{ containerPort: 8080, name: 'http' }]);
     const db = rawDeployment(chart, 'db', [{ containerPort: 5432, name: 'postgres' }]);
-    const webSvc = new Service(chart, 'web-svc', { name: 'web', selector: ServiceSelector.fromWorkload(web), ports: [{ name: 'http', port: 80, targetPortName: 'http' }] });
-    const apiSvc = new Service(chart, 'api-svc', { name: 'api', selector: ServiceSelector.fromWorkload(api), ports: [{ name: 'http', port: 80, targetPortName: 'http' }] });
-    const dbSvc = new Service(chart, 'db-svc', { name: 'db', selector: ServiceSelector.fromWorkload(db), ports: [{ name: 'postgres', port: 5432, targetPortName: 'postgres' }] });
+    const webSvc = new Service(chart, 'web-svc', { name: 'web', selector: ServiceSelector.workload(web), ports: [{ name: 'http', port: 80, targetPortName: 'http' }] });
+    const apiSvc = new Service(chart, 'api-svc', { name: 'api', selector: ServiceSelector.workload(api), ports: [{ name: 'http', port: 80, targetPortName: 'http' }] });
+    const dbSvc = new Service(chart, 'db-svc', { name: 'db', selector: ServiceSelector.workload(db), ports: [{ name: 'postgres', port: 5432, targetPortName: 'postgres' }] });
     webSvc.connections.allowFrom(Peer.anyIpv4(), Port.HTTP);
     Connections.of(web).allowTo(apiSvc, Port.HTTP);
     Connections.of(api).allowTo(dbSvc, Port.POSTGRES);

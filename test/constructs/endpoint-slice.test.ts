@@ -48,7 +48,7 @@ describe('EndpointSlices', () => {
   test('synth errors: a Service with a selector, addresses of the wrong family (model reader)', () => {
     const app = new App({ outdir: 'cdk.out.test-never-written' });
     const chart = new Chart(app, 'c');
-    const withSelector = new Service(chart, 'sel', { name: 'sel', selector: ServiceSelector.labels({ app: 'x' }), ports: [{ port: 80 }] });
+    const withSelector = new Service(chart, 'sel', { name: 'sel', selector: ServiceSelector.pods({ app: 'x' }), ports: [{ port: 80 }] });
     new EndpointSlices(chart, 'a', { service: withSelector });
     new EndpointSlices(chart, 'b', { service: externalDb(chart), endpoints: [{ addresses: ['fd00::1'] }] });
     let message = '';

@@ -44,10 +44,10 @@ describe('NetworkPolicy', () => {
     const np = new NetworkPolicy(chart, 'np', {
       name: 'api',
       namespace: 'shop',
-      podSelector: PodSelector.labels({ app: 'api' }),
+      podSelector: PodSelector.pods({ app: 'api' }),
       ingress: [
         { peers: [Peer.pods({ app: 'web' })], ports: [Port.named('http')] },
-        { peers: [Peer.namespaces({ team: 'ops' }), Peer.podsInNamespaces({ app: 'prom' }, { team: 'mon' })], ports: [Port.tcpRange(9000, 9100)] },
+        { peers: [Peer.namespacesWithLabels({ team: 'ops' }), Peer.podsInNamespacesWithLabels({ app: 'prom' }, { team: 'mon' })], ports: [Port.tcpRange(9000, 9100)] },
       ],
     });
     np.addEgressRule(Peer.ipBlock('10.0.0.0/8', ['10.1.0.0/16']), [Port.tcp(5432), Port.udp(53)]);
@@ -74,7 +74,7 @@ describe('NetworkPolicy', () => {
 
   test('rules with the same peer merge; a rule for every port wins; anything means no from', () => {
     const chart = Testing.chart();
-    const np = new NetworkPolicy(chart, 'np', { name: 'np', podSelector: PodSelector.labels({ app: 'x' }) });
+    const np = new NetworkPolicy(chart, 'np', { name: 'np', podSelector: PodSelector.pods({ app: 'x' }) });
     np.addIngressRule(Peer.pods({ app: 'a' }), [Port.tcp(80)]);
     np.addIngressRule(Peer.pods({ app: 'a' }), [Port.tcp(80), Port.tcp(443)]);
     np.addIngressRule(Peer.pods({ app: 'b' }), [Port.tcp(80)]);

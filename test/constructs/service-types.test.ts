@@ -16,7 +16,7 @@ function synthError(build: (chart: Chart) => void): string {
   return '';
 }
 
-const sel = ServiceSelector.labels({ app: 'api' });
+const sel = ServiceSelector.pods({ app: 'api' });
 
 describe('Service types', () => {
   test('ClusterIP is the default and renders no type', () => {
@@ -80,7 +80,7 @@ describe('Service types', () => {
   test('headless for a StatefulSet: clusterIP None, no ports needed, not-ready addresses published', () => {
     const chart = Testing.chart();
     const sts = new kplus.StatefulSet(chart, 'db', { containers: [{ image: 'postgres', portNumber: 5432, securityContext: { ensureNonRoot: false } }] });
-    new Service(chart, 'svc', { name: 'db', selector: ServiceSelector.fromWorkload(sts), headless: true, publishNotReadyAddresses: true });
+    new Service(chart, 'svc', { name: 'db', selector: ServiceSelector.workload(sts), headless: true, publishNotReadyAddresses: true });
     expect(Testing.synth(chart).find(o => o.kind === 'Service' && o.metadata.name === 'db').spec).toEqual({
       clusterIP: 'None', publishNotReadyAddresses: true, selector: sts.matchLabels,
     });
@@ -243,7 +243,7 @@ describe('Service discovery', () => {
         template: { metadata: { labels: { app: 'redis' } }, spec: { containers: [{ name: 'redis', image: 'redis', ports: [{ containerPort: 6379, name: 'redis' }] }] } },
       },
     });
-    const svc = new Service(chart, 'svc', { name: 'redis', selector: ServiceSelector.fromWorkload(sts), headless: true, ports: [{ name: 'redis', port: 6379, targetPortName: 'redis' }] });
+    const svc = new Service(chart, 'svc', { name: 'redis', selector: ServiceSelector.workload(sts), headless: true, ports: [{ name: 'redis', port: 6379, targetPortName: 'redis' }] });
     const names = svc.dnsRecords().map(r => `${r.type} ${r.name}`);
     expect(names).toContain('A redis-0.redis.data.svc.cluster.local');
     expect(names).toContain('A redis-1.redis.data.svc.cluster.local');

@@ -6,7 +6,7 @@ describe('Service construct', () => {
   test('generates a v1 Service selecting a cdk8s-plus-28 workload', () => {
     const chart = Testing.chart();
     const dep = new kplus.Deployment(chart, 'api', { containers: [{ image: 'api', ports: [{ number: 8080, name: 'http' }] }] });
-    new Service(chart, 'svc', { name: 'api', selector: ServiceSelector.fromWorkload(dep), ports: [{ name: 'http', port: 80, targetPortName: 'http' }] });
+    new Service(chart, 'svc', { name: 'api', selector: ServiceSelector.workload(dep), ports: [{ name: 'http', port: 80, targetPortName: 'http' }] });
     const svc = Testing.synth(chart).find(o => o.kind === 'Service');
     expect(svc.spec).toEqual({
       selector: dep.matchLabels,
@@ -22,7 +22,7 @@ describe('Service construct', () => {
       metadata: { name: 'raw' },
       spec: { selector: { matchLabels: { app: 'raw' } }, template: { metadata: { labels: { app: 'raw' } }, spec: { containers: [{ name: 'c', image: 'x' }] } } },
     });
-    new Service(chart, 'svc', { selector: ServiceSelector.fromWorkload(raw), ports: [{ port: 80, targetPort: 8080, protocol: Protocol.UDP }] });
+    new Service(chart, 'svc', { selector: ServiceSelector.workload(raw), ports: [{ port: 80, targetPort: 8080, protocol: Protocol.UDP }] });
     const svc = Testing.synth(chart).find(o => o.kind === 'Service');
     expect(svc.spec.selector).toEqual({ app: 'raw' });
     expect(svc.spec.ports).toEqual([{ port: 80, targetPort: 8080, protocol: 'UDP' }]);
@@ -30,13 +30,13 @@ describe('Service construct', () => {
 
   test('label map selector and explicit type', () => {
     const chart = Testing.chart();
-    new Service(chart, 'svc', { selector: ServiceSelector.labels({ app: 'x' }), type: ServiceType.NODE_PORT, ports: [{ port: 80 }] });
+    new Service(chart, 'svc', { selector: ServiceSelector.pods({ app: 'x' }), type: ServiceType.NODE_PORT, ports: [{ port: 80 }] });
     expect(Testing.synth(chart)[0].spec).toEqual({ type: 'NodePort', selector: { app: 'x' }, ports: [{ port: 80 }] });
   });
 
   test('ports added after construction are rendered', () => {
     const chart = Testing.chart();
-    const svc = new Service(chart, 'svc', { selector: ServiceSelector.labels({ app: 'x' }) });
+    const svc = new Service(chart, 'svc', { selector: ServiceSelector.pods({ app: 'x' }) });
     svc.addPort({ port: 53, protocol: Protocol.UDP, name: 'dns' });
     expect(Testing.synth(chart)[0].spec.ports).toEqual([{ name: 'dns', port: 53, protocol: 'UDP' }]);
   });
@@ -56,7 +56,7 @@ describe('Service construct', () => {
 
   test('snapshot of the shop Service', () => {
     const chart = Testing.chart();
-    new Service(chart, 'svc', { name: 'web', selector: ServiceSelector.labels({ app: 'web' }), ports: [{ name: 'http', port: 80, targetPortName: 'http' }] });
+    new Service(chart, 'svc', { name: 'web', selector: ServiceSelector.pods({ app: 'web' }), ports: [{ name: 'http', port: 80, targetPortName: 'http' }] });
     expect(Testing.synth(chart)).toMatchSnapshot();
   });
 });

@@ -8,7 +8,7 @@ function app() {
   const a = new App({ outdir: 'cdk.out.test-never-written' });
   const chart = new Chart(a, 'data', { namespace: 'data', disableResourceNameHashes: true });
   const postgres = new kplus.StatefulSet(chart, 'postgres', { containers: [{ image: 'postgres', portNumber: 5432 }] });
-  const svc = new Service(chart, 'postgres-svc', { name: 'postgres', headless: true, selector: ServiceSelector.fromWorkload(postgres), ports: [{ port: 5432 }] });
+  const svc = new Service(chart, 'postgres-svc', { name: 'postgres', headless: true, selector: ServiceSelector.workload(postgres), ports: [{ port: 5432 }] });
   const traffic = Traffic.of(a);
   return { a, chart, postgres, svc, traffic };
 }
@@ -41,7 +41,7 @@ test('governStatefulSet makes it the governing Service: spec.serviceName, no sec
 
 test('governStatefulSet needs a headless Service and a StatefulSet', () => {
   const { chart, postgres } = app();
-  const plain = new Service(chart, 'plain', { selector: ServiceSelector.fromWorkload(postgres), ports: [{ port: 5432 }] });
+  const plain = new Service(chart, 'plain', { selector: ServiceSelector.workload(postgres), ports: [{ port: 5432 }] });
   expect(() => plain.governStatefulSet(postgres)).toThrow('data/plain: governStatefulSet: the governing Service of a StatefulSet must be headless');
   const web = new kplus.Deployment(chart, 'web', { containers: [{ image: 'web', portNumber: 80 }] });
   const headless = new Service(chart, 'h', { headless: true, ports: [{ port: 80 }] });

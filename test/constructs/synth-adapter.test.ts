@@ -55,7 +55,7 @@ describe(`synth adapter (cdk8s ${CDK8S_VERSION})`, () => {
   test('each ApiObject is resolved once per synth, though cdk8s validates our Service once per chart and the writer resolves it again', () => {
     const a = app(2);
     const chart = a.charts[0];
-    new Service(chart, 'own', { name: 'own', selector: ServiceSelector.labels({ app: 'x' }), ports: [{ name: 'http', port: 80, protocol: Protocol.TCP }] });
+    new Service(chart, 'own', { name: 'own', selector: ServiceSelector.pods({ app: 'x' }), ports: [{ name: 'http', port: 80, protocol: Protocol.TCP }] });
     Traffic.of(a);
     const objects = a.node.findAll().filter(ApiObject.isApiObject).length;
     const spy = jest.spyOn(ApiObject.prototype, 'toJson');

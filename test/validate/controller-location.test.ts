@@ -27,7 +27,7 @@ function app() {
     containers: [{ name: 'api', image: 'example', ports: [{ number: 8080, name: 'http' }], securityContext: { ensureNonRoot: false } }],
   });
   d.podMetadata.addLabel('app', 'api');
-  const api = new Service(shop, 'api-svc', { name: 'api', selector: ServiceSelector.fromWorkload(d), ports: [{ name: 'http', port: 80, targetPortName: 'http' }] });
+  const api = new Service(shop, 'api-svc', { name: 'api', selector: ServiceSelector.workload(d), ports: [{ name: 'http', port: 80, targetPortName: 'http' }] });
   return { app: a, shop, api };
 }
 
@@ -48,7 +48,7 @@ describe('controller location: one source of truth that travels with the YAML', 
       controller: { namespace: 'edge', podLabels: { 'app.kubernetes.io/name': 'edge-proxy' } },
     });
     new HttpRoute(s.shop, 'route', { name: 'route', parents: [gw], rules: [{ matches: [Match.pathPrefix('/')], backends: [Backend.service(s.api, 80)] }] });
-    Traffic.of(s.app).expectRequest(Request.http('shop.example.com/items')).routesTo(Target.of(s.api));
+    Traffic.of(s.app).expect(Request.http('shop.example.com/items')).routesTo(Target.of(s.api));
     expect(() => s.app.synth()).not.toThrow();
     const gateway = (s.app.synthYaml() as string).split('---').find(d => d.includes('kind: Gateway\n'))!;
     expect(gateway).toContain('traffic.cdk8s.io/controller-namespace: edge');
@@ -71,7 +71,7 @@ describe('controller location: one source of truth that travels with the YAML', 
       podLabels: { 'app.kubernetes.io/name': 'envoy', 'gateway.envoyproxy.io/owning-gateway-name': 'gw', 'gateway.envoyproxy.io/owning-gateway-namespace': 'shop' },
     });
     new HttpRoute(s.shop, 'route', { name: 'route', parents: [gw], rules: [{ backends: [Backend.service(s.api, 80)] }] });
-    Traffic.of(s.app).expectRequest(Request.http('shop.example.com/')).routesTo(Target.of(s.api));
+    Traffic.of(s.app).expect(Request.http('shop.example.com/')).routesTo(Target.of(s.api));
     expect(() => s.app.synth()).not.toThrow();
     expect(routeOverYaml(s.app, 'http://shop.example.com/').gateways[0].reach.map(r => r.allowed)).toEqual([true]);
   });
@@ -84,7 +84,7 @@ describe('controller location: one source of truth that travels with the YAML', 
       ingressClass: cls,
       rules: [{ host: 'shop.example.com', paths: [{ path: '/', pathType: IngressPathType.PREFIX, backend: IngressBackend.service(s.api, 80) }] }],
     });
-    Traffic.of(s.app).expectRequest(Request.http('shop.example.com/')).routesTo(Target.of(s.api));
+    Traffic.of(s.app).expect(Request.http('shop.example.com/')).routesTo(Target.of(s.api));
     expect(() => s.app.synth()).not.toThrow();
     const answer = routeOverYaml(s.app, 'http://shop.example.com/').ingresses[0];
     expect(answer.controllerPods).toEqual({ namespace: 'edge', labels: {}, from: 'annotation' });

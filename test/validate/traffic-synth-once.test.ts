@@ -16,7 +16,7 @@ function twoCharts(withTraffic: boolean) {
       containers: [{ name: 'web', image: 'example', ports: [{ number: 8080, name: 'http' }], securityContext: { ensureNonRoot: false } }],
     });
     d.podMetadata.addLabel('app', 'web');
-    new Service(chart, 'svc', { name: 'web', selector: ServiceSelector.fromWorkload(d), ports: [{ name: 'http', port: 80, targetPortName: 'http' }] });
+    new Service(chart, 'svc', { name: 'web', selector: ServiceSelector.workload(d), ports: [{ name: 'http', port: 80, targetPortName: 'http' }] });
     workloads.push(d);
   }
   const traffic = withTraffic ? Traffic.of(app) : undefined;

@@ -20,7 +20,7 @@ function shop(outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'traffic-'))) {
   const web = deploy('web', 8080, 'http');
   const api = deploy('api', 8080, 'http');
   const db = deploy('db', 5432, 'pg');
-  const apiSvc = new Service(chart, 'api-svc', { name: 'api', selector: ServiceSelector.fromWorkload(api), ports: [{ name: 'http', port: 80, targetPortName: 'http' }] });
+  const apiSvc = new Service(chart, 'api-svc', { name: 'api', selector: ServiceSelector.workload(api), ports: [{ name: 'http', port: 80, targetPortName: 'http' }] });
   Connections.of(web).allowTo(apiSvc, Port.tcp(80));
   // Context: CoreDNS lives outside the app.
   const traffic = Traffic.of(app);
@@ -132,7 +132,7 @@ describe('Traffic (synth-time validation)', () => {
         rules: [{ host: 'shop.example.com', http: { paths: [{ path: '/api', pathType: 'Prefix', backend: { service: { name: 'api', port: { name: 'http' } } } }] } }],
       },
     });
-    s.traffic.expectRequest(Request.https('shop.example.com/api/items')).routesTo(Target.of(s.apiSvc));
+    s.traffic.expect(Request.https('shop.example.com/api/items')).routesTo(Target.of(s.apiSvc));
     // The namespace is default-deny: the ingress controller may not reach the api pods yet.
     expect(() => s.app.synth()).toThrow(/expectation failed: GET https:\/\/shop\.example\.com\/api\/items routes to Service shop\/api\n {4}NetworkPolicy blocks the controller from shop\/api\[Deployment\]:/);
     Connections.of(s.api).allowFrom(Peer.podsInNamespace({ 'app.kubernetes.io/name': 'ingress-nginx' }, 'ingress-nginx'), Port.tcp(8080));
@@ -144,7 +144,7 @@ describe('Traffic (synth-time validation)', () => {
 
   test('routesTo names where the request went instead', () => {
     const s = shop();
-    s.traffic.expectRequest(Request.http('shop.example.com/')).routesTo(Target.of(s.apiSvc));
+    s.traffic.expect(Request.http('shop.example.com/')).routesTo(Target.of(s.apiSvc));
     expect(() => s.app.synth()).toThrow('expectation failed: GET http://shop.example.com/ routes to Service shop/api\n    no Ingress or Gateway in the model accepts this request');
   });
 

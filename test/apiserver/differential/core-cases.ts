@@ -46,7 +46,7 @@ export function service(g: Gen, chart: Chart): void {
     name: g.val('name', DNS_LABELS.filter(n => n.length < 60), BAD_DNS_LABELS, sentinelName),
     labels: g.maybe(() => labels(g, 'labels')),
     ports,
-    selector: external || g.bool(0.2) ? undefined : ServiceSelector.labels(labels(g, 'selector')),
+    selector: external || g.bool(0.2) ? undefined : ServiceSelector.pods(labels(g, 'selector')),
     type: g.bool(0.15) ? undefined : type,
     headless,
     clusterIP: !headless && !external ? g.maybe(() => g.val('clusterIP', ['10.96.12.34', '10.96.200.1'], ['10.96.12.345', '10.096.1.1', '2001:db8::1x']), 0.1) : undefined,
@@ -120,8 +120,8 @@ function peer(g: Gen): Peer {
     }
     case 1: return Peer.pods(labels(g, 'podSelector'));
     case 2: return Peer.namespace(g.val('namespace', DNS_LABELS, BAD_DNS_LABELS, sentinelName));
-    case 3: return Peer.namespaces(labels(g, 'namespaceSelector'));
-    case 4: return Peer.podsInNamespaces(labels(g, 'podSelector'), labels(g, 'namespaceSelector'));
+    case 3: return Peer.namespacesWithLabels(labels(g, 'namespaceSelector'));
+    case 4: return Peer.podsInNamespacesWithLabels(labels(g, 'podSelector'), labels(g, 'namespaceSelector'));
     case 5: return Peer.allPods();
     default: return Peer.anything();
   }
@@ -133,7 +133,7 @@ export function networkPolicy(g: Gen, chart: Chart): void {
     name: g.maybe(() => g.val('name', [...DNS_LABELS, 'allow.web'], BAD_SUBDOMAINS, sentinelName), 0.7),
     namespace: g.maybe(() => g.val('namespace', ['other'], BAD_DNS_LABELS), 0.1),
     labels: g.maybe(() => labels(g, 'labels'), 0.2),
-    podSelector: g.maybe(() => g.bool() ? PodSelector.all() : PodSelector.labels(labels(g, 'podSelector')), 0.8),
+    podSelector: g.maybe(() => g.bool() ? PodSelector.all() : PodSelector.pods(labels(g, 'podSelector')), 0.8),
     policyTypes: g.maybe(() => g.val('policyTypes', [[PolicyType.INGRESS], [PolicyType.EGRESS], [PolicyType.INGRESS, PolicyType.EGRESS]], [['Both' as PolicyType]]), 0.4),
     ingress: g.maybe(() => g.list(1, 2, rule), 0.6),
     egress: g.maybe(() => g.list(1, 2, rule), 0.5),
@@ -164,7 +164,7 @@ export function servicePair(g: Gen, chart: Chart): void {
   for (const name of ['a', 'b']) {
     new Service(chart, name, {
       name,
-      selector: ServiceSelector.labels({ app: name }),
+      selector: ServiceSelector.pods({ app: name }),
       type: g.pick([ServiceType.NODE_PORT, ServiceType.LOAD_BALANCER]),
       ports: g.list(1, 2, i => ({
         name: `p${i}`,

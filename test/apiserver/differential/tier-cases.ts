@@ -9,10 +9,10 @@ import {
 
 function subject(g: Gen): ClusterPolicyPeer {
   switch (g.int(0, 3)) {
-    case 0: return ClusterPolicyPeer.allNamespaces();
+    case 0: return ClusterPolicyPeer.allPods();
     case 1: return ClusterPolicyPeer.namespacesWithLabels(labels(g, 'namespace selector'));
     case 2: return ClusterPolicyPeer.namespaceNames(...g.list(1, 2, () => g.val('namespace name', DNS_LABELS, BAD_DNS_LABELS, sentinelName)));
-    default: return ClusterPolicyPeer.pods(labels(g, 'pod selector'), g.maybe(() => labels(g, 'namespace selector')));
+    default: return ClusterPolicyPeer.podsInNamespacesWithLabels(labels(g, 'pod selector'), g.maybe(() => labels(g, 'namespace selector')) ?? {});
   }
 }
 
@@ -39,9 +39,9 @@ function rules(g: Gen, egress: boolean, actions: TierRuleAction[]): TierRuleOpti
   return g.maybe(() => g.val('rule count', () => g.list(1, 2, i => ({
     name: g.maybe(() => g.val('rule name', [`r${i}`, 'allow dns', 'a'.repeat(100)], ['a'.repeat(101)], sentinelName), 0.5),
     action: g.val('action', actions, [TierRuleAction.PASS, 'Reject' as TierRuleAction].filter(a => !actions.includes(a))),
-    peers: g.val('peers', () => g.list(1, 2, () => peer(g, egress)), [[], Array.from({ length: 101 }, () => ClusterPolicyPeer.allNamespaces())]),
+    peers: g.val('peers', () => g.list(1, 2, () => peer(g, egress)), [[], Array.from({ length: 101 }, () => ClusterPolicyPeer.allPods())]),
     ports: g.maybe(() => g.val('ports', () => g.list(1, 3, () => port(g)), [Array.from({ length: 101 }, (_, k) => Port.tcp(k + 1))]), 0.5),
-  })), [Array.from({ length: 101 }, () => ({ action: actions[0], peers: [ClusterPolicyPeer.allNamespaces()] }))]), 0.7);
+  })), [Array.from({ length: 101 }, () => ({ action: actions[0], peers: [ClusterPolicyPeer.allPods()] }))]), 0.7);
 }
 
 export function adminNetworkPolicy(g: Gen, chart: Chart): void {

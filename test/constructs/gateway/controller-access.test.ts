@@ -8,7 +8,7 @@ import {
 const policies = (app: any) => objectsOf(app).filter((o: any) => o.kind === 'NetworkPolicy' && o.metadata.name.endsWith('-connections'));
 
 function backends(chart: any) {
-  return new Service(chart, 'api', { name: 'api', selector: ServiceSelector.labels({ app: 'api' }), ports: [{ name: 'http', port: 80, targetPort: 8080 }] });
+  return new Service(chart, 'api', { name: 'api', selector: ServiceSelector.pods({ app: 'api' }), ports: [{ name: 'http', port: 80, targetPort: 8080 }] });
 }
 
 describe('controllers are admitted to backends in isolated namespaces', () => {
@@ -48,7 +48,7 @@ describe('controllers are admitted to backends in isolated namespaces', () => {
     const { app, charts } = appWith('shop');
     new NamespaceIsolation(charts.shop, 'iso');
     const game = new Service(charts.shop, 'game', {
-      name: 'game', selector: ServiceSelector.labels({ app: 'game' }), ports: [{ name: 'game', port: 7777, protocol: Protocol.UDP }],
+      name: 'game', selector: ServiceSelector.pods({ app: 'game' }), ports: [{ name: 'game', port: 7777, protocol: Protocol.UDP }],
     });
     const gw = new Gateway(charts.shop, 'gw', { name: 'gw', gatewayClassName: 'envoy', listeners: [Listener.udp({ name: 'game', port: 7777 })] });
     new UdpRoute(charts.shop, 'udp', { parentRefs: [ParentRef.gateway(gw, { sectionName: 'game' })], rules: [{ backends: [Backend.service(game, 7777)] }] });

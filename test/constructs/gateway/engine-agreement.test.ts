@@ -17,7 +17,7 @@ function clusterOf(app: App): Cluster {
 }
 
 function svc(chart: any, name: string, port = 80): Service {
-  return new Service(chart, name, { name, selector: ServiceSelector.labels({ app: name }), ports: [{ port, targetPort: 8080 }] });
+  return new Service(chart, name, { name, selector: ServiceSelector.pods({ app: name }), ports: [{ port, targetPort: 8080 }] });
 }
 
 function route(cluster: Cluster, url: string, opts: RequestOptions = {}) {

@@ -15,7 +15,7 @@ function shop(opts: { isolateFirst: boolean }) {
   if (opts.isolateFirst) new NamespaceIsolation(chart, 'isolation');
   const gw = new Gateway(edge, 'gw', { name: 'gw', gatewayClassName: 'envoy', listeners: [Listener.http({ name: 'http', allowedRoutes: AllowedRoutes.allNamespaces() })] });
   const checkout = new kplus.Deployment(chart, 'checkout', { containers: [{ image: 'checkout', portNumber: 8080 }] });
-  const svc = new Service(chart, 'checkout-svc', { name: 'checkout', selector: ServiceSelector.fromWorkload(checkout), ports: [{ port: 80, targetPort: 8080 }] });
+  const svc = new Service(chart, 'checkout-svc', { name: 'checkout', selector: ServiceSelector.workload(checkout), ports: [{ port: 80, targetPort: 8080 }] });
   return { app, chart, gw, svc };
 }
 

@@ -9,8 +9,8 @@ import {
 function shop() {
   const { app, charts } = appWith('shop');
   const gw = new Gateway(charts.shop, 'gw', { name: 'gw', gatewayClassName: 'envoy', listeners: [Listener.http({ name: 'web' })] });
-  const v1 = new Service(charts.shop, 'v1', { name: 'web-v1', selector: ServiceSelector.labels({ app: 'web', v: '1' }), ports: [{ port: 80, targetPort: 8080 }] });
-  const v2 = new Service(charts.shop, 'v2', { name: 'web-v2', selector: ServiceSelector.labels({ app: 'web', v: '2' }), ports: [{ port: 80, targetPort: 8080 }] });
+  const v1 = new Service(charts.shop, 'v1', { name: 'web-v1', selector: ServiceSelector.pods({ app: 'web', v: '1' }), ports: [{ port: 80, targetPort: 8080 }] });
+  const v2 = new Service(charts.shop, 'v2', { name: 'web-v2', selector: ServiceSelector.pods({ app: 'web', v: '2' }), ports: [{ port: 80, targetPort: 8080 }] });
   return { app, chart: charts.shop, gw, v1, v2 };
 }
 

@@ -20,7 +20,7 @@ describe('ListenerSet construct', () => {
       listeners: [Listener.http({ name: 'web', hostname: 'www.example.com', allowedRoutes: AllowedRoutes.allNamespaces() })],
     });
     const set = new ListenerSet(charts.shop, 'set', { name: 'shop', parent: gw, listeners: [Listener.http({ name: 'shop', hostname: 'shop.example.com' })] });
-    const web = new Service(charts.shop, 'web', { name: 'web', selector: ServiceSelector.labels({ app: 'web' }), ports: [{ port: 80 }] });
+    const web = new Service(charts.shop, 'web', { name: 'web', selector: ServiceSelector.pods({ app: 'web' }), ports: [{ port: 80 }] });
     new HttpRoute(charts.shop, 'route', { name: 'shop', parentRefs: [ParentRef.listenerSet(set, { sectionName: 'shop' })], rules: [{ backends: [Backend.service(web, 80)] }] });
     return { app, gw, set };
   }
@@ -57,7 +57,7 @@ describe('BackendTlsPolicy construct', () => {
   test('renders targets, CA ConfigMaps and hostname; the engine shows the TLS hop', () => {
     const { app, charts } = appWith('shop');
     const gw = new Gateway(charts.shop, 'gw', { name: 'gw', gatewayClassName: 'envoy', listeners: [Listener.http({ name: 'web' })] });
-    const api = new Service(charts.shop, 'api', { name: 'api', selector: ServiceSelector.labels({ app: 'api' }), ports: [{ name: 'https', port: 443 }] });
+    const api = new Service(charts.shop, 'api', { name: 'api', selector: ServiceSelector.pods({ app: 'api' }), ports: [{ name: 'https', port: 443 }] });
     new HttpRoute(charts.shop, 'route', { parents: [gw], rules: [{ backends: [Backend.service(api, 443)] }] });
     new BackendTlsPolicy(charts.shop, 'tls', { name: 'api-tls', targets: [{ service: api, portName: 'https' }], hostname: 'api.shop.internal', caCertificateConfigMaps: ['api-ca'] });
     const policy = objectsOf(app).find((o: any) => o.kind === 'BackendTLSPolicy');
@@ -71,7 +71,7 @@ describe('BackendTlsPolicy construct', () => {
 
   test('both CA sources fail synthesis with the API server message', () => {
     const { app, charts } = appWith('shop');
-    const api = new Service(charts.shop, 'api', { name: 'api', selector: ServiceSelector.labels({ app: 'api' }), ports: [{ port: 443 }] });
+    const api = new Service(charts.shop, 'api', { name: 'api', selector: ServiceSelector.pods({ app: 'api' }), ports: [{ port: 443 }] });
     new BackendTlsPolicy(charts.shop, 'tls', { targets: [{ service: api }], hostname: 'a.b', caCertificateConfigMaps: ['ca'], wellKnownCaCertificates: 'System' });
     expect(synthError(app)).toContain('shop/tls: spec.validation: must not contain both CACertificateRefs and WellKnownCACertificates');
   });

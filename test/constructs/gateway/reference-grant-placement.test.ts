@@ -8,7 +8,7 @@ import { AllowedRoutes, Backend, Gateway, HttpRoute, Listener, ReportFormat, Ser
 function setup(autoReferenceGrants?: boolean) {
   const { app, charts } = appWith('edge', 'shop');
   const gw = new Gateway(charts.edge, 'gw', { name: 'gw', gatewayClassName: 'envoy', listeners: [Listener.http({ name: 'http', allowedRoutes: AllowedRoutes.allNamespaces() })] });
-  const web = new Service(charts.shop, 'web', { name: 'web', selector: ServiceSelector.labels({ app: 'web' }), ports: [{ port: 80 }] });
+  const web = new Service(charts.shop, 'web', { name: 'web', selector: ServiceSelector.pods({ app: 'web' }), ports: [{ port: 80 }] });
   new HttpRoute(charts.edge, 'route', { name: 'web', parents: [gw], rules: [{ backends: [Backend.service(web, 80)] }], autoReferenceGrants });
   return { app, charts };
 }

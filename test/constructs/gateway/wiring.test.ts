@@ -10,9 +10,9 @@ describe('cross-namespace backends get their ReferenceGrant', () => {
   function setup() {
     const { app, charts } = appWith('infra', 'shop', 'payments');
     const gw = new Gateway(charts.infra, 'gw', { name: 'gw', gatewayClassName: 'envoy', listeners: [Listener.http({ name: 'web', allowedRoutes: AllowedRoutes.allNamespaces() })] });
-    const web = new Service(charts.shop, 'web', { name: 'web', selector: ServiceSelector.labels({ app: 'web' }), ports: [{ port: 80 }] });
-    const pay = new Service(charts.payments, 'pay', { name: 'pay', selector: ServiceSelector.labels({ app: 'pay' }), ports: [{ port: 8080 }] });
-    const audit = new Service(charts.payments, 'audit', { name: 'audit', selector: ServiceSelector.labels({ app: 'audit' }), ports: [{ port: 9000 }] });
+    const web = new Service(charts.shop, 'web', { name: 'web', selector: ServiceSelector.pods({ app: 'web' }), ports: [{ port: 80 }] });
+    const pay = new Service(charts.payments, 'pay', { name: 'pay', selector: ServiceSelector.pods({ app: 'pay' }), ports: [{ port: 8080 }] });
+    const audit = new Service(charts.payments, 'audit', { name: 'audit', selector: ServiceSelector.pods({ app: 'audit' }), ports: [{ port: 9000 }] });
     return { app, charts, gw, web, pay, audit };
   }
 

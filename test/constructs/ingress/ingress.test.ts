@@ -58,7 +58,7 @@ describe('Ingress', () => {
   test('rules by host and path type, wildcard hosts, default backend, TLS, Service and resource backends', () => {
     const { app: a, chart } = app();
     const cls = new IngressClass(chart, 'nginx', { name: 'nginx', controller: 'k8s.io/ingress-nginx' });
-    const web = new Service(chart, 'web', { name: 'web', selector: ServiceSelector.labels({ app: 'web' }), ports: [{ name: 'http', port: 80, targetPort: 8080 }] });
+    const web = new Service(chart, 'web', { name: 'web', selector: ServiceSelector.pods({ app: 'web' }), ports: [{ name: 'http', port: 80, targetPort: 8080 }] });
     const dep = new kplus.Deployment(chart, 'api', { containers: [{ image: 'api', ports: [{ number: 8080 }] }] });
     const api = dep.exposeViaService({ name: 'api', ports: [{ port: 8080, name: 'http' }] });
     const ing = new Ingress(chart, 'ing', {
@@ -92,7 +92,7 @@ describe('Ingress', () => {
     const a = new App({ outdir: 'cdk.out.test-never-written' });
     const shop = new Chart(a, 'shop', { namespace: 'shop' });
     const pay = new Chart(a, 'pay', { namespace: 'payments' });
-    const svc = new Service(pay, 'pay', { name: 'pay', selector: ServiceSelector.labels({ app: 'pay' }), ports: [{ port: 80 }] });
+    const svc = new Service(pay, 'pay', { name: 'pay', selector: ServiceSelector.pods({ app: 'pay' }), ports: [{ port: 80 }] });
     new Ingress(shop, 'ing', { rules: [{ paths: [{ path: '/pay', backend: IngressBackend.service(svc, 80) }] }] });
     expect(synthError(a)).toContain('shop/ing: spec.rules[0].http.paths[0].backend.service: Service payments/pay is not in the Ingress\'s namespace "shop"');
   });

@@ -28,7 +28,7 @@ describe('AdminNetworkPolicy construct', () => {
     });
     anp.addEgressRule({ name: 'no-internet', action: TierRuleAction.DENY, peers: [ClusterPolicyPeer.networks('0.0.0.0/0')] });
     anp.addIngressRule({
-      action: TierRuleAction.PASS, peers: [ClusterPolicyPeer.pods({ app: 'probe' })], ports: [Port.tcpRange(8000, 8080), Port.named('http')],
+      action: TierRuleAction.PASS, peers: [ClusterPolicyPeer.podsInNamespacesWithLabels({ app: 'probe' }, {})], ports: [Port.tcpRange(8000, 8080), Port.named('http')],
     });
     const [obj] = Testing.synth(chart);
     expect(obj.apiVersion).toBe('policy.networking.k8s.io/v1alpha1');
@@ -59,14 +59,14 @@ describe('AdminNetworkPolicy construct', () => {
   test('stays cluster-scoped inside a namespaced chart', () => {
     const app = Testing.app();
     const chart = new Chart(app, 'c', { namespace: 'shop' });
-    new AdminNetworkPolicy(chart, 'p', { priority: 1, subject: ClusterPolicyPeer.allNamespaces() });
+    new AdminNetworkPolicy(chart, 'p', { priority: 1, subject: ClusterPolicyPeer.allPods() });
     const [obj] = Testing.synth(chart);
     expect(obj.metadata.namespace).toBeUndefined();
   });
 
   test.each([-1, 1001, 2.5])('rejects priority %p', priority => {
     const chart = Testing.chart();
-    expect(() => new AdminNetworkPolicy(chart, 'p', { priority, subject: ClusterPolicyPeer.allNamespaces() }))
+    expect(() => new AdminNetworkPolicy(chart, 'p', { priority, subject: ClusterPolicyPeer.allPods() }))
       .toThrow(/priority: must be an integer between 0 and 1000/);
   });
 
@@ -74,7 +74,7 @@ describe('AdminNetworkPolicy construct', () => {
     const chart = Testing.chart();
     expect(() => new AdminNetworkPolicy(chart, 'a', { priority: 1, subject: ClusterPolicyPeer.networks('10.0.0.0/8') }))
       .toThrow(/subject: must select namespaces or pods/);
-    const anp = new AdminNetworkPolicy(chart, 'b', { priority: 1, subject: ClusterPolicyPeer.allNamespaces() });
+    const anp = new AdminNetworkPolicy(chart, 'b', { priority: 1, subject: ClusterPolicyPeer.allPods() });
     expect(() => anp.addIngressRule({ action: TierRuleAction.DENY, peers: [ClusterPolicyPeer.nodes({})] }))
       .toThrow(/ingress rule: nodes \(all\) can only be an egress peer/);
   });
@@ -97,7 +97,7 @@ describe('AdminNetworkPolicy construct', () => {
   test('more rules than the CRD allows fail at synth, naming the field', () => {
     const app = Testing.app();
     const chart = new Chart(app, 'c');
-    const anp = new AdminNetworkPolicy(chart, 'p', { priority: 1, subject: ClusterPolicyPeer.allNamespaces() });
+    const anp = new AdminNetworkPolicy(chart, 'p', { priority: 1, subject: ClusterPolicyPeer.allPods() });
     for (let i = 0; i < 101; i++) anp.addEgressRule({ action: TierRuleAction.DENY, peers: [ClusterPolicyPeer.networks(`10.0.${i}.0/24`)] });
     expect(synthValidationErrors(app)).toMatch(/c\/p: spec\.egress: must have at most 100 items \(got 101\)/);
   });
@@ -106,7 +106,7 @@ describe('AdminNetworkPolicy construct', () => {
     const app = Testing.app();
     const chart = new Chart(app, 'c');
     new AdminNetworkPolicy(chart, 'p', {
-      priority: 1, subject: ClusterPolicyPeer.allNamespaces(), egress: [{ action: TierRuleAction.DENY, peers: [ClusterPolicyPeer.networks('10.0.0.300/8')] }],
+      priority: 1, subject: ClusterPolicyPeer.allPods(), egress: [{ action: TierRuleAction.DENY, peers: [ClusterPolicyPeer.networks('10.0.0.300/8')] }],
     });
     expect(synthValidationErrors(app)).toMatch(/spec\.egress\[0\]\.to\[0\]\.networks\[0\]: "10\.0\.0\.300\/8" is not a valid CIDR/);
   });
@@ -116,11 +116,11 @@ describe('BaselineAdminNetworkPolicy construct', () => {
   test('is always named default and takes Allow / Deny only', () => {
     const chart = Testing.chart();
     const banp = new BaselineAdminNetworkPolicy(chart, 'baseline', {
-      subject: ClusterPolicyPeer.allNamespaces(),
-      ingress: [{ action: TierRuleAction.DENY, peers: [ClusterPolicyPeer.allNamespaces()] }],
+      subject: ClusterPolicyPeer.allPods(),
+      ingress: [{ action: TierRuleAction.DENY, peers: [ClusterPolicyPeer.allPods()] }],
     });
     expect(banp.name).toBe('default');
-    expect(() => banp.addEgressRule({ action: TierRuleAction.PASS, peers: [ClusterPolicyPeer.allNamespaces()] }))
+    expect(() => banp.addEgressRule({ action: TierRuleAction.PASS, peers: [ClusterPolicyPeer.allPods()] }))
       .toThrow(/egress rule: action Pass is not supported here \(supported: Allow, Deny\)/);
     const [obj] = Testing.synth(chart);
     expect(obj).toEqual({
@@ -133,8 +133,8 @@ describe('BaselineAdminNetworkPolicy construct', () => {
 
   test('a second one in the app fails at synth', () => {
     const app = Testing.app();
-    new BaselineAdminNetworkPolicy(new Chart(app, 'a'), 'b', { subject: ClusterPolicyPeer.allNamespaces() });
-    new BaselineAdminNetworkPolicy(new Chart(app, 'c'), 'd', { subject: ClusterPolicyPeer.allNamespaces() });
+    new BaselineAdminNetworkPolicy(new Chart(app, 'a'), 'b', { subject: ClusterPolicyPeer.allPods() });
+    new BaselineAdminNetworkPolicy(new Chart(app, 'c'), 'd', { subject: ClusterPolicyPeer.allPods() });
     expect(synthValidationErrors(app)).toMatch(/only one BaselineAdminNetworkPolicy \(named "default"\) can exist in a cluster/);
   });
 });
@@ -146,10 +146,10 @@ describe('ClusterNetworkPolicy construct', () => {
       name: 'dns-first',
       tier: ClusterNetworkPolicyTier.ADMIN,
       priority: 5,
-      subject: ClusterPolicyPeer.pods({ app: 'web' }, { team: 'a' }),
+      subject: ClusterPolicyPeer.podsInNamespacesWithLabels({ app: 'web' }, { team: 'a' }),
       egress: [
         { action: TierRuleAction.ALLOW, peers: [ClusterPolicyPeer.namespaceNames('kube-system', 'dns')], ports: [Port.DNS_UDP, Port.udpRange(5000, 5010), Port.named('metrics')] },
-        { action: TierRuleAction.PASS, peers: [ClusterPolicyPeer.allNamespaces()], ports: [Port.allTcp()] },
+        { action: TierRuleAction.PASS, peers: [ClusterPolicyPeer.allPods()], ports: [Port.allTcp()] },
       ],
     });
     const [obj] = Testing.synth(chart);
@@ -178,8 +178,10 @@ describe('ClusterNetworkPolicy construct', () => {
   test('more than 25 ingress rules fail at synth', () => {
     const app = Testing.app();
     const chart = new Chart(app, 'c');
-    const cnp = new ClusterNetworkPolicy(chart, 'p', { tier: ClusterNetworkPolicyTier.BASELINE, priority: 0, subject: ClusterPolicyPeer.allNamespaces() });
-    for (let i = 0; i < 26; i++) cnp.addIngressRule({ action: TierRuleAction.DENY, peers: [ClusterPolicyPeer.pods({ n: String(i) })] });
+    const cnp = new ClusterNetworkPolicy(chart, 'p', { tier: ClusterNetworkPolicyTier.BASELINE, priority: 0, subject: ClusterPolicyPeer.allPods() });
+    for (let i = 0; i < 26; i++) {
+      cnp.addIngressRule({ action: TierRuleAction.DENY, peers: [ClusterPolicyPeer.podsInNamespacesWithLabels({ n: String(i) }, {})] });
+    }
     expect(synthValidationErrors(app)).toMatch(/spec\.ingress: must have at most 25 items \(got 26\)/);
   });
 });
@@ -204,13 +206,13 @@ describe('PrioritizedTierPolicy', () => {
 });
 
 describe('ClusterPolicyPeer', () => {
-  test('workload() selects a cdk8s-plus workload\'s pods in its namespace', () => {
-    const chart = Testing.chart();
+  test('workload() selects a cdk8s-plus workload\'s pods in its namespace, read from the construct', () => {
+    const chart = new Chart(Testing.app(), 'c', { namespace: 'shop' });
     const dep = new kplus.Deployment(chart, 'api', { containers: [{ image: 'api', securityContext: { ensureNonRoot: false } }] });
     new AdminNetworkPolicy(chart, 'p', {
       priority: 3,
-      subject: ClusterPolicyPeer.workload(dep, 'shop'),
-      ingress: [{ action: TierRuleAction.DENY, peers: [ClusterPolicyPeer.allNamespaces()] }],
+      subject: ClusterPolicyPeer.workload(dep),
+      ingress: [{ action: TierRuleAction.DENY, peers: [ClusterPolicyPeer.allPods()] }],
     });
     const anp = Testing.synth(chart).find(o => o.kind === 'AdminNetworkPolicy');
     expect(anp.spec.subject).toEqual({

@@ -79,7 +79,7 @@ describe('mesh routing', () => {
 });
 
 describe('mesh constructs', () => {
-  test('HttpRoute takes a Service parent, and expectRequest({ from }) checks the east-west route and NetworkPolicy', () => {
+  test('HttpRoute takes a Service parent, and expect(request).sentFrom(workload) checks the east-west route and NetworkPolicy', () => {
     const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'mesh-')) });
     const chart = new Chart(app, 'shop', { namespace: 'shop', disableResourceNameHashes: true });
     new NamespaceIsolation(chart, 'isolation');
@@ -91,7 +91,7 @@ describe('mesh constructs', () => {
     const web = deploy('web');
     const v1 = deploy('api-v1');
     const v2 = deploy('api-v2');
-    const svc = (name: string, w: kplus.Deployment) => new Service(chart, `${name}-svc`, { name, selector: ServiceSelector.fromWorkload(w), ports: [{ name: 'http', port: 80, targetPortName: 'http' }] });
+    const svc = (name: string, w: kplus.Deployment) => new Service(chart, `${name}-svc`, { name, selector: ServiceSelector.workload(w), ports: [{ name: 'http', port: 80, targetPortName: 'http' }] });
     const api = svc('api', v1);
     const apiV1 = svc('api-v1', v1);
     const apiV2 = svc('api-v2', v2);
@@ -104,8 +104,17 @@ describe('mesh constructs', () => {
     });
     expect((route.apiObject.toJson() as any).spec.parentRefs).toEqual([{ group: '', kind: 'Service', name: 'api', port: 80 }]);
     const traffic = Traffic.of(app);
+    traffic.expect(Request.http('api.shop/v2')).sentFrom(web).routesTo(apiV2);
+    // The deprecated form checks the same: the failure is reported once per declaration.
     traffic.expectRequest(Request.http('api.shop/v2'), { from: web }).routesTo(apiV2);
-    expect(() => app.synth()).toThrow(/GET http:\/\/api\.shop\/v2 from shop\/web routes to Service shop\/api-v2\n {4}NetworkPolicy blocks shop\/web from shop\/api-v2\[Deployment\]/);
+    let error = '';
+    try {
+      app.synth();
+    } catch (e) {
+      error = (e as Error).message;
+    }
+    const failure = 'expectation failed: GET http://api.shop/v2 from shop/web routes to Service shop/api-v2\n    NetworkPolicy blocks shop/web from shop/api-v2[Deployment]';
+    expect(error.split(failure)).toHaveLength(3);
     Connections.of(web).allowTo(apiV2, Port.tcp(80));
     app.synth();
   });

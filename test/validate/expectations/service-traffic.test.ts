@@ -20,7 +20,7 @@ function app(svcProps: { trafficDistribution?: TrafficDistribution; internalTraf
   };
   const api = deploy('api', apiNodes.length);
   const web = deploy('web', 3);
-  const svc = new Service(chart, 'api-svc', { name: 'api', selector: ServiceSelector.fromWorkload(api), ports: [{ name: 'http', port: 80, targetPortName: 'http' }], ...svcProps });
+  const svc = new Service(chart, 'api-svc', { name: 'api', selector: ServiceSelector.workload(api), ports: [{ name: 'http', port: 80, targetPortName: 'http' }], ...svcProps });
   const traffic = Traffic.of(a, {
     audit: false,
     topology: {

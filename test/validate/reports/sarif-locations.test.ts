@@ -78,8 +78,8 @@ test('at synth: the synthesized file and line are the physical location, the con
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'sarif-synth-'));
   const app = new App({ outdir });
   const chart = new Chart(app, 'shop', { namespace: 'shop', disableResourceNameHashes: true });
-  new Service(chart, 'first', { name: 'first', selector: ServiceSelector.labels({ app: 'first' }), ports: [{ port: 80 }] });
-  new Service(chart, 'web', { name: 'web', selector: ServiceSelector.labels({ app: 'nothing' }), ports: [{ port: 80 }] });
+  new Service(chart, 'first', { name: 'first', selector: ServiceSelector.pods({ app: 'first' }), ports: [{ port: 80 }] });
+  new Service(chart, 'web', { name: 'web', selector: ServiceSelector.pods({ app: 'nothing' }), ports: [{ port: 80 }] });
   Traffic.of(app).configure({ reports: [ReportFormat.SARIF] });
   app.synth();
   const yaml = fs.readFileSync(path.join(outdir, 'shop.k8s.yaml'), 'utf8').split('\n');
