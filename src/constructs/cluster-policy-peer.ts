@@ -41,7 +41,7 @@ export class ClusterPolicyPeer {
   }
 
   /**
-   * Every pod of every namespace.
+   * Old name of `ClusterPolicyPeer.allPods`: every pod of every namespace.
    * @deprecated use `ClusterPolicyPeer.allPods()`, the same peer
    */
   public static allNamespaces(): ClusterPolicyPeer {
@@ -99,7 +99,8 @@ export class ClusterPolicyPeer {
   }
 
   /**
-   * Pods with all of `podLabels` in namespaces with all of `namespaceLabels`.
+   * Old name of `ClusterPolicyPeer.podsInNamespacesWithLabels`: pods with all of `podLabels` in
+   * namespaces with all of `namespaceLabels`.
    * @param podLabels pod labels; `{}` selects every pod
    * @param namespaceLabels namespace labels. @default - every namespace
    * @deprecated use `ClusterPolicyPeer.podsInNamespacesWithLabels(podLabels, namespaceLabels)`

@@ -68,7 +68,7 @@ export class Peer implements IPeer, IConnectable {
   }
 
   /**
-   * Every pod of the namespaces carrying these labels.
+   * Old name of `Peer.namespacesWithLabels`: every pod of the namespaces carrying these labels.
    * @deprecated use `Peer.namespacesWithLabels(labels)`, the same peer
    */
   public static namespaces(labels: { [key: string]: string }): Peer {
@@ -86,7 +86,8 @@ export class Peer implements IPeer, IConnectable {
   }
 
   /**
-   * Pods with `podLabels` in namespaces with `namespaceLabels` (both must match).
+   * Old name of `Peer.podsInNamespacesWithLabels`: pods with `podLabels` in namespaces with
+   * `namespaceLabels` (both must match).
    * @deprecated use `Peer.podsInNamespacesWithLabels(podLabels, namespaceLabels)`, the same peer
    */
   public static podsInNamespaces(podLabels: { [key: string]: string }, namespaceLabels: { [key: string]: string }): Peer {

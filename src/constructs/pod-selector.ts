@@ -20,7 +20,7 @@ export class PodSelector {
   }
 
   /**
-   * Pods carrying every one of these labels.
+   * Old name of `PodSelector.pods`: the pods carrying every one of these labels.
    * @deprecated use `PodSelector.pods(labels)`, the same selector
    */
   public static labels(labels: { [key: string]: string }): PodSelector {

@@ -16,7 +16,7 @@ export class ServiceSelector {
   }
 
   /**
-   * Select pods carrying every one of these labels.
+   * Old name of `ServiceSelector.pods`: the pods carrying every one of these labels.
    * @deprecated use `ServiceSelector.pods(labels)`, the same selector
    */
   public static labels(labels: { [key: string]: string }): ServiceSelector {
@@ -34,7 +34,7 @@ export class ServiceSelector {
   }
 
   /**
-   * Select the pods of a workload.
+   * Old name of `ServiceSelector.workload`: the pods of a workload.
    * @deprecated use `ServiceSelector.workload(workload)`, the same selector
    */
   public static fromWorkload(workload: IConstruct): ServiceSelector {

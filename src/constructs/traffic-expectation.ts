@@ -10,7 +10,7 @@ import { checkRoute } from '../validate/expectations/route';
 import { checkServiceTraffic, ServiceTrafficSpec } from '../validate/expectations/service-traffic';
 
 /**
- * Which entry point a routing expectation of `expectRequest` goes through.
+ * Old options of `expectRequest`: which entry point a routing expectation goes through.
  * @deprecated use `traffic.expect(request)` with `throughGateway`,
  *   `throughIngressClass` and `sentFrom`
  */
@@ -287,7 +287,8 @@ export class TrafficExpectation {
 }
 
 /**
- * Expectations about where a request lands, as `traffic.expectRequest` made them.
+ * Old form of `TrafficExpectation` for requests: expectations about where a request
+ * lands, as `traffic.expectRequest` made them.
  * @deprecated use `traffic.expect(request)`, whose `routesTo` and `redirectsTo`
  *   are the same checks (`sentFrom`, `throughGateway` and `throughIngressClass`
  *   in place of the options)
@@ -301,7 +302,7 @@ export class RequestExpectation {
   private constructor(private readonly recorder: Recorder, private readonly request: Request, private readonly options: RequestExpectationOptions) {}
 
   /**
-   * Some Ingress or Gateway sends the request to `service`.
+   * Old form of `expect(request).routesTo`: some Ingress or Gateway sends the request to `service`.
    * @param service a Service construct, or a Service target (`Target.serviceNamed(ns, name)`)
    * @param percent expected share of requests, in percent (weighted backendRefs) @default - any share
    * @deprecated use `traffic.expect(request).routesTo(service, percent)`
@@ -315,7 +316,8 @@ export class RequestExpectation {
   }
 
   /**
-   * Some Ingress or Gateway answers the request with a redirect to `location`.
+   * Old form of `expect(request).redirectsTo`: some Ingress or Gateway answers the request
+   * with a redirect to `location`.
    * @param location the expected Location header, a full URL
    * @param statusCode the expected status (301, 302, 303, 307 or 308) @default - any redirect status
    * @deprecated use `traffic.expect(request).redirectsTo(location, statusCode)`

@@ -55,7 +55,7 @@ export class Target {
   }
 
   /**
-   * The workloads of a namespace whose pod labels include all of `labels`.
+   * Old name of `Target.podsInNamespace`: the workloads of a namespace whose pod labels include all of `labels`.
    * @deprecated use `Target.podsInNamespace(labels, namespace)`, the same target
    */
   public static pods(labels: { [key: string]: string }, namespace: string): Target {

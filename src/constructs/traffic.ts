@@ -254,8 +254,8 @@ export class Traffic extends Construct {
   }
 
   /**
-   * Starts a routing expectation: where `request` lands through the app's
-   * Ingresses and Gateways.
+   * Old form of `expect(request)`: starts a routing expectation, where `request`
+   * lands through the app's Ingresses and Gateways.
    * @deprecated use `expect(request)`: `expectRequest(r).routesTo(svc)` is
    *   `expect(r).routesTo(svc)`, and the options are `sentFrom(workload)`,
    *   `throughGateway('ns/name')` and `throughIngressClass(name)` on it

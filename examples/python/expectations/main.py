@@ -76,14 +76,14 @@ def build_expectations(outdir: str, validate: bool = True) -> cdk8s.App:
     web = deploy("web", "nginx:1.27", 8080, "http")
     api = deploy("api", "ghcr.io/example/shop-api:1.4.2", 8080, "http")
     db = deploy("db", "postgres:16", 5432, "postgres")
-    web_svc = Service(chart, "web-svc", name="web", selector=ServiceSelector.from_workload(web))
+    web_svc = Service(chart, "web-svc", name="web", selector=ServiceSelector.workload(web))
     web_svc.add_port(port=80, name="http", target_port_name="http")
     api_svc = Service(
-        chart, "api-svc", name="api", selector=ServiceSelector.from_workload(api),
+        chart, "api-svc", name="api", selector=ServiceSelector.workload(api),
         traffic_distribution=TrafficDistribution.PREFER_SAME_ZONE,
     )
     api_svc.add_port(port=80, name="http", target_port_name="http")
-    db_svc = Service(chart, "db-svc", name="db", selector=ServiceSelector.from_workload(db))
+    db_svc = Service(chart, "db-svc", name="db", selector=ServiceSelector.workload(db))
     db_svc.add_port(port=5432, name="postgres", target_port_name="postgres")
 
     # A raw Ingress; the spec goes in with a JSON patch, as in the TypeScript twin.
@@ -110,7 +110,7 @@ def build_expectations(outdir: str, validate: bool = True) -> cdk8s.App:
 
     # A public status page: a LoadBalancer without source ranges is flagged (TRF-SVC-004) unless the reason is recorded.
     status = Service(
-        chart, "status-svc", name="status", type=ServiceType.LOAD_BALANCER, selector=ServiceSelector.from_workload(web),
+        chart, "status-svc", name="status", type=ServiceType.LOAD_BALANCER, selector=ServiceSelector.workload(web),
     )
     status.add_port(port=80, name="http", target_port_name="http")
     TrafficSuppressions.add_suppression(status, "TRF-SVC-004", "the status page is public by design; the cloud firewall filters abusive clients")
@@ -127,8 +127,8 @@ def build_expectations(outdir: str, validate: bool = True) -> cdk8s.App:
     traffic.expect(db).is_isolated().cannot_reach(Target.outside())
     traffic.expect(Target.outside()).cannot_reach(db, Port.POSTGRES)
     traffic.expect(db_svc).has_endpoints()
-    traffic.expect_request(Request.https("shop.example.com/api/orders")).routes_to(api_svc)
-    traffic.expect_request(Request.https("shop.example.com/")).routes_to(web_svc)
+    traffic.expect(Request.https("shop.example.com/api/orders")).routes_to(api_svc)
+    traffic.expect(Request.https("shop.example.com/")).routes_to(web_svc)
 
     # Where the replicas will run (one per zone): the endpoint expectations ask which endpoints kube-proxy picks.
     traffic.add_topology(

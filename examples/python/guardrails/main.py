@@ -58,14 +58,14 @@ def build_guardrails(outdir: str) -> cdk8s.App:
         subject=tenants,
         ingress=[
             TierRuleOptions(name="allow-metrics-scrape", action=TierRuleAction.ALLOW,
-                            peers=[ClusterPolicyPeer.pods({"app": "prometheus"}, {"role": "platform"})], ports=[Port.tcp(9090)]),
+                            peers=[ClusterPolicyPeer.pods_in_namespaces_with_labels({"app": "prometheus"}, {"role": "platform"})], ports=[Port.tcp(9090)]),
             TierRuleOptions(name="pass-between-tenants", action=TierRuleAction.PASS, peers=[tenants]),
         ],
         egress=[
             TierRuleOptions(
                 name="allow-dns",
                 action=TierRuleAction.ALLOW,
-                peers=[ClusterPolicyPeer.pods({"k8s-app": "kube-dns"}, {"kubernetes.io/metadata.name": "kube-system"})],
+                peers=[ClusterPolicyPeer.pods_in_namespace({"k8s-app": "kube-dns"}, "kube-system")],
                 ports=[Port.DNS_UDP, Port.DNS_TCP],
             ),
             TierRuleOptions(name="deny-cloud-metadata", action=TierRuleAction.DENY, peers=[ClusterPolicyPeer.networks("169.254.169.254/32")]),
@@ -74,7 +74,7 @@ def build_guardrails(outdir: str) -> cdk8s.App:
     BaselineAdminNetworkPolicy(
         platform, "baseline",
         subject=tenants,
-        ingress=[TierRuleOptions(name="deny-other-namespaces", action=TierRuleAction.DENY, peers=[ClusterPolicyPeer.all_namespaces()])],
+        ingress=[TierRuleOptions(name="deny-other-namespaces", action=TierRuleAction.DENY, peers=[ClusterPolicyPeer.all_pods()])],
     )
 
     prometheus_chart = cdk8s.Chart(app, "monitoring", namespace="platform", disable_resource_name_hashes=True)
@@ -87,7 +87,7 @@ def build_guardrails(outdir: str) -> cdk8s.App:
     api_svc = Service(
         team_a, "api-svc",
         name="api",
-        selector=ServiceSelector.from_workload(api),
+        selector=ServiceSelector.workload(api),
     )
     api_svc.add_port(port=80, name="http", target_port_name="http")
     Connections.of(web).allow_to(api_svc, Port.named("http"))

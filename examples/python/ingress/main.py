@@ -45,7 +45,7 @@ def site(scope, name: str, image: str) -> Service:
         scope,
         f"{name}-svc",
         name=name,
-        selector=ServiceSelector.from_workload(deployment),
+        selector=ServiceSelector.workload(deployment),
     )
     svc.add_port(port=80, name="http", target_port_name="http")
     return svc

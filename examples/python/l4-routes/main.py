@@ -58,7 +58,7 @@ def backend(scope, name: str, image: str, port: int, protocol: Protocol) -> Serv
         scope,
         f"{name}-svc",
         name=name,
-        selector=ServiceSelector.from_workload(deployment),
+        selector=ServiceSelector.workload(deployment),
     )
     svc.add_port(port=port, name="main", target_port_name="main", protocol=protocol)
     return svc

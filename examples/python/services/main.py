@@ -51,7 +51,7 @@ def build_services(outdir: str) -> cdk8s.App:
         chart,
         "web-svc",
         name="web",
-        selector=ServiceSelector.from_workload(web),
+        selector=ServiceSelector.workload(web),
         # No explicit ip_families: [IPv4, IPv6] is rejected by a single-stack IPv4 cluster ("IPv6: not configured");
         # PREFER_DUAL_STACK alone gets both families where the cluster has them, IPv4 elsewhere.
         ip_family_policy=IpFamilyPolicy.PREFER_DUAL_STACK,
@@ -65,7 +65,7 @@ def build_services(outdir: str) -> cdk8s.App:
         "web-nodeport-svc",
         name="web-nodeport",
         type=ServiceType.NODE_PORT,
-        selector=ServiceSelector.from_workload(web),
+        selector=ServiceSelector.workload(web),
         external_traffic_policy=TrafficPolicy.LOCAL,
     )
     web_node_port.add_port(port=80, name="http", target_port_name="http", node_port=30080)
@@ -74,7 +74,7 @@ def build_services(outdir: str) -> cdk8s.App:
         "web-public-svc",
         name="web-public",
         type=ServiceType.LOAD_BALANCER,
-        selector=ServiceSelector.from_workload(web),
+        selector=ServiceSelector.workload(web),
         load_balancer_source_ranges=["203.0.113.0/24"],
         external_traffic_policy=TrafficPolicy.LOCAL,
     )
@@ -99,7 +99,7 @@ def build_services(outdir: str) -> cdk8s.App:
         chart,
         "log-agent-svc",
         name="log-agent",
-        selector=ServiceSelector.from_workload(agent),
+        selector=ServiceSelector.workload(agent),
         internal_traffic_policy=TrafficPolicy.LOCAL,
     )
     agent_svc.add_port(port=24224, name="forward", target_port_name="forward")
@@ -132,7 +132,7 @@ def build_services(outdir: str) -> cdk8s.App:
         name="redis",
         headless=True,
         publish_not_ready_addresses=True,
-        selector=ServiceSelector.from_workload(redis),
+        selector=ServiceSelector.workload(redis),
     )
     redis_svc.add_port(port=6379, name="redis", target_port_name="redis")
 

@@ -57,7 +57,7 @@ def build_shop(outdir: str) -> cdk8s.App:
             chart,
             f"{name}-svc",
             name=name,
-            selector=ServiceSelector.from_workload(deployment),
+            selector=ServiceSelector.workload(deployment),
         )
         services[name].add_port(
             name=port_name,

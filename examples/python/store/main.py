@@ -100,7 +100,7 @@ def service(scope: Construct, workload: kplus.Deployment, name: str, port: int, 
         scope,
         f"{name}-svc",
         name=name,
-        selector=ServiceSelector.from_workload(workload),
+        selector=ServiceSelector.workload(workload),
     )
     svc.add_port(port=port, name=port_name, target_port_name=port_name)
     return svc
@@ -151,7 +151,7 @@ def build_store(outdir: str) -> cdk8s.App:
         "postgres-svc",
         name="postgres",
         headless=True,
-        selector=ServiceSelector.from_workload(postgres),
+        selector=ServiceSelector.workload(postgres),
     )
     postgres_svc.add_port(port=5432, name="postgres", target_port_name="postgres")
     postgres_svc.govern_stateful_set(postgres)
@@ -271,16 +271,16 @@ def build_store(outdir: str) -> cdk8s.App:
     traffic.expect(cart).cannot_reach(postgres)
     traffic.expect(postgres_svc).has_endpoints()
     traffic.expect(payments_svc).has_endpoints()
-    traffic.expect_request(Request.http("shop.example.com/")).redirects_to("https://shop.example.com/", 301)
-    traffic.expect_request(Request.https("shop.example.com/")).routes_to(storefront_v1_svc, 90).routes_to(
+    traffic.expect(Request.http("shop.example.com/")).redirects_to("https://shop.example.com/", 301)
+    traffic.expect(Request.https("shop.example.com/")).routes_to(storefront_v1_svc, 90).routes_to(
         storefront_v2_svc, 10
     )
-    traffic.expect_request(Request.https("shop.example.com/").with_header("x-canary", "always")).routes_to(
+    traffic.expect(Request.https("shop.example.com/").with_header("x-canary", "always")).routes_to(
         storefront_v2_svc, 100
     )
-    traffic.expect_request(Request.https("shop.example.com/cart/items")).routes_to(cart_svc)
-    traffic.expect_request(Request.grpcs("store.Catalog", "List", "grpc.example.com")).routes_to(catalog_svc)
-    traffic.expect_request(Request.https("legacy.example.com/")).routes_to(storefront_v1_svc)
+    traffic.expect(Request.https("shop.example.com/cart/items")).routes_to(cart_svc)
+    traffic.expect(Request.grpcs("store.Catalog", "List", "grpc.example.com")).routes_to(catalog_svc)
+    traffic.expect(Request.https("legacy.example.com/")).routes_to(storefront_v1_svc)
     return app
 
 

@@ -69,7 +69,7 @@ def build_zero_trust(outdir: str) -> cdk8s.App:
         data,
         "redis-svc",
         name="redis-headless",
-        selector=ServiceSelector.from_workload(redis),
+        selector=ServiceSelector.workload(redis),
         headless=True,
         publish_not_ready_addresses=True,
     )
@@ -99,7 +99,7 @@ def build_zero_trust(outdir: str) -> cdk8s.App:
         backend,
         "api-svc",
         name="api",
-        selector=ServiceSelector.from_workload(api),
+        selector=ServiceSelector.workload(api),
     )
     api_svc.add_port(port=80, name="http", target_port_name="http")
     api_svc.add_port(port=9090, name="metrics", target_port_name="metrics")
@@ -135,7 +135,7 @@ def build_zero_trust(outdir: str) -> cdk8s.App:
         "web-svc",
         name="web",
         type=ServiceType.LOAD_BALANCER,
-        selector=ServiceSelector.from_workload(web),
+        selector=ServiceSelector.workload(web),
         load_balancer_source_ranges=["0.0.0.0/0"],
     )
     web_svc.add_port(port=443, name="https", target_port_name="https")

@@ -58,15 +58,15 @@ export function buildExpectations(outdir: string, validate = true): App {
   const web = deploy('web', 'nginx:1.27', 8080, 'http');
   const api = deploy('api', 'ghcr.io/example/shop-api:1.4.2', 8080, 'http');
   const db = deploy('db', 'postgres:16', 5432, 'postgres');
-  const webSvc = new Service(chart, 'web-svc', { name: 'web', selector: ServiceSelector.fromWorkload(web) });
+  const webSvc = new Service(chart, 'web-svc', { name: 'web', selector: ServiceSelector.workload(web) });
   webSvc.addPort({ port: 80, name: 'http', targetPortName: 'http' });
   const apiSvc = new Service(chart, 'api-svc', {
     name: 'api',
-    selector: ServiceSelector.fromWorkload(api),
+    selector: ServiceSelector.workload(api),
     trafficDistribution: TrafficDistribution.PREFER_SAME_ZONE,
   });
   apiSvc.addPort({ port: 80, name: 'http', targetPortName: 'http' });
-  const dbSvc = new Service(chart, 'db-svc', { name: 'db', selector: ServiceSelector.fromWorkload(db) });
+  const dbSvc = new Service(chart, 'db-svc', { name: 'db', selector: ServiceSelector.workload(db) });
   dbSvc.addPort({ port: 5432, name: 'postgres', targetPortName: 'postgres' });
 
   // A raw Ingress; the spec goes in with a JSON patch so the Python twin can build it the same way.
@@ -95,7 +95,7 @@ export function buildExpectations(outdir: string, validate = true): App {
   const status = new Service(chart, 'status-svc', {
     name: 'status',
     type: ServiceType.LOAD_BALANCER,
-    selector: ServiceSelector.fromWorkload(web),
+    selector: ServiceSelector.workload(web),
   });
   status.addPort({ port: 80, name: 'http', targetPortName: 'http' });
   TrafficSuppressions.addSuppression(status, 'TRF-SVC-004', 'the status page is public by design; the cloud firewall filters abusive clients');
@@ -110,8 +110,8 @@ export function buildExpectations(outdir: string, validate = true): App {
   traffic.expect(db).isIsolated().cannotReach(Target.outside());
   traffic.expect(Target.outside()).cannotReach(db, Port.POSTGRES);
   traffic.expect(dbSvc).hasEndpoints();
-  traffic.expectRequest(Request.https('shop.example.com/api/orders')).routesTo(apiSvc);
-  traffic.expectRequest(Request.https('shop.example.com/')).routesTo(webSvc);
+  traffic.expect(Request.https('shop.example.com/api/orders')).routesTo(apiSvc);
+  traffic.expect(Request.https('shop.example.com/')).routesTo(webSvc);
 
   // Where the replicas will run (one per zone): the endpoint expectations ask which endpoints kube-proxy picks.
   traffic.addTopology({

@@ -18,8 +18,8 @@ export function buildFirstApp(outdir: string): App {
   const web = deploy('web', 'nginx:1.27', 8080);
   const api = deploy('api', 'ghcr.io/example/shop-api:1.4.2', 8080);
   const db = deploy('db', 'postgres:16', 5432);
-  const apiSvc = new Service(chart, 'api-svc', { name: 'api', selector: ServiceSelector.fromWorkload(api), ports: [{ port: 80, targetPortName: 'main' }] });
-  const dbSvc = new Service(chart, 'db-svc', { name: 'db', selector: ServiceSelector.fromWorkload(db), ports: [{ port: 5432, targetPortName: 'main' }] });
+  const apiSvc = new Service(chart, 'api-svc', { name: 'api', selector: ServiceSelector.workload(api), ports: [{ port: 80, targetPortName: 'main' }] });
+  const dbSvc = new Service(chart, 'db-svc', { name: 'db', selector: ServiceSelector.workload(db), ports: [{ port: 5432, targetPortName: 'main' }] });
 
   Connections.of(web).allowTo(apiSvc, Port.HTTP);
   // Connections.of(api).allowTo(dbSvc, Port.POSTGRES);   // FIX: uncomment this line

@@ -41,14 +41,14 @@ export function buildGuardrails(outdir: string): App {
     priority: 10,
     subject: tenants,
     ingress: [
-      { name: 'allow-metrics-scrape', action: TierRuleAction.ALLOW, peers: [ClusterPolicyPeer.pods({ app: 'prometheus' }, { role: 'platform' })], ports: [Port.tcp(9090)] },
+      { name: 'allow-metrics-scrape', action: TierRuleAction.ALLOW, peers: [ClusterPolicyPeer.podsInNamespacesWithLabels({ app: 'prometheus' }, { role: 'platform' })], ports: [Port.tcp(9090)] },
       { name: 'pass-between-tenants', action: TierRuleAction.PASS, peers: [tenants] },
     ],
     egress: [
       {
         name: 'allow-dns',
         action: TierRuleAction.ALLOW,
-        peers: [ClusterPolicyPeer.pods({ 'k8s-app': 'kube-dns' }, { 'kubernetes.io/metadata.name': 'kube-system' })],
+        peers: [ClusterPolicyPeer.podsInNamespace({ 'k8s-app': 'kube-dns' }, 'kube-system')],
         ports: [Port.DNS_UDP, Port.DNS_TCP],
       },
       { name: 'deny-cloud-metadata', action: TierRuleAction.DENY, peers: [ClusterPolicyPeer.networks('169.254.169.254/32')] },
@@ -56,7 +56,7 @@ export function buildGuardrails(outdir: string): App {
   });
   new BaselineAdminNetworkPolicy(platform, 'baseline', {
     subject: tenants,
-    ingress: [{ name: 'deny-other-namespaces', action: TierRuleAction.DENY, peers: [ClusterPolicyPeer.allNamespaces()] }],
+    ingress: [{ name: 'deny-other-namespaces', action: TierRuleAction.DENY, peers: [ClusterPolicyPeer.allPods()] }],
   });
 
   const prometheusChart = new Chart(app, 'monitoring', { namespace: 'platform', disableResourceNameHashes: true });
@@ -68,7 +68,7 @@ export function buildGuardrails(outdir: string): App {
   const api = deployment(teamA, 'api', 'ghcr.io/example/api:1.0.0', [{ containerPort: 8080, name: 'http' }, { containerPort: 9090, name: 'metrics' }]);
   const apiSvc = new Service(teamA, 'api-svc', {
     name: 'api',
-    selector: ServiceSelector.fromWorkload(api),
+    selector: ServiceSelector.workload(api),
   });
   apiSvc.addPort({ port: 80, name: 'http', targetPortName: 'http' });
   Connections.of(web).allowTo(apiSvc, Port.named('http'));

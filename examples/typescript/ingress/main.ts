@@ -24,7 +24,7 @@ function site(scope: Construct, name: string, image: string): Service {
   deployment.podMetadata.addLabel('app', name);
   const svc = new Service(scope, `${name}-svc`, {
     name,
-    selector: ServiceSelector.fromWorkload(deployment),
+    selector: ServiceSelector.workload(deployment),
   });
   svc.addPort({ port: 80, name: 'http', targetPortName: 'http' });
   return svc;

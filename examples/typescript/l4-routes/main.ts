@@ -28,7 +28,7 @@ function backend(scope: Construct, name: string, image: string, port: number, pr
   deployment.podMetadata.addLabel('app', name);
   const svc = new Service(scope, `${name}-svc`, {
     name,
-    selector: ServiceSelector.fromWorkload(deployment),
+    selector: ServiceSelector.workload(deployment),
   });
   svc.addPort({ port, name: 'main', targetPortName: 'main', protocol });
   return svc;

@@ -29,7 +29,7 @@ export function buildServices(outdir: string): App {
   web.podMetadata.addLabel('app', 'web');
   const webSvc = new Service(chart, 'web-svc', {
     name: 'web',
-    selector: ServiceSelector.fromWorkload(web),
+    selector: ServiceSelector.workload(web),
     // No explicit ipFamilies: [IPv4, IPv6] is rejected by a single-stack IPv4 cluster ("IPv6: not configured");
     // PreferDualStack alone gets both families where the cluster has them, IPv4 elsewhere.
     ipFamilyPolicy: IpFamilyPolicy.PREFER_DUAL_STACK,
@@ -41,14 +41,14 @@ export function buildServices(outdir: string): App {
   const webNodePort = new Service(chart, 'web-nodeport-svc', {
     name: 'web-nodeport',
     type: ServiceType.NODE_PORT,
-    selector: ServiceSelector.fromWorkload(web),
+    selector: ServiceSelector.workload(web),
     externalTrafficPolicy: TrafficPolicy.LOCAL,
   });
   webNodePort.addPort({ port: 80, name: 'http', targetPortName: 'http', nodePort: 30080 });
   const webPublic = new Service(chart, 'web-public-svc', {
     name: 'web-public',
     type: ServiceType.LOAD_BALANCER,
-    selector: ServiceSelector.fromWorkload(web),
+    selector: ServiceSelector.workload(web),
     loadBalancerSourceRanges: ['203.0.113.0/24'],
     externalTrafficPolicy: TrafficPolicy.LOCAL,
   });
@@ -62,7 +62,7 @@ export function buildServices(outdir: string): App {
   agent.podMetadata.addLabel('app', 'log-agent');
   const agentSvc = new Service(chart, 'log-agent-svc', {
     name: 'log-agent',
-    selector: ServiceSelector.fromWorkload(agent),
+    selector: ServiceSelector.workload(agent),
     internalTrafficPolicy: TrafficPolicy.LOCAL,
   });
   agentSvc.addPort({ port: 24224, name: 'forward', targetPortName: 'forward' });
@@ -82,7 +82,7 @@ export function buildServices(outdir: string): App {
     name: 'redis',
     headless: true,
     publishNotReadyAddresses: true,
-    selector: ServiceSelector.fromWorkload(redis),
+    selector: ServiceSelector.workload(redis),
   });
   redisSvc.addPort({ port: 6379, name: 'redis', targetPortName: 'redis' });
 

@@ -33,7 +33,7 @@ export function buildShop(outdir: string): App {
     workloads[name] = deployment;
     services[name] = new Service(chart, `${name}-svc`, {
       name,
-      selector: ServiceSelector.fromWorkload(deployment),
+      selector: ServiceSelector.workload(deployment),
     });
     services[name].addPort({
       name: name === 'db' ? 'postgres' : 'http',

@@ -51,7 +51,7 @@ function deployment(scope: Construct, name: string, image: string, port: number,
 function service(scope: Construct, workload: kplus.Deployment, name: string, port: number, portName: string): Service {
   const svc = new Service(scope, `${name}-svc`, {
     name,
-    selector: ServiceSelector.fromWorkload(workload),
+    selector: ServiceSelector.workload(workload),
   });
   svc.addPort({ port, name: portName, targetPortName: portName });
   return svc;
@@ -91,7 +91,7 @@ export function buildStore(outdir: string): App {
   const postgresSvc = new Service(data, 'postgres-svc', {
     name: 'postgres',
     headless: true,
-    selector: ServiceSelector.fromWorkload(postgres),
+    selector: ServiceSelector.workload(postgres),
   });
   postgresSvc.addPort({ port: 5432, name: 'postgres', targetPortName: 'postgres' });
   postgresSvc.governStatefulSet(postgres);
@@ -182,12 +182,12 @@ export function buildStore(outdir: string): App {
   traffic.expect(cart).cannotReach(postgres);
   traffic.expect(postgresSvc).hasEndpoints();
   traffic.expect(paymentsSvc).hasEndpoints();
-  traffic.expectRequest(Request.http('shop.example.com/')).redirectsTo('https://shop.example.com/', 301);
-  traffic.expectRequest(Request.https('shop.example.com/')).routesTo(storefrontV1Svc, 90).routesTo(storefrontV2Svc, 10);
-  traffic.expectRequest(Request.https('shop.example.com/').withHeader('x-canary', 'always')).routesTo(storefrontV2Svc, 100);
-  traffic.expectRequest(Request.https('shop.example.com/cart/items')).routesTo(cartSvc);
-  traffic.expectRequest(Request.grpcs('store.Catalog', 'List', 'grpc.example.com')).routesTo(catalogSvc);
-  traffic.expectRequest(Request.https('legacy.example.com/')).routesTo(storefrontV1Svc);
+  traffic.expect(Request.http('shop.example.com/')).redirectsTo('https://shop.example.com/', 301);
+  traffic.expect(Request.https('shop.example.com/')).routesTo(storefrontV1Svc, 90).routesTo(storefrontV2Svc, 10);
+  traffic.expect(Request.https('shop.example.com/').withHeader('x-canary', 'always')).routesTo(storefrontV2Svc, 100);
+  traffic.expect(Request.https('shop.example.com/cart/items')).routesTo(cartSvc);
+  traffic.expect(Request.grpcs('store.Catalog', 'List', 'grpc.example.com')).routesTo(catalogSvc);
+  traffic.expect(Request.https('legacy.example.com/')).routesTo(storefrontV1Svc);
   return app;
 }
 

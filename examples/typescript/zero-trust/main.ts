@@ -51,7 +51,7 @@ export function buildZeroTrust(outdir: string): App {
   const redis = rawWorkload(data, 'StatefulSet', 'redis', 'redis:7.2', [{ containerPort: 6379, name: 'redis' }], { serviceName: 'redis-headless', replicas: 3 });
   const redisSvc = new Service(data, 'redis-svc', {
     name: 'redis-headless',
-    selector: ServiceSelector.fromWorkload(redis),
+    selector: ServiceSelector.workload(redis),
     headless: true,
     publishNotReadyAddresses: true,
   });
@@ -75,7 +75,7 @@ export function buildZeroTrust(outdir: string): App {
   });
   const apiSvc = new Service(backend, 'api-svc', {
     name: 'api',
-    selector: ServiceSelector.fromWorkload(api),
+    selector: ServiceSelector.workload(api),
   });
   apiSvc.addPort({ port: 80, name: 'http', targetPortName: 'http' });
   apiSvc.addPort({ port: 9090, name: 'metrics', targetPortName: 'metrics' });
@@ -98,7 +98,7 @@ export function buildZeroTrust(outdir: string): App {
   const webSvc = new Service(storefront, 'web-svc', {
     name: 'web',
     type: ServiceType.LOAD_BALANCER,
-    selector: ServiceSelector.fromWorkload(web),
+    selector: ServiceSelector.workload(web),
     loadBalancerSourceRanges: ['0.0.0.0/0'],
   });
   webSvc.addPort({ port: 443, name: 'https', targetPortName: 'https' });
