@@ -84,14 +84,14 @@ describe('AdminNetworkPolicy construct', () => {
   // namedPortsBesideAddresses, also behind TRF-ANP-004 (docs/design.md section 3 "Where each rule lives").
   test('refuses named ports beside networks or nodes peers in an egress rule, in TRF-ANP-004\'s words', () => {
     const chart = Testing.chart();
-    const anp = new AdminNetworkPolicy(chart, 'a', { priority: 1, subject: ClusterPolicyPeer.allNamespaces() });
-    expect(() => anp.addEgressRule({ name: 'out', action: TierRuleAction.ALLOW, peers: [ClusterPolicyPeer.allNamespaces(), ClusterPolicyPeer.networks('10.0.0.0/8')], ports: [Port.named('http')] }))
+    const anp = new AdminNetworkPolicy(chart, 'a', { priority: 1, subject: ClusterPolicyPeer.allPods() });
+    expect(() => anp.addEgressRule({ name: 'out', action: TierRuleAction.ALLOW, peers: [ClusterPolicyPeer.allPods(), ClusterPolicyPeer.networks('10.0.0.0/8')], ports: [Port.named('http')] }))
       .toThrow('a: egress rule "out": uses named port http with networks peers: addresses have no named ports, so those ports never match them');
-    const cnp = new ClusterNetworkPolicy(chart, 'c', { tier: ClusterNetworkPolicyTier.ADMIN, priority: 1, subject: ClusterPolicyPeer.allNamespaces() });
+    const cnp = new ClusterNetworkPolicy(chart, 'c', { tier: ClusterNetworkPolicyTier.ADMIN, priority: 1, subject: ClusterPolicyPeer.allPods() });
     expect(() => cnp.addEgressRule({ action: TierRuleAction.DENY, peers: [ClusterPolicyPeer.nodes({})], ports: [Port.named('http'), Port.named('dns')] }))
       .toThrow('c: egress rule: uses named ports http, dns with nodes peers');
     anp.addEgressRule({ action: TierRuleAction.ALLOW, peers: [ClusterPolicyPeer.networks('10.0.0.0/8')], ports: [Port.tcp(443)] });
-    anp.addEgressRule({ action: TierRuleAction.ALLOW, peers: [ClusterPolicyPeer.allNamespaces()], ports: [Port.named('http')] });
+    anp.addEgressRule({ action: TierRuleAction.ALLOW, peers: [ClusterPolicyPeer.allPods()], ports: [Port.named('http')] });
   });
 
   test('more rules than the CRD allows fail at synth, naming the field', () => {
@@ -193,8 +193,8 @@ describe('PrioritizedTierPolicy', () => {
     const chart = Testing.chart();
     const denyMetadata = (p: PrioritizedTierPolicy) => p.addEgressRule({ action: TierRuleAction.DENY, peers: [ClusterPolicyPeer.networks('169.254.169.254/32')] });
     const policies: PrioritizedTierPolicy[] = [
-      new AdminNetworkPolicy(chart, 'anp', { name: 'guard', priority: 1, subject: ClusterPolicyPeer.allNamespaces() }),
-      new ClusterNetworkPolicy(chart, 'cnp', { name: 'guard', tier: ClusterNetworkPolicyTier.ADMIN, priority: 1, subject: ClusterPolicyPeer.allNamespaces() }),
+      new AdminNetworkPolicy(chart, 'anp', { name: 'guard', priority: 1, subject: ClusterPolicyPeer.allPods() }),
+      new ClusterNetworkPolicy(chart, 'cnp', { name: 'guard', tier: ClusterNetworkPolicyTier.ADMIN, priority: 1, subject: ClusterPolicyPeer.allPods() }),
     ];
     policies.forEach(denyMetadata);
     expect(policies.map(p => p.name)).toEqual(['guard', 'guard']);
