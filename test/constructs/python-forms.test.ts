@@ -18,21 +18,21 @@ function yamlOf(build: (charts: Record<string, Chart>, app: App) => void, ...nam
   return app.synthYaml();
 }
 
-const web = (chart: Chart, name = 'web') => new Service(chart, name, { name, selector: ServiceSelector.labels({ app: name }), ports: [{ port: 80, targetPort: 8080 }] });
+const web = (chart: Chart, name = 'web') => new Service(chart, name, { name, selector: ServiceSelector.pods({ app: name }), ports: [{ port: 80, targetPort: 8080 }] });
 
 describe('forms without struct classes render the props form', () => {
   test('Service.addPort: the ports of the props, in order (Kubernetes API reference, Service v1: ServiceSpec.ports, ServicePort)', () => {
     const props = yamlOf(({ shop }) => new Service(shop, 'svc', {
       name: 'svc',
       type: ServiceType.NODE_PORT,
-      selector: ServiceSelector.labels({ app: 'svc' }),
+      selector: ServiceSelector.pods({ app: 'svc' }),
       ports: [
         { port: 80, name: 'http', targetPortName: 'http', nodePort: 30080, appProtocol: 'http' },
         { port: 53, name: 'dns', targetPort: 5353, protocol: Protocol.UDP },
       ],
     }));
     const added = yamlOf(({ shop }) => {
-      const svc = new Service(shop, 'svc', { name: 'svc', type: ServiceType.NODE_PORT, selector: ServiceSelector.labels({ app: 'svc' }) });
+      const svc = new Service(shop, 'svc', { name: 'svc', type: ServiceType.NODE_PORT, selector: ServiceSelector.pods({ app: 'svc' }) });
       svc.addPort({ port: 80, name: 'http', targetPortName: 'http', nodePort: 30080, appProtocol: 'http' });
       svc.addPort({ port: 53, name: 'dns', targetPort: 5353, protocol: Protocol.UDP });
     });
