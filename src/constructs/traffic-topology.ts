@@ -47,3 +47,31 @@ export interface TopologyProps {
    */
   readonly placements?: TopologyPlacement[];
 }
+
+/** Options of `Traffic.addNode`: a node's zone and labels. */
+export interface TopologyNodeOptions {
+  /**
+   * The node's zone (its `topology.kubernetes.io/zone` label).
+   * @default - no zone: same-zone preferences and zone hints do not apply to its clients
+   */
+  readonly zone?: string;
+  /**
+   * Other node labels.
+   * @default - none
+   */
+  readonly labels?: { [key: string]: string };
+}
+
+/** Options of `Traffic.addPlacement`: where a workload's replicas run. Give `nodes`, `zones`, or both (nodes first). */
+export interface TopologyPlacementOptions {
+  /**
+   * One node name per replica; a node listed twice runs two replicas.
+   * @default - none
+   */
+  readonly nodes?: string[];
+  /**
+   * One zone per replica, placed on the zone's nodes in turn (sorted by name).
+   * @default - none
+   */
+  readonly zones?: string[];
+}

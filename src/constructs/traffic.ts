@@ -9,7 +9,7 @@ import { RequestExpectation, RequestExpectationOptions, TrafficExpectation } fro
 import { Request } from './traffic-request';
 import { TrafficSuppressions } from './traffic-suppressions';
 import { Target } from './traffic-target';
-import { TopologyProps } from './traffic-topology';
+import { TopologyNode, TopologyNodeOptions, TopologyPlacement, TopologyPlacementOptions, TopologyProps } from './traffic-topology';
 import { outdirBase, writtenLocations } from './written-locations';
 import { Cluster } from '../model/cluster';
 import { ManifestError } from '../model/errors';
@@ -134,6 +134,9 @@ export class Traffic extends Construct {
   private readonly expectations: DeclaredExpectation[] = [];
   private readonly reportFormats = new Set<ReportFormat>();
   private readonly topologies: TopologyProps[] = [];
+  /** Nodes and placements declared one at a time: together, one more Topology. */
+  private readonly nodes: TopologyNode[] = [];
+  private readonly placements: TopologyPlacement[] = [];
   private failOnWarnings = false;
   private auditEnabled = true;
   /** Set for the duration of one `app.synth()` / `app.synthYaml()`. */
@@ -175,6 +178,27 @@ export class Traffic extends Construct {
    */
   public addTopology(topology: TopologyProps): void {
     this.topologies.push({ ...topology, nodes: [...topology.nodes], placements: [...(topology.placements ?? [])] });
+  }
+
+  /**
+   * Declares one node of the app's topology, the one-at-a-time form of
+   * `addTopology` (from Python: `traffic.add_node("node-a", zone="zone-a")`,
+   * no struct class to import). The nodes and placements declared this way
+   * form one Topology.
+   */
+  public addNode(name: string, options: TopologyNodeOptions = {}): void {
+    this.nodes.push({ name, ...options });
+  }
+
+  /**
+   * Declares where the replicas of one workload run, the one-at-a-time form
+   * of `addTopology`'s placements (from Python:
+   * `traffic.add_placement(web, zones=["zone-a", "zone-b"])`).
+   *
+   * @param workload a workload construct, or a `Target` (`Target.workloadNamed(ns, name)` for one that is not in the app)
+   */
+  public addPlacement(workload: any, options: TopologyPlacementOptions): void {
+    this.placements.push({ workload, ...options });
   }
 
   /**
@@ -292,7 +316,8 @@ export class Traffic extends Construct {
       if (this.synthScope) reuseJson(c, object, this.synthScope);
       appObjects.push({ object, source: { file: c.node.path, index: 0 } });
     }
-    const topologies = this.topologies.map((t, i): SourcedObject => ({ object: topologyObject(t, i) as KubeObject, source: { file: '<topology>', index: i } }));
+    const declared = this.nodes.length + this.placements.length > 0 ? [...this.topologies, { nodes: this.nodes, placements: this.placements }] : this.topologies;
+    const topologies = declared.map((t, i): SourcedObject => ({ object: topologyObject(t, i) as KubeObject, source: { file: '<topology>', index: i } }));
     const run = runValidation({
       objects: [...appObjects, ...this.context, ...topologies],
       expectations: this.expectations,

@@ -23,8 +23,6 @@ from cdk8s_traffic import (
     ServiceSelector,
     ServiceType,
     Target,
-    TopologyNode,
-    TopologyPlacement,
     Traffic,
     TrafficDistribution,
     TrafficSuppressions,
@@ -131,13 +129,10 @@ def build_expectations(outdir: str, validate: bool = True) -> cdk8s.App:
     traffic.expect(Request.https("shop.example.com/")).routes_to(web_svc)
 
     # Where the replicas will run (one per zone): the endpoint expectations ask which endpoints kube-proxy picks.
-    traffic.add_topology(
-        nodes=[TopologyNode(name="node-a", zone="zone-a"), TopologyNode(name="node-b", zone="zone-b")],
-        placements=[
-            TopologyPlacement(workload=web, zones=["zone-a", "zone-b"]),
-            TopologyPlacement(workload=api, zones=["zone-a", "zone-b"]),
-        ],
-    )
+    traffic.add_node("node-a", zone="zone-a")
+    traffic.add_node("node-b", zone="zone-b")
+    traffic.add_placement(web, zones=["zone-a", "zone-b"])
+    traffic.add_placement(api, zones=["zone-a", "zone-b"])
     traffic.expect(api_svc).keeps_traffic_in_zone("zone-a").leaves_no_client_without_endpoints(web)
 
     return app

@@ -23,7 +23,6 @@ from cdk8s_traffic import (
     Service,
     ServiceSelector,
     TierRuleAction,
-    TierRuleOptions,
 )
 
 
@@ -51,31 +50,24 @@ def build_guardrails(outdir: str) -> cdk8s.App:
     namespace(platform, "team-b", {"tenant": "true"})
     tenants = ClusterPolicyPeer.namespaces_with_labels({"tenant": "true"})
 
-    AdminNetworkPolicy(
-        platform, "guardrails",
-        name="platform-guardrails",
-        priority=10,
-        subject=tenants,
-        ingress=[
-            TierRuleOptions(name="allow-metrics-scrape", action=TierRuleAction.ALLOW,
-                            peers=[ClusterPolicyPeer.pods_in_namespaces_with_labels({"app": "prometheus"}, {"role": "platform"})], ports=[Port.tcp(9090)]),
-            TierRuleOptions(name="pass-between-tenants", action=TierRuleAction.PASS, peers=[tenants]),
-        ],
-        egress=[
-            TierRuleOptions(
-                name="allow-dns",
-                action=TierRuleAction.ALLOW,
-                peers=[ClusterPolicyPeer.pods_in_namespace({"k8s-app": "kube-dns"}, "kube-system")],
-                ports=[Port.DNS_UDP, Port.DNS_TCP],
-            ),
-            TierRuleOptions(name="deny-cloud-metadata", action=TierRuleAction.DENY, peers=[ClusterPolicyPeer.networks("169.254.169.254/32")]),
-        ],
+    # Rules in the order they are added: the first that matches decides.
+    guardrails = AdminNetworkPolicy(platform, "guardrails", name="platform-guardrails", priority=10, subject=tenants)
+    guardrails.add_ingress_rule(
+        name="allow-metrics-scrape",
+        action=TierRuleAction.ALLOW,
+        peers=[ClusterPolicyPeer.pods_in_namespaces_with_labels({"app": "prometheus"}, {"role": "platform"})],
+        ports=[Port.tcp(9090)],
     )
-    BaselineAdminNetworkPolicy(
-        platform, "baseline",
-        subject=tenants,
-        ingress=[TierRuleOptions(name="deny-other-namespaces", action=TierRuleAction.DENY, peers=[ClusterPolicyPeer.all_pods()])],
+    guardrails.add_ingress_rule(name="pass-between-tenants", action=TierRuleAction.PASS, peers=[tenants])
+    guardrails.add_egress_rule(
+        name="allow-dns",
+        action=TierRuleAction.ALLOW,
+        peers=[ClusterPolicyPeer.pods_in_namespace({"k8s-app": "kube-dns"}, "kube-system")],
+        ports=[Port.DNS_UDP, Port.DNS_TCP],
     )
+    guardrails.add_egress_rule(name="deny-cloud-metadata", action=TierRuleAction.DENY, peers=[ClusterPolicyPeer.networks("169.254.169.254/32")])
+    baseline = BaselineAdminNetworkPolicy(platform, "baseline", subject=tenants)
+    baseline.add_ingress_rule(name="deny-other-namespaces", action=TierRuleAction.DENY, peers=[ClusterPolicyPeer.all_pods()])
 
     prometheus_chart = cdk8s.Chart(app, "monitoring", namespace="platform", disable_resource_name_hashes=True)
     deployment(prometheus_chart, "prometheus", "prom/prometheus:v2.53.0", [{"containerPort": 9090, "name": "web"}])

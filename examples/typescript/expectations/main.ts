@@ -114,13 +114,10 @@ export function buildExpectations(outdir: string, validate = true): App {
   traffic.expect(Request.https('shop.example.com/')).routesTo(webSvc);
 
   // Where the replicas will run (one per zone): the endpoint expectations ask which endpoints kube-proxy picks.
-  traffic.addTopology({
-    nodes: [{ name: 'node-a', zone: 'zone-a' }, { name: 'node-b', zone: 'zone-b' }],
-    placements: [
-      { workload: web, zones: ['zone-a', 'zone-b'] },
-      { workload: api, zones: ['zone-a', 'zone-b'] },
-    ],
-  });
+  traffic.addNode('node-a', { zone: 'zone-a' });
+  traffic.addNode('node-b', { zone: 'zone-b' });
+  traffic.addPlacement(web, { zones: ['zone-a', 'zone-b'] });
+  traffic.addPlacement(api, { zones: ['zone-a', 'zone-b'] });
   traffic.expect(apiSvc).keepsTrafficInZone('zone-a').leavesNoClientWithoutEndpoints(web);
 
   return app;

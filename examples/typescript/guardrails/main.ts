@@ -36,28 +36,24 @@ export function buildGuardrails(outdir: string): App {
   namespace(platform, 'team-b', { tenant: 'true' });
   const tenants = ClusterPolicyPeer.namespacesWithLabels({ tenant: 'true' });
 
-  new AdminNetworkPolicy(platform, 'guardrails', {
-    name: 'platform-guardrails',
-    priority: 10,
-    subject: tenants,
-    ingress: [
-      { name: 'allow-metrics-scrape', action: TierRuleAction.ALLOW, peers: [ClusterPolicyPeer.podsInNamespacesWithLabels({ app: 'prometheus' }, { role: 'platform' })], ports: [Port.tcp(9090)] },
-      { name: 'pass-between-tenants', action: TierRuleAction.PASS, peers: [tenants] },
-    ],
-    egress: [
-      {
-        name: 'allow-dns',
-        action: TierRuleAction.ALLOW,
-        peers: [ClusterPolicyPeer.podsInNamespace({ 'k8s-app': 'kube-dns' }, 'kube-system')],
-        ports: [Port.DNS_UDP, Port.DNS_TCP],
-      },
-      { name: 'deny-cloud-metadata', action: TierRuleAction.DENY, peers: [ClusterPolicyPeer.networks('169.254.169.254/32')] },
-    ],
+  // Rules in the order they are added: the first that matches decides.
+  const guardrails = new AdminNetworkPolicy(platform, 'guardrails', { name: 'platform-guardrails', priority: 10, subject: tenants });
+  guardrails.addIngressRule({
+    name: 'allow-metrics-scrape',
+    action: TierRuleAction.ALLOW,
+    peers: [ClusterPolicyPeer.podsInNamespacesWithLabels({ app: 'prometheus' }, { role: 'platform' })],
+    ports: [Port.tcp(9090)],
   });
-  new BaselineAdminNetworkPolicy(platform, 'baseline', {
-    subject: tenants,
-    ingress: [{ name: 'deny-other-namespaces', action: TierRuleAction.DENY, peers: [ClusterPolicyPeer.allPods()] }],
+  guardrails.addIngressRule({ name: 'pass-between-tenants', action: TierRuleAction.PASS, peers: [tenants] });
+  guardrails.addEgressRule({
+    name: 'allow-dns',
+    action: TierRuleAction.ALLOW,
+    peers: [ClusterPolicyPeer.podsInNamespace({ 'k8s-app': 'kube-dns' }, 'kube-system')],
+    ports: [Port.DNS_UDP, Port.DNS_TCP],
   });
+  guardrails.addEgressRule({ name: 'deny-cloud-metadata', action: TierRuleAction.DENY, peers: [ClusterPolicyPeer.networks('169.254.169.254/32')] });
+  const baseline = new BaselineAdminNetworkPolicy(platform, 'baseline', { subject: tenants });
+  baseline.addIngressRule({ name: 'deny-other-namespaces', action: TierRuleAction.DENY, peers: [ClusterPolicyPeer.allPods()] });
 
   const prometheusChart = new Chart(app, 'monitoring', { namespace: 'platform', disableResourceNameHashes: true });
   deployment(prometheusChart, 'prometheus', 'prom/prometheus:v2.53.0', [{ containerPort: 9090, name: 'web' }]);

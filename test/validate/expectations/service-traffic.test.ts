@@ -6,7 +6,7 @@ import * as kplus from 'cdk8s-plus-28';
 import { Service, ServiceSelector, Target, Traffic, TrafficDistribution, TrafficPolicy } from '../../../src';
 
 /** api (2 replicas) and web (3 replicas) over nodes a1, a2 (zone-a) and b1 (zone-b), declared with Traffic.of(app, { topology }). */
-function app(svcProps: { trafficDistribution?: TrafficDistribution; internalTrafficPolicy?: TrafficPolicy }, apiNodes = ['a1', 'b1']) {
+function app(svcProps: { trafficDistribution?: TrafficDistribution; internalTrafficPolicy?: TrafficPolicy }, apiNodes = ['a1', 'b1'], oneAtATime = false) {
   const a = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'traffic-topology-')) });
   const chart = new Chart(a, 'shop', { namespace: 'shop', disableResourceNameHashes: true });
   const deploy = (name: string, replicas: number) => {
@@ -21,6 +21,16 @@ function app(svcProps: { trafficDistribution?: TrafficDistribution; internalTraf
   const api = deploy('api', apiNodes.length);
   const web = deploy('web', 3);
   const svc = new Service(chart, 'api-svc', { name: 'api', selector: ServiceSelector.workload(api), ports: [{ name: 'http', port: 80, targetPortName: 'http' }], ...svcProps });
+  if (oneAtATime) {
+    // The same topology declared one node and one placement at a time (Traffic.addNode, addPlacement).
+    const t = Traffic.of(a, { audit: false });
+    t.addNode('a1', { zone: 'zone-a' });
+    t.addNode('a2', { zone: 'zone-a' });
+    t.addNode('b1', { zone: 'zone-b' });
+    t.addPlacement(api, { nodes: apiNodes });
+    t.addPlacement(Target.of(web), { nodes: ['a1', 'a2', 'b1'] });
+    return { app: a, traffic: t, svc, web, api };
+  }
   const traffic = Traffic.of(a, {
     audit: false,
     topology: {
@@ -54,6 +64,15 @@ describe('endpoint-level expectations (kube-proxy endpoint selection)', () => {
     const msg = failures(s.app);
     expect(msg).toContain('expectation failed: Service shop/api keeps traffic from zone zone-a in zone zone-a');
     expect(msg).toContain('from node a1: 50% goes to shop/api-1 (zone zone-b)');
+  });
+
+  test('a topology declared one node and one placement at a time gives the same answers as addTopology', () => {
+    const failed = app({}, ['a1', 'b1'], true);
+    failed.traffic.expect(failed.svc).keepsTrafficInZone('zone-a');
+    expect(failures(failed.app)).toContain('from node a1: 50% goes to shop/api-1 (zone zone-b)');
+    const held = app({ trafficDistribution: TrafficDistribution.PREFER_SAME_ZONE }, ['a1', 'b1'], true);
+    held.traffic.expect(held.svc).keepsTrafficInZone('zone-a').keepsTrafficInZone('zone-b');
+    expect(failures(held.app)).toBe('');
   });
 
   test('hasLocalEndpointForEveryClient fails for client nodes without a backend (Service Internal Traffic Policy)', () => {
