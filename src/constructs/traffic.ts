@@ -316,7 +316,8 @@ export class Traffic extends Construct {
       if (this.synthScope) reuseJson(c, object, this.synthScope);
       appObjects.push({ object, source: { file: c.node.path, index: 0 } });
     }
-    const declared = this.nodes.length + this.placements.length > 0 ? [...this.topologies, { nodes: this.nodes, placements: this.placements }] : this.topologies;
+    const oneAtATime = this.nodes.length + this.placements.length > 0 ? [{ nodes: this.nodes, placements: this.placements }] : [];
+    const declared = [...this.topologies, ...oneAtATime];
     const topologies = declared.map((t, i): SourcedObject => ({ object: topologyObject(t, i) as KubeObject, source: { file: '<topology>', index: i } }));
     const run = runValidation({
       objects: [...appObjects, ...this.context, ...topologies],
