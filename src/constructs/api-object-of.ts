@@ -24,3 +24,15 @@ export function isWorkloadKind(kind: string): boolean {
 export function namespaceOf(api: ApiObject): string {
   return api.metadata.namespace ?? Chart.of(api).namespace ?? 'default';
 }
+
+/**
+ * The one-line error for a workload handed to the selector of a Service or
+ * NetworkPolicy in another namespace: both select pods of their own namespace
+ * only, so such a selector would silently select nothing. Undefined when the
+ * workload is in `namespace` (or is no ApiObject we can place).
+ */
+export function workloadElsewhere(holderPath: string, field: string, workload: IConstruct, namespace: string, holder: string): string | undefined {
+  const api = apiObjectOf(workload);
+  if (!api || namespaceOf(api) === namespace) return undefined;
+  return `${holderPath}: ${field}: workload ${namespaceOf(api)}/${api.name} is in another namespace; a ${holder} selects pods of its own namespace (${namespace}) only`;
+}

@@ -1,6 +1,7 @@
 import { ApiObject, Chart, Lazy } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import { workloadElsewhere } from './api-object-of';
 import { IPeer } from './ipeer';
 import { PodSelector } from './pod-selector';
 import { Port } from './port';
@@ -87,6 +88,9 @@ export class NetworkPolicy extends Construct {
     super(scope, id);
     this.namespace = props.namespace ?? Chart.of(this).namespace ?? 'default';
     this.podSelector = props.podSelector ?? PodSelector.all();
+    const selected = this.podSelector._workload;
+    const elsewhere = selected && workloadElsewhere(this.node.path, 'podSelector', selected, this.namespace, 'NetworkPolicy');
+    if (elsewhere) throw new Error(elsewhere);
     this.policyTypes = new Set(props.policyTypes ?? []);
     for (const r of props.ingress ?? []) this._addRule(PolicyType.INGRESS, r.peers ?? [], portsOf(r));
     for (const r of props.egress ?? []) this._addRule(PolicyType.EGRESS, r.peers ?? [], portsOf(r));

@@ -29,7 +29,7 @@ export class PodSelector {
 
   /** The pods of a workload construct (it must be in the policy's namespace). */
   public static workload(workload: IConstruct): PodSelector {
-    return new PodSelector(() => workloadLabels(workload));
+    return new PodSelector(() => workloadLabels(workload), workload);
   }
 
   /** Labels produced at synth time. @internal */
@@ -37,7 +37,12 @@ export class PodSelector {
     return new PodSelector(produce);
   }
 
-  private constructor(private readonly produce: () => Record<string, string>) {}
+  private constructor(private readonly produce: () => Record<string, string>, private readonly workload?: IConstruct) {}
+
+  /** The workload construct this selector was built from, if any. @internal */
+  public get _workload(): IConstruct | undefined {
+    return this.workload;
+  }
 
   /** The label map, resolved now (empty for every pod). */
   public resolveLabels(): { [key: string]: string } {

@@ -2,7 +2,7 @@ import { ApiObject, Chart, JsonPatch, Lazy } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
 import * as ipaddr from 'ipaddr.js';
-import { apiObjectOf, namespaceOf } from './api-object-of';
+import { apiObjectOf, namespaceOf, workloadElsewhere } from './api-object-of';
 import { Connections, IConnectable } from './connections';
 import { appDnsRecords, podDnsName, serviceDnsName, serviceEnvVars, serviceSrvName, serviceSrvNames } from './discovery';
 import { Protocol } from './protocol';
@@ -266,6 +266,9 @@ export class Service extends Construct implements IConnectable {
     });
     this.name = this.apiObject.name;
     this.namespace = Chart.of(this).namespace ?? 'default';
+    const selected = this.selector?._workload;
+    const elsewhere = selected && workloadElsewhere(this.node.path, 'selector', selected, this.namespace, 'Service');
+    if (elsewhere) throw new Error(elsewhere);
     this.node.addValidation({ validate: () => this.validateManifest() });
   }
 

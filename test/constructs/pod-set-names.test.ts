@@ -235,4 +235,17 @@ describe('one name, one set of pods, on every type that has the name (docs/desig
       expect([key, factories(file).filter(n => !other.includes(n) && !deprecated[key].includes(n)).sort()]).toEqual([key, checked]);
     }
   });
+
+  // NetworkPolicySpec.podSelector and ServiceSpec.selector select pods of the object's own
+  // namespace only (NetworkPolicy API reference; Service API reference): a workload of another
+  // namespace would select nothing, so `workload(construct)` there is an error, not a silent no-op.
+  test('workload(construct) of another namespace is an error on PodSelector and ServiceSelector', () => {
+    const w = world();
+    const opsWeb = w.workloads['ops/web'];
+    expect(() => new NetworkPolicy(w.charts.shop, 'wrong-ns-policy', { podSelector: PodSelector.workload(opsWeb) }))
+      .toThrow(/^shop\/wrong-ns-policy: podSelector: workload ops\/web is in another namespace; a NetworkPolicy selects pods of its own namespace \(shop\) only$/);
+    expect(() => new Service(w.charts.shop, 'wrong-ns-svc', { selector: ServiceSelector.workload(opsWeb), ports: [{ port: 80 }] }))
+      .toThrow(/^shop\/wrong-ns-svc: selector: workload ops\/web is in another namespace; a Service selects pods of its own namespace \(shop\) only$/);
+    expect(() => new Service(w.charts.ops, 'right-ns-svc', { selector: ServiceSelector.workload(opsWeb), ports: [{ port: 80 }] })).not.toThrow();
+  });
 });
