@@ -21,16 +21,19 @@ export const YAML11_BOOLEANS: ReadonlySet<string> = new Set([
 const CORE_IMPLICIT: readonly jsyaml.Type[] = (jsyaml.CORE_SCHEMA as unknown as { compiledImplicit: jsyaml.Type[] }).compiledImplicit;
 
 /**
- * First letters with which some implicit type can match: null (`null`, `Null`, `NULL`), bool
- * (`true`, `false` ...), the YAML 1.1 booleans (`y`, `n`, `on`, `off` ...). Numbers, `~` and
- * `.inf`/`.nan` start with no letter.
+ * Letters with which no implicit type can match: all but those of null (`null`, `Null`, `NULL`),
+ * bool (`true`, `false` ...) and the YAML 1.1 booleans (`y`, `n`, `on`, `off` ...). Numbers, `~`
+ * and `.inf`/`.nan` start with no letter. A table, as this is asked of every plain scalar.
  */
-const SPECIAL_FIRST_LETTERS = new Set('nNtTfFyYoO');
+const WORD_START = new Uint8Array(128);
+for (let c = 0x41; c <= 0x7a; c++) {
+  if (c <= 0x5a || c >= 0x61) WORD_START[c] = 'nNtTfFyYoO'.includes(String.fromCharCode(c)) ? 0 : 1;
+}
 
 /** True when no core type can read `data` because of its first letter (most names, kinds, labels). */
 export function isPlainWord(data: string): boolean {
   const c = data.charCodeAt(0);
-  return ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) && !SPECIAL_FIRST_LETTERS.has(data[0]);
+  return c < 128 && WORD_START[c] === 1;
 }
 
 /** The core type that reads `data`, tried in CORE order; undefined for a string. */

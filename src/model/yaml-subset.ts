@@ -52,6 +52,21 @@ interface Anchor {
 const hasOwn = Object.prototype.hasOwnProperty;
 
 /**
+ * Keys and short plain scalars already read, by a hash of their text, direct-mapped: a manifest
+ * has a few dozen distinct keys and many recurring values (`TCP`, `v1`, `main`), and reusing them
+ * spares allocating a string (and resolving it) each time; a quarter of the read was garbage
+ * collection. Only strings that hold no reference to the text they were read from are kept, so
+ * the cache never keeps a whole input alive.
+ */
+const SLOTS = 4096;
+const KEY_TEXT: string[] = new Array<string>(SLOTS).fill('');
+const KEY_VALUE: string[] = new Array<string>(SLOTS).fill('');
+const VALUE_TEXT: string[] = new Array<string>(SLOTS).fill('');
+const VALUE_VALUE: unknown[] = new Array<unknown>(SLOTS).fill(undefined);
+/** V8 copies substrings shorter than this; longer ones point into the text they come from. */
+const COPIED_LENGTH = 13;
+
+/**
  * The document's value when it is within the subset, undefined otherwise. `maxAliasCount` is the
  * number of extra nodes that copying out its aliases may add (past it, js-yaml and `yaml` decide).
  */
@@ -118,6 +133,8 @@ class SubsetReader {
   /** Extra nodes the aliases read so far add when copied out. */
   private shared = 0;
   private anchors: Map<string, Anchor> | undefined;
+  /** Hash of the last key keyEnd scanned. */
+  private hash = 0;
 
   constructor(private readonly s: string, private readonly maxAliasCount: number) {
     this.len = s.length;
@@ -212,14 +229,12 @@ class SubsetReader {
   /** A block mapping whose keys sit at column `n`; its first key starts at `p` (mid-line for `- key:`). */
   private mapping(n: number, p: number): Record<string, unknown> {
     if (++this.level > MAX_NESTING) throw OUTSIDE;
-    const s = this.s;
     const obj: Record<string, unknown> = {};
     let depth = 0;
     for (;;) {
       const colon = this.keyEnd(p);
       if (colon < 0) throw OUTSIDE;
-      let key = s.slice(p, colon);
-      if (!isPlainWord(key)) key = resolvedKey(key);
+      const key = this.key(p, colon);
       if (key === '__proto__' || hasOwn.call(obj, key)) throw OUTSIDE;
       obj[key] = this.value(colon + 1, n, true);
       if (this.depth > depth) depth = this.depth;
@@ -234,15 +249,35 @@ class SubsetReader {
     return obj;
   }
 
-  /** The index of the `:` ending a plain key that starts at `p`, or -1. */
+  /** The index of the `:` ending a plain key that starts at `p`, or -1; its hash in `hash`. */
   private keyEnd(p: number): number {
     const s = this.s;
-    if (!isKeyStart(s.charCodeAt(p))) return -1;
-    let c: number;
-    do c = s.charCodeAt(++p); while (isKeyChar(c));
+    let c = s.charCodeAt(p);
+    if (!isKeyStart(c)) return -1;
+    let h = c;
+    for (;;) {
+      c = s.charCodeAt(++p);
+      if (!isKeyChar(c)) break;
+      h = (Math.imul(h, 31) + c) | 0;
+    }
+    this.hash = h;
     if (c !== COLON) return -1;
     c = s.charCodeAt(p + 1);
     return c === SPACE || c === LF || p + 1 >= this.len ? p : -1;
+  }
+
+  /** The key written from `p` to `end` (hashed by keyEnd), as js-yaml stores it. */
+  private key(p: number, end: number): string {
+    const slot = this.hash & (SLOTS - 1);
+    const known = KEY_TEXT[slot];
+    if (known.length === end - p && this.s.startsWith(known, p)) return KEY_VALUE[slot];
+    let text = this.s.slice(p, end);
+    // Keys are few: a long one is copied out of the text before it is kept.
+    if (text.length >= COPIED_LENGTH) text = (' ' + text).slice(1);
+    const key = isPlainWord(text) ? text : resolvedKey(text);
+    KEY_TEXT[slot] = text;
+    KEY_VALUE[slot] = key;
+    return key;
   }
 
   /** A block sequence whose `-` sit at column `n`; `ofKey`: the value of a key at the same column. */
@@ -425,10 +460,13 @@ class SubsetReader {
     }
     let q = p;
     let end = p;
+    let h = 0;
+    let hash = 0;
     for (; q < len; q++) {
       c = s.charCodeAt(q);
-      if (c === SPACE) continue;
       if (c === LF) break;
+      h = (Math.imul(h, 31) + c) | 0;
+      if (c === SPACE) continue;
       if (c === HASH && s.charCodeAt(q - 1) === SPACE) break;
       if (c === COLON) {
         // `a: b: c` is an error, and `key:value` a string: only the first is left to js-yaml.
@@ -438,16 +476,33 @@ class SubsetReader {
         if (isUnsafe(c)) throw OUTSIDE;
       }
       end = q + 1;
+      hash = h;
     }
-    const text = s.slice(p, end);
-    let value: unknown = text;
-    if (!isPlainWord(text)) {
-      if (text.length <= 3 && YAML11_BOOLEANS.has(text)) throw OUTSIDE;
-      value = plainScalarValue(text);
+    let value: unknown;
+    if (end - p < COPIED_LENGTH) {
+      const slot = hash & (SLOTS - 1);
+      const known = VALUE_TEXT[slot];
+      if (known.length === end - p && s.startsWith(known, p)) {
+        value = VALUE_VALUE[slot];
+      } else {
+        const text = s.slice(p, end);
+        value = plainValue(text);
+        VALUE_TEXT[slot] = text;
+        VALUE_VALUE[slot] = value;
+      }
+    } else {
+      value = plainValue(s.slice(p, end));
     }
     this.endScalar(q, n, true);
     return value;
   }
+}
+
+/** A plain scalar's value; YAML 1.1 boolean spellings are left to js-yaml and `yaml`. */
+function plainValue(text: string): unknown {
+  if (isPlainWord(text)) return text;
+  if (text.length <= 3 && YAML11_BOOLEANS.has(text)) throw OUTSIDE;
+  return plainScalarValue(text);
 }
 
 /** A plain key as js-yaml stores it: resolved by the core schema, then made a string. */
