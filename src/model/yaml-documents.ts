@@ -50,9 +50,10 @@ export function splitDocuments(text: string): YamlDocumentText[] | undefined {
     if (startsWithMarker || CONTENT.test(text.slice(start, end))) {
       if (source >= 0 && source < start) source = text.indexOf(HELM_PREFIX, start);
       // Helm writes `# Source:` right after `---`: look at the head of the document only.
-      const origin = source >= 0 && source < Math.min(end, start + HELM_HEAD) ? helmSource(text.slice(start, Math.min(end, start + HELM_HEAD))) : undefined;
-      const chunk = text.slice(start, end);
-      out.push(origin !== undefined ? { text: chunk, index: out.length, line: startLine, origin } : { text: chunk, index: out.length, line: startLine });
+      const head = Math.min(end, start + HELM_HEAD);
+      const origin = source >= 0 && source < head ? HELM_SOURCE.exec(text.slice(start, head))?.[1] : undefined;
+      const doc = { text: text.slice(start, end), index: out.length, line: startLine };
+      out.push(origin !== undefined ? { ...doc, origin } : doc);
     }
   };
   MARKER.lastIndex = 0;
@@ -77,11 +78,6 @@ export function splitDocuments(text: string): YamlDocumentText[] | undefined {
   return out;
 }
 
-/** The template a Helm `# Source:` line at the head of a document names. */
-function helmSource(head: string): string | undefined {
-  return HELM_SOURCE.exec(head)?.[1];
-}
-
 function countLines(text: string, from: number, to: number): number {
   let n = 0;
   for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) n++;
@@ -103,7 +99,9 @@ export function contentStart(doc: string): { line: number; column: number } {
     if (marker) {
       const after = skipBlanks(doc, pos + 3, eol);
       // `--- content`: the content's column; `---`, `---  ` and `--- # comment` hold none.
-      if (after > pos + 3 && after < eol && startsContent(doc.charCodeAt(after))) return { line, column: after - pos + 1 };
+      if (after > pos + 3 && after < eol && startsContent(doc.charCodeAt(after))) {
+        return { line, column: after - pos + 1 };
+      }
       if (after === eol || isJsSpaceOnly(doc, after, eol) || (after > pos + 3 && doc.charCodeAt(after) === 0x23)) {
         if (nl < 0) break;
         pos = nl + 1;
@@ -146,5 +144,6 @@ function startsContent(c: number): boolean {
 function isJsSpace(c: number): boolean {
   if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
   if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029
+    || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }

@@ -25,6 +25,7 @@
  * test/model/yaml-subset.test.ts compares the two on every YAML file of the
  * repository's tests and examples and on generated and mutated documents.
  */
+/* eslint-disable no-bitwise */ // The scalar cache hashes text in 32-bit integer arithmetic.
 import { isPlainWord, plainScalarValue, YAML11_BOOLEANS } from './yaml-scalars';
 
 /** A document read by the subset reader. */
