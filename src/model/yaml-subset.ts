@@ -136,6 +136,8 @@ class SubsetReader {
   private anchors: Map<string, Anchor> | undefined;
   /** Hash of the last key keyEnd scanned. */
   private hash = 0;
+  /** Entries of the sequences being read. */
+  private readonly items: unknown[] = [];
 
   constructor(private readonly s: string, private readonly maxAliasCount: number) {
     this.len = s.length;
@@ -285,7 +287,10 @@ class SubsetReader {
   private sequence(n: number, ofKey: boolean): unknown[] {
     if (++this.level > MAX_NESTING) throw OUTSIDE;
     const s = this.s;
-    const arr: unknown[] = [];
+    // Entries gather on a stack shared by all sequences and leave it as one array of their number:
+    // an array grown by push keeps room for 16 more, and every sequence here is kept.
+    const items = this.items;
+    const base = items.length;
     let depth = 0;
     for (;;) {
       const dash = this.pos;
@@ -293,10 +298,10 @@ class SubsetReader {
       while (s.charCodeAt(q) === SPACE) q++;
       if (q > dash + 1 && this.keyEnd(q) >= 0) {
         // `- key: value`: a mapping whose keys sit at the column of this one.
-        arr.push(this.mapping(n + q - dash, q));
+        items.push(this.mapping(n + q - dash, q));
       } else {
         if (this.isEntry(q)) throw OUTSIDE;
-        arr.push(this.value(dash + 1, n, false));
+        items.push(this.value(dash + 1, n, false));
       }
       if (this.depth > depth) depth = this.depth;
       if (this.ind !== n) {
@@ -308,6 +313,8 @@ class SubsetReader {
         throw OUTSIDE;
       }
     }
+    const arr = items.slice(base);
+    items.length = base;
     this.level--;
     this.depth = depth + 1;
     return arr;
