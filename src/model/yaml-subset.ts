@@ -3,10 +3,12 @@
  * tried on every document before js-yaml (src/model/yaml-parse.ts).
  *
  * Why a hand-written reader: on the 5,000-workload bench input (7.4 MB, 14,350
- * documents) js-yaml spent about 220 ms of CPU time and allocated enough for the
- * garbage collector to take a quarter of the read; this reader takes a fraction
- * of that (bench/profile.md, "The parser decision", has the measured table:
- * js-yaml 4 and 5, `yaml`, worker threads and this reader).
+ * documents) js-yaml 4 took 332 ms of CPU time per document as the reader calls
+ * it (js-yaml 5 is slower, `yaml` ten times slower) and left a quarter of the
+ * read to the garbage collector; this reader takes 175 ms and the retained
+ * objects half the heap. Two worker threads lose: copying the values back alone
+ * costs 122 ms. bench/profile.md, "The parser decision", has the table
+ * (bench/reader-candidates.ts measures it).
  *
  * Why it can be trusted: it reads only what it fully understands and returns
  * undefined for everything else, and the caller then reads that document with

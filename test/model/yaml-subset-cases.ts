@@ -6,11 +6,13 @@
  * readers differ, and mutated copies that step just outside the subset.
  */
 import * as jsyaml from 'js-yaml';
+import { aliasGrowth } from '../../src/model/yaml-parse';
 import { YAML11_BOOLEANS } from '../../src/model/yaml-scalars';
+import { readSubset } from '../../src/model/yaml-subset';
 import { Prng } from '../oracle/prng';
 
 /** Keys: plain, resolved by the core schema (`80`, `0x1F`, `True`, `~`), YAML 1.1 booleans, quoted, and ones the reader gives up on. */
-const KEYS = [
+export const KEYS = [
   'name', 'app', 'kind', 'spec', 'ports', 'app.kubernetes.io/name', 'helm.sh/chart', 'k-1', '_x', 'x_y.z', 'port',
   '80', '0x1F', '0o17', '012', '1e3', '1.5', '1_000', '-1', '+1', '.inf', '.nan', 'null', 'Null', 'NULL', 'True', 'false',
   '~', 'yes', 'on', 'N', '__proto__', 'toString', 'constructor', 'hasOwnProperty', 'a b', '"q"', "'s'", '-x', '.x', 'x:y',
@@ -18,7 +20,7 @@ const KEYS = [
 ];
 
 /** Scalars as written after `key: ` or `- `. */
-const SCALARS = [
+export const SCALARS = [
   'v1', 'apps/v1', 'TCP', 'UDP', 'nginx', 'frontend', 'main', 'info', 'OnFailure', '100m', '128Mi', 'kube-dns', 'backend-00001',
   'true', 'True', 'TRUE', 'false', 'FALSE', 'tRUE', 'null', 'Null', 'NULL', 'nil', '~', '', ' ',
   '0', '-0', '+0', '7', '80', '65535', '012', '0o17', '0x1F', '0b101', '0xZZ', '1_000', '1.5', '-.5', '.5', '1.', '1e3', '6.02e+23',
@@ -239,4 +241,23 @@ export function sharingDifference(a: unknown, b: unknown): string | undefined {
     return undefined;
   };
   return walk(a, b, '');
+}
+
+/**
+ * Why the subset reader's answer for `text` is wrong, or no `problem` when it is right; `accepted`
+ * tells whether it read the document (rather than leaving it to js-yaml).
+ */
+export function disagreement(text: string, limit = 1000): { accepted: boolean; problem?: string } {
+  const got = readSubset(text, limit);
+  if (!got) return { accepted: false };
+  const ref = reference(text);
+  if (ref.error !== undefined) return { accepted: true, problem: `js-yaml refuses it: ${ref.error.split('\n')[0]}` };
+  if (ref.yaml11Words > 0) return { accepted: true, problem: 'it holds a YAML 1.1 boolean spelling' };
+  if (aliasGrowth(ref.value, limit) > limit) return { accepted: true, problem: 'its aliases expand past the limit' };
+  const differs = valueDifference(got.value, ref.value);
+  if (differs) return { accepted: true, problem: `value differs from js-yaml's at ${differs}` };
+  const shared = sharingDifference(got.value, ref.value);
+  if (shared) return { accepted: true, problem: `objects shared differently at ${shared}` };
+  if (got.depth !== nesting(ref.value)) return { accepted: true, problem: `depth ${got.depth} where the value nests ${nesting(ref.value)}` };
+  return { accepted: true };
 }

@@ -8,30 +8,13 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { generateDocument, mutate, nesting, reference, sharingDifference, valueDifference } from './yaml-subset-cases';
+import { disagreement, generateDocument, KEYS, mutate, SCALARS } from './yaml-subset-cases';
 import { generateCluster, toYaml } from '../../bench/generate';
 import { parseManifests } from '../../src/model';
 import { splitDocuments } from '../../src/model/yaml-documents';
-import { aliasGrowth } from '../../src/model/yaml-parse';
 import { readSubset } from '../../src/model/yaml-subset';
 
 const LIMIT = 1000;
-
-/** Why the subset reader's answer for `text` is wrong, or undefined when it is right; `accepted` tells whether it read it. */
-function disagreement(text: string, limit = LIMIT): { accepted: boolean; problem?: string } {
-  const got = readSubset(text, limit);
-  if (!got) return { accepted: false };
-  const ref = reference(text);
-  if (ref.error !== undefined) return { accepted: true, problem: `js-yaml refuses it: ${ref.error.split('\n')[0]}` };
-  if (ref.yaml11Words > 0) return { accepted: true, problem: 'it holds a YAML 1.1 boolean spelling' };
-  if (aliasGrowth(ref.value, limit) > limit) return { accepted: true, problem: 'its aliases expand past the limit' };
-  const differs = valueDifference(got.value, ref.value);
-  if (differs) return { accepted: true, problem: `value differs from js-yaml's at ${differs}` };
-  const shared = sharingDifference(got.value, ref.value);
-  if (shared) return { accepted: true, problem: `objects shared differently at ${shared}` };
-  if (got.depth !== nesting(ref.value)) return { accepted: true, problem: `depth ${got.depth} where the value nests ${nesting(ref.value)}` };
-  return { accepted: true };
-}
 
 function yamlFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap(e => {
@@ -56,6 +39,20 @@ describe('subset reader: every YAML file of the tests and examples, document by 
     for (const d of docs) {
       const r = disagreement(d.text);
       if (r.problem) throw new Error(`${file}#${d.index} (line ${d.line}): ${r.problem}`);
+    }
+  });
+});
+
+describe('subset reader: every spelling of the generator, alone (YAML 1.2.2 §10.3 core schema)', () => {
+  test.each(SCALARS.map(v => [v]))('value %j', v => {
+    for (const text of [`key: ${v}\n`, `- ${v}\n`, `a:\n  - x: ${v}\n    y: 1\n`, `key: ${v} # c\n`]) {
+      expect([text, disagreement(text).problem]).toEqual([text, undefined]);
+    }
+  });
+
+  test.each(KEYS.map(k => [k]))('key %j', k => {
+    for (const text of [`${k}: v\n`, `- ${k}: v\n  z: 1\n`, `${k}:\n  x: 1\n`]) {
+      expect([text, disagreement(text).problem]).toEqual([text, undefined]);
     }
   });
 });
