@@ -124,6 +124,13 @@ describe('subset reader: cases at its edges', () => {
     expect(() => parseManifests(text, 'bomb.yaml')).toThrow(/^bomb\.yaml#0: invalid YAML: .*alias/i);
   });
 
+  test('the depth it measures meets the nesting limit as the walk did, aliases counted where used (docs/cli.md, "Limits")', () => {
+    const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\n  labels: &l\n    a:\n      b:\n        c: 1\ndata:\n  x:\n    z: *l\n';
+    expect(readSubset(text, LIMIT)!.depth).toBe(6);
+    expect(() => parseManifests(text, 'd.yaml', { maxDepth: 5 })).toThrow('d.yaml#0: nesting is deeper than the 5-level limit');
+    expect(parseManifests(text, 'd.yaml', { maxDepth: 6 })).toHaveLength(1);
+  });
+
   test('nesting past 64 levels is left to js-yaml', () => {
     const deep = Array.from({ length: 70 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n') + ' x\n';
     expect(readSubset(deep, LIMIT)).toBeUndefined();
