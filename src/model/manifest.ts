@@ -61,9 +61,9 @@ export function parseManifests(
     if (!handlers.onError) throw e;
     handlers.onError(e);
   };
-  const read = (value: unknown, source: SourceRef, words?: ReadonlySet<string>) => {
+  const read = (value: unknown, source: SourceRef, words?: ReadonlySet<string>, depth?: number) => {
     if (value === null || value === undefined) return;
-    if (depthOver(value, lim.maxDepth)) {
+    if (depth !== undefined ? depth > lim.maxDepth : depthOver(value, lim.maxDepth)) {
       throw new ManifestError(`nesting is deeper than the ${lim.maxDepth}-level limit`, { source });
     }
     if (onNotAnObject && !isKubeObject(value)) {
@@ -107,7 +107,7 @@ export function parseManifests(
       } catch (e) {
         throw yamlError(e as Error, { file, index: d.index, ...(d.origin !== undefined ? { origin: d.origin } : {}) }, d.line, lim.maxDepth);
       }
-      read(parsed.value, source, parsed.yaml11Booleans);
+      read(parsed.value, source, parsed.yaml11Booleans, parsed.depth);
     }, fail);
   }
   return out;

@@ -1,5 +1,9 @@
 /**
- * Parses one YAML document, by one of two paths.
+ * Parses one YAML document, by one of three paths.
+ *
+ * Subset path: src/model/yaml-subset.ts reads the block-style YAML that kubectl,
+ * Helm and cdk8s write, and gives up on anything else (bench/profile.md, "The
+ * parser decision").
  *
  * Fast path: js-yaml's `load` with its CORE schema (YAML 1.2 core, the schema
  * `yaml` applies by default): about ten times faster than building `yaml`'s
@@ -16,21 +20,18 @@
  */
 import * as jsyaml from 'js-yaml';
 import { Document, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, parseDocument, Scalar, visit } from 'yaml';
+import { coreTypeOf, YAML11_BOOLEANS } from './yaml-scalars';
+import { readSubset } from './yaml-subset';
 
-/**
- * Plain scalars that YAML 1.1 (and so sigs.k8s.io/yaml, which kubectl uses)
- * reads as booleans, and YAML 1.2 as strings. `true`/`false` are booleans in both.
- */
-export const YAML11_BOOLEANS: ReadonlySet<string> = new Set([
-  'y', 'Y', 'yes', 'Yes', 'YES', 'n', 'N', 'no', 'No', 'NO',
-  'on', 'On', 'ON', 'off', 'Off', 'OFF',
-]);
+export { YAML11_BOOLEANS } from './yaml-scalars';
 
 /** A document's value and where it holds YAML 1.1 boolean spellings as plain scalars. */
 export interface ParsedDocument {
   readonly value: unknown;
   /** Paths (`metadata.labels.app`, `spec.ports[0].name`) of plain scalars spelled as in YAML11_BOOLEANS. */
   readonly yaml11Booleans: ReadonlySet<string>;
+  /** Nesting of mappings and lists, when the parser measured it (an alias counts as what it refers to). */
+  readonly depth?: number;
 }
 
 /** A YAML syntax error; `line`/`column` are 1-based within the document's text. */
@@ -60,31 +61,6 @@ const YAML11_BOOL = new jsyaml.Type('tag:cdk8s-traffic,2026:yaml11-bool', {
 });
 
 /**
- * The CORE schema's implicit types (null, bool, int, float), in the order it tries them (its
- * compiled list: @types/js-yaml does not declare it), then the YAML 1.1 booleans.
- */
-const IMPLICIT: readonly jsyaml.Type[] = [
-  ...(jsyaml.CORE_SCHEMA as unknown as { compiledImplicit: jsyaml.Type[] }).compiledImplicit,
-  YAML11_BOOL,
-];
-
-/**
- * First letters with which some implicit type can match: null (`null`, `Null`, `NULL`), bool
- * (`true`, `false` ...), the YAML 1.1 booleans (`y`, `n`, `on`, `off` ...). Numbers, `~` and
- * `.inf`/`.nan` start with no letter.
- */
-const SPECIAL_FIRST_LETTERS = new Set('nNtTfFyYoO');
-
-/** The implicit type that reads `data`, tried in CORE order; undefined for a string. */
-function implicitTypeOf(data: unknown): jsyaml.Type | undefined {
-  if (typeof data === 'string' && data.length > 0) {
-    const c = data.charCodeAt(0);
-    if (((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) && !SPECIAL_FIRST_LETTERS.has(data[0])) return undefined;
-  }
-  return IMPLICIT.find(t => t.resolve(data));
-}
-
-/**
  * The CORE schema, plus the YAML 1.1 booleans, as one implicit type: js-yaml tries every implicit
  * type on every plain scalar, and most plain scalars of a manifest (names, labels, kinds) start with
  * a letter none of them can match, so one first-letter test settles them. Same values as
@@ -98,8 +74,15 @@ const FAST_SCHEMA = jsyaml.FAILSAFE_SCHEMA.extend({
   })],
 });
 
+/** The core type that reads `data`, then the YAML 1.1 booleans; undefined for a string. */
+function implicitTypeOf(data: unknown): jsyaml.Type | undefined {
+  return coreTypeOf(data) ?? (YAML11_BOOL.resolve(data) ? YAML11_BOOL : undefined);
+}
+
 /** Parses one document (a `---` line and its content); throws YamlSyntaxError or RangeError. */
 export function parseYamlDocument(text: string, maxAliasCount: number): ParsedDocument {
+  const subset = readSubset(text, maxAliasCount);
+  if (subset) return { value: subset.value, yaml11Booleans: NONE, depth: subset.depth };
   const words = new Set<string>();
   seenYaml11 = words;
   let value: unknown;
