@@ -3,7 +3,7 @@ import { Cluster } from '../../model/cluster';
 import { NetworkPolicy, NetworkPolicyRule } from '../../model/kinds/network-policy';
 import { Direction } from '../netpol/direction';
 import { PodEndpoint } from '../netpol/endpoint';
-import { peerNamespaceMatches, peerPodLabelsMatch } from '../netpol/peers';
+import { peerNamespaceCandidates, peerNamespaceMatches, peerPodLabelsMatch } from '../netpol/peers';
 import { rulePortConnections } from '../netpol/ports';
 
 /** An equivalence class of pods with the policies isolating it per direction. */
@@ -38,10 +38,10 @@ function directionTables(cluster: Cluster, classes: readonly EvaluatedClass[], d
       } else {
         const set = new Set<number>();
         for (const peer of rule.peers) {
-          if (peer.ipBlock) continue; // never matches pods
-          // The namespace half once per namespace, the pod half per class of the matching namespaces.
-          for (const [ns, members] of byNamespace) {
-            if (!peerNamespaceMatches(cluster, policy, peer, ns)) continue;
+          // The namespace half once per candidate namespace, the pod half per class of the matching ones.
+          for (const ns of peerNamespaceCandidates(cluster, policy, peer)) {
+            const members = byNamespace.get(ns);
+            if (!members || !peerNamespaceMatches(cluster, policy, peer, ns)) continue;
             for (const i of members) if (peerPodLabelsMatch(peer, classes[i].representative.labels)) set.add(i);
           }
         }
