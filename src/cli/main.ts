@@ -1,15 +1,34 @@
 import { Command, CommanderError } from 'commander';
-import { ManifestError } from '../model/errors';
-import { packageVersion } from '../model/version';
-import { registerDiff } from './commands/diff';
-import { registerEndpoints } from './commands/endpoints';
-import { registerExplain } from './commands/explain';
-import { registerList } from './commands/list';
-import { registerRoute } from './commands/route';
-import { registerServices } from './commands/services';
-import { registerValidate } from './commands/validate';
 import { CliIO, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE } from './io';
 import { beginInputRun, endInputRun, setStrict } from './read-inputs';
+import { ManifestError } from '../model/errors';
+import { packageVersion } from '../model/version';
+
+type Register = (program: Command, io: CliIO, setExit: (code: number) => void) => void;
+
+/*
+ * The commands, in help order, each module loaded only when it is needed: a
+ * process runs one command, and loading all seven (the audit rules and report
+ * renderers of validate, the Gateway engine of route) was most of `list`'s
+ * start-up. Help and unknown commands load them all.
+ */
+/* eslint-disable @typescript-eslint/no-require-imports */
+const COMMANDS: Readonly<Record<string, () => Register>> = {
+  diff: () => (require('./commands/diff') as typeof import('./commands/diff')).registerDiff,
+  endpoints: () => (require('./commands/endpoints') as typeof import('./commands/endpoints')).registerEndpoints,
+  explain: () => (require('./commands/explain') as typeof import('./commands/explain')).registerExplain,
+  list: () => (require('./commands/list') as typeof import('./commands/list')).registerList,
+  route: () => (require('./commands/route') as typeof import('./commands/route')).registerRoute,
+  services: () => (require('./commands/services') as typeof import('./commands/services')).registerServices,
+  validate: () => (require('./commands/validate') as typeof import('./commands/validate')).registerValidate,
+};
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+/** The command `argv` runs (the first word that is no option; `--strict` is the only global option and takes no value), if it is one of ours. */
+function commandOf(argv: readonly string[]): string | undefined {
+  const word = argv.find(a => !a.startsWith('-'));
+  return word !== undefined && Object.prototype.hasOwnProperty.call(COMMANDS, word) ? word : undefined;
+}
 
 /**
  * Runs the CLI over `argv` (without node and script). Returns the exit code.
@@ -27,13 +46,10 @@ export function runCli(argv: readonly string[], io: CliIO): number {
     .option('--strict', 'stop at the first invalid object (default: report each one, analyse the rest, exit 2 at the end)')
     .hook('preAction', (_program, action) => setStrict(action.optsWithGlobals().strict === true));
 
-  registerDiff(program, io, setExit);
-  registerEndpoints(program, io, setExit);
-  registerExplain(program, io, setExit);
-  registerList(program, io, setExit);
-  registerRoute(program, io, setExit);
-  registerServices(program, io, setExit);
-  registerValidate(program, io, setExit);
+  const command = commandOf(argv);
+  for (const [name, load] of Object.entries(COMMANDS)) {
+    if (command === undefined || command === name) load()(program, io, setExit);
+  }
 
   beginInputRun();
   try {
