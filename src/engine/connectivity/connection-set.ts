@@ -30,7 +30,8 @@ export class ConnectionSet {
     if (!Number.isInteger(from) || !Number.isInteger(to) || from < MIN_PORT || to > MAX_PORT || from > to) {
       throw new RangeError(`invalid port range ${from}-${to}`);
     }
-    return new ConnectionSet({ [protocol]: [[from, to]] });
+    const iv: readonly Interval[] = [[from, to]];
+    return ConnectionSet.of(protocol === 'TCP' ? iv : [], protocol === 'UDP' ? iv : [], protocol === 'SCTP' ? iv : []);
   }
 
   /**
@@ -57,37 +58,54 @@ export class ConnectionSet {
     return ConnectionSet.ports(protocol, MIN_PORT, MAX_PORT);
   }
 
-  private static readonly ALL = new ConnectionSet({ TCP: FULL, UDP: FULL, SCTP: FULL });
-  private static readonly NONE = new ConnectionSet({});
+  private static readonly ALL = new ConnectionSet(FULL, FULL, FULL);
+  private static readonly NONE = new ConnectionSet([], [], []);
+
+  /**
+   * The set of these intervals: ALL or NONE themselves when it is one of them,
+   * so that the matrix, which combines sets per pair of classes, mostly
+   * compares identities and allocates nothing.
+   */
+  private static of(tcp: readonly Interval[], udp: readonly Interval[], sctp: readonly Interval[]): ConnectionSet {
+    if (tcp.length === 0 && udp.length === 0 && sctp.length === 0) return ConnectionSet.NONE;
+    if (isFull(tcp) && isFull(udp) && isFull(sctp)) return ConnectionSet.ALL;
+    return new ConnectionSet(tcp, udp, sctp);
+  }
 
   private readonly byProtocol: Readonly<Record<Protocol, readonly Interval[]>>;
 
-  private constructor(parts: Partial<Record<Protocol, readonly Interval[]>>) {
-    this.byProtocol = { TCP: parts.TCP ?? [], UDP: parts.UDP ?? [], SCTP: parts.SCTP ?? [] };
+  private constructor(tcp: readonly Interval[], udp: readonly Interval[], sctp: readonly Interval[]) {
+    this.byProtocol = { TCP: tcp, UDP: udp, SCTP: sctp };
   }
 
   public union(o: ConnectionSet): ConnectionSet {
-    return this.combine(o, (a, b) => normalize([...a, ...b]));
+    if (this === o || o === ConnectionSet.NONE || this === ConnectionSet.ALL) return this;
+    if (this === ConnectionSet.NONE || o === ConnectionSet.ALL) return o;
+    return this.combine(o, unionIntervals);
   }
 
   public intersect(o: ConnectionSet): ConnectionSet {
+    if (this === o || o === ConnectionSet.ALL || this === ConnectionSet.NONE) return this;
+    if (this === ConnectionSet.ALL || o === ConnectionSet.NONE) return o;
     return this.combine(o, intersectIntervals);
   }
 
   public subtract(o: ConnectionSet): ConnectionSet {
+    if (o === ConnectionSet.NONE || this === ConnectionSet.NONE) return this;
+    if (this === o || o === ConnectionSet.ALL) return ConnectionSet.NONE;
     return this.combine(o, (a, b) => intersectIntervals(a, complement(b)));
   }
 
   public isAll(): boolean {
-    return PROTOCOLS.every(p => isFull(this.byProtocol[p]));
+    return this === ConnectionSet.ALL;
   }
 
   public isEmpty(): boolean {
-    return PROTOCOLS.every(p => this.byProtocol[p].length === 0);
+    return this === ConnectionSet.NONE;
   }
 
   public equals(o: ConnectionSet): boolean {
-    return PROTOCOLS.every(p => sameIntervals(this.byProtocol[p], o.byProtocol[p]));
+    return this === o || PROTOCOLS.every(p => sameIntervals(this.byProtocol[p], o.byProtocol[p]));
   }
 
   public allows(protocol: Protocol, port: number): boolean {
@@ -122,12 +140,12 @@ export class ConnectionSet {
     return this.toString();
   }
 
-  private combine(o: ConnectionSet, f: (a: readonly Interval[], b: readonly Interval[]) => Interval[]): ConnectionSet {
-    return new ConnectionSet({
-      TCP: f(this.byProtocol.TCP, o.byProtocol.TCP),
-      UDP: f(this.byProtocol.UDP, o.byProtocol.UDP),
-      SCTP: f(this.byProtocol.SCTP, o.byProtocol.SCTP),
-    });
+  private combine(o: ConnectionSet, f: (a: readonly Interval[], b: readonly Interval[]) => readonly Interval[]): ConnectionSet {
+    return ConnectionSet.of(
+      f(this.byProtocol.TCP, o.byProtocol.TCP),
+      f(this.byProtocol.UDP, o.byProtocol.UDP),
+      f(this.byProtocol.SCTP, o.byProtocol.SCTP),
+    );
   }
 }
 
@@ -139,19 +157,29 @@ function sameIntervals(a: readonly Interval[], b: readonly Interval[]): boolean 
   return a.length === b.length && a.every((x, i) => x[0] === b[i][0] && x[1] === b[i][1]);
 }
 
-/** Sorts and merges overlapping or adjacent intervals. */
-function normalize(iv: readonly Interval[]): Interval[] {
-  const sorted = [...iv].sort((x, y) => x[0] - y[0]);
+/**
+ * The union of two sorted, disjoint, non-adjacent interval lists, merged in
+ * one pass. Interval lists are never changed once made, so an empty side
+ * returns the other list itself.
+ */
+function unionIntervals(a: readonly Interval[], b: readonly Interval[]): readonly Interval[] {
+  if (a.length === 0) return b;
+  if (b.length === 0) return a;
   const out: Array<[number, number]> = [];
-  for (const [a, b] of sorted) {
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const next = j >= b.length || (i < a.length && a[i][0] <= b[j][0]) ? a[i++] : b[j++];
     const last = out[out.length - 1];
-    if (last && a <= last[1] + 1) last[1] = Math.max(last[1], b);
-    else out.push([a, b]);
+    if (last && next[0] <= last[1] + 1) last[1] = Math.max(last[1], next[1]);
+    else out.push([next[0], next[1]]);
   }
   return out;
 }
 
-function intersectIntervals(a: readonly Interval[], b: readonly Interval[]): Interval[] {
+function intersectIntervals(a: readonly Interval[], b: readonly Interval[]): readonly Interval[] {
+  if (a.length === 0 || isFull(b)) return a;
+  if (b.length === 0 || isFull(a)) return b;
   const out: Interval[] = [];
   let i = 0;
   let j = 0;
@@ -175,4 +203,3 @@ function complement(iv: readonly Interval[]): Interval[] {
   if (next <= MAX_PORT) out.push([next, MAX_PORT]);
   return out;
 }
-

@@ -17,6 +17,19 @@ export interface NamedPortResolution {
  */
 export function rulePortConnections(ports: readonly NetworkPolicyPort[], dst: Endpoint, named?: NamedPortResolution[]): ConnectionSet {
   if (ports.length === 0) return ConnectionSet.all();
+  // Without a named port the answer is the same for every destination: computed once per rule.
+  let fixed = numericPorts.get(ports);
+  if (fixed === undefined) {
+    fixed = ports.every(p => typeof p.port !== 'string') ? portConnections(ports, dst) : null;
+    numericPorts.set(ports, fixed);
+  }
+  return fixed ?? portConnections(ports, dst, named);
+}
+
+/** Model objects are immutable: a rule's connections when it has no named port (null when it has one), by its `ports`. */
+const numericPorts = new WeakMap<readonly NetworkPolicyPort[], ConnectionSet | null>();
+
+function portConnections(ports: readonly NetworkPolicyPort[], dst: Endpoint, named?: NamedPortResolution[]): ConnectionSet {
   let conns = ConnectionSet.none();
   for (const p of ports) {
     if (p.port === undefined) {

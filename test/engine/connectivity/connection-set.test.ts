@@ -1,4 +1,25 @@
 import { ConnectionSet } from '../../../src/engine/connectivity/connection-set';
+import { Protocol, PROTOCOLS } from '../../../src/model/cluster';
+import { Prng } from '../../oracle/prng';
+
+/** Ports where random sets start and end, and their neighbours: the whole set is known from these. */
+const PROBES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 65532, 65533, 65534, 65535];
+
+function randomSet(r: Prng): ConnectionSet {
+  let set = r.chance(0.1) ? ConnectionSet.all() : ConnectionSet.none();
+  for (let n = r.int(0, 4); n > 0; n--) {
+    const protocol = r.pick(PROTOCOLS);
+    const high = r.chance(0.3);
+    const from = high ? r.int(65532, 65535) : r.int(1, 12);
+    const to = high ? r.int(from, 65535) : r.chance(0.2) ? 65535 : r.int(from, 12);
+    set = r.chance(0.8) ? set.union(ConnectionSet.ports(protocol, from, to)) : set.subtract(ConnectionSet.ports(protocol, from, to));
+  }
+  return set;
+}
+
+function probe(set: ConnectionSet): string {
+  return PROTOCOLS.map((p: Protocol) => PROBES.map(port => (set.allows(p, port) ? '1' : '0')).join('')).join(' ');
+}
 
 describe('ConnectionSet', () => {
   test('netpol-analyzer wording', () => {
@@ -31,6 +52,30 @@ describe('ConnectionSet', () => {
     expect(web.allows('UDP', 443)).toBe(false);
     expect(web.allows('TCP', 444)).toBe(false);
     expect(JSON.stringify({ c: web })).toBe('{"c":"TCP 80,443"}');
+  });
+
+  // docs/design.md section 2 (ports, endPort ranges, protocols): union, intersection and
+  // difference agree with the same operations on the ports one by one, and the wording of a set
+  // depends only on its ports (the matrix prints what it combined).
+  test('set algebra agrees with port-by-port sets on 2,000 random pairs', () => {
+    const r = new Prng(7);
+    for (let i = 0; i < 2000; i++) {
+      const a = randomSet(r);
+      const b = randomSet(r);
+      const bits = (f: (x: boolean, y: boolean) => boolean) => PROTOCOLS.map((p: Protocol) =>
+        PROBES.map(port => (f(a.allows(p, port), b.allows(p, port)) ? '1' : '0')).join('')).join(' ');
+      for (const [name, got, want] of [
+        ['union', a.union(b), bits((x, y) => x || y)],
+        ['intersect', a.intersect(b), bits((x, y) => x && y)],
+        ['subtract', a.subtract(b), bits((x, y) => x && !y)],
+      ] as const) {
+        const seen = { i, name, a: a.toString(), b: b.toString() };
+        if (probe(got) !== want) expect({ ...seen, got: probe(got) }).toEqual({ ...seen, got: want });
+        expect(ConnectionSet.parse(got.toString()).equals(got)).toBe(true);
+        expect(got.isAll()).toBe(!want.includes('0'));
+        expect(got.isEmpty()).toBe(!want.includes('1'));
+      }
+    }
   });
 
   test('rejects ports outside 1-65535', () => {
