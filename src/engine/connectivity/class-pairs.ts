@@ -2,8 +2,8 @@ import { ConnectionSet } from './connection-set';
 import { Cluster } from '../../model/cluster';
 import { NetworkPolicy, NetworkPolicyRule } from '../../model/kinds/network-policy';
 import { Direction } from '../netpol/direction';
-import { PodEndpoint } from '../netpol/endpoint';
-import { peerNamespaceCandidates, peerNamespaceMatches, peerPodLabelsMatch } from '../netpol/peers';
+import { Endpoint, IpEndpoint, PodEndpoint } from '../netpol/endpoint';
+import { peerMatches, peerNamespaceCandidates, peerNamespaceMatches, peerPodLabelsMatch } from '../netpol/peers';
 import { rulePortConnections } from '../netpol/ports';
 
 /** An equivalence class of pods with the policies isolating it per direction. */
@@ -13,16 +13,30 @@ export interface EvaluatedClass {
   readonly ingress: readonly NetworkPolicy[];
 }
 
+/** Receives every non-empty connection set of classPairConnections. */
+export interface ClassConnectionSink {
+  /** From class `src` to class `dst`. */
+  pair(src: number, dst: number, conns: ConnectionSet): void;
+  /** From the external range `range` (an index into the ingress ranges) into class `dst`. */
+  fromRange(range: number, dst: number, conns: ConnectionSet): void;
+  /** From class `src` to the external range `range` (an index into the egress ranges). */
+  toRange(src: number, range: number, conns: ConnectionSet): void;
+}
+
 /**
- * What each class allows in one direction, per remote class: undefined when
- * the class is not isolated in that direction (everything allowed), else a map
- * from remote class index to the union of the matching rules' connections
- * (absent = nothing). Built rule by rule: each rule's peers are matched
- * against the classes once, so the cost grows with rules x classes, and a
- * pair of classes costs a map lookup.
+ * What each class allows in one direction, per remote: undefined when the
+ * class is not isolated in that direction (everything allowed), else a map
+ * from remote index to the union of the matching rules' connections (absent
+ * = nothing). Remotes are the classes (by index) followed by the external
+ * ranges of that direction. Built rule by rule: each rule's peers are matched
+ * against the remotes once, so the cost grows with rules x remotes, and a
+ * pair costs a map lookup.
  */
-function directionTables(cluster: Cluster, classes: readonly EvaluatedClass[], direction: Direction): (Map<number, ConnectionSet> | undefined)[] {
-  const all = classes.map((_, i) => i);
+function directionTables(
+  cluster: Cluster, classes: readonly EvaluatedClass[], ranges: readonly IpEndpoint[], direction: Direction,
+): (Map<number, ConnectionSet> | undefined)[] {
+  const remotes: Endpoint[] = [...classes.map(c => c.representative), ...ranges];
+  const all = remotes.map((_, i) => i);
   const byNamespace = new Map<string, number[]>();
   classes.forEach((c, i) => {
     const list = byNamespace.get(c.representative.namespace);
@@ -38,6 +52,10 @@ function directionTables(cluster: Cluster, classes: readonly EvaluatedClass[], d
       } else {
         const set = new Set<number>();
         for (const peer of rule.peers) {
+          if (peer.ipBlock) {
+            for (let r = 0; r < ranges.length; r++) if (peerMatches(cluster, policy, peer, ranges[r])) set.add(classes.length + r);
+            continue;
+          }
           // The namespace half once per candidate namespace, the pod half per class of the matching ones.
           for (const ns of peerNamespaceCandidates(cluster, policy, peer)) {
             const members = byNamespace.get(ns);
@@ -58,12 +76,12 @@ function directionTables(cluster: Cluster, classes: readonly EvaluatedClass[], d
     const table = new Map<number, ConnectionSet>();
     for (const policy of policies) {
       for (const rule of direction === 'egress' ? policy.egress : policy.ingress) {
-        const remotes = admitted(policy, rule);
+        const found = admitted(policy, rule);
         // Named ports resolve against the destination: this class for ingress, each remote for egress.
         const fixed = direction === 'ingress' || rule.ports.every(p => typeof p.port !== 'string')
           ? rulePortConnections(rule.ports, c.representative) : undefined;
-        for (const r of remotes) {
-          const conns = fixed ?? rulePortConnections(rule.ports, classes[r].representative);
+        for (const r of found) {
+          const conns = fixed ?? rulePortConnections(rule.ports, remotes[r]);
           const prev = table.get(r);
           table.set(r, prev ? prev.union(conns) : conns);
         }
@@ -74,24 +92,35 @@ function directionTables(cluster: Cluster, classes: readonly EvaluatedClass[], d
 }
 
 /**
- * NetworkPolicy connections between every ordered pair of classes (egress of
- * the source AND ingress of the destination), without cluster-wide tiers.
- * Calls `emit` for each non-empty pair.
+ * NetworkPolicy connections, without cluster-wide tiers, between every ordered
+ * pair of classes (egress of the source AND ingress of the destination) and
+ * between the classes and the external address ranges of each direction (an
+ * address is governed by no NetworkPolicy: only the pod's side counts).
  */
 export function classPairConnections(
-  cluster: Cluster, classes: readonly EvaluatedClass[], emit: (src: number, dst: number, conns: ConnectionSet) => void,
+  cluster: Cluster, classes: readonly EvaluatedClass[],
+  ranges: { readonly ingress: readonly IpEndpoint[]; readonly egress: readonly IpEndpoint[] }, sink: ClassConnectionSink,
 ): void {
-  const egress = directionTables(cluster, classes, 'egress');
-  const ingress = directionTables(cluster, classes, 'ingress');
+  const egress = directionTables(cluster, classes, ranges.egress, 'egress');
+  const ingress = directionTables(cluster, classes, ranges.ingress, 'ingress');
+  const n = classes.length;
   const everyClass = classes.map((_, i) => i);
   classes.forEach((_, s) => {
     const out = egress[s];
-    for (const d of out ? [...out.keys()].sort((a, b) => a - b) : everyClass) {
+    for (const d of out ? [...out.keys()].filter(r => r < n).sort((a, b) => a - b) : everyClass) {
       const e = out ? out.get(d)! : ConnectionSet.all();
       const inTable = ingress[d];
       const i = inTable ? inTable.get(s) ?? ConnectionSet.none() : ConnectionSet.all();
-      const conns = e.isAll() ? i : i.isAll() ? e : e.intersect(i);
-      if (!conns.isEmpty()) emit(s, d, conns);
+      const conns = e.intersect(i);
+      if (!conns.isEmpty()) sink.pair(s, d, conns);
     }
   });
+  ranges.ingress.forEach((_, r) => classes.forEach((__, d) => {
+    const conns = ingress[d] ? ingress[d]!.get(n + r) ?? ConnectionSet.none() : ConnectionSet.all();
+    if (!conns.isEmpty()) sink.fromRange(r, d, conns);
+  }));
+  ranges.egress.forEach((_, r) => classes.forEach((__, s) => {
+    const conns = egress[s] ? egress[s]!.get(n + r) ?? ConnectionSet.none() : ConnectionSet.all();
+    if (!conns.isEmpty()) sink.toRange(s, r, conns);
+  }));
 }

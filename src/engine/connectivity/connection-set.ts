@@ -73,6 +73,8 @@ export class ConnectionSet {
   }
 
   private readonly byProtocol: Readonly<Record<Protocol, readonly Interval[]>>;
+  /** The wording, made once: a listing prints one set for many pairs. */
+  private text?: string;
 
   private constructor(tcp: readonly Interval[], udp: readonly Interval[], sctp: readonly Interval[]) {
     this.byProtocol = { TCP: tcp, UDP: udp, SCTP: sctp };
@@ -130,7 +132,7 @@ export class ConnectionSet {
   public toString(): string {
     if (this.isAll()) return 'All Connections';
     if (this.isEmpty()) return 'No Connections';
-    return this.protocols()
+    return this.text ??= this.protocols()
       .map(p => `${p} ${this.byProtocol[p].map(([a, b]) => (a === b ? `${a}` : `${a}-${b}`)).join(',')}`)
       .join(',');
   }

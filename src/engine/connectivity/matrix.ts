@@ -57,42 +57,46 @@ export function connectivityMatrix(cluster: Cluster, options: MatrixOptions = {}
     egress: isolatingPolicies(cluster, c.representative, 'egress'),
     ingress: isolatingPolicies(cluster, c.representative, 'ingress'),
   }));
-  // foldTiers: AdminNetworkPolicy / BaselineAdminNetworkPolicy / ClusterNetworkPolicy around the NetworkPolicy verdict.
-  const egressOf = (c: typeof classes[number], remote: Endpoint) =>
-    foldTiers(cluster, verdictFromPolicies(cluster, 'egress', c.egress, c.representative, remote), c.representative, remote);
-  const ingressOf = (c: typeof classes[number], remote: Endpoint) =>
-    foldTiers(cluster, verdictFromPolicies(cluster, 'ingress', c.ingress, c.representative, remote), c.representative, remote);
+  const ranges = {
+    ingress: externalRanges(cluster, 'ingress', options).map(ipRangeEndpoint),
+    egress: externalRanges(cluster, 'egress', options).map(ipRangeEndpoint),
+  };
   const entries: MatrixEntry[] = [];
-  const emit = (s: number, d: number, conns: ConnectionSet) => {
+  const pair = (s: number, d: number, conns: ConnectionSet) => {
     for (const src of classes[s].members) {
       for (const dst of classes[d].members) if (src.workload !== dst.workload) entries.push({ src, dst, conns });
     }
   };
+  const fromRange = (r: number, d: number, conns: ConnectionSet) => {
+    for (const dst of classes[d].members) entries.push({ src: ranges.ingress[r], dst, conns });
+  };
+  const toRange = (s: number, r: number, conns: ConnectionSet) => {
+    for (const src of classes[s].members) entries.push({ src, dst: ranges.egress[r], conns });
+  };
   if (cluster.tierPolicies.length === 0) {
-    // NetworkPolicy alone: rule by rule over classes (rules x classes), not pair by pair.
-    classPairConnections(cluster, classes, emit);
-  } else {
-    // Cluster-wide tiers decide per pair, around the NetworkPolicy verdict.
-    classes.forEach((sc, s) => classes.forEach((dc, d) => {
-      const egress = egressOf(sc, dc.representative);
-      const conns = egress.isEmpty() ? egress : egress.intersect(ingressOf(dc, sc.representative));
-      if (!conns.isEmpty()) emit(s, d, conns);
-    }));
+    // NetworkPolicy alone: rule by rule over classes and ranges (rules x classes), not pair by pair.
+    classPairConnections(cluster, classes, ranges, { pair, fromRange, toRange });
+    return sortEntries(entries);
   }
-  for (const r of externalRanges(cluster, 'ingress', options)) {
-    const src = ipRangeEndpoint(r);
-    for (const dc of classes) {
-      const conns = ingressOf(dc, src);
-      if (!conns.isEmpty()) for (const dst of dc.members) entries.push({ src, dst, conns });
-    }
-  }
-  for (const r of externalRanges(cluster, 'egress', options)) {
-    const dst = ipRangeEndpoint(r);
-    for (const sc of classes) {
-      const conns = egressOf(sc, dst);
-      if (!conns.isEmpty()) for (const src of sc.members) entries.push({ src, dst, conns });
-    }
-  }
+  // Cluster-wide tiers decide per pair, around the NetworkPolicy verdict (foldTiers: AdminNetworkPolicy /
+  // BaselineAdminNetworkPolicy / ClusterNetworkPolicy).
+  const egressOf = (c: typeof classes[number], remote: Endpoint) =>
+    foldTiers(cluster, verdictFromPolicies(cluster, 'egress', c.egress, c.representative, remote), c.representative, remote);
+  const ingressOf = (c: typeof classes[number], remote: Endpoint) =>
+    foldTiers(cluster, verdictFromPolicies(cluster, 'ingress', c.ingress, c.representative, remote), c.representative, remote);
+  classes.forEach((sc, s) => classes.forEach((dc, d) => {
+    const egress = egressOf(sc, dc.representative);
+    const conns = egress.isEmpty() ? egress : egress.intersect(ingressOf(dc, sc.representative));
+    if (!conns.isEmpty()) pair(s, d, conns);
+  }));
+  ranges.ingress.forEach((src, r) => classes.forEach((dc, d) => {
+    const conns = ingressOf(dc, src);
+    if (!conns.isEmpty()) fromRange(r, d, conns);
+  }));
+  ranges.egress.forEach((dst, r) => classes.forEach((sc, s) => {
+    const conns = egressOf(sc, dst);
+    if (!conns.isEmpty()) toRange(s, r, conns);
+  }));
   return sortEntries(entries);
 }
 

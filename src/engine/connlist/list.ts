@@ -59,7 +59,17 @@ function includePair(m: Pair, o: ListOptions): boolean {
  * `{ingress-controller}` to the workloads Ingress and Route objects expose.
  */
 function allPairs(cluster: Cluster, matrix: readonly MatrixEntry[]): Pair[] {
-  const pairs: Pair[] = matrix.map(m => ({ src: peerOf(m.src), dst: peerOf(m.dst), conns: m.conns }));
+  // An endpoint is in many pairs: one Peer each.
+  const peers = new Map<Endpoint, Peer>();
+  const peer = (e: Endpoint) => {
+    let p = peers.get(e);
+    if (!p) {
+      p = peerOf(e);
+      peers.set(e, p);
+    }
+    return p;
+  };
+  const pairs: Pair[] = matrix.map(m => ({ src: peer(m.src), dst: peer(m.dst), conns: m.conns }));
   for (const e of ingressControllerExposure(cluster)) pairs.push({ src: INGRESS_CONTROLLER, dst: peerOf(podOf(e.workload)), conns: e.conns });
   return pairs;
 }

@@ -59,6 +59,18 @@ const rangeCache = new WeakMap<IpEndpoint, IpRange>();
  * for addresses, `ns/[pod labels]` for a pod without a workload.
  */
 export function formatEndpoint(e: Endpoint): string {
+  let text = formatted.get(e);
+  if (text === undefined) {
+    text = format(e);
+    formatted.set(e, text);
+  }
+  return text;
+}
+
+/** Endpoints are immutable: each is named once, however many connections list it. */
+const formatted = new WeakMap<Endpoint, string>();
+
+function format(e: Endpoint): string {
   if (e.kind === 'ip') return `${formatIpRange(endpointRange(e))}[External]`;
   if (e.workload) return `${e.workload.namespace}/${e.workload.name}[${e.workload.kind}]`;
   const labels = Object.keys(e.labels).sort().map(k => `${k}=${e.labels[k]}`).join(',');
