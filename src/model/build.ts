@@ -77,7 +77,18 @@ export function buildCluster(objects: readonly SourcedObject[], options: BuildOp
   const c: Collector = {
     namespaces: new Map(), workloads: [], services: [], networkPolicies: [], tierPolicies: [], ignored: [], referencedNamespaces: new Set(),
   };
-  const seen = new Map<string, SourcedObject>();
+  // Objects read so far, by name: a duplicate also has the API group, kind and namespace of an earlier one.
+  // Keyed by the name string as read (no key string per object to build and hash).
+  const seen = new Map<string, { group: string; kind: string; ns: string; obj: SourcedObject }[]>();
+  // One string per namespace name, shared by every object in it: namespaces are compared and
+  // hashed wherever objects are sorted and grouped, and the reader's strings are slices of the input.
+  const namespaceNames = new Map<string, string>();
+  const internNamespace = (ns: string): string => {
+    const known = namespaceNames.get(ns);
+    if (known !== undefined) return known;
+    namespaceNames.set(ns, ns);
+    return ns;
+  };
   const l7 = emptyL7();
   const endpointSlices: EndpointSlice[] = [];
   const openShiftRoutes: OpenShiftRoute[] = [];
@@ -106,9 +117,11 @@ export function buildCluster(objects: readonly SourcedObject[], options: BuildOp
       });
     }
     checkObjectMeta(obj);
-    const ns = typeof metadata.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : defaultNs;
-    const key = `${group}/${kind}/${kind === 'Namespace' ? '' : ns}/${String(metadata.name ?? '')}`;
-    const dup = seen.get(key);
+    const ns = internNamespace(typeof metadata.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : defaultNs);
+    const scope = kind === 'Namespace' ? '' : ns;
+    const name = typeof metadata.name === 'string' ? metadata.name : String(metadata.name ?? '');
+    const sameName = seen.get(name);
+    const dup = sameName?.find(o => o.ns === scope && o.kind === kind && o.group === group)?.obj;
     if (dup && metadata.name !== undefined) {
       throw new ManifestError(`duplicate object: also defined at ${dup.source.file}#${dup.source.index}`, {
         source: obj.source, object: describeObject(kind, String(metadata.name), kind === 'Namespace' ? undefined : ns),
@@ -117,7 +130,7 @@ export function buildCluster(objects: readonly SourcedObject[], options: BuildOp
 
     if (kind === 'Namespace' && group === '') {
       const n = readNamespace(obj);
-      c.namespaces.set(n.name, n);
+      c.namespaces.set(internNamespace(n.name), n);
     } else if (kind === 'Node' && group === '') {
       nodes.push(readNode(obj));
     } else if (kind === TOPOLOGY_KIND && apiVersion === TOPOLOGY_API_VERSION) {
@@ -158,7 +171,9 @@ export function buildCluster(objects: readonly SourcedObject[], options: BuildOp
       });
     }
     // Recorded once read: an invalid object does not make a later valid one a duplicate.
-    seen.set(key, obj);
+    const record = { group, kind, ns: scope, obj };
+    if (sameName) sameName.push(record);
+    else seen.set(name, [record]);
   }
 
   for (const ns of c.referencedNamespaces) {

@@ -58,6 +58,8 @@ function identityOf(w: Workload, index: ReadonlyMap<string, Workload>): { kind: 
  * lists what was folded in, as `Kind/name`.
  */
 export function foldOwnedWorkloads(workloads: readonly Workload[]): Workload[] {
+  // Manifests (rather than objects listed from a cluster) carry no controller references: nothing folds.
+  if (!workloads.some(w => w.controller)) return [...workloads];
   const index = new Map<string, Workload>();
   for (const w of workloads) index.set(key(w.namespace, w.kind, w.name), w);
 
