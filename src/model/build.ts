@@ -7,7 +7,7 @@ import { readClusterNetworkPolicy } from './kinds/cluster-network-policy';
 import { EndpointSlice, readEndpointSlice } from './kinds/endpoint-slice';
 import { collectL7, emptyL7, finishL7 } from './kinds/l7';
 import { impliedNamespace, readNamespace } from './kinds/namespace';
-import { NetworkPolicy, readNetworkPolicy } from './kinds/network-policy';
+import { IpBlock, NetworkPolicy, readNetworkPolicy } from './kinds/network-policy';
 import { Node, readNode } from './kinds/node';
 import { checkObjectMeta } from './kinds/object-meta';
 import { OpenShiftRoute, readOpenShiftRoute, ROUTE_API_VERSION } from './kinds/openshift-route';
@@ -96,6 +96,7 @@ export function buildCluster(objects: readonly SourcedObject[], options: BuildOp
   const podInstances: PodInstance[] = [];
   const topologies: DeclaredTopology[] = [];
 
+  const ipBlocks = new Map<string, IpBlock>();
   const rejected = new Set<SourcedObject>();
   for (const obj of objects) {
     try {
@@ -144,7 +145,7 @@ export function buildCluster(objects: readonly SourcedObject[], options: BuildOp
       }
       c.referencedNamespaces.add(ns);
     } else if (kind === 'NetworkPolicy' && apiVersion === 'networking.k8s.io/v1') {
-      c.networkPolicies.push(readNetworkPolicy(obj, ns));
+      c.networkPolicies.push(readNetworkPolicy(obj, ns, ipBlocks));
       c.referencedNamespaces.add(ns);
     } else if (group === 'policy.networking.k8s.io' && TIER_READERS[`${apiVersion}/${kind}`]) {
       c.tierPolicies.push(TIER_READERS[`${apiVersion}/${kind}`](obj));

@@ -120,6 +120,21 @@ spec: {containers: [{name: c, ports: [{containerPort: 70000}]}]}
     expect(() => clusterOf(svc('{type: LoadBalancer, loadBalancerClass: Example.com/lb, ports: [{port: 80}]}'))).toThrow('is not a valid load balancer class');
   });
 
+  // docs/design.md section 2 (ipBlock with except): a repeated ipBlock is one block to the engine;
+  // each copy is still checked where it is written, so an invalid one is refused at its own path.
+  test('identical ipBlocks are read once and shared; an invalid copy is refused at its own object and field', () => {
+    const np = (name: string, block: string) => `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: ${name}}\n`
+      + `spec: {podSelector: {}, ingress: [{from: [{ipBlock: ${block}}]}]}\n---\n`;
+    const open = '{cidr: 0.0.0.0/0, except: [169.254.0.0/16]}';
+    const c = clusterOf(np('a', open) + np('b', open) + np('c', '{cidr: 0.0.0.0/0}'));
+    const blocks = c.networkPolicies.map(p => p.ingress[0].peers[0].ipBlock!);
+    expect(blocks.map(b => [b.cidr, ...b.except].join(' '))).toEqual(['0.0.0.0/0 169.254.0.0/16', '0.0.0.0/0 169.254.0.0/16', '0.0.0.0/0']);
+    expect(blocks[0]).toBe(blocks[1]);
+    expect(blocks[2]).not.toBe(blocks[0]);
+    expect(() => clusterOf(np('a', open) + np('b', '{cidr: 0.0.0.0/0, except: [169.254.0.1/16]}'), 'p.yaml'))
+      .toThrow('p.yaml#1 NetworkPolicy default/b: spec.ingress[0].from[0].ipBlock.except[0]: "169.254.0.1/16" is not a valid CIDR');
+  });
+
   test('duplicate objects are an error naming both documents', () => {
     expect(() => clusterOf('apiVersion: v1\nkind: Namespace\nmetadata: {name: a}\n---\napiVersion: v1\nkind: Namespace\nmetadata: {name: a}\n', 'd.yaml'))
       .toThrow('d.yaml#1 Namespace a: duplicate object: also defined at d.yaml#0');

@@ -32,17 +32,19 @@ export interface MatrixOptions {
  * membership merged (see partitionBySets).
  */
 export function externalRanges(cluster: Cluster, direction: Direction, options: MatrixOptions = {}): IpRange[] {
-  const sets: (readonly IpRange[])[] = [];
+  // A set once, however many policies repeat its ipBlock (the model shares identical ones): a
+  // repeated set cuts and merges nothing more.
+  const sets = new Set<readonly IpRange[]>();
   for (const p of cluster.networkPolicies) {
     for (const rule of direction === 'ingress' ? p.ingress : p.egress) {
-      for (const peer of rule.peers) if (peer.ipBlock) sets.push(ipBlockRanges(peer.ipBlock));
+      for (const peer of rule.peers) if (peer.ipBlock) sets.add(ipBlockRanges(peer.ipBlock));
     }
   }
   // networks peers of AdminNetworkPolicy / ClusterNetworkPolicy cut the address space too.
   const families: IpFamily[] = [4];
   if ((options.families ?? 'auto') === 'auto' && inputHasIpv6(cluster)) families.push(6);
-  sets.push(...tierNetworkCidrs(cluster, direction, families.includes(6)).map(c => [cidrToRange(c)]));
-  return families.flatMap(f => partitionBySets(f, sets));
+  for (const c of tierNetworkCidrs(cluster, direction, families.includes(6))) sets.add([cidrToRange(c)]);
+  return families.flatMap(f => partitionBySets(f, [...sets]));
 }
 
 /**

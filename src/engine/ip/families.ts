@@ -20,8 +20,8 @@ export function inputHasIpv6(cluster: Cluster): boolean {
 function scan(cluster: Cluster): boolean {
   const v6 = (s: unknown) => typeof s === 'string' && s.includes(':');
   for (const p of cluster.networkPolicies) {
-    for (const rule of [...p.ingress, ...p.egress]) {
-      for (const peer of rule.peers) if (peer.ipBlock && v6(peer.ipBlock.cidr)) return true;
+    for (const rules of [p.ingress, p.egress]) {
+      for (const rule of rules) for (const peer of rule.peers) if (peer.ipBlock && v6(peer.ipBlock.cidr)) return true;
     }
   }
   for (const s of cluster.services) {

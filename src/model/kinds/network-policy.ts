@@ -56,17 +56,22 @@ export interface NetworkPolicy {
   readonly source: SourceRef;
 }
 
-/** Reads networking.k8s.io/v1 NetworkPolicy with the API server's validation and defaults. */
-export function readNetworkPolicy(obj: SourcedObject, namespace: string): NetworkPolicy {
+/**
+ * Reads networking.k8s.io/v1 NetworkPolicy with the API server's validation and defaults.
+ * `ipBlocks` (one per model build) shares the ipBlocks already read, by their text: many policies
+ * repeat one (`0.0.0.0/0` except the metadata range), which is then validated once and is one
+ * object to the engine, which computes its address ranges once per object.
+ */
+export function readNetworkPolicy(obj: SourcedObject, namespace: string, ipBlocks?: Map<string, IpBlock>): NetworkPolicy {
   const r = FieldReader.of(obj, namespace);
   const name = readName(r);
   // spec and spec.podSelector are non-pointer structs in the API types: left out (or null), they decode
   // as empty, so the policy selects every pod of its namespace (a kube-apiserver accepts such a policy).
   const spec = r.optObject('spec') ?? r.at({}, 'spec');
   const podSelector = readLabelSelector(spec, 'podSelector') ?? SELECT_ALL;
-  const ingress = (spec.optList('ingress') ?? []).map(rule => readRule(rule, 'from'));
+  const ingress = (spec.optList('ingress') ?? []).map(rule => readRule(rule, 'from', ipBlocks));
   const egressItems = spec.optList('egress');
-  const egress = (egressItems ?? []).map(rule => readRule(rule, 'to'));
+  const egress = (egressItems ?? []).map(rule => readRule(rule, 'to', ipBlocks));
   const written = spec.optList('policyTypes');
   let policyTypes: PolicyType[];
   if (written && written.length > 0) {
@@ -91,21 +96,35 @@ export function readNetworkPolicy(obj: SourcedObject, namespace: string): Networ
   };
 }
 
-function readRule(rule: FieldReader, peersKey: 'from' | 'to'): NetworkPolicyRule {
+function readRule(rule: FieldReader, peersKey: 'from' | 'to', ipBlocks?: Map<string, IpBlock>): NetworkPolicyRule {
   if (typeof rule.value !== 'object' || rule.value === null || Array.isArray(rule.value)) rule.fail('expected a mapping');
-  const peers = rule.list(peersKey).map(readPeer);
+  const peers = rule.list(peersKey).map(p => readPeer(p, ipBlocks));
   const ports = rule.list('ports').map(readPort);
   return { peers, ports };
 }
 
-function readPeer(p: FieldReader): NetworkPolicyPeer {
+function readPeer(p: FieldReader, ipBlocks?: Map<string, IpBlock>): NetworkPolicyPeer {
   const podSelector = readLabelSelector(p, 'podSelector');
   const namespaceSelector = readLabelSelector(p, 'namespaceSelector');
   const block = p.optObject('ipBlock');
   if (block && (podSelector || namespaceSelector)) p.fail('may not specify more than 1 peer type (ipBlock cannot be combined with podSelector or namespaceSelector)');
   if (!block && !podSelector && !namespaceSelector) p.fail('must specify a peer (podSelector, namespaceSelector or ipBlock)');
-  if (block) return { ipBlock: readIpBlock(block) };
+  if (block) return { ipBlock: sharedIpBlock(block, ipBlocks) };
   return { podSelector, namespaceSelector };
+}
+
+/** The ipBlock at `b`, the one read before when an identical one was (identical text, valid). */
+function sharedIpBlock(b: FieldReader, ipBlocks?: Map<string, IpBlock>): IpBlock {
+  const raw = b.value as { cidr?: unknown; except?: unknown };
+  // Only the plain shape is shared: anything else is read (and refused) where it is.
+  const plain = typeof raw.cidr === 'string' && (raw.except === undefined || (Array.isArray(raw.except) && raw.except.every(e => typeof e === 'string')))
+    && Object.keys(raw).every(k => k === 'cidr' || k === 'except');
+  const key = plain ? [raw.cidr, ...(raw.except as string[] | undefined ?? [])].join(' ') : undefined;
+  const known = key === undefined ? undefined : ipBlocks?.get(key);
+  if (known) return known;
+  const block = readIpBlock(b);
+  if (key !== undefined) ipBlocks?.set(key, block);
+  return block;
 }
 
 function readIpBlock(b: FieldReader): IpBlock {
