@@ -30,8 +30,15 @@ export class ConnectionSet {
     if (!Number.isInteger(from) || !Number.isInteger(to) || from < MIN_PORT || to > MAX_PORT || from > to) {
       throw new RangeError(`invalid port range ${from}-${to}`);
     }
-    const iv: readonly Interval[] = [[from, to]];
-    return ConnectionSet.of(protocol === 'TCP' ? iv : [], protocol === 'UDP' ? iv : [], protocol === 'SCTP' ? iv : []);
+    // Rules name the same few ports over and over (every pod's named port resolves to a set): one set each.
+    const key = from * (MAX_PORT + 1) + to;
+    let set = ConnectionSet.PORTS[protocol].get(key);
+    if (!set) {
+      const iv: readonly Interval[] = [[from, to]];
+      set = ConnectionSet.of(protocol === 'TCP' ? iv : [], protocol === 'UDP' ? iv : [], protocol === 'SCTP' ? iv : []);
+      if (ConnectionSet.PORTS[protocol].size < 10_000) ConnectionSet.PORTS[protocol].set(key, set);
+    }
+    return set;
   }
 
   /**
@@ -60,6 +67,8 @@ export class ConnectionSet {
 
   private static readonly ALL = new ConnectionSet(FULL, FULL, FULL);
   private static readonly NONE = new ConnectionSet([], [], []);
+  /** The sets of `ports`, by protocol and range (the first 10,000 ranges of each protocol a process names). */
+  private static readonly PORTS: Readonly<Record<Protocol, Map<number, ConnectionSet>>> = { TCP: new Map(), UDP: new Map(), SCTP: new Map() };
 
   /**
    * The set of these intervals: ALL or NONE themselves when it is one of them,

@@ -16,12 +16,16 @@ export interface PodClass {
 }
 
 export function podClassKey(pod: PodEndpoint): string {
-  const labels = Object.keys(pod.labels).sort().map(k => [k, pod.labels[k]]);
-  const named = pod.ports
-    .filter(p => p.name)
-    .map(p => `${p.name}/${p.protocol}/${p.containerPort}`)
-    .sort();
-  return JSON.stringify([pod.namespace, labels, named, pod.workload?.hostNetwork === true]);
+  // One flat array, serialised once: the namespace, the labels as key, value, ... in key order, null
+  // (no label is null, so it ends them), the named ports, sorted, and host networking.
+  const parts: (string | boolean | null)[] = [pod.namespace];
+  for (const k of Object.keys(pod.labels).sort()) parts.push(k, pod.labels[k]);
+  parts.push(null);
+  const named: string[] = [];
+  for (const p of pod.ports) if (p.name) named.push(`${p.name}/${p.protocol}/${p.containerPort}`);
+  for (const n of named.sort()) parts.push(n);
+  parts.push(pod.workload?.hostNetwork === true);
+  return JSON.stringify(parts);
 }
 
 /** Groups the cluster's workloads into equivalence classes, in first-seen order. */
