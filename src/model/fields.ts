@@ -26,14 +26,33 @@ export class FieldReader {
 
   /** The object's description, or a function that makes it (called only for a message). */
   private readonly describe: string | (() => string);
+  /**
+   * The path, or (for a reader made by another) the reader it was made from and
+   * the key it was made for: a path is written only when a message needs it, and
+   * the model reads a few hundred thousand fields of a large input.
+   */
+  private pathText: string | undefined;
+  private readonly parent: FieldReader | undefined;
+  private readonly key: string | number | undefined;
 
+  /** A reader of `value` at `path`, or (with `parent`) at `key` under the reader `parent`. */
   constructor(
     public readonly source: SourceRef,
     object: string | (() => string),
     public readonly value: unknown,
-    public readonly path: string,
+    path: string | undefined,
+    parent?: FieldReader,
+    key?: string | number,
   ) {
     this.describe = object;
+    this.pathText = path;
+    this.parent = parent;
+    this.key = key;
+  }
+
+  /** The field path of this reader's value in its object (`spec.ports[1]`). */
+  public get path(): string {
+    return this.pathText ??= this.parent!.pathOf(this.key);
   }
 
   /** The object for messages: `Kind namespace/name` or `Kind name`. */
@@ -71,7 +90,7 @@ export class FieldReader {
     const v = this.raw(key);
     if (v === undefined) return undefined;
     if (typeof v !== 'object' || Array.isArray(v)) this.fail(`expected a mapping, got ${typeName(v)}`, key);
-    return new FieldReader(this.source, this.describe, v, this.pathOf(key));
+    return this.child(v, key);
   }
 
   public object_(key: string): FieldReader {
@@ -83,8 +102,10 @@ export class FieldReader {
     const v = this.raw(key);
     if (v === undefined) return undefined;
     if (!Array.isArray(v)) this.fail(`expected a list, got ${typeName(v)}`, key);
-    const base = this.pathOf(key);
-    return v.map((item, i) => new FieldReader(this.source, this.describe, item, `${base}[${i}]`));
+    const list = this.child(v, key);
+    const items: FieldReader[] = [];
+    for (let i = 0; i < v.length; i++) items.push(list.child(v[i], i));
+    return items;
   }
 
   public list(key: string): FieldReader[] {
@@ -140,8 +161,12 @@ export class FieldReader {
   public optStringMap(key: string): Record<string, string> | undefined {
     const obj = this.optObject(key);
     if (!obj) return undefined;
+    const record = obj.asRecord();
     const out: Record<string, string> = {};
-    for (const [k, v] of Object.entries(obj.asRecord())) {
+    const keys = Object.keys(record);
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i];
+      const v = record[k];
       if (v === null || v === undefined) continue;
       // Numbers and booleans in label maps are a common YAML slip (`version: 2`); the API server rejects them.
       out[k] = typeof v === 'string' ? v : obj.fail(`expected a string value, got ${typeName(v)}`, k);
@@ -160,6 +185,11 @@ export class FieldReader {
       this.fail(`expected a mapping, got ${typeName(this.value)}`);
     }
     return this.value as Record<string, unknown>;
+  }
+
+  /** A reader of `value` found at `key` under this reader. */
+  private child(value: unknown, key: string | number): FieldReader {
+    return new FieldReader(this.source, this.describe, value, undefined, this, key);
   }
 }
 

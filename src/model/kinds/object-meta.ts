@@ -11,7 +11,9 @@ import { isLabelKey, isLabelValue } from '../selector';
 export function checkObjectMeta(obj: SourcedObject): void {
   const meta = FieldReader.of(obj).optObject('metadata');
   if (!meta) return;
-  for (const [k, v] of Object.entries(meta.optStringMap('labels') ?? {})) {
+  const labels = meta.optStringMap('labels') ?? {};
+  for (const k in labels) {
+    const v = labels[k];
     if (!isLabelKey(k)) meta.fail(`"${k}" is not a valid label key (an optional DNS subdomain prefix and '/', then at most 63 alphanumerics, '-', '_' or '.')`, `labels.${k}`);
     if (!isLabelValue(v)) meta.fail(`"${v}" is not a valid label value (at most 63 alphanumerics, '-', '_' or '.', starting and ending alphanumeric)`, `labels.${k}`);
   }
