@@ -70,17 +70,23 @@ function directionTables(
     return found;
   };
 
+  // Index loops: this runs once per class in a process that ends soon after, mostly before the
+  // optimising compiler has seen it, and for-of there allocates an iterator result per step.
   return classes.map(c => {
     const policies = direction === 'egress' ? c.egress : c.ingress;
     if (policies.length === 0) return undefined;
     const table = new Map<number, ConnectionSet>();
-    for (const policy of policies) {
-      for (const rule of direction === 'egress' ? policy.egress : policy.ingress) {
+    for (let p = 0; p < policies.length; p++) {
+      const policy = policies[p];
+      const rules = direction === 'egress' ? policy.egress : policy.ingress;
+      for (let k = 0; k < rules.length; k++) {
+        const rule = rules[k];
         const found = admitted(policy, rule);
         // Named ports resolve against the destination: this class for ingress, each remote for egress.
-        const fixed = direction === 'ingress' || rule.ports.every(p => typeof p.port !== 'string')
+        const fixed = direction === 'ingress' || rule.ports.every(x => typeof x.port !== 'string')
           ? rulePortConnections(rule.ports, c.representative) : undefined;
-        for (const r of found) {
+        for (let i = 0; i < found.length; i++) {
+          const r = found[i];
           const conns = fixed ?? rulePortConnections(rule.ports, remotes[r]);
           const prev = table.get(r);
           table.set(r, prev ? prev.union(conns) : conns);
@@ -104,17 +110,19 @@ export function classPairConnections(
   const egress = directionTables(cluster, classes, ranges.egress, 'egress');
   const ingress = directionTables(cluster, classes, ranges.ingress, 'ingress');
   const n = classes.length;
-  const everyClass = classes.map((_, i) => i);
-  classes.forEach((_, s) => {
+  const pair = (s: number, d: number, e: ConnectionSet) => {
+    const inTable = ingress[d];
+    const conns = e.intersect(inTable ? inTable.get(s) ?? ConnectionSet.none() : ConnectionSet.all());
+    if (!conns.isEmpty()) sink.pair(s, d, conns);
+  };
+  for (let s = 0; s < n; s++) {
     const out = egress[s];
-    for (const d of out ? [...out.keys()].filter(r => r < n).sort((a, b) => a - b) : everyClass) {
-      const e = out ? out.get(d)! : ConnectionSet.all();
-      const inTable = ingress[d];
-      const i = inTable ? inTable.get(s) ?? ConnectionSet.none() : ConnectionSet.all();
-      const conns = e.intersect(i);
-      if (!conns.isEmpty()) sink.pair(s, d, conns);
+    if (!out) {
+      for (let d = 0; d < n; d++) pair(s, d, ConnectionSet.all());
+      continue;
     }
-  });
+    for (const [d, e] of out) if (d < n) pair(s, d, e);
+  }
   ranges.ingress.forEach((_, r) => classes.forEach((__, d) => {
     const conns = ingress[d] ? ingress[d]!.get(n + r) ?? ConnectionSet.none() : ConnectionSet.all();
     if (!conns.isEmpty()) sink.fromRange(r, d, conns);

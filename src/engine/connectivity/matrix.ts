@@ -55,7 +55,8 @@ export function externalRanges(cluster: Cluster, direction: Direction, options: 
  */
 export function connectivityMatrix(cluster: Cluster, options: MatrixOptions = {}): MatrixEntry[] {
   const classes = podClasses(cluster).map(c => ({
-    ...c,
+    representative: c.representative,
+    members: c.members,
     egress: isolatingPolicies(cluster, c.representative, 'egress'),
     ingress: isolatingPolicies(cluster, c.representative, 'ingress'),
   }));
