@@ -6,7 +6,7 @@ import { ipBlockRanges } from '../ip/ip-block';
 import { partitionBySets } from '../ip/partition';
 import { cidrToRange, IpFamily, IpRange } from '../ip/range';
 import { podClasses } from '../netpol/classes';
-import { Direction, isolatingPolicies, verdictFromPolicies } from '../netpol/direction';
+import { Direction, isolation, verdictFromPolicies } from '../netpol/direction';
 import { Endpoint, endpointRange, formatEndpoint, ipRangeEndpoint } from '../netpol/endpoint';
 import { foldTiers } from '../tiers/evaluate';
 import { tierNetworkCidrs } from '../tiers/match';
@@ -54,12 +54,10 @@ export function externalRanges(cluster: Cluster, direction: Direction, options: 
  * sorted by source then destination (addresses first, numerically).
  */
 export function connectivityMatrix(cluster: Cluster, options: MatrixOptions = {}): MatrixEntry[] {
-  const classes = podClasses(cluster).map(c => ({
-    representative: c.representative,
-    members: c.members,
-    egress: isolatingPolicies(cluster, c.representative, 'egress'),
-    ingress: isolatingPolicies(cluster, c.representative, 'ingress'),
-  }));
+  const classes = podClasses(cluster).map(c => {
+    const isolated = isolation(cluster, c.representative);
+    return { representative: c.representative, members: c.members, egress: isolated.egress, ingress: isolated.ingress };
+  });
   const ranges = {
     ingress: externalRanges(cluster, 'ingress', options).map(ipRangeEndpoint),
     egress: externalRanges(cluster, 'egress', options).map(ipRangeEndpoint),

@@ -63,9 +63,21 @@ function policiesIn(cluster: Cluster, ns: string): IndexedSelectors<NetworkPolic
 
 /** Policies of the pod's namespace that select it and apply to `direction`, in model order. */
 export function isolatingPolicies(cluster: Cluster, pod: PodEndpoint, direction: Direction): NetworkPolicy[] {
-  const type = TYPE_OF[direction];
-  const candidates = policiesIn(cluster, pod.namespace)?.candidates(pod.labels) ?? [];
-  return candidates.filter(p => p.policyTypes.includes(type) && matchesSelector(p.podSelector, pod.labels));
+  return isolation(cluster, pod)[direction];
+}
+
+/**
+ * `isolatingPolicies` for both directions at once (each policy's selector is
+ * matched once): the matrix asks both for every class.
+ */
+export function isolation(cluster: Cluster, pod: PodEndpoint): Record<Direction, NetworkPolicy[]> {
+  const out: Record<Direction, NetworkPolicy[]> = { ingress: [], egress: [] };
+  for (const p of policiesIn(cluster, pod.namespace)?.candidates(pod.labels) ?? []) {
+    if (!matchesSelector(p.podSelector, pod.labels)) continue;
+    if (p.policyTypes.includes(TYPE_OF.ingress)) out.ingress.push(p);
+    if (p.policyTypes.includes(TYPE_OF.egress)) out.egress.push(p);
+  }
+  return out;
 }
 
 /**
