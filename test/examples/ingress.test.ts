@@ -44,19 +44,18 @@ describe('ingress example', () => {
     expect(route('http://unknown.example.com/')).toMatchObject({ code: 0, status: 200, service: 'web/not-found:80' });
   });
 
-  test('audit: the plain-HTTP host is reported; controller peers are outside the input until declared', () => {
+  test('audit: the plain-HTTP host is reported; controller peers are outside the input until declared, said once (docs/validation.md TRF-NP-007)', () => {
     const report = JSON.parse(cli('validate', '--format', 'json', dir).out);
-    const ids = report.findings.map((f: any) => `${f.ruleId} ${f.object.kind} ${f.object.namespace}/${f.object.name}`);
+    const ids = report.findings.map((f: any) => `${f.ruleId} ${f.object.kind} ${[f.object.namespace, f.object.name].filter(Boolean).join('/')}`);
     expect(ids).toEqual([
       'TRF-ING-001 Ingress web/web',
       'TRF-NP-003 NetworkPolicy web/allow-dns',
-      'TRF-NP-003 NetworkPolicy web/api-connections',
-      'TRF-NP-003 NetworkPolicy web/blog-connections',
-      'TRF-NP-003 NetworkPolicy web/docs-connections',
-      'TRF-NP-003 NetworkPolicy web/not-found-connections',
-      'TRF-NP-003 NetworkPolicy web/web-connections',
+      'TRF-NP-007 IngressClass nginx',
     ]);
     expect(report.findings[0].message).toBe('docs.example.com not covered by spec.tls: served over plain HTTP');
+    expect(report.findings[2].message).toBe('the ingress-nginx controller\'s pods (namespace ingress-nginx, labels app.kubernetes.io/name=ingress-nginx) are outside the input; '
+      + 'declare them as context to check that its NetworkPolicies select them '
+      + '(web/api-connections, web/blog-connections, web/docs-connections, web/not-found-connections, web/web-connections)');
   });
 
   test('with the cluster DNS and controller given as context, every policy peer matches pods', () => {

@@ -86,10 +86,15 @@ export interface ControllerPods {
   readonly profile?: string;
 }
 
+/** The table entry of an IngressClass controller or GatewayClass controllerName, if the table knows it. */
+export function controllerProfile(controller: string | undefined, kind: 'ingress' | 'gateway'): ControllerProfile | undefined {
+  if (!controller) return undefined;
+  return CONTROLLER_PROFILES.find(x => (kind === 'ingress' ? x.ingressControllers : x.gatewayControllers).includes(controller));
+}
+
 /** The proxy pods for an IngressClass controller or GatewayClass controllerName; undefined when the controller is not in the table. */
 export function controllerPods(controller: string | undefined, kind: 'ingress' | 'gateway', gateway?: { readonly namespace: string; readonly name: string }): ControllerPods | undefined {
-  if (!controller) return undefined;
-  const p = CONTROLLER_PROFILES.find(x => (kind === 'ingress' ? x.ingressControllers : x.gatewayControllers).includes(controller));
+  const p = controllerProfile(controller, kind);
   if (!p) return undefined;
   const fill = (s: string) => s.replace('{gateway}', gateway?.name ?? '').replace('{namespace}', gateway?.namespace ?? '');
   const labels: Record<string, string> = {};

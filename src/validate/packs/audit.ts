@@ -11,6 +11,7 @@ import { ingressBackendMissing } from '../rules/ingress/ingress-backend-missing'
 import { ingressDuplicateHostPath } from '../rules/ingress/ingress-duplicate-host-path';
 import { ingressWithoutTls } from '../rules/ingress/ingress-without-tls';
 import { multipleDefaultIngressClasses } from '../rules/ingress/multiple-default-ingress-classes';
+import { controllerPodsOutsideInput } from '../rules/netpol/controller-pods-outside-input';
 import { defaultDenyWithoutDns } from '../rules/netpol/default-deny-without-dns';
 import { ingressOpenToWorld } from '../rules/netpol/ingress-open-to-world';
 import { namespaceWithoutDefaultDeny } from '../rules/netpol/namespace-without-default-deny';
@@ -43,6 +44,7 @@ export const NETWORK_POLICY_RULES: readonly Rule[] = [
   ingressOpenToWorld,
   defaultDenyWithoutDns,
   policyPortIsServicePort,
+  controllerPodsOutsideInput,
 ];
 
 /** AdminNetworkPolicy / BaselineAdminNetworkPolicy / ClusterNetworkPolicy rules. */

@@ -1,9 +1,12 @@
+import { audit } from '../../../src/validate/audit';
+import { controllerPodsOutsideInput } from '../../../src/validate/rules/netpol/controller-pods-outside-input';
 import { defaultDenyWithoutDns } from '../../../src/validate/rules/netpol/default-deny-without-dns';
 import { ingressOpenToWorld } from '../../../src/validate/rules/netpol/ingress-open-to-world';
 import { namespaceWithoutDefaultDeny } from '../../../src/validate/rules/netpol/namespace-without-default-deny';
 import { peerMatchesNoPods } from '../../../src/validate/rules/netpol/peer-matches-no-pods';
 import { policyPortIsServicePort } from '../../../src/validate/rules/netpol/policy-port-is-service-port';
 import { policySelectsNoPods } from '../../../src/validate/rules/netpol/policy-selects-no-pods';
+import { clusterOf } from '../../helpers';
 import { deployment, findingsOf } from '../helpers';
 
 const web = deployment('web', { app: 'web' }, [[8080, 'http']], 'shop');
@@ -146,5 +149,98 @@ describe('TRF-NP-006 policy-port-is-service-port', () => {
   test('is silent for the container port or its name', () => {
     expect(findingsOf(policyPortIsServicePort, web + svc
       + np('web-in', 'podSelector: {matchLabels: {app: web}}\ningress:\n- ports: [{port: 8080}, {port: http}]'))).toEqual([]);
+  });
+});
+
+// docs/validation.md, TRF-NP-007 and the notes on TRF-NP-002/003; docs/design.md, "Where the
+// controller runs travels with the YAML": the location recorded on a Gateway, Ingress or
+// IngressClass, else the well-known install of its controller.
+describe('TRF-NP-007 controller-pods-outside-input, and TRF-NP-002/003 for a located controller', () => {
+  const gateway = (annotations: string, ns = 'shop') => `apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata: {name: gw, namespace: ${ns}${annotations ? `, annotations: {${annotations}}` : ''}}
+spec: {gatewayClassName: envoy, listeners: [{name: http, port: 80, protocol: HTTP}]}
+---
+`;
+  const envoyClass = 'apiVersion: gateway.networking.k8s.io/v1\nkind: GatewayClass\nmetadata: {name: envoy}\nspec: {controllerName: gateway.envoyproxy.io/gatewayclass-controller}\n---\n';
+  const edge = 'traffic.cdk8s.io/controller-namespace: edge, traffic.cdk8s.io/controller-pod-selector: app.kubernetes.io/name=envoy';
+  const admitEdge = np('web-in', [
+    'podSelector: {matchLabels: {app: web}}',
+    'ingress:',
+    '- from: [{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: edge}}, podSelector: {matchLabels: {app.kubernetes.io/name: envoy}}}]',
+    '  ports: [{port: http}]',
+  ].join('\n'));
+  const edgeNamespace = 'apiVersion: v1\nkind: Namespace\nmetadata: {name: edge}\n---\n';
+  const edgeEgress = np('controller-egress', 'podSelector: {matchLabels: {app.kubernetes.io/name: envoy}}\npolicyTypes: [Egress]\negress:\n- to: [{namespaceSelector: {}}]', 'edge');
+  const edgeDeny = np('default-deny', 'podSelector: {}\npolicyTypes: [Ingress, Egress]', 'edge');
+  const all = [policySelectsNoPods, peerMatchesNoPods, controllerPodsOutsideInput];
+  const summary = (yaml: string) => audit(clusterOf(yaml), { rules: all }).map(f => `${f.level} ${f.ruleId} ${f.object.kind} ${f.object.namespace ?? ''}/${f.object.name} ${f.field}`);
+
+  test('before the location is known, the policies for the proxies warn that they select nothing', () => {
+    expect(summary(web + edgeNamespace + admitEdge + edgeEgress + edgeDeny)).toEqual([
+      'warning TRF-NP-002 NetworkPolicy edge/controller-egress spec.podSelector',
+      'warning TRF-NP-002 NetworkPolicy edge/default-deny spec.podSelector',
+      'warning TRF-NP-003 NetworkPolicy shop/web-in spec.ingress[0].from[0]',
+    ]);
+  });
+
+  test('with the location recorded on the Gateway, they are said once, on the Gateway, naming the policies', () => {
+    const f = audit(clusterOf(web + edgeNamespace + gateway(edge) + admitEdge + edgeEgress + edgeDeny), { rules: all });
+    expect(f.map(x => [x.level, x.ruleId, x.object.kind, x.object.name, x.field, x.message])).toEqual([
+      ['info', 'TRF-NP-007', 'Gateway', 'gw', 'metadata.annotations', 'the controller\'s pods (namespace edge, labels app.kubernetes.io/name=envoy) are outside the input; '
+        + 'declare them as context to check that its NetworkPolicies select them (edge/controller-egress, edge/default-deny, shop/web-in)'],
+    ]);
+  });
+
+  test('the controller is named after the table entry of its GatewayClass, whose install default applies without annotations', () => {
+    const admitEnvoy = np('web-in', [
+      'podSelector: {matchLabels: {app: web}}',
+      'ingress:',
+      '- from: [{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: envoy-gateway-system}}, podSelector: {matchLabels: '
+        + '{app.kubernetes.io/name: envoy, gateway.envoyproxy.io/owning-gateway-name: gw, gateway.envoyproxy.io/owning-gateway-namespace: shop}}}]',
+    ].join('\n'));
+    const f = audit(clusterOf(web + envoyClass + gateway('') + admitEnvoy), { rules: all });
+    expect(f.map(x => [x.ruleId, x.field, x.message])).toEqual([
+      ['TRF-NP-007', 'spec.gatewayClassName', 'the Envoy Gateway controller\'s pods (namespace envoy-gateway-system, labels app.kubernetes.io/name=envoy,'
+        + 'gateway.envoyproxy.io/owning-gateway-name=gw,gateway.envoyproxy.io/owning-gateway-namespace=shop) are outside the input; '
+        + 'declare them as context to check that its NetworkPolicies select them (shop/web-in)'],
+    ]);
+  });
+
+  test('a peer or policy that selects neither pods of the input nor the located proxies still warns', () => {
+    const typo = np('web-in', [
+      'podSelector: {matchLabels: {app: wbe}}',
+      'ingress:',
+      '- from: [{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: edge}}, podSelector: {matchLabels: {app.kubernetes.io/name: envoy-proxy}}}]',
+    ].join('\n'));
+    expect(summary(web + edgeNamespace + gateway(edge) + typo)).toEqual([
+      'warning TRF-NP-002 NetworkPolicy shop/web-in spec.podSelector',
+      'warning TRF-NP-003 NetworkPolicy shop/web-in spec.ingress[0].from[0]',
+    ]);
+  });
+
+  test('with the proxies in the input (declared as context), the policies are checked against them like any pods', () => {
+    const proxies = deployment('envoy', { 'app.kubernetes.io/name': 'envoy' }, [], 'edge');
+    expect(summary(web + gateway(edge) + proxies + admitEdge + edgeEgress + edgeDeny)).toEqual([]);
+    const wrongPeer = np('web-in', 'podSelector: {matchLabels: {app: web}}\ningress:\n- from: [{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: edge}}, podSelector: {matchLabels: {app: proxy}}}]');
+    expect(summary(web + gateway(edge) + proxies + wrongPeer)).toEqual(['warning TRF-NP-003 NetworkPolicy shop/web-in spec.ingress[0].from[0]']);
+  });
+
+  test('Ingress controllers: the location of an IngressClass (annotation or well-known controller) and of an Ingress', () => {
+    const nginxClass = 'apiVersion: networking.k8s.io/v1\nkind: IngressClass\nmetadata: {name: nginx}\nspec: {controller: k8s.io/ingress-nginx}\n---\n';
+    const admitNginx = np('web-in', 'podSelector: {matchLabels: {app: web}}\ningress:\n- from: [{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: ingress-nginx}}, '
+      + 'podSelector: {matchLabels: {app.kubernetes.io/name: ingress-nginx}}}]');
+    expect(summary(web + nginxClass + admitNginx)).toEqual(['info TRF-NP-007 IngressClass /nginx spec.controller']);
+    const ingress = `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata: {name: web, namespace: shop, annotations: {${edge}}}
+spec: {ingressClassName: nginx, defaultBackend: {service: {name: web, port: {number: 80}}}}
+---
+`;
+    const f = audit(clusterOf(web + nginxClass + ingress + admitEdge), { rules: all });
+    expect(f.map(x => `${x.ruleId} ${x.object.kind} ${x.field}: ${x.message}`)).toEqual([
+      'TRF-NP-007 Ingress metadata.annotations: the ingress-nginx controller\'s pods (namespace edge, labels app.kubernetes.io/name=envoy) are outside the input; '
+        + 'declare them as context to check that its NetworkPolicies select them (shop/web-in)',
+    ]);
   });
 });

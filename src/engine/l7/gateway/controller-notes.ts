@@ -4,7 +4,7 @@ import { comparePrecedence, Scored } from './precedence';
 import { listenerTable, routesForHost } from './route-table';
 import { Cluster } from '../../../model/cluster';
 import { Gateway, Listener, RouteKind } from '../../../model/kinds/gateway/types';
-import { CONTROLLER_PROFILES } from '../controllers';
+import { CONTROLLER_PROFILES, controllerProfile } from '../controllers';
 import { defaultPortOf, L7Request } from '../request';
 
 /** What a note may look at: the request, the listener that took it, and the spec answer in the making. */
@@ -176,7 +176,7 @@ export function profileNamed(name: string): string | undefined {
 /** The profile for a GatewayClass controllerName, or the one `override` names. */
 export function noteProfile(controllerName: string | undefined, override?: string): string | undefined {
   if (override !== undefined) return profileNamed(override);
-  return CONTROLLER_PROFILES.find(p => controllerName !== undefined && p.gatewayControllers.includes(controllerName))?.name;
+  return controllerProfile(controllerName, 'gateway')?.name;
 }
 
 /** The names `--controller-profile` accepts. */

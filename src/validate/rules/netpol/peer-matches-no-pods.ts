@@ -1,4 +1,5 @@
 import { peerMatchesSomeWorkload } from './select';
+import { outsideControllerSelectedBy } from '../../../engine/l7/controllers-outside';
 import { peerNamespaceMatches } from '../../../engine/netpol/peers';
 import { NetworkPolicy, NetworkPolicyPeer } from '../../../model/kinds/network-policy';
 import { LabelSelector } from '../../../model/selector';
@@ -20,7 +21,7 @@ export const peerMatchesNoPods: Rule = {
     for (const np of ctx.cluster.networkPolicies) {
       for (const [dir, key, rules] of [['ingress', 'from', np.ingress], ['egress', 'to', np.egress]] as const) {
         rules.forEach((rule, i) => rule.peers.forEach((peer, j) => {
-          if (peerMatchesSomeWorkload(ctx, np, peer) !== false) return;
+          if (peerMatchesSomeWorkload(ctx, np, peer) !== false || outsideControllerSelectedBy(ctx.cluster, np, peer)) return;
           const what = `${dir} rule ${i} peer ${j} (${describePeer(peer)})`;
           const outside = !inputHasNamespaceOf(ctx, np, peer);
           out.push({

@@ -1,4 +1,5 @@
 import { selectedWorkloads } from './select';
+import { outsideControllerSelectedBy } from '../../../engine/l7/controllers-outside';
 import { Rule, refOf } from '../../rule';
 
 export const policySelectsNoPods: Rule = {
@@ -8,7 +9,8 @@ export const policySelectsNoPods: Rule = {
   summary: 'NetworkPolicy podSelector matches no pods',
   fix: 'Make spec.podSelector match the pod template labels of the workloads it should protect (an empty selector {} selects every pod of the namespace).',
   check: ctx => ctx.cluster.networkPolicies
-    .filter(np => selectedWorkloads(ctx, np).length === 0)
+    // A policy for a known controller's pods outside the input is TRF-NP-007's (info), not a wrong selector.
+    .filter(np => selectedWorkloads(ctx, np).length === 0 && !outsideControllerSelectedBy(ctx.cluster, np))
     .map(np => ({
       object: refOf('NetworkPolicy', np),
       field: 'spec.podSelector',
