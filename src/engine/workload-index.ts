@@ -1,6 +1,6 @@
+import { groupByNamespace, perCluster } from './cluster-memo';
 import { LabelledItems } from './label-index';
 import { Cluster, Workload } from '../model/cluster';
-import { groupByNamespace, perCluster } from './cluster-memo';
 
 /** Workloads per namespace, in model order, with their label index; built once per (immutable) cluster. */
 const indexes = perCluster(cluster => new Map(

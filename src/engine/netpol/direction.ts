@@ -3,12 +3,12 @@ import { peerMatches } from './peers';
 import { NamedPortResolution, rulePortConnections } from './ports';
 import { Cluster } from '../../model/cluster';
 import { NetworkPolicy, PolicyType } from '../../model/kinds/network-policy';
+import { groupByNamespace, perCluster } from '../cluster-memo';
 import { ConnectionSet } from '../connectivity/connection-set';
 import { ipBlockOverlaps } from '../ip/ip-block';
 import { IndexedSelectors } from '../label-index';
 import { matchesSelector } from '../selector';
 import { tieredConnections } from '../tiers/evaluate';
-import { groupByNamespace, perCluster } from '../cluster-memo';
 
 export type { Direction } from './endpoint';
 

@@ -4,8 +4,8 @@ import { intersectHostnames } from './hostname';
 import { listenerSetAdmission } from './listener-sets';
 import { Cluster, NAMESPACE_NAME_LABEL } from '../../../model/cluster';
 import { Gateway, GATEWAY_GROUP, Listener, ParentRef, Route, RouteKind } from '../../../model/kinds/gateway/types';
-import { matchesSelector } from '../../selector';
 import { ClusterMemo } from '../../cluster-memo';
+import { matchesSelector } from '../../selector';
 
 
 /** A route attached to one listener, with the hostnames it serves there (undefined = any). */

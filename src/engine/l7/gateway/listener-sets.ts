@@ -2,8 +2,8 @@ import { Condition } from './condition';
 import { compareTimestamps } from './precedence';
 import { Cluster, NAMESPACE_NAME_LABEL } from '../../../model/cluster';
 import { Gateway, GATEWAY_GROUP, Listener, ListenerSet } from '../../../model/kinds/gateway/types';
-import { matchesSelector } from '../../selector';
 import { ClusterMemo } from '../../cluster-memo';
+import { matchesSelector } from '../../selector';
 
 /**
  * Whether a Gateway admits a ListenerSet (ListenerSetSpec.parentRef and the

@@ -6,8 +6,8 @@ import { describeMatch, matchPrecedence } from './match';
 import { compareKeys } from './precedence';
 import { Cluster } from '../../../model/cluster';
 import { Gateway, Listener, Route, RouteKind, RouteMatch } from '../../../model/kinds/gateway/types';
-import { servicePortReadiness } from '../../services/endpoints';
 import { ClusterMemo } from '../../cluster-memo';
+import { servicePortReadiness } from '../../services/endpoints';
 
 /** One (rule, match) of an attached route, with what every request would otherwise recompute. */
 export interface CompiledMatch {
