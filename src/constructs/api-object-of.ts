@@ -6,13 +6,18 @@ const WORKLOAD_KINDS = new Set(['Pod', 'Deployment', 'ReplicaSet', 'StatefulSet'
 
 /**
  * The ApiObject a construct stands for: itself, a cdk8s-plus resource's
- * `apiObject`, our constructs' `apiObject`, or its only ApiObject child.
+ * `apiObject`, our constructs' `apiObject`, or its only ApiObject child;
+ * with `kind`, the first of those of that kind (a cdk8s-plus Service's
+ * resource). `ApiObject.isApiObject`, not `instanceof`: an app may load two
+ * copies of cdk8s (the library's and its own).
  */
-export function apiObjectOf(c: IConstruct): ApiObject | undefined {
-  if (ApiObject.isApiObject(c)) return c;
+export function apiObjectOf(c: IConstruct, kind?: string): ApiObject | undefined {
+  const fits = (o: ApiObject) => kind === undefined || o.kind === kind;
+  if (ApiObject.isApiObject(c)) return fits(c) ? c : undefined;
   const own = (c as unknown as { apiObject?: unknown }).apiObject;
-  if (own && ApiObject.isApiObject(own)) return own;
-  const children = c.node.children.filter(ApiObject.isApiObject);
+  if (own && ApiObject.isApiObject(own) && fits(own)) return own;
+  const children = c.node.children.filter(ApiObject.isApiObject).filter(fits);
+  if (kind !== undefined) return children[0];
   return children.length === 1 ? children[0] : undefined;
 }
 
@@ -20,9 +25,9 @@ export function isWorkloadKind(kind: string): boolean {
   return WORKLOAD_KINDS.has(kind);
 }
 
-/** Namespace an ApiObject lands in: its own, its chart's, or "default". */
-export function namespaceOf(api: ApiObject): string {
-  return api.metadata.namespace ?? Chart.of(api).namespace ?? 'default';
+/** Namespace an object lands in: an ApiObject's own metadata.namespace, else its chart's, else "default". */
+export function namespaceOf(scope: IConstruct): string {
+  return (ApiObject.isApiObject(scope) ? scope.metadata.namespace : undefined) ?? Chart.of(scope).namespace ?? 'default';
 }
 
 /**

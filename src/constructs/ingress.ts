@@ -1,8 +1,9 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
+import { namespaceOf } from './api-object-of';
 import { ControllerLocation, recordControllerLocation } from './gateway/controller';
 import { admissionProblem, admitController, missingServicePort } from './gateway/controller-access';
-import { compact, namespaceOf, serviceIdentity } from './gateway/internal';
+import { compact, serviceIdentity } from './gateway/internal';
 import { IngressClass } from './ingress-class';
 import { Problems } from './problems';
 import { validateWithModel } from './validate-object';

@@ -8,7 +8,7 @@ export function workloadLabels(workload: IConstruct): Record<string, string> {
   const plus = workload as unknown as { matchLabels?: Record<string, string> };
   // An empty map (a cdk8s-plus workload built with `select: false`) would select every pod: read the pod template instead.
   if (plus.matchLabels && typeof plus.matchLabels === 'object' && Object.keys(plus.matchLabels).length > 0) return { ...plus.matchLabels };
-  const api = workload instanceof ApiObject ? workload : workload.node.children.find(c => c instanceof ApiObject) as ApiObject | undefined;
+  const api = ApiObject.isApiObject(workload) ? workload : workload.node.children.find(ApiObject.isApiObject);
   if (!api) throw new Error(`${workload.node.path}: not a workload (no ApiObject and no matchLabels)`);
   const json = api.toJson() as { kind?: string; metadata?: { labels?: Record<string, string> }; spec?: any };
   const labels = json.kind === 'Pod' ? json.metadata?.labels

@@ -1,7 +1,8 @@
 import { ApiObject } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { gatewayApiVersion } from './api-version';
-import { compact, namespaceOf, serviceIdentity } from './internal';
+import { namespaceOf } from '../api-object-of';
+import { compact, serviceIdentity } from './internal';
 import { Problems } from '../problems';
 import { validateWithModel } from '../validate-object';
 

@@ -2,6 +2,7 @@ import { ApiObject, App, Chart, Duration } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { NAMESPACE_NAME_LABEL } from '../../model/cluster';
 import { compare } from '../../model/compare';
+import { apiObjectOf, namespaceOf } from '../api-object-of';
 
 export { compare };
 
@@ -24,18 +25,6 @@ export function renderDuration(d: Duration): string {
   return parts.join('');
 }
 
-/** Namespace an object in `scope` is synthesized into (explicit metadata, the chart's, or "default"). */
-export function namespaceOf(scope: IConstruct, explicit?: string): string {
-  return explicit ?? Chart.of(scope).namespace ?? 'default';
-}
-
-/** The first ApiObject of a construct (itself or a direct child), e.g. a cdk8s-plus Service's resource. */
-export function apiObjectOf(c: IConstruct, kind?: string): ApiObject | undefined {
-  if (c instanceof ApiObject) return kind === undefined || c.kind === kind ? c : undefined;
-  const children = c.node.children.filter((x): x is ApiObject => x instanceof ApiObject);
-  return children.find(x => kind === undefined || x.kind === kind);
-}
-
 /** Name and namespace of a Service-like construct, as it will be synthesized. */
 export interface ServiceIdentity {
   readonly name: string;
@@ -55,12 +44,12 @@ export function serviceIdentity(service: IConstruct): ServiceIdentity {
     return { name: ours.name, namespace: ours.namespace, apiObject: api };
   }
   if (!api) throw new Error(`${service.node.path}: not a Service (no ApiObject of kind Service)`);
-  return { name: api.name, namespace: namespaceOf(api, api.metadata.namespace), apiObject: api };
+  return { name: api.name, namespace: namespaceOf(api), apiObject: api };
 }
 
 /** Every ApiObject in the app that holds `scope`, in construct-tree order. */
 export function appApiObjects(scope: IConstruct): ApiObject[] {
-  return scope.node.root.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject);
+  return scope.node.root.node.findAll().filter(ApiObject.isApiObject);
 }
 
 /**
