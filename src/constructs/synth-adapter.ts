@@ -1,4 +1,5 @@
 import { ApiObject, App } from 'cdk8s';
+import { IConstruct } from 'constructs';
 import { ValidationReport } from '../validate/report';
 
 // The one place this library reaches into cdk8s's App and ApiObject. cdk8s
@@ -8,9 +9,10 @@ import { ValidationReport } from '../validate/report';
 // +96% to the synth of a 300-object app (bench/results.md); no hook of cdk8s
 // tells a validation where a synth begins and ends, so this adapter wraps the
 // app's own `synth`/`synthYaml` (keeping and calling them) to scope one
-// validation per synth, and lets `toJson()` return what the validator read
-// until that synth ends. test/constructs/synth-adapter.test.ts runs against the
-// lowest supported and the newest cdk8s 2.x (scripts/cdk8s-compat.sh).
+// validation per synth, walks the construct tree once for it, and lets
+// `toJson()` return what the validator read until that synth ends.
+// test/constructs/synth-adapter.test.ts runs against the lowest supported and
+// the newest cdk8s 2.x (scripts/cdk8s-compat.sh).
 
 /** State of one `synth()` / `synthYaml()` in progress. */
 export interface SynthScope {
@@ -18,8 +20,25 @@ export interface SynthScope {
   errors?: string[];
   /** What the validation of this synth reported (for reports that need the written files). */
   result?: { readonly report: ValidationReport };
-  /** Undoes `reuseJson` when the synth ends. */
+  /**
+   * The app's constructs, walked once as the synth began: cdk8s validates and
+   * writes a walk of the same tree, and walking it again for the objects and
+   * again for the suppressions was a tenth of the validator's time (bench/profile.md).
+   */
+  readonly constructs: readonly IConstruct[];
+  /** Undoes `memoizeJson` when the synth ends. */
   readonly restore: (() => void)[];
+}
+
+/**
+ * The scope of a synth of `app` beginning now: its constructs, and every
+ * ApiObject's `toJson()` memoized until the synth ends.
+ */
+export function beginSynthScope(app: IConstruct): SynthScope {
+  const constructs = app.node.findAll();
+  const scope: SynthScope = { constructs, restore: [] };
+  for (const c of constructs) if (ApiObject.isApiObject(c)) memoizeJson(c, scope);
+  return scope;
 }
 
 /**
@@ -62,14 +81,6 @@ export function scopeEachSynth(
   Object.setPrototypeOf(app, proto);
 }
 
-/**
- * Until the synth ends, `api.toJson()` returns `json` (already resolved by the
- * validator, which only reads it) instead of resolving the object again.
- */
-export function reuseJson(api: ApiObject, json: unknown, scope: SynthScope): void {
-  reuseJsonOf(api, () => json, scope);
-}
-
 /** Replaces `api.toJson` by `toJson` until the synth ends. */
 function reuseJsonOf(api: ApiObject, toJson: () => unknown, scope: SynthScope): void {
   const own = Object.getOwnPropertyDescriptor(api, 'toJson');
@@ -86,7 +97,7 @@ function reuseJsonOf(api: ApiObject, toJson: () => unknown, scope: SynthScope): 
  * Services' own validation resolved each Service once more than the writer and
  * this validator together need (bench/profile.md).
  */
-export function memoizeJson(api: ApiObject, scope: SynthScope): void {
+function memoizeJson(api: ApiObject, scope: SynthScope): void {
   let json: unknown;
   let resolved = false;
   const toJson = api.toJson;

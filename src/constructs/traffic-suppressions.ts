@@ -37,10 +37,14 @@ export class TrafficSuppressions {
     TrafficSuppressions.addSuppressions(construct, [{ id: ruleId, reason }]);
   }
 
-  /** Every suppression in the tree under `root`, in tree order. @internal */
-  public static _collect(root: IConstruct): Suppression[] {
+  /**
+   * Every suppression in the tree under `root`, in tree order.
+   * @param constructs the tree under `root` when the caller has walked it already
+   * @internal
+   */
+  public static _collect(root: IConstruct, constructs: readonly IConstruct[] = root.node.findAll()): Suppression[] {
     const out: Suppression[] = [];
-    for (const c of root.node.findAll()) {
+    for (const c of constructs) {
       for (const m of c.node.metadata) if (m.type === METADATA_TYPE) out.push(m.data as Suppression);
     }
     return out;

@@ -3,7 +3,7 @@ import * as path from 'path';
 import { ApiObject, App } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { Protocol } from './protocol';
-import { memoizeJson, reuseJson, scopeEachSynth, SynthScope } from './synth-adapter';
+import { beginSynthScope, scopeEachSynth, SynthScope } from './synth-adapter';
 import { topologyObject } from './topology-object';
 import { RequestExpectation, RequestExpectationOptions, TrafficExpectation } from './traffic-expectation';
 import { Request } from './traffic-request';
@@ -152,11 +152,7 @@ export class Traffic extends Construct {
     if (root instanceof App) {
       scopeEachSynth(
         root,
-        () => {
-          const synthScope: SynthScope = { restore: [] };
-          for (const c of root.node.findAll()) if (ApiObject.isApiObject(c)) memoizeJson(c, synthScope);
-          return (this.synthScope = synthScope);
-        },
+        () => (this.synthScope = beginSynthScope(root)),
         () => this.synthScope,
         () => { this.synthScope = undefined; },
         (synthesized, synth) => this.locateSarif(synthesized, synth),
@@ -309,12 +305,14 @@ export class Traffic extends Construct {
     const root = this.node.root;
     const appObjects: SourcedObject[] = [];
     const paths = new Set<string>();
-    for (const c of root.node.findAll()) {
+    // Within a synth, the tree as the synth began (cdk8s validates and writes that walk too),
+    // and every ApiObject's JSON is the one the writer will use.
+    const constructs = this.synthScope?.constructs ?? root.node.findAll();
+    for (const c of constructs) {
       if (!ApiObject.isApiObject(c)) continue;
-      paths.add(c.node.path);
-      const object = c.toJson() as KubeObject;
-      if (this.synthScope) reuseJson(c, object, this.synthScope);
-      appObjects.push({ object, source: { file: c.node.path, index: 0 } });
+      const file = c.node.path;
+      paths.add(file);
+      appObjects.push({ object: c.toJson() as KubeObject, source: { file, index: 0 } });
     }
     const oneAtATime = this.nodes.length + this.placements.length > 0 ? [{ nodes: this.nodes, placements: this.placements }] : [];
     const declared = [...this.topologies, ...oneAtATime];
@@ -322,7 +320,7 @@ export class Traffic extends Construct {
     const run = runValidation({
       objects: [...appObjects, ...this.context, ...topologies],
       expectations: this.expectations,
-      suppressions: TrafficSuppressions._collect(root),
+      suppressions: TrafficSuppressions._collect(root, constructs),
       rules: this.auditEnabled ? undefined : [],
       constructPathOf: s => (paths.has(s.file) ? s.file : undefined),
       reportOn: o => o.constructPath !== undefined || o.kind === 'Suppression',
