@@ -1,5 +1,5 @@
 import { ApiObject, App } from 'cdk8s';
-import { IConstruct } from 'constructs';
+import { IConstruct, Node } from 'constructs';
 import { ValidationReport } from '../validate/report';
 
 // The one place this library reaches into cdk8s's App and ApiObject. cdk8s
@@ -26,19 +26,46 @@ export interface SynthScope {
    * again for the suppressions was a tenth of the validator's time (bench/profile.md).
    */
   readonly constructs: readonly IConstruct[];
+  /** The ApiObjects among `constructs`, in the same order. */
+  readonly apiObjects: readonly PathedApiObject[];
   /** Undoes `memoizeJson` when the synth ends. */
   readonly restore: (() => void)[];
 }
 
+/** An ApiObject and its construct path (the source the validator gives its object). */
+export interface PathedApiObject {
+  readonly api: ApiObject;
+  readonly path: string;
+}
+
 /**
- * The scope of a synth of `app` beginning now: its constructs, and every
- * ApiObject's `toJson()` memoized until the synth ends.
+ * The scope of a synth of `app` (the root) beginning now: its constructs in
+ * `findAll()` order, its ApiObjects with their paths, and every ApiObject's
+ * `toJson()` memoized until the synth ends.
  */
 export function beginSynthScope(app: IConstruct): SynthScope {
-  const constructs = app.node.findAll();
-  const scope: SynthScope = { constructs, restore: [] };
-  for (const c of constructs) if (ApiObject.isApiObject(c)) memoizeJson(c, scope);
+  const constructs: IConstruct[] = [];
+  const apiObjects: PathedApiObject[] = [];
+  const scope: SynthScope = { constructs, apiObjects, restore: [] };
+  // `node.path` walks up and joins every scope's id again for each construct; the walk down
+  // carries its parent's path instead (preorder, children in `node.children` order, as findAll).
+  const visit = (c: IConstruct, path: string): void => {
+    constructs.push(c);
+    if (ApiObject.isApiObject(c)) {
+      apiObjects.push({ api: c, path });
+      memoizeJson(c, scope);
+    }
+    for (const child of c.node.children) visit(child, path ? `${path}${Node.PATH_SEP}${child.node.id}` : child.node.id);
+  };
+  visit(app, app.node.path);
   return scope;
+}
+
+/** The ApiObjects among `constructs` with their paths, outside a synth. */
+export function pathedApiObjects(constructs: readonly IConstruct[]): PathedApiObject[] {
+  const out: PathedApiObject[] = [];
+  for (const c of constructs) if (ApiObject.isApiObject(c)) out.push({ api: c, path: c.node.path });
+  return out;
 }
 
 /**

@@ -1,9 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { ApiObject, App } from 'cdk8s';
+import { App } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { Protocol } from './protocol';
-import { beginSynthScope, scopeEachSynth, SynthScope } from './synth-adapter';
+import { beginSynthScope, pathedApiObjects, scopeEachSynth, SynthScope } from './synth-adapter';
 import { topologyObject } from './topology-object';
 import { RequestExpectation, RequestExpectationOptions, TrafficExpectation } from './traffic-expectation';
 import { Request } from './traffic-request';
@@ -308,11 +308,9 @@ export class Traffic extends Construct {
     // Within a synth, the tree as the synth began (cdk8s validates and writes that walk too),
     // and every ApiObject's JSON is the one the writer will use.
     const constructs = this.synthScope?.constructs ?? root.node.findAll();
-    for (const c of constructs) {
-      if (!ApiObject.isApiObject(c)) continue;
-      const file = c.node.path;
+    for (const { api, path: file } of this.synthScope?.apiObjects ?? pathedApiObjects(constructs)) {
       paths.add(file);
-      appObjects.push({ object: c.toJson() as KubeObject, source: { file, index: 0 } });
+      appObjects.push({ object: api.toJson() as KubeObject, source: { file, index: 0 } });
     }
     const oneAtATime = this.nodes.length + this.placements.length > 0 ? [{ nodes: this.nodes, placements: this.placements }] : [];
     const declared = [...this.topologies, ...oneAtATime];

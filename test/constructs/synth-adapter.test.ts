@@ -6,7 +6,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { ApiObject, App, Chart } from 'cdk8s';
+import { Construct } from 'constructs';
 import { Protocol, Service, ServiceSelector, Target, Traffic } from '../../src';
+import { beginSynthScope } from '../../src/constructs/synth-adapter';
 
 function app(charts: number): App {
   const a = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'synth-adapter-')) });
@@ -75,6 +77,21 @@ describe(`synth adapter (cdk8s ${CDK8S_VERSION})`, () => {
     expect(Object.prototype.hasOwnProperty.call(svc, 'toJson')).toBe(false);
     svc.metadata.addLabel('late', 'yes');
     expect(svc.toJson().metadata.labels).toEqual({ late: 'yes' });
+  });
+
+  test('the scope of a synth holds the tree as findAll() walks it, and each ApiObject with its node.path', () => {
+    const a = app(2);
+    const nested = new Construct(a.charts[1], 'group');
+    new ApiObject(new Construct(nested, 'inner'), 'cm', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cm' } });
+    const scope = beginSynthScope(a);
+    try {
+      expect(scope.constructs).toEqual(a.node.findAll());
+      expect(scope.apiObjects.map(o => [o.api, o.path])).toEqual(
+        a.node.findAll().filter(ApiObject.isApiObject).map(o => [o, o.node.path]));
+      expect(scope.apiObjects.map(o => o.path)).toContain('c1/group/inner/cm');
+    } finally {
+      for (const r of scope.restore.reverse()) r();
+    }
   });
 
   test('a failing validation fails the synth once, with the engine\'s message', () => {
