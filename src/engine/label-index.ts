@@ -10,25 +10,38 @@ import { LabelSelector } from '../model/selector';
 
 type Labels = Readonly<Record<string, string>>;
 
-/** A `key=value` bucket name; NUL cannot occur in a label key. */
-function pair(key: string, value: string): string {
-  return `${key}\u0000${value}`;
+/**
+ * Lists by label key, then value. Two lookups of the strings the labels already
+ * are, rather than one of a `key=value` string made per lookup: the audit asks
+ * of every workload and every policy, and the strings were most of what it allocated.
+ */
+class PairBuckets<V> {
+  private readonly byKey = new Map<string, Map<string, V[]>>();
+
+  public get(key: string, value: string): V[] | undefined {
+    return this.byKey.get(key)?.get(value);
+  }
+
+  public add(key: string, value: string, item: V): void {
+    let values = this.byKey.get(key);
+    if (!values) this.byKey.set(key, values = new Map());
+    const list = values.get(value);
+    if (list) list.push(item);
+    else values.set(value, [item]);
+  }
 }
+
+const EMPTY: readonly never[] = [];
 
 /** Items (workloads, pods) by their labels: candidates for a selector. */
 export class LabelledItems<T> {
-  private readonly buckets = new Map<string, T[]>();
+  private readonly buckets = new PairBuckets<T>();
 
   /** `items` in the order the answers keep; `labelsOf` gives each item's labels. */
   constructor(private readonly items: readonly T[], labelsOf: (item: T) => Labels) {
     for (const item of items) {
       const labels = labelsOf(item);
-      for (const k in labels) {
-        const b = pair(k, labels[k]);
-        const list = this.buckets.get(b);
-        if (list) list.push(item);
-        else this.buckets.set(b, [item]);
-      }
+      for (const k in labels) this.buckets.add(k, labels[k], item);
     }
   }
 
@@ -36,7 +49,7 @@ export class LabelledItems<T> {
   public candidates(match: Labels): readonly T[] {
     let best: readonly T[] | undefined;
     for (const k in match) {
-      const list = this.buckets.get(pair(k, match[k])) ?? [];
+      const list = this.buckets.get(k, match[k]) ?? EMPTY;
       if (!best || list.length < best.length) best = list;
     }
     return best ?? this.items;
@@ -50,25 +63,18 @@ const FEW = 32;
 export class IndexedSelectors<T> {
   /** Selectors without matchLabels: candidates for every label set. */
   private readonly always: number[] = [];
-  private readonly buckets = new Map<string, number[]>();
+  private readonly buckets = new PairBuckets<number>();
 
   /** `items` in the order the answers keep; `selectorOf` gives each item's selector. */
   constructor(private readonly items: readonly T[], selectorOf: (item: T) => LabelSelector) {
     items.forEach((item, i) => {
       const match = selectorOf(item).matchLabels;
       // Any one pair will do: a selector matches only label sets holding all of its pairs.
-      let first: string | undefined;
       for (const k in match) {
-        first = pair(k, match[k]);
-        break;
-      }
-      if (first === undefined) {
-        this.always.push(i);
+        this.buckets.add(k, match[k], i);
         return;
       }
-      const list = this.buckets.get(first);
-      if (list) list.push(i);
-      else this.buckets.set(first, [i]);
+      this.always.push(i);
     });
   }
 
@@ -76,13 +82,17 @@ export class IndexedSelectors<T> {
   public candidates(labels: Labels): readonly T[] {
     // A few selectors are cheaper to try than to look up and merge.
     if (this.items.length <= FEW) return this.items;
+    let one: number[] | undefined;
     let picked: number[] | undefined;
     for (const k in labels) {
-      const list = this.buckets.get(pair(k, labels[k]));
-      if (list) picked = picked ? picked.concat(list) : [...list];
+      const list = this.buckets.get(k, labels[k]);
+      if (!list) continue;
+      if (!one) one = list;
+      else picked = (picked ?? one).concat(list);
     }
-    if (!picked) return this.always.map(i => this.items[i]);
-    if (this.always.length > 0) picked = picked.concat(this.always);
+    // One bucket and no selector without matchLabels: already in the items' order.
+    if (one && !picked && this.always.length === 0) return one.map(i => this.items[i]);
+    picked = (picked ?? one ?? []).concat(this.always);
     return picked.sort((a, b) => a - b).map(i => this.items[i]);
   }
 }

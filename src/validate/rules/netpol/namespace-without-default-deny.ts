@@ -1,10 +1,12 @@
-import { isolatingPolicies } from './select';
+import { isolationOf } from './select';
 import { ConnectionSet } from '../../../engine/connectivity/connection-set';
 import { podOf, PodEndpoint } from '../../../engine/netpol/endpoint';
 import { tieredConnections } from '../../../engine/tiers/evaluate';
 import { Workload } from '../../../model/cluster';
 import { PolicyType } from '../../../model/kinds/network-policy';
 import { Rule, RuleContext, Violation } from '../../rule';
+
+const DIRECTIONS: readonly PolicyType[] = ['Ingress', 'Egress'];
 
 /** A pod of some namespace the input does not hold (not a valid name, so it never collides with one). */
 const STRANGER: PodEndpoint = { kind: 'pod', namespace: '<another namespace>', labels: {}, ports: [] };
@@ -27,11 +29,13 @@ export const namespaceWithoutDefaultDeny: Rule = {
     for (const ns of ctx.cluster.namespaces.values()) {
       const workloads = ctx.workloadsIn(ns.name).filter(w => !w.hostNetwork);
       if (workloads.length === 0) continue;
-      const gaps: string[] = [];
-      for (const dir of ['Ingress', 'Egress'] as PolicyType[]) {
-        const open = workloads.filter(w => isolatingPolicies(ctx, w, dir).length === 0 && !tierIsolated(ctx, w, dir));
-        if (open.length > 0) gaps.push(`${dir.toLowerCase()} (${open.map(w => w.name).join(', ')})`);
+      // Both directions from one look at each workload's policies: this rule asks of every workload.
+      const open: Record<PolicyType, string[]> = { Ingress: [], Egress: [] };
+      for (const w of workloads) {
+        const policies = isolationOf(ctx, w);
+        for (const dir of DIRECTIONS) if (policies[dir].length === 0 && !tierIsolated(ctx, w, dir)) open[dir].push(w.name);
       }
+      const gaps = DIRECTIONS.filter(dir => open[dir].length > 0).map(dir => `${dir.toLowerCase()} (${open[dir].join(', ')})`);
       if (gaps.length === 0) continue;
       out.push({
         object: { kind: 'Namespace', name: ns.name, source: ns.source ?? firstWorkloadSource(ctx, ns.name) },

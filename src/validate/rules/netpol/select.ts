@@ -1,5 +1,5 @@
 import { ConnectionSet } from '../../../engine/connectivity/connection-set';
-import { isolatingPolicies as enginePolicies } from '../../../engine/netpol/direction';
+import { isolatingPolicies as enginePolicies, isolation } from '../../../engine/netpol/direction';
 import { ipEndpoint, podOf } from '../../../engine/netpol/endpoint';
 import { peerNamespaceMatches, peerPodLabelsMatch } from '../../../engine/netpol/peers';
 import { rulePortConnections } from '../../../engine/netpol/ports';
@@ -40,6 +40,12 @@ function* eachPeerWorkload(ctx: RuleContext, np: NetworkPolicy, peer: NetworkPol
 /** Policies of the workload's namespace that select it for `direction`. */
 export function isolatingPolicies(ctx: RuleContext, w: Workload, direction: PolicyType): NetworkPolicy[] {
   return enginePolicies(ctx.cluster, podOf(w), direction === 'Ingress' ? 'ingress' : 'egress');
+}
+
+/** `isolatingPolicies` for both directions (each policy's selector matched once). */
+export function isolationOf(ctx: RuleContext, w: Workload): Record<PolicyType, readonly NetworkPolicy[]> {
+  const both = isolation(ctx.cluster, podOf(w));
+  return { Ingress: both.ingress, Egress: both.egress };
 }
 
 const ANY_ADDRESS = ipEndpoint('0.0.0.0/0');
