@@ -41,10 +41,10 @@ export function readLabelSelector(r: FieldReader, key: string): LabelSelector | 
   const sel = r.optObject(key);
   if (!sel) return undefined;
   const matchLabels = sel.optStringMap('matchLabels') ?? {};
-  for (const [k, v] of Object.entries(matchLabels)) {
-    const at = `matchLabels.${k}`;
-    if (!isLabelKey(k)) sel.fail(`"${k}" is not a valid label key (an optional DNS subdomain prefix and '/', then at most 63 alphanumerics, '-', '_' or '.')`, at);
-    if (!isLabelValue(v)) sel.fail(`"${v}" is not a valid label value (at most 63 alphanumerics, '-', '_' or '.', starting and ending alphanumeric)`, at);
+  for (const k in matchLabels) {
+    const v = matchLabels[k];
+    if (!isLabelKey(k)) sel.fail(`"${k}" is not a valid label key (an optional DNS subdomain prefix and '/', then at most 63 alphanumerics, '-', '_' or '.')`, `matchLabels.${k}`);
+    if (!isLabelValue(v)) sel.fail(`"${v}" is not a valid label value (at most 63 alphanumerics, '-', '_' or '.', starting and ending alphanumeric)`, `matchLabels.${k}`);
   }
   const matchExpressions = sel.list('matchExpressions').map(e => {
     const k = e.string('key');

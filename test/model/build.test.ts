@@ -87,6 +87,24 @@ spec: {containers: [{name: c, ports: [{containerPort: 70000}]}]}
       .toThrow('metadata.namespace: "Shop" is not a valid namespace name');
   });
 
+  // The same rules, at their edges: what ValidateObjectMeta lets through and what it names.
+  test.each([
+    ['{name: c, labels: {team: null}}', 'accepted'],
+    ['{name: c, labels: null, namespace: null}', 'accepted'],
+    ['{name: c, namespace: ""}', 'accepted'],
+    ['{name: c, labels: {"example.com/team": "", a.b_c: x-1}}', 'accepted'],
+    ['{name: c, labels: {team: 2}}', 'metadata.labels.team: expected a string value, got number 2'],
+    ['{name: c, labels: [team]}', 'metadata.labels: expected a mapping, got a list'],
+    ['{name: c, labels: {"-team": a}}', 'metadata.labels.-team: "-team" is not a valid label key'],
+    ['{name: c, labels: {"Example.com/team": a}}', 'metadata.labels.Example.com/team: "Example.com/team" is not a valid label key'],
+    ['{name: c, labels: {team: "a-"}}', 'metadata.labels.team: "a-" is not a valid label value'],
+    ['{name: c, namespace: "-shop"}', 'metadata.namespace: "-shop" is not a valid namespace name'],
+  ])('metadata %s: %s', (metadata, error) => {
+    const read = () => clusterOf(`apiVersion: v1\nkind: ConfigMap\nmetadata: ${metadata}\n`, 'm.yaml');
+    if (error === 'accepted') expect(read).not.toThrow();
+    else expect(read).toThrow(error);
+  });
+
   test('a Service targetPort of 0 means the port itself (the API server defaults it)', () => {
     const c = clusterOf('apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec: {ports: [{port: 80, targetPort: 0}]}\n');
     expect(c.services[0].ports[0].targetPort).toBe(80);

@@ -79,7 +79,7 @@ export function readNetworkPolicy(obj: SourcedObject, namespace: string, ipBlock
       if (t.value !== 'Ingress' && t.value !== 'Egress') t.fail(`unsupported value ${JSON.stringify(t.value)}: supported values: "Ingress", "Egress"`);
       return t.value as PolicyType;
     });
-    if (new Set(policyTypes).size !== policyTypes.length) spec.fail('duplicate entries', 'policyTypes');
+    if (policyTypes.some((t, i) => policyTypes.indexOf(t) !== i)) spec.fail('duplicate entries', 'policyTypes');
   } else {
     // API reference: unset policyTypes means Ingress, plus Egress when the policy has any egress rules.
     policyTypes = egress.length > 0 ? ['Ingress', 'Egress'] : ['Ingress'];

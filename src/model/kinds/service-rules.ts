@@ -21,7 +21,8 @@ const IP_FAMILIES = ['IPv4', 'IPv6'];
  * field-by-field read does not catch. `spec` reads the same object as `svc`.
  */
 export function checkServiceRules(spec: FieldReader, svc: Service): void {
-  const ports = spec.list('ports');
+  // The ports' readers, for a message only: `svc.ports` holds what they read, in the same order.
+  const portAt = (i: number): FieldReader => spec.list('ports')[i];
   const external = svc.type === 'NodePort' || svc.type === 'LoadBalancer';
 
   if (svc.type === 'ExternalName') {
@@ -32,7 +33,7 @@ export function checkServiceRules(spec: FieldReader, svc: Service): void {
     if (svc.clusterIP !== undefined && svc.clusterIP !== '') spec.fail('may not be set for type ExternalName', 'clusterIP');
     if (svc.ipFamilies.length > 0) spec.fail('may not be set for type ExternalName', 'ipFamilies');
     if (svc.ipFamilyPolicy !== undefined) spec.fail('may not be set for type ExternalName', 'ipFamilyPolicy');
-  } else if (ports.length === 0 && !svc.headless) {
+  } else if (svc.ports.length === 0 && !svc.headless) {
     spec.fail('required field is missing (only headless and ExternalName Services may have no ports)', 'ports');
   }
 
@@ -41,28 +42,33 @@ export function checkServiceRules(spec: FieldReader, svc: Service): void {
   }
   if (svc.headless && external) spec.fail(`may not be "None" for type ${svc.type}`, 'clusterIP');
 
-  const names = new Map<string, number>();
-  const portProtos = new Set<string>();
-  const nodePorts = new Set<string>();
+  // Duplicates need two ports: a Service of one port (most of them) makes no sets.
+  const many = svc.ports.length > 1;
+  const names = many ? new Map<string, number>() : undefined;
+  const portProtos = many ? new Set<string>() : undefined;
+  const nodePorts = many ? new Set<string>() : undefined;
   svc.ports.forEach((p, i) => {
-    const pr = ports[i];
-    if (p.name !== undefined) {
-      if (names.has(p.name)) pr.fail(`duplicate port name "${p.name}" (also spec.ports[${names.get(p.name)}])`, 'name');
+    if (p.name !== undefined && names) {
+      if (names.has(p.name)) portAt(i).fail(`duplicate port name "${p.name}" (also spec.ports[${names.get(p.name)}])`, 'name');
       names.set(p.name, i);
     }
-    const key = `${p.port}/${p.protocol}`;
-    if (portProtos.has(key)) pr.fail(`duplicate port ${p.port}/${p.protocol}`);
-    portProtos.add(key);
+    if (portProtos) {
+      const key = `${p.port}/${p.protocol}`;
+      if (portProtos.has(key)) portAt(i).fail(`duplicate port ${p.port}/${p.protocol}`);
+      portProtos.add(key);
+    }
     if (p.nodePort !== undefined) {
       // ValidateService forbids it for ClusterIP only; an ExternalName Service may carry one.
-      if (svc.type === 'ClusterIP') pr.fail(`may not be used when type is ${svc.type}`, 'nodePort');
+      if (svc.type === 'ClusterIP') portAt(i).fail(`may not be used when type is ${svc.type}`, 'nodePort');
       // The range is the allocator's: only NodePort and LoadBalancer Services get one allocated.
       if (external && (p.nodePort < NODE_PORT_MIN || p.nodePort > NODE_PORT_MAX)) {
-        pr.fail(`${p.nodePort} is outside the node port range ${NODE_PORT_MIN}-${NODE_PORT_MAX}`, 'nodePort');
+        portAt(i).fail(`${p.nodePort} is outside the node port range ${NODE_PORT_MIN}-${NODE_PORT_MAX}`, 'nodePort');
       }
-      const nkey = `${p.nodePort}/${p.protocol}`;
-      if (nodePorts.has(nkey)) pr.fail(`duplicate node port ${p.nodePort}/${p.protocol}`, 'nodePort');
-      nodePorts.add(nkey);
+      if (nodePorts) {
+        const nkey = `${p.nodePort}/${p.protocol}`;
+        if (nodePorts.has(nkey)) portAt(i).fail(`duplicate node port ${p.nodePort}/${p.protocol}`, 'nodePort');
+        nodePorts.add(nkey);
+      }
     }
   });
 

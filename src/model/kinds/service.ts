@@ -42,7 +42,8 @@ export function readService(obj: SourcedObject, namespace: string): Service {
     };
   });
   const rawSelector = spec.optStringMap('selector');
-  for (const [k, v] of Object.entries(rawSelector ?? {})) {
+  for (const k in rawSelector) {
+    const v = rawSelector[k];
     if (!isLabelKey(k)) spec.fail(`"${k}" is not a valid label key`, `selector.${k}`);
     if (!isLabelValue(v)) spec.fail(`"${v}" is not a valid label value`, `selector.${k}`);
   }
