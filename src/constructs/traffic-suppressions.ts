@@ -3,6 +3,12 @@ import { checkSuppression, Suppression } from '../validate/suppressions';
 
 /** Metadata type under which suppressions are stored on a construct node. */
 const METADATA_TYPE = 'cdk8s-traffic:suppressions';
+/**
+ * Marks a construct given suppressions: collecting reads the metadata of these
+ * only, as `node.metadata` copies the list of every construct it is asked of.
+ * A registered symbol, as for Traffic, so that two copies of the library agree.
+ */
+const SUPPRESSED = Symbol.for('cdk8s-traffic.suppressed');
 
 /** A rule to silence, and why. */
 export interface RuleSuppression {
@@ -25,6 +31,7 @@ export class TrafficSuppressions {
       const sup: Suppression = { ruleId: s.id, reason: s.reason, scope };
       checkSuppression(sup);
       construct.node.addMetadata(METADATA_TYPE, sup);
+      if (!(SUPPRESSED in construct)) Object.defineProperty(construct, SUPPRESSED, { value: true });
     }
   }
 
@@ -45,6 +52,7 @@ export class TrafficSuppressions {
   public static _collect(root: IConstruct, constructs: readonly IConstruct[] = root.node.findAll()): Suppression[] {
     const out: Suppression[] = [];
     for (const c of constructs) {
+      if (!(SUPPRESSED in c)) continue;
       for (const m of c.node.metadata) if (m.type === METADATA_TYPE) out.push(m.data as Suppression);
     }
     return out;
