@@ -68,6 +68,19 @@ export function pathedApiObjects(constructs: readonly IConstruct[]): PathedApiOb
   return out;
 }
 
+/** What a synth of one app calls: the hooks of its validator. */
+interface SynthHooks {
+  readonly enter: () => SynthScope;
+  readonly current: () => SynthScope | undefined;
+  readonly exit: () => void;
+  readonly written: (app: App, scope: SynthScope) => void;
+}
+
+const HOOKS = new WeakMap<App, SynthHooks>();
+/** The scoped prototype made for each prototype of apps, shared by all its apps. */
+const SCOPED = new WeakMap<object, object>();
+const IS_SCOPED = new WeakSet<object>();
+
 /**
  * Calls `enter` when a synth of `app` begins and `exit` when it ends (nested
  * calls, such as `synthYaml` inside `synth`, belong to the outer one), and
@@ -77,35 +90,50 @@ export function scopeEachSynth(
   app: App, enter: () => SynthScope, current: () => SynthScope | undefined, exit: () => void,
   written: (app: App, scope: SynthScope) => void = () => undefined,
 ): void {
-  // The wrappers live on a prototype of this app's own, whose `constructor` is
-  // a subclass of the app's class: the jsii kernel (Python and the other
-  // languages) calls `instance.constructor.prototype[method]`, so a property
-  // on the instance alone would be bypassed there.
-  const base = Object.getPrototypeOf(app) as Record<string, unknown>;
+  HOOKS.set(app, { enter, current, exit, written });
+  const base = Object.getPrototypeOf(app) as object;
+  if (IS_SCOPED.has(base)) return;
+  // One scoped prototype per app class, not per app: an object's prototype is part of its
+  // shape, and apps of a prototype each made V8 recompile every optimized function that
+  // touches an app (cdk8s's resolve among them) at each new app (bench/profile.md).
+  let proto = SCOPED.get(base);
+  if (!proto) SCOPED.set(base, proto = scopedPrototype(base as Record<string, unknown>));
+  Object.setPrototypeOf(app, proto);
+}
+
+/**
+ * A prototype under `base` whose `synth`/`synthYaml` scope each synth of an
+ * app with hooks. Its `constructor` is a subclass of the app's class: the jsii
+ * kernel (Python and the other languages) calls `instance.constructor.prototype[method]`,
+ * so a property on the instance alone would be bypassed there.
+ */
+function scopedPrototype(base: Record<string, unknown>): object {
   const proto = Object.create(base) as Record<string, unknown>;
-  const Scoped = function ScopedApp() { /* never called: it names the app's prototype */ };
+  const Scoped = function ScopedApp() { /* never called: it names the apps' prototype */ };
   Scoped.prototype = proto;
   Object.defineProperty(proto, 'constructor', { configurable: true, writable: true, value: Scoped });
   for (const name of ['synth', 'synthYaml'] as const) {
-    const original = (app as unknown as Record<string, (...a: unknown[]) => unknown>)[name];
+    const original = base[name] as (...a: unknown[]) => unknown;
     Object.defineProperty(proto, name, {
       configurable: true,
       writable: true,
       value: function (this: App, ...args: unknown[]) {
-        if (current()) return original.apply(this, args);
-        const scope = enter();
+        const hooks = HOOKS.get(this);
+        if (!hooks || hooks.current()) return original.apply(this, args);
+        const scope = hooks.enter();
         try {
           const out = original.apply(this, args);
-          if (name === 'synth') written(this, scope);
+          if (name === 'synth') hooks.written(this, scope);
           return out;
         } finally {
-          exit();
+          hooks.exit();
           for (const r of scope.restore.reverse()) r();
         }
       },
     });
   }
-  Object.setPrototypeOf(app, proto);
+  IS_SCOPED.add(proto);
+  return proto;
 }
 
 /** Replaces `api.toJson` by `toJson` until the synth ends. */

@@ -316,7 +316,7 @@ export class Traffic extends Construct {
     const declared = [...this.topologies, ...oneAtATime];
     const topologies = declared.map((t, i): SourcedObject => ({ object: topologyObject(t, i) as KubeObject, source: { file: '<topology>', index: i } }));
     const run = runValidation({
-      objects: [...appObjects, ...this.context, ...topologies],
+      objects: appObjects.concat(this.context, topologies),
       expectations: this.expectations,
       suppressions: TrafficSuppressions._collect(root, constructs),
       rules: this.auditEnabled ? undefined : [],
