@@ -1,8 +1,11 @@
 import { Level, ObjectRef } from './finding';
+import { isolation } from '../engine/netpol/direction';
+import { podOf } from '../engine/netpol/endpoint';
 import { serviceBackends } from '../engine/service-backends';
 import { workloadsByLabel } from '../engine/workload-index';
 import { Cluster, Service, Workload } from '../model/cluster';
 import { SourceRef } from '../model/errors';
+import { NetworkPolicy, PolicyType } from '../model/kinds/network-policy';
 
 /** What one rule reports about one object. */
 export interface Violation {
@@ -37,7 +40,7 @@ export interface Rule {
  */
 export class RuleContext {
   private readonly backends = new Map<Service, Workload[]>();
-  private namespaces?: readonly string[];
+  private readonly isolations = new Map<Workload, Readonly<Record<PolicyType, readonly NetworkPolicy[]>>>();
 
   constructor(public readonly cluster: Cluster) {}
 
@@ -51,15 +54,22 @@ export class RuleContext {
     return b;
   }
 
+  /**
+   * The policies of the workload's namespace that select it, per direction
+   * (the engine's isolation; cached: several rules ask it of every workload).
+   */
+  public isolationOf(w: Workload): Readonly<Record<PolicyType, readonly NetworkPolicy[]>> {
+    let i = this.isolations.get(w);
+    if (!i) {
+      const both = isolation(this.cluster, podOf(w));
+      this.isolations.set(w, i = { Ingress: both.ingress, Egress: both.egress });
+    }
+    return i;
+  }
+
   /** Workloads of a namespace, in model order. */
   public workloadsIn(namespace: string): Workload[] {
     return [...workloadsByLabel(this.cluster, namespace).candidates({})];
-  }
-
-  /** Namespaces holding workloads, in model order (the workloads are sorted by namespace). */
-  public namespacesWithWorkloads(): readonly string[] {
-    if (!this.namespaces) this.namespaces = [...new Set(this.cluster.workloads.map(w => w.namespace))];
-    return this.namespaces;
   }
 }
 

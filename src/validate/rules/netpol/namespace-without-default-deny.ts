@@ -1,4 +1,3 @@
-import { isolationOf } from './select';
 import { ConnectionSet } from '../../../engine/connectivity/connection-set';
 import { podOf, PodEndpoint } from '../../../engine/netpol/endpoint';
 import { tieredConnections } from '../../../engine/tiers/evaluate';
@@ -32,7 +31,7 @@ export const namespaceWithoutDefaultDeny: Rule = {
       // Both directions from one look at each workload's policies: this rule asks of every workload.
       const open: Record<PolicyType, string[]> = { Ingress: [], Egress: [] };
       for (const w of workloads) {
-        const policies = isolationOf(ctx, w);
+        const policies = ctx.isolationOf(w);
         for (const dir of DIRECTIONS) if (policies[dir].length === 0 && !tierIsolated(ctx, w, dir)) open[dir].push(w.name);
       }
       const gaps = DIRECTIONS.filter(dir => open[dir].length > 0).map(dir => `${dir.toLowerCase()} (${open[dir].join(', ')})`);

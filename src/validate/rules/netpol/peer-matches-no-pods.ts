@@ -1,6 +1,6 @@
 import { peerMatchesSomeWorkload } from './select';
 import { outsideControllerSelectedBy } from '../../../engine/l7/controllers-outside';
-import { peerNamespaceMatches } from '../../../engine/netpol/peers';
+import { peerNamespaceCandidates, peerNamespaceMatches } from '../../../engine/netpol/peers';
 import { NetworkPolicy, NetworkPolicyPeer } from '../../../model/kinds/network-policy';
 import { LabelSelector } from '../../../model/selector';
 import { Rule, RuleContext, refOf, Violation } from '../../rule';
@@ -41,7 +41,7 @@ export const peerMatchesNoPods: Rule = {
 
 /** Whether some namespace of the input (declared, or holding an object) is one the peer selects. */
 function inputHasNamespaceOf(ctx: RuleContext, np: NetworkPolicy, peer: NetworkPolicyPeer): boolean {
-  return [...ctx.cluster.namespaces.keys()].some(ns => peerNamespaceMatches(ctx.cluster, np, peer, ns));
+  return peerNamespaceCandidates(ctx.cluster, np, peer).some(ns => peerNamespaceMatches(ctx.cluster, np, peer, ns));
 }
 
 function describePeer(peer: NetworkPolicyPeer): string {

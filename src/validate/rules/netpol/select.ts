@@ -1,7 +1,6 @@
 import { ConnectionSet } from '../../../engine/connectivity/connection-set';
-import { isolatingPolicies as enginePolicies, isolation } from '../../../engine/netpol/direction';
-import { ipEndpoint, podOf } from '../../../engine/netpol/endpoint';
-import { peerNamespaceMatches, peerPodLabelsMatch } from '../../../engine/netpol/peers';
+import { ipEndpoint } from '../../../engine/netpol/endpoint';
+import { peerNamespaceCandidates, peerNamespaceMatches, peerPodLabelsMatch } from '../../../engine/netpol/peers';
 import { rulePortConnections } from '../../../engine/netpol/ports';
 import { matchesSelector } from '../../../engine/selector';
 import { workloadsByLabel } from '../../../engine/workload-index';
@@ -26,10 +25,10 @@ export function peerMatchesSomeWorkload(ctx: RuleContext, np: NetworkPolicy, pee
 }
 
 function* eachPeerWorkload(ctx: RuleContext, np: NetworkPolicy, peer: NetworkPolicyPeer): Generator<Workload, void> {
-  // The engine's two halves of peerMatches: the namespace half once per namespace (without a
-  // namespaceSelector only the policy's own namespace), the pod half per workload of those.
-  const namespaces = peer.namespaceSelector ? ctx.namespacesWithWorkloads() : [np.namespace];
-  for (const ns of namespaces) {
+  // The engine's two halves of peerMatches: the namespace half once per candidate namespace (the
+  // policy's own without a namespaceSelector, else those sharing one of its matchLabels pairs), the
+  // pod half per workload of those. Candidates come in model order, as the workloads do.
+  for (const ns of peerNamespaceCandidates(ctx.cluster, np, peer)) {
     if (!peerNamespaceMatches(ctx.cluster, np, peer, ns)) continue;
     for (const w of workloadsByLabel(ctx.cluster, ns).candidates(peer.podSelector?.matchLabels ?? {})) {
       if (peerPodLabelsMatch(peer, w.labels)) yield w;
@@ -38,14 +37,8 @@ function* eachPeerWorkload(ctx: RuleContext, np: NetworkPolicy, peer: NetworkPol
 }
 
 /** Policies of the workload's namespace that select it for `direction`. */
-export function isolatingPolicies(ctx: RuleContext, w: Workload, direction: PolicyType): NetworkPolicy[] {
-  return enginePolicies(ctx.cluster, podOf(w), direction === 'Ingress' ? 'ingress' : 'egress');
-}
-
-/** `isolatingPolicies` for both directions (each policy's selector matched once). */
-export function isolationOf(ctx: RuleContext, w: Workload): Record<PolicyType, readonly NetworkPolicy[]> {
-  const both = isolation(ctx.cluster, podOf(w));
-  return { Ingress: both.ingress, Egress: both.egress };
+export function isolatingPolicies(ctx: RuleContext, w: Workload, direction: PolicyType): readonly NetworkPolicy[] {
+  return ctx.isolationOf(w)[direction];
 }
 
 const ANY_ADDRESS = ipEndpoint('0.0.0.0/0');
