@@ -86,6 +86,20 @@ describe('TRF-NP-003 peer-matches-no-pods', () => {
         + 'matches no pods: the namespaces it selects are not in the input, so it likely lives outside it (declare it as context to check it)'],
     ]);
   });
+  // NetworkPolicy peers (kubernetes.io/docs/concepts/services-networking/network-policies/#behavior-of-to-and-from-selectors):
+  // a namespaceSelector with matchLabels and matchExpressions selects namespaces holding both.
+  test('finds a namespaceSelector peer\'s pods in any namespace whose labels it matches, and only there', () => {
+    const ns = (name: string, labels: string) => `apiVersion: v1\nkind: Namespace\nmetadata: {name: ${name}, labels: {${labels}}}\n---\n`;
+    const monitor = deployment('prom', { app: 'prom' }, [[9090, 'http']], 'ops');
+    const elsewhere = deployment('prom', { app: 'prom' }, [[9090, 'http']], 'lab');
+    const peer = (sel: string) => np('in', `podSelector: {}\ningress:\n- from: [{namespaceSelector: ${sel}, podSelector: {matchLabels: {app: prom}}}]`);
+    const input = web + monitor + elsewhere + ns('ops', 'team: ops, tier: infra') + ns('lab', 'team: lab, tier: infra');
+    expect(findingsOf(peerMatchesNoPods, input + peer('{matchLabels: {team: ops}}'))).toEqual([]);
+    expect(findingsOf(peerMatchesNoPods, input + peer('{matchLabels: {tier: infra}, matchExpressions: [{key: team, operator: NotIn, values: [ops]}]}'))).toEqual([]);
+    expect(findingsOf(peerMatchesNoPods, input + peer('{matchLabels: {team: ops}, matchExpressions: [{key: tier, operator: DoesNotExist}]}')).map(x => x.level))
+      .toEqual(['info']);
+    expect(findingsOf(peerMatchesNoPods, input + peer('{matchLabels: {team: shop}}')).map(x => x.level)).toEqual(['info']);
+  });
 });
 
 describe('TRF-NP-004 ingress-open-to-world', () => {
