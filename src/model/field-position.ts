@@ -1,4 +1,5 @@
-import { isMap, isScalar, isSeq, LineCounter, Node, parseAllDocuments } from 'yaml';
+import type { Node } from 'yaml';
+import { yamlLib } from './yaml-lib';
 
 /** A 1-based line and column in a text. */
 export interface TextPosition {
@@ -35,6 +36,7 @@ function segments(field: string): (string | number)[] | undefined {
  * files. Parsing again costs a second read; it is done only for those reports.
  */
 export function documentPositions(text: string): DocumentPositions[] {
+  const { isMap, isScalar, isSeq, LineCounter, parseAllDocuments } = yamlLib();
   const lc = new LineCounter();
   const docs = parseAllDocuments(text, { lineCounter: lc, uniqueKeys: false });
   const list = Array.isArray(docs) ? docs : [docs];

@@ -19,7 +19,8 @@
  * errors, in `yaml`'s words.
  */
 import * as jsyaml from 'js-yaml';
-import { Document, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, parseDocument, Scalar, visit } from 'yaml';
+import type { Document, Scalar } from 'yaml';
+import { yamlLib } from './yaml-lib';
 import { coreTypeOf, YAML11_BOOLEANS } from './yaml-scalars';
 import { readSubset } from './yaml-subset';
 
@@ -137,6 +138,7 @@ export function aliasGrowth(value: unknown, limit: number): number {
 }
 
 function parseCarefully(text: string, maxAliasCount: number): ParsedDocument {
+  const { LineCounter, parseDocument } = yamlLib();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false, lineCounter });
   if (doc.errors.length > 0) {
@@ -156,10 +158,11 @@ function parseCarefully(text: string, maxAliasCount: number): ParsedDocument {
 
 /** Paths of the plain scalars spelled as YAML 1.1 booleans, as FieldReader writes paths. */
 function plainYaml11Words(doc: Document.Parsed): Set<string> {
+  const { isPair, isScalar, isSeq, Scalar: ScalarNode, visit } = yamlLib();
   const paths = new Set<string>();
   visit(doc, {
     Scalar(key, node: Scalar, ancestors) {
-      if (key === 'key' || node.type !== Scalar.PLAIN || typeof node.value !== 'string' || !YAML11_BOOLEANS.has(node.value)) return;
+      if (key === 'key' || node.type !== ScalarNode.PLAIN || typeof node.value !== 'string' || !YAML11_BOOLEANS.has(node.value)) return;
       let p = '';
       const chain = [...ancestors.slice(1), node];
       for (let i = 0; i < chain.length; i++) {
@@ -183,6 +186,7 @@ function plainYaml11Words(doc: Document.Parsed): Set<string> {
  * is the document or its error, with the document's 1-based first line.
  */
 export function parseYamlStream(text: string, maxAliasCount: number): { doc?: ParsedDocument; error?: Error; line: number }[] {
+  const { LineCounter, parseAllDocuments } = yamlLib();
   const lineCounter = new LineCounter();
   return parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false, lineCounter }).map(d => {
     const line = lineCounter.linePos(d.range[0]).line;

@@ -5,7 +5,7 @@ import { captureIO } from '../helpers';
 // records its loading.
 const YAML = 'apiVersion: v1\nkind: Namespace\nmetadata: {name: shop}\n';
 
-function modulesLoadedBy(argv: string[]): { code: number; loaded: string[] } {
+function modulesLoadedBy(argv: string[], input = YAML): { code: number; loaded: string[] } {
   const loaded: string[] = [];
   let code = -1;
   jest.isolateModules(() => {
@@ -15,9 +15,13 @@ function modulesLoadedBy(argv: string[]): { code: number; loaded: string[] } {
         return jest.requireActual(`../../src/${m}`);
       });
     }
+    jest.doMock('yaml', () => {
+      loaded.push('yaml');
+      return jest.requireActual('yaml');
+    });
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { runCli } = require('../../src/cli/main') as typeof import('../../src/cli/main');
-    code = runCli(argv, captureIO(YAML).io);
+    code = runCli(argv, captureIO(input).io);
   });
   return { code, loaded: loaded.sort() };
 }
@@ -27,8 +31,18 @@ describe('commands load what they run', () => {
     expect(modulesLoadedBy(['list', '-'])).toEqual({ code: 0, loaded: [] });
   });
 
+  // src/model/yaml-parse.ts: the subset reader and js-yaml read what kubectl, Helm and cdk8s write;
+  // `yaml` reads only what they leave, such as a plain `yes` (a YAML 1.1 boolean to warn about).
+  test('reading YAML loads the yaml package only for a document that needs it', () => {
+    const flow = 'apiVersion: v1\nkind: Service\nmetadata: {name: web, labels: {"app": web}}\nspec: {ports: [{port: 80}]}\n';
+    expect(modulesLoadedBy(['list', '-'], YAML + '---\n' + flow)).toEqual({ code: 0, loaded: [] });
+    expect(modulesLoadedBy(['list', '-'], YAML + '---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {debug: yes}\n').loaded).toEqual(['yaml']);
+  });
+
   test('validate loads its rule pack and renderers', () => {
-    expect(modulesLoadedBy(['validate', '-']).loaded).toEqual(expect.arrayContaining(['validate/reports/render', 'validate/run']));
+    const { loaded } = modulesLoadedBy(['validate', '-']);
+    expect(loaded).toEqual(expect.arrayContaining(['validate/reports/render', 'validate/run']));
+    expect(loaded).not.toContain('yaml');
   });
 
   test('help lists every command, so it loads them all', () => {
