@@ -4,11 +4,16 @@ import { checkSuppression, Suppression } from '../validate/suppressions';
 /** Metadata type under which suppressions are stored on a construct node. */
 const METADATA_TYPE = 'cdk8s-traffic:suppressions';
 /**
- * Marks a construct given suppressions: collecting reads the metadata of these
- * only, as `node.metadata` copies the list of every construct it is asked of.
- * A registered symbol, as for Traffic, so that two copies of the library agree.
+ * The constructs of a tree given suppressions, kept on its root: collecting reads
+ * the metadata of these only, as `node.metadata` copies the list of every
+ * construct it is asked of. A registered symbol, as for Traffic, so that two
+ * copies of the library agree.
  */
 const SUPPRESSED = Symbol.for('cdk8s-traffic.suppressed');
+
+function suppressedIn(root: IConstruct): Set<IConstruct> | undefined {
+  return (root as unknown as Record<symbol, Set<IConstruct> | undefined>)[SUPPRESSED];
+}
 
 /** A rule to silence, and why. */
 export interface RuleSuppression {
@@ -31,7 +36,10 @@ export class TrafficSuppressions {
       const sup: Suppression = { ruleId: s.id, reason: s.reason, scope };
       checkSuppression(sup);
       construct.node.addMetadata(METADATA_TYPE, sup);
-      if (!(SUPPRESSED in construct)) Object.defineProperty(construct, SUPPRESSED, { value: true });
+      const root = construct.node.root;
+      let marked = suppressedIn(root);
+      if (!marked) Object.defineProperty(root, SUPPRESSED, { value: marked = new Set() });
+      marked.add(construct);
     }
   }
 
@@ -51,8 +59,10 @@ export class TrafficSuppressions {
    */
   public static _collect(root: IConstruct, constructs: readonly IConstruct[] = root.node.findAll()): Suppression[] {
     const out: Suppression[] = [];
+    const marked = suppressedIn(root);
+    if (!marked) return out;
     for (const c of constructs) {
-      if (!(SUPPRESSED in c)) continue;
+      if (!marked.has(c)) continue;
       for (const m of c.node.metadata) if (m.type === METADATA_TYPE) out.push(m.data as Suppression);
     }
     return out;
