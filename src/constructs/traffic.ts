@@ -12,7 +12,7 @@ import { Target } from './traffic-target';
 import { TopologyNode, TopologyNodeOptions, TopologyPlacement, TopologyPlacementOptions, TopologyProps } from './traffic-topology';
 import { outdirBase, writtenLocations } from './written-locations';
 import { Cluster } from '../model/cluster';
-import { ManifestError } from '../model/errors';
+import { ManifestError, SourceRef } from '../model/errors';
 import { parseManifests, SourcedObject, KubeObject } from '../model/manifest';
 import { DeclaredExpectation, ExpectationSpec } from '../validate/expectations';
 import { buildTrafficGraph } from '../validate/graph/build';
@@ -304,14 +304,16 @@ export class Traffic extends Construct {
   private run(): ValidationRun {
     const root = this.node.root;
     const appObjects: SourcedObject[] = [];
-    const paths = new Set<string>();
     // Within a synth, the tree as the synth began (cdk8s validates and writes that walk too),
     // and every ApiObject's JSON is the one the writer will use.
     const constructs = this.synthScope?.constructs ?? root.node.findAll();
-    for (const { api, path: file } of this.synthScope?.apiObjects ?? pathedApiObjects(constructs)) {
-      paths.add(file);
-      appObjects.push({ object: api.toJson() as KubeObject, source: { file, index: 0 } });
-    }
+    const apiObjects = this.synthScope?.apiObjects ?? pathedApiObjects(constructs);
+    for (const { api, path: file } of apiObjects) appObjects.push({ object: api.toJson() as KubeObject, source: { file, index: 0 } });
+    // An app object's source is the one made here, which the model passes on: known by identity
+    // (a set of thousands of path strings cost a millisecond per synth), by path only otherwise.
+    const appSources = new Set<SourceRef>(appObjects.map(o => o.source));
+    let paths: Set<string> | undefined;
+    const isApp = (s: SourceRef) => appSources.has(s) || (paths ??= new Set(apiObjects.map(o => o.path))).has(s.file);
     const oneAtATime = this.nodes.length + this.placements.length > 0 ? [{ nodes: this.nodes, placements: this.placements }] : [];
     const declared = [...this.topologies, ...oneAtATime];
     const topologies = declared.map((t, i): SourcedObject => ({ object: topologyObject(t, i) as KubeObject, source: { file: '<topology>', index: i } }));
@@ -320,11 +322,11 @@ export class Traffic extends Construct {
       expectations: this.expectations,
       suppressions: TrafficSuppressions._collect(root, constructs),
       rules: this.auditEnabled ? undefined : [],
-      constructPathOf: s => (paths.has(s.file) ? s.file : undefined),
+      constructPathOf: s => (isApp(s) ? s.file : undefined),
       reportOn: o => o.constructPath !== undefined || o.kind === 'Suppression',
     });
     // Context objects are drawn faded: they describe the world around the app, not the app.
-    const graph = () => buildTrafficGraph(run.cluster, { isContext: s => !paths.has(s.file), locationOf: s => (paths.has(s.file) ? s.file : `${s.file}#${s.index}`) });
+    const graph = () => buildTrafficGraph(run.cluster, { isContext: s => !isApp(s), locationOf: s => (isApp(s) ? s.file : `${s.file}#${s.index}`) });
     return { ...run, graph };
   }
 
