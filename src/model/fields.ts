@@ -163,9 +163,9 @@ export class FieldReader {
     if (!obj) return undefined;
     const record = obj.asRecord();
     const out: Record<string, string> = {};
-    const keys = Object.keys(record);
-    for (let i = 0; i < keys.length; i++) {
-      const k = keys[i];
+    // for-in, not Object.keys: label maps are read for every object, and the key array was garbage at once.
+    for (const k in record) {
+      if (!Object.prototype.hasOwnProperty.call(record, k)) continue;
       const v = record[k];
       if (v === null || v === undefined) continue;
       // Numbers and booleans in label maps are a common YAML slip (`version: 2`); the API server rejects them.

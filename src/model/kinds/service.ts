@@ -12,12 +12,13 @@ export const TOPOLOGY_MODE_ANNOTATION = 'service.kubernetes.io/topology-mode';
 export const TOPOLOGY_HINTS_ANNOTATION = 'service.kubernetes.io/topology-aware-hints';
 
 const SERVICE_TYPES: readonly ServiceType[] = ['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'];
+const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 
 export function readService(obj: SourcedObject, namespace: string): Service {
   const r = FieldReader.of(obj, namespace);
   const name = readName(r);
   // Service names become DNS labels (`name.ns.svc`): the API server wants a DNS-1035 label.
-  if (!/^[a-z]([-a-z0-9]*[a-z0-9])?$/.test(name) || name.length > 63) {
+  if (!DNS1035_LABEL.test(name) || name.length > 63) {
     r.fail(`"${name}" is not a valid Service name (DNS-1035 label: at most 63 lowercase alphanumerics or '-', starting with a letter)`, 'metadata.name');
   }
   const spec = r.optObject('spec') ?? r.fail('required field is missing', 'spec');

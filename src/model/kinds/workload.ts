@@ -56,7 +56,10 @@ export function readWorkload(obj: SourcedObject, kind: WorkloadKind, namespace: 
   };
 }
 
+const PORT_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
+const A_LETTER = /[a-z]/;
+
 /** IANA_SVC_NAME as the API server validates container and Service port names. */
 export function isPortName(s: string): boolean {
-  return s.length >= 1 && s.length <= 15 && /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/.test(s) && /[a-z]/.test(s) && !s.includes('--');
+  return s.length >= 1 && s.length <= 15 && PORT_NAME.test(s) && A_LETTER.test(s) && !s.includes('--');
 }

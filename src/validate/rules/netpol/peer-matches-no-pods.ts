@@ -10,6 +10,9 @@ import { Rule, RuleContext, refOf, Violation } from '../../rule';
  * nothing. A peer whose namespaces are all absent from the input (CoreDNS in
  * kube-system is the classic) most likely lives outside it: info only.
  */
+/** Each side of a policy: its rules, and the key of their peers. */
+const SIDES = [['ingress', 'from'], ['egress', 'to']] as const;
+
 export const peerMatchesNoPods: Rule = {
   id: 'TRF-NP-003',
   name: 'peer-matches-no-pods',
@@ -19,7 +22,8 @@ export const peerMatchesNoPods: Rule = {
   check: ctx => {
     const out: Violation[] = [];
     for (const np of ctx.cluster.networkPolicies) {
-      for (const [dir, key, rules] of [['ingress', 'from', np.ingress], ['egress', 'to', np.egress]] as const) {
+      for (const [dir, key] of SIDES) {
+        const rules = np[dir];
         rules.forEach((rule, i) => rule.peers.forEach((peer, j) => {
           if (peerMatchesSomeWorkload(ctx, np, peer) !== false || outsideControllerSelectedBy(ctx.cluster, np, peer)) return;
           const what = `${dir} rule ${i} peer ${j} (${describePeer(peer)})`;

@@ -16,22 +16,37 @@ export function selectedWorkloads(ctx: RuleContext, np: NetworkPolicy): Workload
 
 /** Workloads a pod/namespace selector peer matches, in model order; undefined for ipBlock peers. */
 export function peerWorkloads(ctx: RuleContext, np: NetworkPolicy, peer: NetworkPolicyPeer): Workload[] | undefined {
-  return peer.ipBlock ? undefined : [...eachPeerWorkload(ctx, np, peer)];
+  if (peer.ipBlock) return undefined;
+  const out: Workload[] = [];
+  eachPeerWorkload(ctx, np, peer, w => {
+    out.push(w);
+    return true;
+  });
+  return out;
 }
 
 /** Whether a selector peer matches some workload; undefined for ipBlock peers. */
 export function peerMatchesSomeWorkload(ctx: RuleContext, np: NetworkPolicy, peer: NetworkPolicyPeer): boolean | undefined {
-  return peer.ipBlock ? undefined : !eachPeerWorkload(ctx, np, peer).next().done;
+  if (peer.ipBlock) return undefined;
+  let found = false;
+  eachPeerWorkload(ctx, np, peer, () => {
+    found = true;
+    return false;
+  });
+  return found;
 }
 
-function* eachPeerWorkload(ctx: RuleContext, np: NetworkPolicy, peer: NetworkPolicyPeer): Generator<Workload, void> {
+const NO_LABELS: Readonly<Record<string, string>> = {};
+
+/** Calls `each` with the workloads a selector peer matches, in model order, until it returns false. */
+function eachPeerWorkload(ctx: RuleContext, np: NetworkPolicy, peer: NetworkPolicyPeer, each: (w: Workload) => boolean): void {
   // The engine's two halves of peerMatches: the namespace half once per candidate namespace (the
   // policy's own without a namespaceSelector, else those sharing one of its matchLabels pairs), the
   // pod half per workload of those. Candidates come in model order, as the workloads do.
   for (const ns of peerNamespaceCandidates(ctx.cluster, np, peer)) {
     if (!peerNamespaceMatches(ctx.cluster, np, peer, ns)) continue;
-    for (const w of workloadsByLabel(ctx.cluster, ns).candidates(peer.podSelector?.matchLabels ?? {})) {
-      if (peerPodLabelsMatch(peer, w.labels)) yield w;
+    for (const w of workloadsByLabel(ctx.cluster, ns).candidates(peer.podSelector?.matchLabels ?? NO_LABELS)) {
+      if (peerPodLabelsMatch(peer, w.labels) && !each(w)) return;
     }
   }
 }
