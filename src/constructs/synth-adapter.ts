@@ -46,7 +46,8 @@ export interface PathedApiObject {
 export function beginSynthScope(app: IConstruct): SynthScope {
   const constructs: IConstruct[] = [];
   const apiObjects: PathedApiObject[] = [];
-  const scope: SynthScope = { constructs, apiObjects, restore: [] };
+  // Every field from the start: a field added later is a new shape for the code reading scopes.
+  const scope: SynthScope = { errors: undefined, result: undefined, constructs, apiObjects, restore: [] };
   // `node.path` walks up and joins every scope's id again for each construct; the walk down
   // carries its parent's path instead (preorder, children in `node.children` order, as findAll).
   const visit = (c: IConstruct, path: string): void => {
