@@ -48,18 +48,23 @@ export function beginSynthScope(app: IConstruct): SynthScope {
   const apiObjects: PathedApiObject[] = [];
   // Every field from the start: a field added later is a new shape for the code reading scopes.
   const scope: SynthScope = { errors: undefined, result: undefined, constructs, apiObjects, restore: [] };
-  // `node.path` walks up and joins every scope's id again for each construct; the walk down
-  // carries its parent's path instead (preorder, children in `node.children` order, as findAll).
-  const visit = (c: IConstruct, path: string): void => {
-    constructs.push(c);
-    if (ApiObject.isApiObject(c)) {
-      apiObjects.push({ api: c, path });
-      memoizeJson(c, scope);
-    }
-    for (const child of c.node.children) visit(child, path ? `${path}${Node.PATH_SEP}${child.node.id}` : child.node.id);
-  };
-  visit(app, app.node.path);
+  visit(scope, app, app.node.path);
   return scope;
+}
+
+/**
+ * Adds `c` and its subtree to the scope. `node.path` walks up and joins every scope's id again
+ * for each construct; the walk down carries its parent's path instead (preorder, children in
+ * `node.children` order, as findAll). A module function, not a closure per synth, so that its
+ * optimized code outlives the synth.
+ */
+function visit(scope: SynthScope, c: IConstruct, path: string): void {
+  (scope.constructs as IConstruct[]).push(c);
+  if (ApiObject.isApiObject(c)) {
+    (scope.apiObjects as PathedApiObject[]).push({ api: c, path });
+    memoizeJson(c, scope);
+  }
+  for (const child of c.node.children) visit(scope, child, path ? `${path}${Node.PATH_SEP}${child.node.id}` : child.node.id);
 }
 
 /** The ApiObjects among `constructs` with their paths, outside a synth. */
