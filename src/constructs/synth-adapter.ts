@@ -28,7 +28,7 @@ export interface SynthScope {
   readonly constructs: readonly IConstruct[];
   /** The ApiObjects among `constructs`, in the same order. */
   readonly apiObjects: readonly PathedApiObject[];
-  /** Undoes `memoizeJson` when the synth ends. */
+  /** Own `toJson` properties the memoized ones replaced (rare), put back when the synth ends. */
   readonly restore: (() => void)[];
 }
 
@@ -133,7 +133,7 @@ function scopedPrototype(base: Record<string, unknown>): object {
           return out;
         } finally {
           hooks.exit();
-          for (const r of scope.restore.reverse()) r();
+          endSynthScope(scope);
         }
       },
     });
@@ -142,14 +142,20 @@ function scopedPrototype(base: Record<string, unknown>): object {
   return proto;
 }
 
-/** Replaces `api.toJson` by `toJson` until the synth ends. */
+/** Replaces `api.toJson` by `toJson` until the synth ends (endSynthScope). */
 function reuseJsonOf(api: ApiObject, toJson: () => unknown, scope: SynthScope): void {
   const own = Object.getOwnPropertyDescriptor(api, 'toJson');
+  if (own) scope.restore.push(() => Object.defineProperty(api, 'toJson', own));
   Object.defineProperty(api, 'toJson', { configurable: true, writable: true, value: toJson });
-  scope.restore.push(() => {
-    if (own) Object.defineProperty(api, 'toJson', own);
-    else delete (api as unknown as Record<string, unknown>).toJson;
-  });
+}
+
+/**
+ * Gives every ApiObject its own `toJson` back: the memoized one removed, and
+ * an own one that it replaced put back (no closure per object to undo it).
+ */
+export function endSynthScope(scope: SynthScope): void {
+  for (const { api } of scope.apiObjects) delete (api as unknown as Record<string, unknown>).toJson;
+  for (const r of scope.restore) r();
 }
 
 /**

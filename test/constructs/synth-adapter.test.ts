@@ -8,7 +8,7 @@ import * as path from 'path';
 import { ApiObject, App, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { Protocol, Service, ServiceSelector, Target, Traffic } from '../../src';
-import { beginSynthScope } from '../../src/constructs/synth-adapter';
+import { beginSynthScope, endSynthScope } from '../../src/constructs/synth-adapter';
 
 function app(charts: number): App {
   const a = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'synth-adapter-')) });
@@ -90,8 +90,18 @@ describe(`synth adapter (cdk8s ${CDK8S_VERSION})`, () => {
         a.node.findAll().filter(ApiObject.isApiObject).map(o => [o, o.node.path]));
       expect(scope.apiObjects.map(o => o.path)).toContain('c1/group/inner/cm');
     } finally {
-      for (const r of scope.restore.reverse()) r();
+      endSynthScope(scope);
     }
+  });
+
+  test('an ApiObject\'s own toJson (a test double, a patch) is what the synth writes and what it has again after', () => {
+    const a = app(1);
+    Traffic.of(a);
+    const svc = a.node.findAll().find(ApiObject.isApiObject)!;
+    const own = () => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'own' } });
+    Object.defineProperty(svc, 'toJson', { configurable: true, writable: true, value: own });
+    expect(a.synthYaml()).toContain('name: own');
+    expect(Object.getOwnPropertyDescriptor(svc, 'toJson')?.value).toBe(own);
   });
 
   test('a failing validation fails the synth once, with the engine\'s message', () => {
