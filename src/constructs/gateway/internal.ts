@@ -1,4 +1,4 @@
-import { ApiObject, App, Chart, Duration } from 'cdk8s';
+import { ApiObject, App, Duration } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { NAMESPACE_NAME_LABEL } from '../../model/cluster';
 import { compare } from '../../model/compare';
