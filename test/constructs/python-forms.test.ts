@@ -2,7 +2,7 @@ import { App, Chart } from 'cdk8s';
 import { appWith, objectsOf } from './gateway/synth';
 import {
   Backend, Certificate, EndpointSlices, Gateway, GrpcMatch, GrpcMethodMatch, GrpcRoute, HeaderMatch, HttpRoute, Ingress, IngressBackend,
-  IngressPath, IngressPathType, Listener, Match, Protocol, RouteFilter, RedirectScheme, Service, ServiceSelector, ServiceType, TcpRoute,
+  IngressPath, IngressPathType, Listener, Match, PathMatch, Protocol, RouteFilter, RedirectScheme, Service, ServiceSelector, ServiceType, TcpRoute,
   TrafficSuppressions,
 } from '../../src';
 
@@ -137,6 +137,25 @@ describe('forms without struct classes render the props form', () => {
       { method: { type: 'Exact', service: 'store.Cart', method: 'Add' } },
       { headers: [{ type: 'Exact', name: 'x-tenant', value: 'a' }] },
     ]);
+  });
+
+  test('Match.allOf and GrpcMatch.allOf: one match whose conditions must all hold, as the struct literal (Gateway API v1 reference, HTTPRouteMatch and GRPCRouteMatch: "all conditions must be satisfied")', () => {
+    const headers = [HeaderMatch.exact('x-canary', 'always')];
+    const http = Match.allOf({ path: PathMatch.prefix('/'), headers });
+    expect(http).toEqual({ path: PathMatch.prefix('/'), headers: [HeaderMatch.exact('x-canary', 'always')] });
+    headers.push(HeaderMatch.exact('x-later', 'added'));
+    expect(http.headers).toHaveLength(1); // the conditions are copied when the match is made
+    const literal = yamlOf(({ shop }) => new HttpRoute(shop, 'route', {
+      name: 'canary',
+      rules: [{ matches: [{ path: PathMatch.prefix('/'), headers: [HeaderMatch.exact('x-canary', 'always')] }], backends: [Backend.fromName('v2', 80)] }],
+    }));
+    const factory = yamlOf(({ shop }) => new HttpRoute(shop, 'route', {
+      name: 'canary',
+      rules: [{ matches: [Match.allOf({ path: PathMatch.prefix('/'), headers: [HeaderMatch.exact('x-canary', 'always')] })], backends: [Backend.fromName('v2', 80)] }],
+    }));
+    expect(factory).toBe(literal);
+    expect(GrpcMatch.allOf({ method: GrpcMethodMatch.exact('store.Catalog'), headers: [HeaderMatch.exact('x-tenant', 'a')] }))
+      .toEqual({ method: GrpcMethodMatch.exact('store.Catalog'), headers: [HeaderMatch.exact('x-tenant', 'a')] });
   });
 
   test('TcpRoute.addRule: the rule of the props (Gateway API reference, TCPRouteRule)', () => {

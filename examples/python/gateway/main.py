@@ -22,7 +22,6 @@ from cdk8s_traffic import (
     GatewayClass,
     HeaderMatch,
     HttpRoute,
-    HttpRouteMatch,
     Ingress,
     IngressBackend,
     IngressClass,
@@ -129,7 +128,7 @@ def build_gateway(outdir: str) -> cdk8s.App:
     route = HttpRoute(shop, "route", name="shop", parents=[gateway], hostnames=["shop.example.com"])
     route.add_rule(
         name="canary",
-        matches=[HttpRouteMatch(path=PathMatch.prefix("/"), headers=[HeaderMatch.exact("x-canary", "always")])],
+        matches=[Match.all_of(path=PathMatch.prefix("/"), headers=[HeaderMatch.exact("x-canary", "always")])],
         backends=[Backend.service(v2, 80)],
     )
     route.add_rule(

@@ -83,7 +83,7 @@ export function buildGateway(outdir: string): App {
   const route = new HttpRoute(shop, 'route', { name: 'shop', parents: [gateway], hostnames: ['shop.example.com'] });
   route.addRule({
     name: 'canary',
-    matches: [{ path: PathMatch.prefix('/'), headers: [HeaderMatch.exact('x-canary', 'always')] }],
+    matches: [Match.allOf({ path: PathMatch.prefix('/'), headers: [HeaderMatch.exact('x-canary', 'always')] })],
     backends: [Backend.service(v2, 80)],
   });
   route.addRule({

@@ -136,6 +136,21 @@ export class Match {
     return { method };
   }
 
+  /**
+   * Requests meeting every condition given (path, headers, query parameters,
+   * method), e.g. a path and a header together. From Python the conditions are
+   * keyword arguments, `Match.all_of(path=PathMatch.prefix("/"),
+   * headers=[HeaderMatch.exact("x-canary", "always")])`, so no struct class is
+   * imported.
+   */
+  public static allOf(conditions: HttpRouteMatch): HttpRouteMatch {
+    return {
+      ...conditions,
+      ...(conditions.headers ? { headers: [...conditions.headers] } : {}),
+      ...(conditions.queryParams ? { queryParams: [...conditions.queryParams] } : {}),
+    };
+  }
+
   private constructor() {}
 }
 
@@ -194,6 +209,15 @@ export class GrpcMatch {
   /** Calls carrying metadata `name` equal to `value` (any service and method). */
   public static header(name: string, value: string): GrpcRouteMatch {
     return { headers: [HeaderMatch.exact(name, value)] };
+  }
+
+  /**
+   * Calls meeting every condition given (method and metadata), as
+   * `Match.allOf` is for HTTPRoute; from Python,
+   * `GrpcMatch.all_of(method=GrpcMethodMatch.exact("store.Catalog"), headers=[...])`.
+   */
+  public static allOf(conditions: GrpcRouteMatch): GrpcRouteMatch {
+    return { ...conditions, ...(conditions.headers ? { headers: [...conditions.headers] } : {}) };
   }
 
   private constructor() {}
