@@ -99,7 +99,7 @@ def build_gateway(outdir: str) -> cdk8s.App:
     envoy = GatewayClass(
         infra, "envoy", name="envoy", controller_name="gateway.envoyproxy.io/gatewayclass-controller"
     )
-    from_shop = AllowedRoutes.namespaces_with_labels({"kubernetes.io/metadata.name": "shop"})
+    from_shop = AllowedRoutes.namespace("shop")
     gateway = Gateway(
         infra,
         "gateway",

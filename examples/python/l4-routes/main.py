@@ -77,7 +77,7 @@ def build_l4_routes(outdir: str) -> cdk8s.App:
     mqtt = backend(apps, "mqtt", "eclipse-mosquitto:2.0", 8883, Protocol.TCP)
 
     GatewayClass(infra, "envoy", name="envoy", controller_name="gateway.envoyproxy.io/gatewayclass-controller")
-    from_apps = AllowedRoutes.namespaces_with_labels({"kubernetes.io/metadata.name": "apps"})
+    from_apps = AllowedRoutes.namespace("apps")
     gateway = Gateway(
         infra,
         "gateway",
@@ -88,7 +88,7 @@ def build_l4_routes(outdir: str) -> cdk8s.App:
             Listener.udp(
                 name="game",
                 port=7777,
-                allowed_routes=AllowedRoutes.namespaces_with_labels({"kubernetes.io/metadata.name": "games"}),
+                allowed_routes=AllowedRoutes.namespace("games"),
             ),
             Listener.tls_passthrough(name="mqtt", hostname="mqtt.example.com", allowed_routes=from_apps),
         ],

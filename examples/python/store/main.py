@@ -171,7 +171,7 @@ def build_store(outdir: str) -> cdk8s.App:
     envoy = GatewayClass(
         edge, "envoy", name="envoy", controller_name="gateway.envoyproxy.io/gatewayclass-controller"
     )
-    from_shop = AllowedRoutes.namespaces_with_labels({"kubernetes.io/metadata.name": "shop"})
+    from_shop = AllowedRoutes.namespace("shop")
     gateway = Gateway(
         edge,
         "gateway",

@@ -63,7 +63,7 @@ export function buildGateway(outdir: string): App {
 
   // 2. Gateway API, served by Envoy Gateway.
   const envoy = new GatewayClass(infra, 'envoy', { name: 'envoy', controllerName: 'gateway.envoyproxy.io/gatewayclass-controller' });
-  const fromShop = AllowedRoutes.namespacesWithLabels({ 'kubernetes.io/metadata.name': 'shop' });
+  const fromShop = AllowedRoutes.namespace('shop');
   const gateway = new Gateway(infra, 'gateway', {
     name: 'shop',
     gatewayClassName: envoy.name,

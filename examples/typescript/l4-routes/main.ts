@@ -47,13 +47,13 @@ export function buildL4Routes(outdir: string): App {
   const mqtt = backend(apps, 'mqtt', 'eclipse-mosquitto:2.0', 8883, Protocol.TCP);
 
   new GatewayClass(infra, 'envoy', { name: 'envoy', controllerName: 'gateway.envoyproxy.io/gatewayclass-controller' });
-  const fromApps = AllowedRoutes.namespacesWithLabels({ 'kubernetes.io/metadata.name': 'apps' });
+  const fromApps = AllowedRoutes.namespace('apps');
   const gateway = new Gateway(infra, 'gateway', {
     name: 'edge',
     gatewayClassName: 'envoy',
     listeners: [
       Listener.tcp({ name: 'postgres', port: 5432, allowedRoutes: fromApps }),
-      Listener.udp({ name: 'game', port: 7777, allowedRoutes: AllowedRoutes.namespacesWithLabels({ 'kubernetes.io/metadata.name': 'games' }) }),
+      Listener.udp({ name: 'game', port: 7777, allowedRoutes: AllowedRoutes.namespace('games') }),
       Listener.tlsPassthrough({ name: 'mqtt', hostname: 'mqtt.example.com', allowedRoutes: fromApps }),
     ],
     controller: { namespace: 'infra', podLabels: { 'app.kubernetes.io/name': 'envoy' } },

@@ -107,7 +107,7 @@ export function buildStore(outdir: string): App {
 
   // edge: the Gateway, served by Envoy Gateway's proxies in this namespace.
   const envoy = new GatewayClass(edge, 'envoy', { name: 'envoy', controllerName: 'gateway.envoyproxy.io/gatewayclass-controller' });
-  const fromShop = AllowedRoutes.namespacesWithLabels({ 'kubernetes.io/metadata.name': 'shop' });
+  const fromShop = AllowedRoutes.namespace('shop');
   const gateway = new Gateway(edge, 'gateway', {
     name: 'store',
     gatewayClassName: envoy.name,

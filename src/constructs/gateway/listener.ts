@@ -1,4 +1,5 @@
 import { supportedKinds } from '../../engine/l7/gateway/attachment';
+import { NAMESPACE_NAME_LABEL } from '../../model/cluster';
 import { GATEWAY_GROUP, Listener as ModelListener } from '../../model/kinds/gateway/types';
 import { SelectorOperator } from '../../model/selector';
 
@@ -72,6 +73,15 @@ export class AllowedRoutes {
   /** Routes in any namespace. */
   public static allNamespaces(kinds?: RouteKind[]): AllowedRoutes {
     return new AllowedRoutes(RouteNamespacesFrom.ALL, kinds ?? [], {}, []);
+  }
+
+  /**
+   * Routes in the named namespace: a selector on the `kubernetes.io/metadata.name`
+   * label every namespace carries (the same set as `namespace(name)` of `Peer`
+   * and `ClusterPolicyPeer`).
+   */
+  public static namespace(name: string, kinds?: RouteKind[]): AllowedRoutes {
+    return AllowedRoutes.namespacesWithLabels({ [NAMESPACE_NAME_LABEL]: name }, kinds);
   }
 
   /**

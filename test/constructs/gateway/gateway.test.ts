@@ -36,6 +36,27 @@ describe('Gateway', () => {
     expect(objectsOf(app)).toMatchSnapshot();
   });
 
+  // Gateway API v1 reference, RouteNamespaces: `from: Selector` with a label selector; every
+  // namespace carries the immutable kubernetes.io/metadata.name label (Kubernetes docs, Namespaces:
+  // "Automatic labelling"), so AllowedRoutes.namespace(name) names one namespace, as Peer.namespace does.
+  test('AllowedRoutes.namespace(name) is a Selector on kubernetes.io/metadata.name, with kinds kept', () => {
+    const { app, charts } = appWith('infra');
+    new Gateway(charts.infra, 'gw', {
+      name: 'edge',
+      gatewayClassName: 'envoy',
+      listeners: [
+        Listener.http({ name: 'http', allowedRoutes: AllowedRoutes.namespace('shop') }),
+        Listener.tcp({ name: 'redis', port: 6379, allowedRoutes: AllowedRoutes.namespace('cache', [RouteKind.TCP_ROUTE]) }),
+      ],
+    });
+    const [gw] = objectsOf(app);
+    expect(gw.spec.listeners[0].allowedRoutes).toEqual({ namespaces: { from: 'Selector', selector: { matchLabels: { 'kubernetes.io/metadata.name': 'shop' } } } });
+    expect(gw.spec.listeners[1].allowedRoutes).toEqual({
+      namespaces: { from: 'Selector', selector: { matchLabels: { 'kubernetes.io/metadata.name': 'cache' } } },
+      kinds: [{ group: 'gateway.networking.k8s.io', kind: 'TCPRoute' }],
+    });
+  });
+
   test('listeners added after construction are rendered', () => {
     const { app, charts } = appWith('infra');
     const gw = new Gateway(charts.infra, 'gw', { gatewayClassName: 'envoy' });
