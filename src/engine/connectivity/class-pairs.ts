@@ -3,7 +3,7 @@ import { Cluster } from '../../model/cluster';
 import { NetworkPolicy, NetworkPolicyRule } from '../../model/kinds/network-policy';
 import { Direction } from '../netpol/direction';
 import { Endpoint, IpEndpoint, PodEndpoint } from '../netpol/endpoint';
-import { peerMatches, peerNamespaceCandidates, peerNamespaceMatches, peerPodLabelsMatch } from '../netpol/peers';
+import { peerMatches, peerNamespaces, peerPodLabelsMatch } from '../netpol/peers';
 import { rulePortConnections } from '../netpol/ports';
 
 /** An equivalence class of pods with the policies isolating it per direction. */
@@ -56,10 +56,10 @@ function directionTables(
             for (let r = 0; r < ranges.length; r++) if (peerMatches(cluster, policy, peer, ranges[r])) set.add(classes.length + r);
             continue;
           }
-          // The namespace half once per candidate namespace, the pod half per class of the matching ones.
-          for (const ns of peerNamespaceCandidates(cluster, policy, peer)) {
+          // The namespace half once per namespace, the pod half per class of the admitted ones.
+          for (const ns of peerNamespaces(cluster, policy, peer)) {
             const members = byNamespace.get(ns);
-            if (!members || !peerNamespaceMatches(cluster, policy, peer, ns)) continue;
+            if (!members) continue;
             for (const i of members) if (peerPodLabelsMatch(peer, classes[i].representative.labels)) set.add(i);
           }
         }

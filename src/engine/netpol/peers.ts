@@ -48,6 +48,15 @@ export function peerNamespaceCandidates(cluster: Cluster, policy: NetworkPolicy,
   return peer.namespaceSelector ? namespacesByLabel(cluster).candidates(peer.namespaceSelector.matchLabels) : [policy.namespace];
 }
 
+/**
+ * The namespaces whose pods the namespace half of a selector peer admits, in
+ * model order (none for an ipBlock peer): the candidates, each decided by
+ * peerNamespaceMatches. The matrix, the audit's peer walk and TRF-NP-003 ask this.
+ */
+export function peerNamespaces(cluster: Cluster, policy: NetworkPolicy, peer: NetworkPolicyPeer): string[] {
+  return peerNamespaceCandidates(cluster, policy, peer).filter(ns => peerNamespaceMatches(cluster, policy, peer, ns));
+}
+
 /** The pod half of a selector peer: podSelector, or every pod when absent. */
 export function peerPodLabelsMatch(peer: NetworkPolicyPeer, labels: Readonly<Record<string, string>>): boolean {
   return !peer.ipBlock && (!peer.podSelector || matchesSelector(peer.podSelector, labels));

@@ -1,18 +1,18 @@
 import { peerMatchesSomeWorkload } from './select';
 import { outsideControllerSelectedBy } from '../../../engine/l7/controllers-outside';
-import { peerNamespaceCandidates, peerNamespaceMatches } from '../../../engine/netpol/peers';
+import { peerNamespaces } from '../../../engine/netpol/peers';
 import { NetworkPolicy, NetworkPolicyPeer } from '../../../model/kinds/network-policy';
 import { LabelSelector } from '../../../model/selector';
 import { Rule, RuleContext, refOf, Violation } from '../../rule';
+
+/** Each side of a policy: its rules, and the key of their peers. */
+const SIDES = [['ingress', 'from'], ['egress', 'to']] as const;
 
 /**
  * A peer that matches nothing is usually a label typo; the rule then allows
  * nothing. A peer whose namespaces are all absent from the input (CoreDNS in
  * kube-system is the classic) most likely lives outside it: info only.
  */
-/** Each side of a policy: its rules, and the key of their peers. */
-const SIDES = [['ingress', 'from'], ['egress', 'to']] as const;
-
 export const peerMatchesNoPods: Rule = {
   id: 'TRF-NP-003',
   name: 'peer-matches-no-pods',
@@ -45,7 +45,7 @@ export const peerMatchesNoPods: Rule = {
 
 /** Whether some namespace of the input (declared, or holding an object) is one the peer selects. */
 function inputHasNamespaceOf(ctx: RuleContext, np: NetworkPolicy, peer: NetworkPolicyPeer): boolean {
-  return peerNamespaceCandidates(ctx.cluster, np, peer).some(ns => peerNamespaceMatches(ctx.cluster, np, peer, ns));
+  return peerNamespaces(ctx.cluster, np, peer).length > 0;
 }
 
 function describePeer(peer: NetworkPolicyPeer): string {

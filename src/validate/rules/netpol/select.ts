@@ -1,6 +1,6 @@
 import { ConnectionSet } from '../../../engine/connectivity/connection-set';
 import { ipEndpoint } from '../../../engine/netpol/endpoint';
-import { peerNamespaceCandidates, peerNamespaceMatches, peerPodLabelsMatch } from '../../../engine/netpol/peers';
+import { peerNamespaces, peerPodLabelsMatch } from '../../../engine/netpol/peers';
 import { rulePortConnections } from '../../../engine/netpol/ports';
 import { matchesSelector } from '../../../engine/selector';
 import { workloadsByLabel } from '../../../engine/workload-index';
@@ -40,11 +40,9 @@ const NO_LABELS: Readonly<Record<string, string>> = {};
 
 /** Calls `each` with the workloads a selector peer matches, in model order, until it returns false. */
 function eachPeerWorkload(ctx: RuleContext, np: NetworkPolicy, peer: NetworkPolicyPeer, each: (w: Workload) => boolean): void {
-  // The engine's two halves of peerMatches: the namespace half once per candidate namespace (the
-  // policy's own without a namespaceSelector, else those sharing one of its matchLabels pairs), the
-  // pod half per workload of those. Candidates come in model order, as the workloads do.
-  for (const ns of peerNamespaceCandidates(ctx.cluster, np, peer)) {
-    if (!peerNamespaceMatches(ctx.cluster, np, peer, ns)) continue;
+  // The engine's two halves of peerMatches: the namespace half once per namespace (peerNamespaces,
+  // in model order, as the workloads are), the pod half per workload of those.
+  for (const ns of peerNamespaces(ctx.cluster, np, peer)) {
     for (const w of workloadsByLabel(ctx.cluster, ns).candidates(peer.podSelector?.matchLabels ?? NO_LABELS)) {
       if (peerPodLabelsMatch(peer, w.labels) && !each(w)) return;
     }
