@@ -6,7 +6,7 @@ import { NetworkPolicy, NetworkPolicyPeer } from '../../model/kinds/network-poli
 import { perCluster } from '../cluster-memo';
 import { PodEndpoint } from '../netpol/endpoint';
 import { peerMatches } from '../netpol/peers';
-import { matchesSelector } from '../selector';
+import { matchesMap, matchesSelector } from '../selector';
 import { workloadsByLabel } from '../workload-index';
 
 /**
@@ -49,7 +49,7 @@ const controllersOutsideInput = perCluster(cluster => {
     const key = JSON.stringify([namespace, Object.entries(labels).sort()]);
     if (seen.has(key)) continue;
     seen.add(key);
-    const inInput = workloadsByLabel(cluster, namespace).candidates(labels).some(w => Object.entries(labels).every(([k, v]) => w.labels[k] === v));
+    const inInput = workloadsByLabel(cluster, namespace).candidates(labels).some(w => matchesMap(labels, w.labels));
     if (!inInput) out.push({ controller: c, pod: { kind: 'pod', namespace, labels, ports: [] } });
   }
   return out;

@@ -1,5 +1,6 @@
 import { peerMatchesSomeWorkload, policyName, selectedWorkloads } from './select';
 import { ControllerOutsideInput, outsideControllerSelectedBy } from '../../../engine/l7/controllers-outside';
+import { compare } from '../../../model/compare';
 import { Rule, Violation } from '../../rule';
 
 /**
@@ -40,6 +41,6 @@ export const controllerPodsOutsideInput: Rule = {
 };
 
 function describePods(c: ControllerOutsideInput): string {
-  const labels = Object.entries(c.pods.labels).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${k}=${v}`);
+  const labels = Object.keys(c.pods.labels).sort(compare).map(k => `${k}=${c.pods.labels[k]}`);
   return labels.length ? `namespace ${c.pods.namespace}, labels ${labels.join(',')}` : `every pod of namespace ${c.pods.namespace}`;
 }
