@@ -2,10 +2,12 @@ import { Port } from './port';
 import { Protocol } from './protocol';
 import { Request } from './traffic-request';
 import { Target } from './traffic-target';
+import { Cluster } from '../model/cluster';
 import { ExpectationSpec } from '../validate/expectations';
 import { checkHasEndpoints } from '../validate/expectations/endpoints';
 import { checkIsolated } from '../validate/expectations/isolation';
 import { ReachSpec } from '../validate/expectations/reach';
+import { ExpectationResult } from '../validate/expectations/result';
 import { checkRoute } from '../validate/expectations/route';
 import { checkServiceTraffic, ServiceTrafficSpec } from '../validate/expectations/service-traffic';
 
@@ -35,6 +37,12 @@ export interface RequestExpectationOptions {
    * @default - a request from outside the cluster, through Ingresses and Gateways
    */
   readonly from?: any;
+}
+
+/** A Service by namespace and name, as a subject's spec gives it. */
+interface ServiceRef {
+  readonly namespace: string;
+  readonly name: string;
 }
 
 /** How a request expectation is routed; `from` already resolved. */
@@ -105,16 +113,7 @@ export class TrafficExpectation {
 
   /** The subject (a Service) has endpoints on every port. */
   public hasEndpoints(): TrafficExpectation {
-    const subject = this.pods('hasEndpoints');
-    this.recorder.add({
-      type: 'custom',
-      check: c => {
-        const s = subject._spec();
-        if (s.type !== 'service') return { description: `${subject} has endpoints`, passed: false, details: ['hasEndpoints() applies to Services only'] };
-        return checkHasEndpoints(c, s.namespace, s.name);
-      },
-    });
-    return this;
+    return this.onService('hasEndpoints', 'has endpoints', (c, s) => checkHasEndpoints(c, s.namespace, s.name));
   }
 
   /**
@@ -259,14 +258,19 @@ export class TrafficExpectation {
       + 'expect a Request, as in expect(Request.https(\'host/path\'))');
   }
 
-  private serviceTraffic(method: string, spec: (svc: { namespace: string; name: string }) => ServiceTrafficSpec): TrafficExpectation {
+  private serviceTraffic(method: string, spec: (svc: ServiceRef) => ServiceTrafficSpec): TrafficExpectation {
+    return this.onService(method, `${method}()`, (c, s) => checkServiceTraffic(c, spec(s)));
+  }
+
+  /** Records `check` of the subject, a Service; any other subject fails the expectation with `<method>() applies to Services only`. */
+  private onService(method: string, what: string, check: (c: Cluster, svc: ServiceRef) => ExpectationResult): TrafficExpectation {
     const subject = this.pods(method);
     this.recorder.add({
       type: 'custom',
       check: c => {
         const s = subject._spec();
-        if (s.type !== 'service') return { description: `${subject} ${method}()`, passed: false, details: [`${method}() applies to Services only`] };
-        return checkServiceTraffic(c, spec(s));
+        if (s.type !== 'service') return { description: `${subject} ${what}`, passed: false, details: [`${method}() applies to Services only`] };
+        return check(c, s);
       },
     });
     return this;
