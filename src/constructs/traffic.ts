@@ -134,9 +134,8 @@ export class Traffic extends Construct {
   private readonly expectations: DeclaredExpectation[] = [];
   private readonly reportFormats = new Set<ReportFormat>();
   private readonly topologies: TopologyProps[] = [];
-  /** Nodes and placements declared one at a time: together, one more Topology. */
-  private readonly nodes: TopologyNode[] = [];
-  private readonly placements: TopologyPlacement[] = [];
+  /** The Topology of the nodes and placements declared one at a time (among `topologies` once it has one). */
+  private oneAtATime?: { readonly nodes: TopologyNode[]; readonly placements: TopologyPlacement[] };
   private failOnWarnings = false;
   private auditEnabled = true;
   /** Set for the duration of one `app.synth()` / `app.synthYaml()`. */
@@ -183,7 +182,7 @@ export class Traffic extends Construct {
    * form one Topology.
    */
   public addNode(name: string, options: TopologyNodeOptions = {}): void {
-    this.nodes.push({ name, ...options });
+    this.declaredOneAtATime().nodes.push({ name, ...options });
   }
 
   /**
@@ -194,7 +193,12 @@ export class Traffic extends Construct {
    * @param workload a workload construct, or a `Target` (`Target.workloadNamed(ns, name)` for one that is not in the app)
    */
   public addPlacement(workload: any, options: TopologyPlacementOptions): void {
-    this.placements.push({ workload, ...options });
+    this.declaredOneAtATime().placements.push({ workload, ...options });
+  }
+
+  private declaredOneAtATime(): { readonly nodes: TopologyNode[]; readonly placements: TopologyPlacement[] } {
+    if (!this.oneAtATime) this.topologies.push(this.oneAtATime = { nodes: [], placements: [] });
+    return this.oneAtATime;
   }
 
   /**
@@ -314,9 +318,7 @@ export class Traffic extends Construct {
     const appSources = new Set<SourceRef>(appObjects.map(o => o.source));
     let paths: Set<string> | undefined;
     const isApp = (s: SourceRef) => appSources.has(s) || (paths ??= new Set(apiObjects.map(o => o.path))).has(s.file);
-    const oneAtATime = this.nodes.length + this.placements.length > 0 ? [{ nodes: this.nodes, placements: this.placements }] : [];
-    const declared = [...this.topologies, ...oneAtATime];
-    const topologies = declared.map((t, i): SourcedObject => ({ object: topologyObject(t, i) as KubeObject, source: { file: '<topology>', index: i } }));
+    const topologies = this.topologies.map((t, i): SourcedObject => ({ object: topologyObject(t, i) as KubeObject, source: { file: '<topology>', index: i } }));
     const run = runValidation({
       objects: appObjects.concat(this.context, topologies),
       expectations: this.expectations,
